@@ -1,0 +1,53 @@
+package dev.ember.runtime.pipeline;
+
+import java.util.Objects;
+
+/**
+ * One executable pipeline: a source, a fused kernel per worker and a sink. The source is either a
+ * scan or the output of an upstream pipeline, which the scheduler runs first; a plan is a tree of
+ * pipelines (a join will add a second upstream, its build side).
+ */
+public final class Pipeline {
+  /** A pipeline's input: a ready source, or the sink output of an upstream pipeline. */
+  public sealed interface Input permits SourceInput, UpstreamInput {}
+
+  public record SourceInput(BatchSource source) implements Input {
+    public SourceInput {
+      Objects.requireNonNull(source, "source is null");
+    }
+  }
+
+  public record UpstreamInput(Pipeline upstream) implements Input {
+    public UpstreamInput {
+      Objects.requireNonNull(upstream, "upstream is null");
+    }
+  }
+
+  private final int id;
+  private final Input input;
+  private final KernelFactory kernels;
+  private final PipelineSink sink;
+
+  public Pipeline(int id, Input input, KernelFactory kernels, PipelineSink sink) {
+    this.id = id;
+    this.input = Objects.requireNonNull(input, "input is null");
+    this.kernels = Objects.requireNonNull(kernels, "kernels is null");
+    this.sink = Objects.requireNonNull(sink, "sink is null");
+  }
+
+  public int id() {
+    return id;
+  }
+
+  public Input input() {
+    return input;
+  }
+
+  public KernelFactory kernels() {
+    return kernels;
+  }
+
+  public PipelineSink sink() {
+    return sink;
+  }
+}

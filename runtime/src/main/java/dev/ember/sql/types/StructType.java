@@ -1,0 +1,195 @@
+package dev.ember.sql.types;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/** An ordered list of fields: the schema of a Dataset, and Spark's struct type. Immutable. */
+public final class StructType extends DataType implements Iterable<StructField> {
+  private final StructField[] fields;
+
+  public StructType() {
+    this(new StructField[0]);
+  }
+
+  public StructType(StructField[] fields) {
+    this.fields = Objects.requireNonNull(fields, "fields is null").clone();
+  }
+
+  public static StructType of(List<StructField> fields) {
+    return new StructType(fields.toArray(new StructField[0]));
+  }
+
+  public StructField[] fields() {
+    return fields.clone();
+  }
+
+  public List<StructField> fieldList() {
+    return List.of(fields);
+  }
+
+  public String[] fieldNames() {
+    String[] names = new String[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      names[i] = fields[i].name();
+    }
+    return names;
+  }
+
+  public int length() {
+    return fields.length;
+  }
+
+  public int size() {
+    return fields.length;
+  }
+
+  public StructField apply(int index) {
+    return fields[index];
+  }
+
+  /** The field with exactly this name; Spark's {@code apply(String)}. */
+  public StructField apply(String name) {
+    int index = fieldIndex(name);
+    return fields[index];
+  }
+
+  public int fieldIndex(String name) {
+    for (int i = 0; i < fields.length; i++) {
+      if (fields[i].name().equals(name)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException(
+        "[FIELD_NOT_FOUND] No such struct field `" + name + "` in " + String.join(", ", fieldNames()) + ".");
+  }
+
+  public StructType add(StructField field) {
+    StructField[] grown = Arrays.copyOf(fields, fields.length + 1);
+    grown[fields.length] = field;
+    return new StructType(grown);
+  }
+
+  public StructType add(String name, DataType dataType) {
+    return add(new StructField(name, dataType, true));
+  }
+
+  public StructType add(String name, DataType dataType, boolean nullable) {
+    return add(new StructField(name, dataType, nullable));
+  }
+
+  /** Accepts Spark's DDL type names, e.g. {@code add("age", "int")}. */
+  public StructType add(String name, String dataType) {
+    return add(new StructField(name, DataTypes.fromDdlType(dataType), true));
+  }
+
+  public StructType add(String name, String dataType, boolean nullable) {
+    return add(new StructField(name, DataTypes.fromDdlType(dataType), nullable));
+  }
+
+  /** Parses a DDL schema string such as {@code "name STRING, age INT"}. */
+  public static StructType fromDDL(String ddl) {
+    return DataTypes.fromDdlSchema(ddl);
+  }
+
+  /** The text {@code printSchema()} prints: a {@code root} line and one {@code |-- } line per field. */
+  public String treeString() {
+    StringBuilder out = new StringBuilder("root\n");
+    for (StructField field : fields) {
+      out.append(" |-- ")
+          .append(field.name())
+          .append(": ")
+          .append(field.dataType().typeName())
+          .append(" (nullable = ")
+          .append(field.nullable())
+          .append(")\n");
+    }
+    return out.toString();
+  }
+
+  public void printTreeString() {
+    System.out.print(treeString());
+  }
+
+  @Override
+  public String typeName() {
+    return "struct";
+  }
+
+  @Override
+  public String simpleString() {
+    List<String> parts = new ArrayList<>();
+    for (StructField field : fields) {
+      parts.add(field.name() + ":" + field.dataType().simpleString());
+    }
+    return "struct<" + String.join(",", parts) + ">";
+  }
+
+  @Override
+  public String sql() {
+    List<String> parts = new ArrayList<>();
+    for (StructField field : fields) {
+      parts.add("`" + field.name() + "`: " + field.dataType().sql());
+    }
+    return "STRUCT<" + String.join(", ", parts) + ">";
+  }
+
+  /** Spark's {@code toDDL}: {@code name STRING,age INT}. */
+  public String toDDL() {
+    List<String> parts = new ArrayList<>();
+    for (StructField field : fields) {
+      parts.add(quoteIfNeeded(field.name()) + " " + field.dataType().sql()
+          + (field.nullable() ? "" : " NOT NULL"));
+    }
+    return String.join(",", parts);
+  }
+
+  private static String quoteIfNeeded(String name) {
+    return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name : "`" + name.replace("`", "``") + "`";
+  }
+
+  @Override
+  public int defaultSize() {
+    int total = 0;
+    for (StructField field : fields) {
+      total += field.dataType().defaultSize();
+    }
+    return total;
+  }
+
+  @Override
+  public boolean isFixedWidth() {
+    return false;
+  }
+
+  @Override
+  public Iterator<StructField> iterator() {
+    return List.of(fields).iterator();
+  }
+
+  @Override
+  public String toString() {
+    List<String> parts = new ArrayList<>();
+    for (StructField field : fields) {
+      parts.add(field.toString());
+    }
+    return "StructType(" + String.join(",", parts) + ")";
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof StructType s && Arrays.equals(s.fields, fields);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(fields);
+  }
+
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+}
