@@ -1,0 +1,104 @@
+package dev.ember.planner.physical;
+
+import dev.ember.planner.expressions.AggregateCall;
+import dev.ember.planner.expressions.Alias;
+import dev.ember.planner.expressions.AttributeReference;
+import dev.ember.planner.expressions.Expression;
+import dev.ember.planner.expressions.SortOrder;
+import dev.ember.planner.logical.Aggregate;
+import dev.ember.planner.logical.Filter;
+import dev.ember.planner.logical.Limit;
+import dev.ember.planner.logical.LogicalPlan;
+import dev.ember.planner.logical.Project;
+import dev.ember.planner.logical.RangeRelation;
+import dev.ember.planner.logical.ScanRelation;
+import dev.ember.planner.logical.Sort;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Chooses an operator for each node of an optimized logical plan. */
+public final class PhysicalPlanner {
+  public PhysicalPlan plan(LogicalPlan logical) {
+    // Java 17 has no pattern switch; the sealed hierarchy keeps this chain complete.
+    if (logical instanceof ScanRelation scan) {
+      return ScanExec.of(scan.source(), scan.output(), scan.columnIndexes());
+    } else if (logical instanceof RangeRelation range) {
+      return new RangeExec(range);
+    } else if (logical instanceof Filter filter) {
+      return new FilterExec(filter.condition(), plan(filter.child()));
+    } else if (logical instanceof Project project) {
+      return new ProjectExec(project.projectList(), plan(project.child()));
+    } else if (logical instanceof Aggregate aggregate) {
+      return planAggregate(aggregate);
+    } else if (logical instanceof Limit limit && limit.child() instanceof Sort sort) {
+      return withSortKeysAsAttributes(sort.order(), plan(sort.child()),
+          (order, child) -> new TakeOrderedExec(limit.limit(), order, child));
+    } else if (logical instanceof Limit limit) {
+      return new LimitExec(limit.limit(), plan(limit.child()));
+    } else if (logical instanceof Sort sort) {
+      return withSortKeysAsAttributes(sort.order(), plan(sort.child()), SortExec::new);
+    }
+    throw new IllegalArgumentException("no physical operator for " + logical.nodeString());
+  }
+
+  /**
+   * Splits an aggregate into the calls each worker updates and the expressions computed from the
+   * merged groups: {@code [city, sum(age) + 1 AS x]} becomes calls {@code [sum(age) AS sum(age)#7]}
+   * and results {@code [city, sum(age)#7 + 1 AS x]}.
+   */
+  private PhysicalPlan planAggregate(Aggregate aggregate) {
+    List<Expression> grouping = new ArrayList<>();
+    Map<Expression, AttributeReference> groupingColumns = new LinkedHashMap<>();
+    for (Expression expression : aggregate.groupingExpressions()) {
+      if (expression instanceof AttributeReference attribute) {
+        grouping.add(attribute);
+        groupingColumns.put(attribute, attribute);
+      } else {
+        Alias alias = Alias.of(expression, expression.sql());
+        grouping.add(alias);
+        groupingColumns.put(expression, alias.toAttribute());
+      }
+    }
+    Map<AggregateCall, Alias> calls = new LinkedHashMap<>();
+    List<Expression> results = new ArrayList<>();
+    for (Expression named : aggregate.aggregateExpressions()) {
+      results.add(named.transformDown(expression -> {
+        if (expression instanceof AggregateCall call) {
+          return calls.computeIfAbsent(call, c -> Alias.of(c, c.sql())).toAttribute();
+        }
+        AttributeReference groupingColumn = groupingColumns.get(expression);
+        return groupingColumn != null && !(expression instanceof AttributeReference) ? groupingColumn : expression;
+      }));
+    }
+    return new HashAggregateExec(grouping, List.copyOf(calls.values()), results, plan(aggregate.child()));
+  }
+
+  private interface SortBuilder {
+    PhysicalPlan build(List<SortOrder> order, PhysicalPlan child);
+  }
+
+  /**
+   * Sort operators sort by columns. Keys that are expressions ({@code orderBy(age + 1)}) are computed
+   * by a projection below the sort and dropped by one above it.
+   */
+  private static PhysicalPlan withSortKeysAsAttributes(List<SortOrder> order, PhysicalPlan child, SortBuilder builder) {
+    if (order.stream().allMatch(key -> key.child() instanceof AttributeReference)) {
+      return builder.build(order, child);
+    }
+    List<Expression> extended = new ArrayList<>(child.output());
+    List<SortOrder> keys = new ArrayList<>();
+    for (SortOrder key : order) {
+      if (key.child() instanceof AttributeReference) {
+        keys.add(key);
+      } else {
+        Alias computed = Alias.of(key.child(), key.child().sql());
+        extended.add(computed);
+        keys.add(new SortOrder(computed.toAttribute(), key.ascending(), key.nullsFirst()));
+      }
+    }
+    PhysicalPlan sorted = builder.build(keys, new ProjectExec(extended, child));
+    return new ProjectExec(List.copyOf(child.output()), sorted);
+  }
+}
