@@ -1,0 +1,135 @@
+package dev.ember.api.execution;
+
+import dev.ember.api.rows.BatchRows;
+import dev.ember.codegen.CompiledQuery;
+import dev.ember.codegen.QueryCompiler;
+import dev.ember.codegen.QueryCompilerSettings;
+import dev.ember.planner.analysis.Analyzer;
+import dev.ember.planner.analysis.AnalyzerSettings;
+import dev.ember.planner.expressions.AttributeReference;
+import dev.ember.planner.logical.LogicalPlan;
+import dev.ember.planner.optimizer.Optimizer;
+import dev.ember.planner.physical.PhysicalPlan;
+import dev.ember.planner.physical.PhysicalPlanner;
+import dev.ember.runtime.batch.ColumnBatch;
+import dev.ember.runtime.operators.collect.QueryResult;
+import dev.ember.runtime.pipeline.BatchSource;
+import dev.ember.sql.Row;
+import dev.ember.sql.types.StructField;
+import dev.ember.sql.types.StructType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * One query's way from the user's plan to rows: analyze, optimize, choose operators, compile the
+ * pipelines, run them. Each phase is computed once, on first use.
+ */
+public final class QueryExecution {
+  /** Rows of {@code spark.range} per morsel: big enough to amortise a morsel, small enough to share work. */
+  private static final int RANGE_MORSEL_ROWS = 1 << 20;
+
+  private final EngineContext engine;
+  private final QuerySettings settings;
+  private final LogicalPlan logical;
+  private LogicalPlan analyzed;
+  private LogicalPlan optimized;
+  private PhysicalPlan physical;
+  private CompiledQuery compiled;
+
+  public QueryExecution(EngineContext engine, QuerySettings settings, LogicalPlan logical) {
+    this.engine = Objects.requireNonNull(engine, "engine is null");
+    this.settings = Objects.requireNonNull(settings, "settings is null");
+    this.logical = Objects.requireNonNull(logical, "logical is null");
+  }
+
+  public LogicalPlan logical() {
+    return logical;
+  }
+
+  public synchronized LogicalPlan analyzed() {
+    if (analyzed == null) {
+      analyzed = new Analyzer(new AnalyzerSettings(settings.caseSensitive(), settings.ansiEnabled())).analyze(logical);
+    }
+    return analyzed;
+  }
+
+  public synchronized LogicalPlan optimized() {
+    if (optimized == null) {
+      optimized = Optimizer.standard(settings.disabledRules()).optimize(analyzed());
+    }
+    return optimized;
+  }
+
+  public synchronized PhysicalPlan physical() {
+    if (physical == null) {
+      physical = new PhysicalPlanner().plan(optimized());
+    }
+    return physical;
+  }
+
+  public synchronized CompiledQuery compiled() {
+    if (compiled == null) {
+      QueryCompilerSettings compilerSettings = new QueryCompilerSettings(
+          settings.kernelOptions(), settings.codegenEnabled(), settings.scanSettings(), RANGE_MORSEL_ROWS);
+      compiled = new QueryCompiler(engine.generatedKernels()).compile(physical(), compilerSettings);
+    }
+    return compiled;
+  }
+
+  /** The schema of the result, from the analyzed plan. */
+  public StructType schema() {
+    List<StructField> fields = new ArrayList<>();
+    for (AttributeReference attribute : analyzed().output()) {
+      fields.add(new StructField(attribute.name(), attribute.dataType(), attribute.nullable()));
+    }
+    return StructType.of(fields);
+  }
+
+  /** Runs the query and returns every result row, in the result's order. */
+  public List<Row> collectRows() {
+    CompiledQuery query = compiled();
+    List<Row> rows = new ArrayList<>();
+    try (BufferAllocator allocator = engine.newQueryAllocator("query")) {
+      BatchSource output = engine.executor().run(query.root(), allocator);
+      try (QueryResult result = QueryResult.drain(output, allocator)) {
+        for (ColumnBatch batch : result.batches()) {
+          rows.addAll(BatchRows.toRows(batch, settings.sessionZone()));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** The text of {@code explain(mode)}, as Spark lays it out. */
+  public String explainString(String mode) {
+    String normalized = mode.toLowerCase(Locale.ROOT);
+    switch (normalized) {
+      case "simple":
+      case "formatted":
+      case "cost":
+        return "== Physical Plan ==\n" + physical().treeString() + "\n";
+      case "extended":
+        return "== Parsed Logical Plan ==\n" + logical.treeString()
+            + "\n== Analyzed Logical Plan ==\n" + schemaLine() + "\n" + analyzed().treeString()
+            + "\n== Optimized Logical Plan ==\n" + optimized().treeString()
+            + "\n== Physical Plan ==\n" + physical().treeString()
+            + "\n== Pipelines ==\n" + compiled().explainPipelines() + "\n";
+      case "codegen":
+        return compiled().explainCodegen();
+      default:
+        throw new IllegalArgumentException("Unknown explain mode: " + mode
+            + ". Accepted explain modes are 'simple', 'extended', 'codegen', 'cost', 'formatted'.");
+    }
+  }
+
+  private String schemaLine() {
+    List<String> parts = new ArrayList<>();
+    for (StructField field : schema().fields()) {
+      parts.add(field.name() + ": " + field.dataType().simpleString());
+    }
+    return String.join(", ", parts);
+  }
+}

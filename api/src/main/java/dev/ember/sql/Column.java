@@ -1,0 +1,178 @@
+package dev.ember.sql;
+
+import dev.ember.planner.expressions.Alias;
+import dev.ember.planner.expressions.And;
+import dev.ember.planner.expressions.ArithmeticOperator;
+import dev.ember.planner.expressions.BinaryArithmetic;
+import dev.ember.planner.expressions.Comparison;
+import dev.ember.planner.expressions.ComparisonOperator;
+import dev.ember.planner.expressions.ExprIds;
+import dev.ember.planner.expressions.Expression;
+import dev.ember.planner.expressions.IsNotNull;
+import dev.ember.planner.expressions.IsNull;
+import dev.ember.planner.expressions.Literal;
+import dev.ember.planner.expressions.Not;
+import dev.ember.planner.expressions.Or;
+import dev.ember.planner.expressions.SortOrder;
+import dev.ember.planner.expressions.UnaryMinus;
+import java.util.Objects;
+
+/**
+ * A column expression, as in Spark: built from {@link functions#col}, {@link functions#lit} and the
+ * operators below, resolved only when its Dataset is analyzed. Immutable.
+ */
+public class Column {
+  private final Expression expression;
+
+  public Column(String name) {
+    this(functions.col(name).expr());
+  }
+
+  Column(Expression expression) {
+    this.expression = Objects.requireNonNull(expression, "expression is null");
+  }
+
+  /** The unresolved expression behind this column. */
+  public Expression expr() {
+    return expression;
+  }
+
+  static Expression toExpression(Object value) {
+    return value instanceof Column column ? column.expression : Literal.fromJava(value);
+  }
+
+  private Column compare(ComparisonOperator operator, Object other) {
+    return new Column(new Comparison(operator, expression, toExpression(other)));
+  }
+
+  private Column arithmetic(ArithmeticOperator operator, Object other) {
+    return new Column(new BinaryArithmetic(operator, expression, toExpression(other)));
+  }
+
+  public Column equalTo(Object other) {
+    return compare(ComparisonOperator.EQUAL_TO, other);
+  }
+
+  public Column notEqual(Object other) {
+    return new Column(new Not(new Comparison(ComparisonOperator.EQUAL_TO, expression, toExpression(other))));
+  }
+
+  public Column gt(Object other) {
+    return compare(ComparisonOperator.GREATER_THAN, other);
+  }
+
+  public Column lt(Object other) {
+    return compare(ComparisonOperator.LESS_THAN, other);
+  }
+
+  public Column geq(Object other) {
+    return compare(ComparisonOperator.GREATER_THAN_OR_EQUAL, other);
+  }
+
+  public Column leq(Object other) {
+    return compare(ComparisonOperator.LESS_THAN_OR_EQUAL, other);
+  }
+
+  public Column eqNullSafe(Object other) {
+    return compare(ComparisonOperator.NULL_SAFE_EQUAL, other);
+  }
+
+  public Column plus(Object other) {
+    return arithmetic(ArithmeticOperator.ADD, other);
+  }
+
+  public Column minus(Object other) {
+    return arithmetic(ArithmeticOperator.SUBTRACT, other);
+  }
+
+  public Column multiply(Object other) {
+    return arithmetic(ArithmeticOperator.MULTIPLY, other);
+  }
+
+  public Column divide(Object other) {
+    return arithmetic(ArithmeticOperator.DIVIDE, other);
+  }
+
+  public Column mod(Object other) {
+    return arithmetic(ArithmeticOperator.REMAINDER, other);
+  }
+
+  /** Spark's Scala {@code unary_-}, reachable from Java under this name. */
+  public Column unary_$minus() {
+    return new Column(new UnaryMinus(expression));
+  }
+
+  /** Spark's Scala {@code unary_!}, reachable from Java under this name. */
+  public Column unary_$bang() {
+    return new Column(new Not(expression));
+  }
+
+  public Column and(Column other) {
+    return new Column(new And(expression, other.expression));
+  }
+
+  public Column or(Column other) {
+    return new Column(new Or(expression, other.expression));
+  }
+
+  public Column isNull() {
+    return new Column(new IsNull(expression));
+  }
+
+  public Column isNotNull() {
+    return new Column(new IsNotNull(expression));
+  }
+
+  public Column alias(String alias) {
+    return name(alias);
+  }
+
+  public Column as(String alias) {
+    return name(alias);
+  }
+
+  public Column name(String alias) {
+    Expression child = expression instanceof Alias existing ? existing.child() : expression;
+    return new Column(new Alias(child, alias, ExprIds.next()));
+  }
+
+  public Column asc() {
+    return new Column(new SortOrder(expression, true, true));
+  }
+
+  public Column asc_nulls_first() {
+    return new Column(new SortOrder(expression, true, true));
+  }
+
+  public Column asc_nulls_last() {
+    return new Column(new SortOrder(expression, true, false));
+  }
+
+  public Column desc() {
+    return new Column(new SortOrder(expression, false, false));
+  }
+
+  public Column desc_nulls_first() {
+    return new Column(new SortOrder(expression, false, true));
+  }
+
+  public Column desc_nulls_last() {
+    return new Column(new SortOrder(expression, false, false));
+  }
+
+  /** Spark prints a column as its SQL text: {@code (age > 26)}. */
+  @Override
+  public String toString() {
+    return expression.sql();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Column column && column.expression.equals(expression);
+  }
+
+  @Override
+  public int hashCode() {
+    return expression.hashCode();
+  }
+}

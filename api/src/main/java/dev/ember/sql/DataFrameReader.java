@@ -1,0 +1,98 @@
+package dev.ember.sql;
+
+import dev.ember.planner.logical.ScanRelation;
+import dev.ember.planner.sources.CsvTableSource;
+import dev.ember.runtime.io.csv.CsvFiles;
+import dev.ember.runtime.io.csv.CsvOptions;
+import dev.ember.runtime.io.csv.CsvSchemaInference;
+import dev.ember.sql.types.DataTypes;
+import dev.ember.sql.types.StructType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code spark.read()}: describes a data source; {@code load}/{@code csv} return a Dataset over it. */
+public class DataFrameReader {
+  private final SparkSession session;
+  private final Map<String, String> options = new LinkedHashMap<>();
+  private String format = "parquet";
+  private StructType userSchema;
+
+  DataFrameReader(SparkSession session) {
+    this.session = session;
+  }
+
+  public DataFrameReader format(String source) {
+    this.format = source.toLowerCase(Locale.ROOT);
+    return this;
+  }
+
+  public DataFrameReader option(String key, String value) {
+    options.put(key, value);
+    return this;
+  }
+
+  public DataFrameReader option(String key, boolean value) {
+    return option(key, Boolean.toString(value));
+  }
+
+  public DataFrameReader option(String key, long value) {
+    return option(key, Long.toString(value));
+  }
+
+  public DataFrameReader option(String key, double value) {
+    return option(key, Double.toString(value));
+  }
+
+  public DataFrameReader options(Map<String, String> values) {
+    options.putAll(values);
+    return this;
+  }
+
+  public DataFrameReader schema(StructType schema) {
+    this.userSchema = schema;
+    return this;
+  }
+
+  /** A DDL schema string such as {@code "name STRING, age INT"}. */
+  public DataFrameReader schema(String ddl) {
+    return schema(DataTypes.fromDdlSchema(ddl));
+  }
+
+  public Dataset<Row> csv(String... paths) {
+    return format("csv").load(paths);
+  }
+
+  public Dataset<Row> load(String path) {
+    return load(new String[] {path});
+  }
+
+  public Dataset<Row> load(String... paths) {
+    session.checkRunning();
+    if (paths.length == 0 && options.containsKey("path")) {
+      paths = new String[] {options.get("path")};
+    }
+    if (!format.equals("csv")) {
+      throw new AnalysisException("DATA_SOURCE_NOT_FOUND",
+          Map.of("provider", format),
+          "Failed to find the data source: " + format + ". Ember reads csv today; see the README for what is supported.");
+    }
+    if (paths.length == 0) {
+      throw new AnalysisException("UNABLE_TO_INFER_SCHEMA", Map.of("format", "CSV"),
+          "Unable to infer schema for CSV. It must be specified manually.");
+    }
+    CsvOptions csvOptions = CsvOptions.parse(options);
+    List<Path> files = CsvFiles.list(new ArrayList<>(Arrays.asList(paths)));
+    StructType schema = userSchema != null ? userSchema : CsvSchemaInference.infer(files, csvOptions);
+    CsvTableSource source = new CsvTableSource(files, schema, csvOptions, List.of(paths));
+    return new Dataset<>(session, ScanRelation.of(source));
+  }
+
+  public Dataset<Row> load() {
+    return load(new String[0]);
+  }
+}

@@ -1,0 +1,298 @@
+package dev.ember.sql;
+
+import dev.ember.api.execution.QueryExecution;
+import dev.ember.api.execution.QuerySettings;
+import dev.ember.api.format.ShowFormatter;
+import dev.ember.planner.expressions.Alias;
+import dev.ember.planner.expressions.Expression;
+import dev.ember.planner.expressions.Literal;
+import dev.ember.planner.expressions.SortOrder;
+import dev.ember.planner.expressions.UnresolvedFunction;
+import dev.ember.planner.logical.Aggregate;
+import dev.ember.planner.logical.Filter;
+import dev.ember.planner.logical.Limit;
+import dev.ember.planner.logical.LogicalPlan;
+import dev.ember.planner.logical.Project;
+import dev.ember.planner.logical.Sort;
+import dev.ember.planner.parser.ExpressionParser;
+import dev.ember.sql.types.StructField;
+import dev.ember.sql.types.StructType;
+import java.util.ArrayList;
+import java.util.List;
+import scala.Tuple2;
+
+/**
+ * A distributed-in-name-only collection of rows, as in Spark: transformations build a logical plan,
+ * actions ({@code show}, {@code count}, {@code collectAsList} …) run it. Like Spark, a Dataset is
+ * analyzed when it is created, so an unknown column fails at {@code select}, not at {@code show}.
+ *
+ * @param <T> always {@link Row} in Ember; the parameter keeps Spark's signatures
+ */
+public class Dataset<T> {
+  private final SparkSession session;
+  private final QueryExecution queryExecution;
+
+  Dataset(SparkSession session, LogicalPlan plan) {
+    this.session = session;
+    SessionSettings settings = session.settings();
+    QuerySettings querySettings = new QuerySettings(settings.caseSensitive(), settings.ansiEnabled(),
+        settings.codegenEnabled(), settings.kernelOptions(), settings.scanSettings(), settings.disabledRules());
+    this.queryExecution = new QueryExecution(session.engine(), querySettings, plan);
+    queryExecution.analyzed();
+  }
+
+  private Dataset<Row> withPlan(LogicalPlan plan) {
+    return new Dataset<>(session, plan);
+  }
+
+  /** The analyzed plan: new Datasets build on it so their columns keep their identities. */
+  LogicalPlan plan() {
+    return queryExecution.analyzed();
+  }
+
+  public SparkSession sparkSession() {
+    return session;
+  }
+
+  public QueryExecution queryExecution() {
+    return queryExecution;
+  }
+
+  // ---- transformations ----
+
+  public Dataset<Row> select(String column, String... columns) {
+    List<Column> all = new ArrayList<>();
+    all.add(functions.col(column));
+    for (String name : columns) {
+      all.add(functions.col(name));
+    }
+    return select(all.toArray(new Column[0]));
+  }
+
+  public Dataset<Row> select(Column... columns) {
+    List<Expression> projectList = new ArrayList<>();
+    for (Column column : columns) {
+      projectList.add(column.expr());
+    }
+    return withPlan(new Project(projectList, plan()));
+  }
+
+  public Dataset<Row> filter(Column condition) {
+    return withPlan(new Filter(condition.expr(), plan()));
+  }
+
+  /** A SQL condition such as {@code "age > 26 AND city = 'Paris'"}. */
+  public Dataset<Row> filter(String conditionExpr) {
+    return withPlan(new Filter(ExpressionParser.parse(conditionExpr), plan()));
+  }
+
+  public Dataset<Row> where(Column condition) {
+    return filter(condition);
+  }
+
+  public Dataset<Row> where(String conditionExpr) {
+    return filter(conditionExpr);
+  }
+
+  public RelationalGroupedDataset groupBy(Column... columns) {
+    List<Expression> grouping = new ArrayList<>();
+    for (Column column : columns) {
+      grouping.add(column.expr());
+    }
+    return new RelationalGroupedDataset(this, grouping);
+  }
+
+  public RelationalGroupedDataset groupBy(String column, String... columns) {
+    List<Column> all = new ArrayList<>();
+    all.add(functions.col(column));
+    for (String name : columns) {
+      all.add(functions.col(name));
+    }
+    return groupBy(all.toArray(new Column[0]));
+  }
+
+  /** Aggregates over all rows: {@code df.agg(max("age"))} is {@code df.groupBy().agg(max("age"))}. */
+  public Dataset<Row> agg(Column aggregate, Column... aggregates) {
+    return groupBy().agg(aggregate, aggregates);
+  }
+
+  Dataset<Row> aggregate(List<Expression> grouping, List<Expression> aggregates) {
+    return withPlan(new Aggregate(grouping, aggregates, plan()));
+  }
+
+  public Dataset<Row> orderBy(String column, String... columns) {
+    return sort(column, columns);
+  }
+
+  public Dataset<Row> orderBy(Column... columns) {
+    return sort(columns);
+  }
+
+  public Dataset<Row> sort(String column, String... columns) {
+    List<Column> all = new ArrayList<>();
+    all.add(functions.col(column));
+    for (String name : columns) {
+      all.add(functions.col(name));
+    }
+    return sort(all.toArray(new Column[0]));
+  }
+
+  /** Columns without a direction sort ascending with nulls first, as in Spark. */
+  public Dataset<Row> sort(Column... columns) {
+    List<SortOrder> order = new ArrayList<>();
+    for (Column column : columns) {
+      Expression expression = column.expr();
+      order.add(expression instanceof SortOrder sortOrder ? sortOrder : SortOrder.ascending(expression));
+    }
+    return withPlan(new Sort(order, plan()));
+  }
+
+  public Dataset<Row> limit(int n) {
+    return withPlan(new Limit(n, plan()));
+  }
+
+  public Dataset<Row> toDF() {
+    return withPlan(plan());
+  }
+
+  // ---- columns and schema ----
+
+  /** The column {@code name} of this Dataset; fails like Spark when it does not exist. */
+  public Column col(String name) {
+    if (!name.equals("*")) {
+      select(name);
+    }
+    return functions.col(name);
+  }
+
+  public Column apply(String name) {
+    return col(name);
+  }
+
+  public StructType schema() {
+    return queryExecution.schema();
+  }
+
+  public void printSchema() {
+    System.out.print(schema().treeString());
+  }
+
+  public void printSchema(int level) {
+    printSchema();
+  }
+
+  public String[] columns() {
+    return schema().fieldNames();
+  }
+
+  @SuppressWarnings("unchecked")
+  public Tuple2<String, String>[] dtypes() {
+    StructField[] fields = schema().fields();
+    Tuple2<String, String>[] types = new Tuple2[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      types[i] = new Tuple2<>(fields[i].name(), fields[i].dataType().toString());
+    }
+    return types;
+  }
+
+  // ---- actions ----
+
+  public long count() {
+    Alias count = Alias.of(new UnresolvedFunction("count", List.of(Literal.fromJava(1)), false), "count");
+    List<Row> rows = aggregate(List.of(), List.of(count)).queryExecution.collectRows();
+    return rows.get(0).getLong(0);
+  }
+
+  public List<Row> collectAsList() {
+    return queryExecution.collectRows();
+  }
+
+  /** A {@code Row[]}, typed {@code Object} as Java sees Spark's {@code Array[T]}. */
+  public Object collect() {
+    return collectAsList().toArray(new Row[0]);
+  }
+
+  public List<Row> takeAsList(int n) {
+    return limit(n).collectAsList();
+  }
+
+  /** The first {@code n} rows as a {@code Row[]}, typed {@code Object} as Java sees Spark's signature. */
+  public Object take(int n) {
+    return takeAsList(n).toArray(new Row[0]);
+  }
+
+  public Object head(int n) {
+    return take(n);
+  }
+
+  /** The first row; Spark throws {@code NoSuchElementException} on an empty Dataset. */
+  @SuppressWarnings("unchecked")
+  public T head() {
+    List<Row> rows = takeAsList(1);
+    if (rows.isEmpty()) {
+      throw new java.util.NoSuchElementException("next on empty iterator");
+    }
+    return (T) rows.get(0);
+  }
+
+  public T first() {
+    return head();
+  }
+
+  public boolean isEmpty() {
+    return takeAsList(1).isEmpty();
+  }
+
+  public void show() {
+    show(20);
+  }
+
+  public void show(int numRows) {
+    show(numRows, true);
+  }
+
+  public void show(boolean truncate) {
+    show(20, truncate);
+  }
+
+  public void show(int numRows, boolean truncate) {
+    show(numRows, truncate ? 20 : 0);
+  }
+
+  public void show(int numRows, int truncate) {
+    show(numRows, truncate, false);
+  }
+
+  public void show(int numRows, int truncate, boolean vertical) {
+    System.out.print(showString(numRows, truncate, vertical));
+  }
+
+  /** The text {@code show} prints; Spark keeps this method internal too. */
+  String showString(int numRows, int truncate, boolean vertical) {
+    int shown = Math.max(numRows, 0);
+    // One row more than shown tells the formatter whether to print "only showing top N rows".
+    List<Row> rows = takeAsList(shown == Integer.MAX_VALUE ? shown : shown + 1);
+    return ShowFormatter.showString(schema(), rows, shown, truncate, vertical, session.settings().sessionZone());
+  }
+
+  public void explain() {
+    explain("simple");
+  }
+
+  public void explain(boolean extended) {
+    explain(extended ? "extended" : "simple");
+  }
+
+  public void explain(String mode) {
+    System.out.println(queryExecution.explainString(mode));
+  }
+
+  @Override
+  public String toString() {
+    List<String> parts = new ArrayList<>();
+    for (StructField field : schema().fields()) {
+      parts.add(field.name() + ": " + field.dataType().simpleString());
+    }
+    return "[" + String.join(", ", parts) + "]";
+  }
+}

@@ -1,0 +1,85 @@
+package dev.ember.sql;
+
+import dev.ember.codegen.spec.KernelOptions;
+import dev.ember.planner.sources.ScanSettings;
+import dev.ember.runtime.io.csv.CsvSource;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.TimeZone;
+
+/**
+ * Reads the settings that change Ember's behaviour from a session's {@link RuntimeConfig}, with
+ * Spark's names and defaults where Spark has the setting.
+ */
+final class SessionSettings {
+  static final String ANSI_ENABLED = "spark.sql.ansi.enabled";
+  static final String CASE_SENSITIVE = "spark.sql.caseSensitive";
+  static final String SESSION_TIME_ZONE = "spark.sql.session.timeZone";
+  static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
+  /** Ember: read Arrow vectors through checked accessors in generated code (for debugging). */
+  static final String CHECKED_MEMORY_ACCESS = "spark.ember.codegen.checkedMemoryAccess";
+  /** Ember: bytes of a file per parallel morsel. */
+  static final String SPLIT_BYTES = "spark.ember.files.splitBytes";
+  /** Ember: optimizer rules to switch off, comma-separated names (for bisecting). */
+  static final String DISABLED_RULES = "spark.ember.optimizer.excludedRules";
+
+  private final RuntimeConfig config;
+
+  SessionSettings(RuntimeConfig config) {
+    this.config = config;
+  }
+
+  static String defaultValue(String key) {
+    return switch (key) {
+      case ANSI_ENABLED, WHOLE_STAGE_CODEGEN -> "true";
+      case CASE_SENSITIVE, CHECKED_MEMORY_ACCESS -> "false";
+      case SESSION_TIME_ZONE -> TimeZone.getDefault().getID();
+      case SPLIT_BYTES -> Long.toString(CsvSource.DEFAULT_SPLIT_BYTES);
+      case DISABLED_RULES -> "";
+      default -> null;
+    };
+  }
+
+  private boolean flag(String key) {
+    String value = config.get(key).trim().toLowerCase(Locale.ROOT);
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new IllegalArgumentException("[INVALID_CONF_VALUE.TYPE_MISMATCH] The value '" + value
+          + "' in the config \"" + key + "\" is invalid. It should be a boolean.");
+    }
+    return Boolean.parseBoolean(value);
+  }
+
+  boolean ansiEnabled() {
+    return flag(ANSI_ENABLED);
+  }
+
+  boolean caseSensitive() {
+    return flag(CASE_SENSITIVE);
+  }
+
+  boolean codegenEnabled() {
+    return flag(WHOLE_STAGE_CODEGEN);
+  }
+
+  ZoneId sessionZone() {
+    return ZoneId.of(config.get(SESSION_TIME_ZONE), ZoneId.SHORT_IDS);
+  }
+
+  KernelOptions kernelOptions() {
+    return new KernelOptions(ansiEnabled(), flag(CHECKED_MEMORY_ACCESS));
+  }
+
+  ScanSettings scanSettings() {
+    return new ScanSettings(sessionZone(), Long.parseLong(config.get(SPLIT_BYTES).trim()));
+  }
+
+  java.util.Set<String> disabledRules() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (String name : config.get(DISABLED_RULES).split(",")) {
+      if (!name.isBlank()) {
+        names.add(name.trim());
+      }
+    }
+    return names;
+  }
+}
