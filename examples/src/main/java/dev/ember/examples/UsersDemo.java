@@ -20,6 +20,12 @@ public final class UsersDemo {
   public static void main(String[] args) {
     String path = args.length > 0 ? args[0] : "examples/data/users.csv";
     SparkSession spark = SparkSession.builder().appName("demo").master("local[*]").getOrCreate();
+    run(spark, path);
+    spark.stop();
+  }
+
+  /** The demo's queries; the differential test runs this same code on Spark. */
+  public static void run(SparkSession spark, String path) {
     Dataset<Row> users = spark.read().option("header", "true").option("inferSchema", "true").csv(path);
     users.printSchema();
     users.show();
@@ -27,6 +33,5 @@ public final class UsersDemo {
     users.filter(col("age").gt(26)).groupBy("city").agg(avg("age"), max("age"), sum("age")).orderBy("city").show();
     users.select("name", "age").where(col("city").equalTo("New York")).orderBy(col("age").desc()).limit(2).show();
     System.out.println(users.count());
-    spark.stop();
   }
 }

@@ -1,0 +1,55 @@
+package dev.ember.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs each program twice, on Apache Spark 4.2 and on Ember, and requires identical console output:
+ * the same {@code show()} tables, schemas, rows and counts. The Spark copy of each program is the
+ * Ember source with {@code dev.ember} imports renamed to {@code org.apache.spark}, made by the build.
+ */
+class DifferentialTest {
+  private static final String[] PROGRAMS = {
+    "ShowLayouts", "InferredTypes", "ReaderOptions", "Sorting", "Aggregates", "RangeQueries", "Expressions",
+    "Collecting",
+  };
+
+  @TempDir
+  static Path dataDirectory;
+
+  @BeforeAll
+  static void writeData() throws Exception {
+    TestData.write(dataDirectory);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> programsPrintWhatSparkPrints() {
+    return Stream.of(PROGRAMS).map(name -> DynamicTest.dynamicTest(name, () -> compare(
+        Class.forName("dev.ember.examples.programs." + name), Class.forName("dev.ember.examples.spark." + name),
+        dataDirectory.toString())));
+  }
+
+  @org.junit.jupiter.api.Test
+  void usersDemoPrintsWhatSparkPrints() throws Exception {
+    String path = dataDirectory.resolve("users.csv").toString();
+    String spark = ConsoleCapture.capture(
+        () -> dev.ember.examples.spark.UsersDemo.run(SparkOracle.session(), path));
+    String ember = ConsoleCapture.capture(() -> UsersDemo.run(EmberSessions.session(), path));
+    assertEquals(spark, ember);
+  }
+
+  private static void compare(Class<?> emberProgram, Class<?> sparkProgram, String dataDir) throws Exception {
+    Method sparkRun = sparkProgram.getMethod("run", org.apache.spark.sql.SparkSession.class, String.class);
+    Method emberRun = emberProgram.getMethod("run", dev.ember.sql.SparkSession.class, String.class);
+    String spark = ConsoleCapture.capture(() -> sparkRun.invoke(null, SparkOracle.session(), dataDir));
+    String ember = ConsoleCapture.capture(() -> emberRun.invoke(null, EmberSessions.session(), dataDir));
+    assertEquals(spark, ember, "output of " + emberProgram.getSimpleName() + " differs from Spark's");
+  }
+}

@@ -1,0 +1,77 @@
+package dev.ember.examples;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes the CSV files the differential programs read. */
+final class TestData {
+  private TestData() {}
+
+  static Path write(Path directory) throws IOException {
+    Files.copy(Path.of("examples/data/users.csv"), directory.resolve("users.csv"));
+    write(directory.resolve("users_no_header.csv"), """
+        Alice,34,New York
+        Bob,28,San Francisco
+        Carol,45,Chicago
+        """);
+    write(directory.resolve("people.csv"), """
+        id,name,age,score,active,joined,last_login,city,note
+        1,Alice,34,88.5,true,2020-01-15,2024-03-01 10:15:30,New York,short
+        2,Bob,,72.25,false,2019-07-01,2024-03-02 08:00:00,,A very long description that exceeds twenty characters
+        3,Carol,45,,true,,2024-02-28 23:59:59.5,Chicago,"quoted, with comma"
+        4,Dave,23,95.0,,2021-11-30,,New York,
+        5,Eve,31,60.75,false,2018-05-05,2024-01-01 00:00:00,Chicago,x
+        6,,38,81.0,true,2022-02-02,2024-03-03 12:00:00,San Francisco,ünïcödé text
+        7,Grace,26,-3.5,true,2023-06-30,2023-12-31 23:59:59,New York,日本語のテキスト
+        8,Heidi,52,100.0,false,2017-09-09,2024-03-04 06:30:15.123,Austin,tab\there
+        """);
+    write(directory.resolve("numbers.csv"), """
+        small,big,decimal_like,mixed,flag,maybe_double,text_number,empty
+        1,3000000000,1.50,1,true,1,007,
+        -2,-9000000000,2.25,2.5,false,2e3,12,
+        3,42,0.125,x,TRUE,NaN,3.0,
+        """);
+    write(directory.resolve("semicolons.csv"), """
+        # a comment line
+        name;amount;note
+        a;1;NA
+        b;NA;fine
+        # another comment
+        c;3;last
+        """);
+    write(directory.resolve("quotes.csv"), """
+        id,text
+        1,'single, quoted'
+        2,'it\\'s escaped'
+        3,plain
+        """);
+    write(directory.resolve("malformed.csv"), """
+        1,ok,1.5
+        two,bad int,2.5
+        3,short
+        4,too,4.5,many
+        5,fine,not a double
+        6,last,6.0
+        """);
+    Path parts = Files.createDirectories(directory.resolve("parts"));
+    write(parts.resolve("part-1.csv"), """
+        id,value
+        1,10
+        2,20
+        """);
+    write(parts.resolve("part-2.csv"), """
+        id,value
+        3,30
+        4,40
+        """);
+    write(parts.resolve("_SUCCESS"), "");
+    write(parts.resolve(".hidden.csv"), "id,value\n99,990\n");
+    return directory;
+  }
+
+  private static void write(Path file, String content) throws IOException {
+    Files.writeString(file, content, StandardCharsets.UTF_8);
+  }
+}
