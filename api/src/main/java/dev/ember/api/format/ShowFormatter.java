@@ -5,6 +5,7 @@ import dev.ember.sql.types.StructType;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * The text of Spark 4.2's {@code Dataset.showString(numRows, truncate, vertical)}, which
@@ -101,11 +102,11 @@ public final class ShowFormatter {
         widths[column] = Math.max(widths[column], DisplayWidth.of(row[column]));
       }
     }
-    StringBuilder border = new StringBuilder("+");
+    // Joined, not appended per column: with no columns Spark prints "++" and "||".
+    StringJoiner border = new StringJoiner("+", "+", "+\n");
     for (int width : widths) {
-      border.append("-".repeat(width)).append('+');
+      border.add("-".repeat(width));
     }
-    border.append('\n');
     out.append(border);
     appendTableLine(out, header, widths, alignRight);
     out.append(border);
@@ -116,13 +117,12 @@ public final class ShowFormatter {
   }
 
   private static void appendTableLine(StringBuilder out, String[] values, int[] widths, boolean alignRight) {
-    out.append('|');
+    StringJoiner line = new StringJoiner("|", "|", "|\n");
     for (int column = 0; column < values.length; column++) {
       String value = values[column];
-      out.append(alignRight ? DisplayWidth.padLeft(value, widths[column]) : DisplayWidth.padRight(value, widths[column]))
-          .append('|');
+      line.add(alignRight ? DisplayWidth.padLeft(value, widths[column]) : DisplayWidth.padRight(value, widths[column]));
     }
-    out.append('\n');
+    out.append(line);
   }
 
   private static void appendVertical(StringBuilder out, String[] header, String[][] cells) {
