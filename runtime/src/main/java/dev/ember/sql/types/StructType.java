@@ -63,8 +63,13 @@ public final class StructType extends DataType implements Iterable<StructField> 
         return i;
       }
     }
-    throw new IllegalArgumentException(
-        "[FIELD_NOT_FOUND] No such struct field `" + name + "` in " + String.join(", ", fieldNames()) + ".");
+    List<String> quoted = new ArrayList<>();
+    for (StructField field : fields) {
+      quoted.add("`" + field.name() + "`");
+    }
+    // Spark 4.2's text, SQLSTATE included, as Row.fieldIndex and getAs(name) report it.
+    throw new IllegalArgumentException("[FIELD_NOT_FOUND] No such struct field `" + name + "` in "
+        + String.join(", ", quoted) + ". SQLSTATE: 42704");
   }
 
   public StructType add(StructField field) {
