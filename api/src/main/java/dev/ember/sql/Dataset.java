@@ -264,7 +264,7 @@ public class Dataset<T> {
   }
 
   public void show(int numRows, int truncate, boolean vertical) {
-    System.out.print(showString(numRows, truncate, vertical));
+    System.out.println(showString(numRows, truncate, vertical));
   }
 
   /** The text {@code show} prints; Spark keeps this method internal too. */
