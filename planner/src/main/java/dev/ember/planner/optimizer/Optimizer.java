@@ -116,11 +116,12 @@ public final class Optimizer {
       }
       if (batch.strategy() instanceof Strategy.Once) {
         if (checkInvariants) {
-          LogicalPlan again = runPass(batch, iteration + 1, current, invariants, new ArrayList<>(), changedBy);
+          List<String> changedAgainBy = new ArrayList<>();
+          LogicalPlan again = runPass(batch, iteration + 1, current, invariants, new ArrayList<>(), changedAgainBy);
           if (again != current) {
             throw new IllegalStateException("Once-batch '" + batch.name()
-                + "' is not idempotent: a second pass changed the plan again (rules that fired: " + changedBy
-                + ").\nAfter one pass:\n" + current.treeString() + "After two passes:\n" + again.treeString());
+                + "' is not idempotent: a second pass changed the plan again (rules that fired again: "
+                + changedAgainBy + ").\nAfter one pass:\n" + current.treeString() + "After two passes:\n" + again.treeString());
           }
         }
         return current;
