@@ -121,7 +121,8 @@ public final class Optimizer {
           if (again != current) {
             throw new IllegalStateException("Once-batch '" + batch.name()
                 + "' is not idempotent: a second pass changed the plan again (rules that fired again: "
-                + changedAgainBy + ").\nAfter one pass:\n" + current.treeString() + "After two passes:\n" + again.treeString());
+                + changedAgainBy + ").\nAfter one pass:\n" + current.treeString()
+                + "After two passes:\n" + again.treeString());
           }
         }
         return current;
