@@ -1,0 +1,140 @@
+package dev.ember.planner.optimizer.rules;
+
+import dev.ember.planner.expressions.AttributeReference;
+import dev.ember.planner.expressions.Expression;
+import dev.ember.planner.logical.Aggregate;
+import dev.ember.planner.logical.Filter;
+import dev.ember.planner.logical.Limit;
+import dev.ember.planner.logical.LogicalPlan;
+import dev.ember.planner.logical.Project;
+import dev.ember.planner.logical.RangeRelation;
+import dev.ember.planner.logical.ScanRelation;
+import dev.ember.planner.logical.Sort;
+import dev.ember.planner.optimizer.OptimizerRule;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.ToLongFunction;
+
+/**
+ * Pushes the set of columns used above each node down the plan, so scans read only those columns and
+ * projects and aggregates compute only what someone uses:
+ *
+ * <pre>
+ * Sort [n#5 ASC]                                   Sort [n#5 ASC]
+ * +- Aggregate [city#3], [count(1) AS n#5]         +- Aggregate [city#3], [count(1) AS n#5]
+ *    +- Filter (age#2 &gt; 26)                =&gt;       +- Project [city#3]
+ *       +- Relation [name#1,age#2,city#3]                +- Filter (age#2 &gt; 26)
+ *                                                           +- Relation [age#2,city#3]
+ * </pre>
+ *
+ * Below an aggregate or a sort (operators that hold their whole input) a project drops the columns
+ * only a lower filter needed. A node never loses its last column, so {@code count()} over a table still
+ * reads one: the narrowest. The root's output never changes.
+ */
+public final class PruneColumns implements OptimizerRule {
+  @Override
+  public String name() {
+    return "PruneColumns";
+  }
+
+  @Override
+  public LogicalPlan apply(LogicalPlan plan) {
+    List<AttributeReference> rootOutput = plan.output();
+    LogicalPlan pruned = prune(plan, idsOf(rootOutput));
+    if (pruned == plan) {
+      return plan;
+    }
+    // Every root column was required, so only a change of order could differ; restore it if so.
+    return sameColumns(pruned.output(), rootOutput) ? pruned : new Project(List.copyOf(rootOutput), pruned);
+  }
+
+  /** {@code node} rewritten to produce at least the {@code required} columns, ideally no others. */
+  private static LogicalPlan prune(LogicalPlan node, Set<Long> required) {
+    if (node instanceof ScanRelation scan) {
+      List<AttributeReference> kept = keepRequired(scan.output(), required, AttributeReference::exprId);
+      return kept == scan.output() ? scan : new ScanRelation(scan.source(), kept);
+    } else if (node instanceof RangeRelation) {
+      return node;
+    } else if (node instanceof Project project) {
+      List<Expression> kept = keepRequired(project.projectList(), required, References::producedId);
+      LogicalPlan child = prune(project.child(), References.of(kept));
+      return kept == project.projectList() ? project.withNewChildren(List.of(child)) : new Project(kept, child);
+    } else if (node instanceof Filter filter) {
+      Set<Long> childRequired = union(required, References.of(filter.condition()));
+      return filter.withNewChildren(List.of(prune(filter.child(), childRequired)));
+    } else if (node instanceof Limit limit) {
+      return limit.withNewChildren(List.of(prune(limit.child(), required)));
+    } else if (node instanceof Sort sort) {
+      Set<Long> childRequired = union(required, References.of(sort.order()));
+      return sort.withNewChildren(List.of(narrow(prune(sort.child(), childRequired), childRequired)));
+    } else if (node instanceof Aggregate aggregate) {
+      List<Expression> kept = keepRequired(aggregate.aggregateExpressions(), required, References::producedId);
+      Set<Long> childRequired = union(References.of(aggregate.groupingExpressions()), References.of(kept));
+      LogicalPlan child = narrow(prune(aggregate.child(), childRequired), childRequired);
+      return kept == aggregate.aggregateExpressions()
+          ? aggregate.withNewChildren(List.of(child))
+          : new Aggregate(aggregate.groupingExpressions(), kept, child);
+    }
+    throw new IllegalStateException("PruneColumns does not know how to prune " + node.nodeString());
+  }
+
+  /**
+   * The entries whose column is required, in their order; the same list when all are. When none is,
+   * the cheapest entry: a plain column before a computed one, then the narrowest type, then the first.
+   */
+  private static <T extends Expression> List<T> keepRequired(List<T> entries, Set<Long> required,
+      ToLongFunction<T> producedId) {
+    List<T> kept = new ArrayList<>(entries.size());
+    for (T entry : entries) {
+      if (required.contains(producedId.applyAsLong(entry))) {
+        kept.add(entry);
+      }
+    }
+    if (kept.size() == entries.size()) {
+      return entries;
+    }
+    if (kept.isEmpty()) {
+      Comparator<T> cheapestFirst = Comparator.<T>comparingInt(entry -> entry instanceof AttributeReference ? 0 : 1)
+          .thenComparingInt(entry -> entry.dataType().defaultSize());
+      return List.of(entries.stream().min(cheapestFirst).orElseThrow());
+    }
+    return List.copyOf(kept);
+  }
+
+  /** {@code child} under a project of only the required columns, when it produces others too. */
+  private static LogicalPlan narrow(LogicalPlan child, Set<Long> required) {
+    List<AttributeReference> output = child.output();
+    List<AttributeReference> kept = output.stream().filter(column -> required.contains(column.exprId())).toList();
+    if (kept.isEmpty() || kept.size() == output.size()) {
+      return child;
+    }
+    return new Project(List.copyOf(kept), child);
+  }
+
+  private static Set<Long> union(Set<Long> first, Set<Long> second) {
+    Set<Long> all = new HashSet<>(first);
+    all.addAll(second);
+    return all;
+  }
+
+  private static Set<Long> idsOf(List<AttributeReference> attributes) {
+    Set<Long> ids = new HashSet<>();
+    attributes.forEach(attribute -> ids.add(attribute.exprId()));
+    return ids;
+  }
+
+  private static boolean sameColumns(List<AttributeReference> actual, List<AttributeReference> expected) {
+    if (actual.size() != expected.size()) {
+      return false;
+    }
+    for (int i = 0; i < actual.size(); i++) {
+      if (actual.get(i).exprId() != expected.get(i).exprId()) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
