@@ -58,7 +58,9 @@ public final class QueryExecution {
 
   public synchronized LogicalPlan optimized() {
     if (optimized == null) {
-      optimized = Optimizer.standard(settings.disabledRules()).optimize(analyzed());
+      // Tests set ember.optimizer.checkInvariants, so every rule's output is checked on real queries too.
+      optimized = Optimizer.standard(settings.disabledRules(), Boolean.getBoolean("ember.optimizer.checkInvariants"))
+          .optimize(analyzed());
     }
     return optimized;
   }
