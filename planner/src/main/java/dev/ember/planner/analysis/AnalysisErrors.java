@@ -1,0 +1,186 @@
+package dev.ember.planner.analysis;
+
+import dev.ember.planner.expressions.Expression;
+import dev.ember.planner.logical.LogicalPlan;
+import dev.ember.sql.AnalysisException;
+import dev.ember.sql.types.DataType;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Spark 4.2's analysis errors, with its conditions, message parameters and text, as observed by
+ * running Spark. Like Spark's, {@code getMessage()} ends with {@code SQLSTATE: xxxxx}; errors found
+ * while checking an operator add {@code ;} and that operator's subtree on the following lines.
+ */
+final class AnalysisErrors {
+  private static final String FUNCTION_DOCUMENTATION = "https://spark.apache.org/docs/latest";
+  private static final String SEARCH_PATH = "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]";
+  private static final String BINARY_ARITHMETIC_INPUT =
+      "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\")";
+
+  private AnalysisErrors() {}
+
+  static AnalysisException unresolvedColumn(String name, List<String> candidateNames, LogicalPlan plan) {
+    String quoted = Identifiers.quote(name);
+    String text = "A column, variable, or function parameter with name " + quoted + " cannot be resolved.";
+    if (candidateNames.isEmpty()) {
+      // Spark's template ends with a space where the suggestion would go, hence two spaces.
+      return withPlan("UNRESOLVED_COLUMN.WITHOUT_SUGGESTION", Map.of("objectName", quoted), text + " ", "42703", plan);
+    }
+    String proposal = String.join(", ", NameSuggestions.rank(name, candidateNames));
+    return withPlan("UNRESOLVED_COLUMN.WITH_SUGGESTION", Map.of("objectName", quoted, "proposal", proposal),
+        text + " Did you mean one of the following? [" + proposal + "].", "42703", plan);
+  }
+
+  /** Spark lists the matching columns by the name the user asked for, once per match. */
+  static AnalysisException ambiguousReference(String name, int matches) {
+    String quoted = Identifiers.quote(name);
+    String references = Collections.nCopies(matches, quoted).stream().collect(Collectors.joining(", ", "[", "]"));
+    return withoutPlan("AMBIGUOUS_REFERENCE", Map.of("name", quoted, "referenceNames", references),
+        "Reference " + quoted + " is ambiguous, could be: " + references + ".", "42704");
+  }
+
+  static AnalysisException unresolvedRoutine(String name) {
+    String quoted = Identifiers.quote(name);
+    return withoutPlan("UNRESOLVED_ROUTINE", Map.of("routineName", quoted, "searchPath", SEARCH_PATH),
+        "Cannot resolve routine " + quoted + " on search path " + SEARCH_PATH + ".", "42883");
+  }
+
+  static AnalysisException wrongNumberOfArguments(String function, int expected, int actual) {
+    String quoted = Identifiers.quote(function);
+    return withoutPlan("WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
+        Map.of("functionName", quoted, "expectedNum", Integer.toString(expected), "actualNum",
+            Integer.toString(actual), "docroot", FUNCTION_DOCUMENTATION),
+        "The " + quoted + " requires " + expected + " parameters but the actual number is " + actual
+            + ". Please, refer to '" + FUNCTION_DOCUMENTATION + "/sql-ref-functions.html' for a fix.", "42605");
+  }
+
+  /** {@code count()}: Spark allows it only under a legacy flag, and says so. */
+  static AnalysisException countWithoutArguments(String function) {
+    String quoted = Identifiers.quote(function);
+    return withoutPlan("WRONG_NUM_ARGS.WITH_SUGGESTION",
+        Map.of("functionName", quoted, "expectedNum", " >= 1", "actualNum", "0",
+            "legacyConfKey", "\"spark.sql.legacy.allowParameterlessCount\"", "legacyConfValue", "\"true\"",
+            "legacyNum", "0"),
+        "The " + quoted + " requires  >= 1 parameters but the actual number is 0. If you have to call this function"
+            + " with 0 parameters, set the legacy configuration \"spark.sql.legacy.allowParameterlessCount\" to"
+            + " \"true\".", "42605");
+  }
+
+  static AnalysisException binaryOperandsDiffer(Expression expression, DataType left, DataType right,
+      LogicalPlan plan) {
+    return dataTypeMismatch("BINARY_OP_DIFF_TYPES", expression,
+        Map.of("left", Identifiers.quoteType(left), "right", Identifiers.quoteType(right)),
+        "the left and right operands of the binary operator have incompatible types (" + Identifiers.quoteType(left)
+            + " and " + Identifiers.quoteType(right) + ").", plan);
+  }
+
+  /** {@code requiredTypes} is Spark's rendering, e.g. {@code "BOOLEAN"} or {@code ("DOUBLE" or "DECIMAL")}. */
+  static AnalysisException binaryOperandWrongType(Expression expression, String requiredTypes, DataType actual,
+      LogicalPlan plan) {
+    return dataTypeMismatch("BINARY_OP_WRONG_TYPE", expression,
+        Map.of("inputType", requiredTypes, "actualDataType", Identifiers.quoteType(actual)),
+        "the binary operator requires the input type " + requiredTypes + ", not " + Identifiers.quoteType(actual)
+            + ".", plan);
+  }
+
+  static String binaryArithmeticInput() {
+    return BINARY_ARITHMETIC_INPUT;
+  }
+
+  /** The first (only) parameter of {@code expression} has a type outside {@code requiredTypes}. */
+  static AnalysisException unexpectedInputType(Expression expression, Expression input, String requiredTypes,
+      LogicalPlan plan) {
+    String inputType = Identifiers.quoteType(input.dataType());
+    return dataTypeMismatch("UNEXPECTED_INPUT_TYPE", expression,
+        Map.of("paramIndex", "first", "requiredType", requiredTypes, "inputSql", Identifiers.quoteExpression(input),
+            "inputType", inputType),
+        "The first parameter requires the " + requiredTypes + " type, however " + Identifiers.quoteExpression(input)
+            + " has the type " + inputType + ".", plan);
+  }
+
+  static AnalysisException filterNotBoolean(Expression condition, LogicalPlan plan) {
+    String type = Identifiers.quoteType(condition.dataType());
+    return dataTypeMismatch("FILTER_NOT_BOOLEAN", condition,
+        Map.of("filter", Identifiers.quoteExpression(condition), "type", type),
+        "Filter expression " + Identifiers.quoteExpression(condition) + " of type " + type + " is not a boolean.",
+        plan);
+  }
+
+  private static AnalysisException dataTypeMismatch(String subCondition, Expression expression,
+      Map<String, String> parameters, String detail, LogicalPlan plan) {
+    Map<String, String> all = new java.util.HashMap<>(parameters);
+    all.put("sqlExpr", Identifiers.quoteExpression(expression));
+    return withPlan("DATATYPE_MISMATCH." + subCondition, all,
+        "Cannot resolve " + Identifiers.quoteExpression(expression) + " due to data type mismatch: " + detail,
+        "42K09", plan);
+  }
+
+  static AnalysisException missingAggregation(Expression nonAggregated, LogicalPlan plan) {
+    String expression = Identifiers.quoteExpression(nonAggregated);
+    String anyValue = "\"any_value(" + Identifiers.sql(nonAggregated) + ")\"";
+    return withPlan("MISSING_AGGREGATION", Map.of("expression", expression, "expressionAnyValue", anyValue),
+        "The non-aggregating expression " + expression + " is based on columns which are not participating in"
+            + " the GROUP BY clause.\nAdd the columns or the expression to the GROUP BY, aggregate the expression,"
+            + " or use " + anyValue + " if you do not care which of the values within a group is returned.",
+        "42803", plan);
+  }
+
+  static AnalysisException missingGroupBy(LogicalPlan plan) {
+    return withPlan("MISSING_GROUP_BY", Map.of(),
+        "The query does not include a GROUP BY clause. Add GROUP BY or turn it into the window functions using"
+            + " OVER clauses.", "42803", plan);
+  }
+
+  static AnalysisException invalidWhereCondition(Expression condition, List<Expression> aggregates,
+      LogicalPlan plan) {
+    String list = aggregates.stream().map(Identifiers::sql).collect(Collectors.joining(", "));
+    return withPlan("INVALID_WHERE_CONDITION",
+        Map.of("condition", Identifiers.quoteExpression(condition), "expressionList", list),
+        "The WHERE condition " + Identifiers.quoteExpression(condition) + " contains invalid expressions: " + list
+            + ".\nRewrite the query to avoid window functions, aggregate functions, and generator functions in the"
+            + " WHERE clause.", "42903", plan);
+  }
+
+  static AnalysisException aggregateInGroupBy(Expression aggregate, LogicalPlan plan) {
+    String sql = Identifiers.sql(aggregate);
+    return withPlan("GROUP_BY_AGGREGATE", Map.of("sqlExpr", sql),
+        "Aggregate functions are not allowed in GROUP BY, but found " + sql + ".", "42903", plan);
+  }
+
+  static AnalysisException nestedAggregate(LogicalPlan plan) {
+    return withPlan("NESTED_AGGREGATE_FUNCTION", Map.of(),
+        "It is not allowed to use an aggregate function in the argument of another aggregate function. Please use"
+            + " the inner aggregate function in a sub-query.", "42607", plan);
+  }
+
+  static AnalysisException unsupportedExpressionsForOperator(List<Expression> expressions, LogicalPlan plan) {
+    String list = expressions.stream().map(Identifiers::quoteExpression).collect(Collectors.joining(", "));
+    return withPlan("UNSUPPORTED_EXPR_FOR_OPERATOR", Map.of("invalidExprSqls", list),
+        "A query operator contains one or more unsupported expressions.\nConsider to rewrite it to avoid window"
+            + " functions, aggregate functions, and generator functions in the WHERE clause.\nInvalid expressions: ["
+            + list + "]", "42K0E", plan);
+  }
+
+  /**
+   * A star left where it cannot be expanded. Spark 4.2's DataFrame API reports this case through
+   * whichever function received the star; this is Spark's SQL condition for it.
+   */
+  static AnalysisException invalidStar(LogicalPlan plan) {
+    String operator = plan.getClass().getSimpleName();
+    return withPlan("INVALID_USAGE_OF_STAR_OR_REGEX", Map.of("elem", "'*'", "prettyName", operator),
+        "Invalid usage of '*' in " + operator + ".", "42000", plan);
+  }
+
+  private static AnalysisException withPlan(String condition, Map<String, String> parameters, String text,
+      String sqlState, LogicalPlan plan) {
+    return new AnalysisException(condition, parameters, text + " SQLSTATE: " + sqlState + ";\n" + plan.treeString());
+  }
+
+  private static AnalysisException withoutPlan(String condition, Map<String, String> parameters, String text,
+      String sqlState) {
+    return new AnalysisException(condition, parameters, text + " SQLSTATE: " + sqlState);
+  }
+}

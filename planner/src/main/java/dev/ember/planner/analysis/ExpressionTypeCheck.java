@@ -1,0 +1,88 @@
+package dev.ember.planner.analysis;
+
+import dev.ember.planner.expressions.AggregateCall;
+import dev.ember.planner.expressions.AggregateFunction;
+import dev.ember.planner.expressions.And;
+import dev.ember.planner.expressions.ArithmeticOperator;
+import dev.ember.planner.expressions.BinaryArithmetic;
+import dev.ember.planner.expressions.Comparison;
+import dev.ember.planner.expressions.Expression;
+import dev.ember.planner.expressions.Not;
+import dev.ember.planner.expressions.Or;
+import dev.ember.planner.expressions.UnaryMinus;
+import dev.ember.planner.logical.LogicalPlan;
+import dev.ember.sql.types.BooleanType;
+import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DecimalType;
+import dev.ember.sql.types.DoubleType;
+
+/**
+ * The input type rules of each expression after coercion, failing with Spark's DATATYPE_MISMATCH
+ * conditions: what coercion could not reconcile is an error the user must fix.
+ */
+final class ExpressionTypeCheck {
+  private static final String BOOLEAN = "\"BOOLEAN\"";
+  private static final String NUMERIC = "\"NUMERIC\"";
+  private static final String DOUBLE_OR_DECIMAL = "(\"DOUBLE\" or \"DECIMAL\")";
+  private static final String NUMERIC_OR_INTERVAL = "\"NUMERIC\" or \"ANSI INTERVAL\"";
+
+  private ExpressionTypeCheck() {}
+
+  /** Checks every node of {@code expression}, children first; {@code operator} is named in the error. */
+  static void check(Expression expression, LogicalPlan operator) {
+    for (Expression child : expression.children()) {
+      check(child, operator);
+    }
+    checkNode(expression, operator);
+  }
+
+  private static void checkNode(Expression expression, LogicalPlan operator) {
+    if (expression instanceof BinaryArithmetic arithmetic) {
+      checkArithmetic(arithmetic, operator);
+    } else if (expression instanceof Comparison comparison) {
+      DataType left = comparison.left().dataType();
+      DataType right = comparison.right().dataType();
+      if (!left.equals(right)) {
+        throw AnalysisErrors.binaryOperandsDiffer(comparison, left, right, operator);
+      }
+    } else if (expression instanceof And || expression instanceof Or) {
+      DataType left = TypeWidening.left(expression).dataType();
+      DataType right = TypeWidening.right(expression).dataType();
+      if (!left.equals(right)) {
+        throw AnalysisErrors.binaryOperandsDiffer(expression, left, right, operator);
+      }
+      if (!(left instanceof BooleanType)) {
+        throw AnalysisErrors.binaryOperandWrongType(expression, BOOLEAN, left, operator);
+      }
+    } else if (expression instanceof Not not && !(not.child().dataType() instanceof BooleanType)) {
+      throw AnalysisErrors.unexpectedInputType(not, not.child(), BOOLEAN, operator);
+    } else if (expression instanceof UnaryMinus minus && !minus.child().dataType().isNumeric()) {
+      throw AnalysisErrors.unexpectedInputType(minus, minus.child(), AnalysisErrors.binaryArithmeticInput(), operator);
+    } else if (expression instanceof AggregateCall call
+        && (call.function() == AggregateFunction.SUM || call.function() == AggregateFunction.AVG)
+        && !call.argument().dataType().isNumeric()) {
+      throw AnalysisErrors.unexpectedInputType(call, call.argument(), NUMERIC_OR_INTERVAL, operator);
+    }
+  }
+
+  private static void checkArithmetic(BinaryArithmetic arithmetic, LogicalPlan operator) {
+    DataType left = arithmetic.left().dataType();
+    DataType right = arithmetic.right().dataType();
+    if (left instanceof DecimalType && right instanceof DecimalType) {
+      return;
+    }
+    if (!left.equals(right)) {
+      throw AnalysisErrors.binaryOperandsDiffer(arithmetic, left, right, operator);
+    }
+    ArithmeticOperator kind = arithmetic.operator();
+    if (kind == ArithmeticOperator.DIVIDE) {
+      if (!(left instanceof DoubleType || left instanceof DecimalType)) {
+        throw AnalysisErrors.binaryOperandWrongType(arithmetic, DOUBLE_OR_DECIMAL, left, operator);
+      }
+    } else if (!left.isNumeric()) {
+      String required = kind == ArithmeticOperator.ADD || kind == ArithmeticOperator.SUBTRACT
+          ? AnalysisErrors.binaryArithmeticInput() : NUMERIC;
+      throw AnalysisErrors.binaryOperandWrongType(arithmetic, required, left, operator);
+    }
+  }
+}

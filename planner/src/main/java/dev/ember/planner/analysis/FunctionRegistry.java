@@ -1,0 +1,75 @@
+package dev.ember.planner.analysis;
+
+import dev.ember.planner.expressions.AggregateCall;
+import dev.ember.planner.expressions.AggregateFunction;
+import dev.ember.planner.expressions.Expression;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The functions a query may call, by case-insensitive name. Immutable: {@link #with} returns a
+ * registry with one more function.
+ */
+public final class FunctionRegistry {
+  private static final FunctionRegistry BUILTIN = new FunctionRegistry(Map.of())
+      .with("count", FunctionRegistry::count)
+      .with("sum", singleArgument(AggregateFunction.SUM))
+      .with("avg", singleArgument(AggregateFunction.AVG))
+      // Spark's functions.mean is avg; in SQL text Spark names the column mean(x), Ember avg(x).
+      .with("mean", singleArgument(AggregateFunction.AVG))
+      .with("min", singleArgument(AggregateFunction.MIN))
+      .with("max", singleArgument(AggregateFunction.MAX));
+
+  private final Map<String, FunctionBuilder> builders;
+
+  private FunctionRegistry(Map<String, FunctionBuilder> builders) {
+    this.builders = Map.copyOf(builders);
+  }
+
+  /** count, sum, avg, mean, min and max. */
+  public static FunctionRegistry builtin() {
+    return BUILTIN;
+  }
+
+  /** A registry that also knows {@code name}; replaces an existing function of that name. */
+  public FunctionRegistry with(String name, FunctionBuilder builder) {
+    Objects.requireNonNull(name, "name is null");
+    Objects.requireNonNull(builder, "builder is null");
+    Map<String, FunctionBuilder> copy = new HashMap<>(builders);
+    copy.put(normalize(name), builder);
+    return new FunctionRegistry(copy);
+  }
+
+  public Optional<FunctionBuilder> lookup(String name) {
+    return Optional.ofNullable(builders.get(normalize(Objects.requireNonNull(name, "name is null"))));
+  }
+
+  private static String normalize(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  private static FunctionBuilder singleArgument(AggregateFunction function) {
+    return (name, arguments, distinct) -> {
+      if (arguments.size() != 1) {
+        throw AnalysisErrors.wrongNumberOfArguments(normalize(name), 1, arguments.size());
+      }
+      return new AggregateCall(function, arguments.get(0), distinct);
+    };
+  }
+
+  private static Expression count(String name, List<Expression> arguments, boolean distinct) {
+    if (arguments.isEmpty()) {
+      throw AnalysisErrors.countWithoutArguments(normalize(name));
+    }
+    if (arguments.size() > 1) {
+      // Spark counts rows where all arguments are non-null; AggregateCall takes one argument.
+      throw new UnsupportedOperationException(
+          "count with " + arguments.size() + " arguments is not supported by Ember yet: " + arguments);
+    }
+    return new AggregateCall(AggregateFunction.COUNT, arguments.get(0), distinct);
+  }
+}
