@@ -33,7 +33,7 @@ public record UnaryMinus(Expression child) implements Expression {
 
   @Override
   public String sql() {
-    return "(- " + child.sql() + ")";
+    return "negative(" + child.sql() + ")";
   }
 
   @Override
