@@ -1,7 +1,6 @@
 package dev.ember.planner.analysis;
 
 import dev.ember.planner.expressions.Expression;
-import dev.ember.planner.expressions.UnaryMinus;
 import dev.ember.sql.types.DataType;
 
 /** How Spark's error messages quote names, expressions and types. */
@@ -23,14 +22,8 @@ final class Identifiers {
     return "\"" + type.sql() + "\"";
   }
 
-  /**
-   * The expression's pretty SQL as Spark's messages show it. Spark calls unary minus
-   * {@code negative(x)} there, which {@link UnaryMinus#sql()} does not (yet).
-   */
+  /** The expression's pretty SQL as Spark's messages and generated column names show it. */
   static String sql(Expression expression) {
-    if (expression instanceof UnaryMinus minus) {
-      return "negative(" + sql(minus.child()) + ")";
-    }
     return expression.sql();
   }
 }
