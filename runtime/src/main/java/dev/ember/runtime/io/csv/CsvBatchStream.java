@@ -4,6 +4,7 @@ import dev.ember.SparkException;
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.runtime.pipeline.BatchStream;
 import dev.ember.sql.types.StructType;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -102,7 +103,7 @@ final class CsvBatchStream implements BatchStream {
       String text = Files.readString(morsel.file(), charset);
       byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
       return new CsvLineReader(
-          Channels.newChannel(new java.io.ByteArrayInputStream(utf8)), 0, Long.MAX_VALUE);
+          Channels.newChannel(new ByteArrayInputStream(utf8)), 0, Long.MAX_VALUE);
     }
     FileChannel channel = FileChannel.open(morsel.file(), StandardOpenOption.READ);
     try {

@@ -40,6 +40,19 @@ final class CsvNumberParser {
         return 0;
       }
     }
+    if (end - position <= 18) {
+      // 18 digits cannot overflow a long: no range checks in the loop.
+      long result = 0;
+      for (; position < end; position++) {
+        int digit = bytes[position] - '0';
+        if (digit < 0 || digit > 9) {
+          return 0;
+        }
+        result = result * 10 + digit;
+      }
+      failed = false;
+      return negative ? -result : result;
+    }
     // Accumulate negatively, so Long.MIN_VALUE parses without overflow.
     long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
     long multiplyLimit = limit / 10;

@@ -5,8 +5,12 @@ import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.NullType;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -105,11 +109,10 @@ public final class CsvSchemaInference {
 
   private static CsvLineReader openWholeFile(Path file, CsvOptions options) throws IOException {
     if (CsvSource.isAsciiCompatible(options.charset())) {
-      return new CsvLineReader(java.nio.channels.FileChannel.open(file), 0, Long.MAX_VALUE);
+      return new CsvLineReader(FileChannel.open(file), 0, Long.MAX_VALUE);
     }
-    byte[] utf8 = java.nio.file.Files.readString(file, options.charset()).getBytes(StandardCharsets.UTF_8);
-    return new CsvLineReader(
-        java.nio.channels.Channels.newChannel(new java.io.ByteArrayInputStream(utf8)), 0, Long.MAX_VALUE);
+    byte[] utf8 = Files.readString(file, options.charset()).getBytes(StandardCharsets.UTF_8);
+    return new CsvLineReader(Channels.newChannel(new ByteArrayInputStream(utf8)), 0, Long.MAX_VALUE);
   }
 
   private static void inferRecord(CsvTokenizer tokenizer, DataType[] types, CsvTypeInference inference, CsvOptions options) {

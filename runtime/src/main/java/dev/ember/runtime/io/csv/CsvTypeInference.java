@@ -12,7 +12,10 @@ import dev.ember.sql.types.NullType;
 import dev.ember.sql.types.StringType;
 import dev.ember.sql.types.TimestampType;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Spark 4.2's CSV type inference for one value and the widening of two inferred types.
@@ -25,18 +28,22 @@ import java.time.ZoneOffset;
  * and a 42-digit integer is a double.
  */
 final class CsvTypeInference {
+  private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+  private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+
   private final CsvNumberParser numbers = new CsvNumberParser();
   private final CsvDateTimeParser dateTimes;
-  private final CsvDateTimeParser strictDates;
+  /**
+   * Inference takes as dates only values in the date pattern ({@code 2024-1-5} is not one), while
+   * reading falls back to lenient parsing; so inference checks the pattern itself.
+   */
+  private final DateTimeFormatter datePattern;
 
   CsvTypeInference(CsvOptions options) {
+    // The zone only matters for the value, and inference keeps only whether a value parses.
     this.dateTimes = new CsvDateTimeParser(options, ZoneOffset.UTC);
-    // Inference accepts only dates in the date pattern; the lenient fallback is for reading.
-    this.strictDates = options.hasDateFormat() ? dateTimes : null;
     this.datePattern = CsvDateTimeParser.formatter(options.dateFormat());
   }
-
-  private final java.time.format.DateTimeFormatter datePattern;
 
   /** The type of {@code bytes[start, end)} given the column's type so far; never null. */
   DataType infer(DataType typeSoFar, byte[] bytes, int start, int end) {
@@ -83,20 +90,12 @@ final class CsvTypeInference {
   }
 
   private DataType tryDate(byte[] bytes, int start, int end) {
-    if (strictDates != null) {
-      strictDates.parseDate(bytes, start, end);
-      if (!strictDates.failed()) {
-        return DataTypes.DateType;
-      }
-    } else {
-      try {
-        datePattern.parse(new String(bytes, start, end - start, java.nio.charset.StandardCharsets.UTF_8));
-        return DataTypes.DateType;
-      } catch (java.time.DateTimeException e) {
-        // not a date; try a timestamp
-      }
+    try {
+      datePattern.parse(new String(bytes, start, end - start, StandardCharsets.UTF_8));
+      return DataTypes.DateType;
+    } catch (DateTimeException e) {
+      return tryTimestamp(bytes, start, end);
     }
-    return tryTimestamp(bytes, start, end);
   }
 
   private DataType tryTimestamp(byte[] bytes, int start, int end) {
@@ -109,9 +108,6 @@ final class CsvTypeInference {
         || CsvColumnWriter.BooleanWriter.equalsIgnoreCase(bytes, start, end, FALSE);
     return isBoolean ? DataTypes.BooleanType : DataTypes.StringType;
   }
-
-  private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
-  private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
 
   /**
    * Spark's widening of two inferred types: numbers widen to the wider number (a decimal and a double
