@@ -1,0 +1,288 @@
+package dev.ember.runtime.io.csv;
+
+import dev.ember.SparkException;
+import dev.ember.runtime.batch.ColumnBatch;
+import dev.ember.runtime.pipeline.BatchStream;
+import dev.ember.sql.types.StructType;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * The records of one {@link CsvMorsel} as batches of at most {@link CsvSource#BATCH_ROWS} rows.
+ *
+ * <p>Blank lines (only white space) and comment lines are skipped, as Spark does before parsing.
+ * A record whose required fields do not all convert is malformed; so is, when every column is
+ * required, a record with the wrong number of fields. Spark checks the field count only then, since
+ * with column pruning its parser sees just the required fields (checked against Spark 4.2: a short
+ * row survives DROPMALFORMED when only some columns are selected).
+ */
+final class CsvBatchStream implements BatchStream {
+  private final CsvMorsel morsel;
+  private final int dataColumnCount;
+  private final StructType schema;
+  private final int[] requiredColumns;
+  private final CsvOptions options;
+  private final BufferAllocator allocator;
+  private final CsvTokenizer tokenizer;
+  private final CsvColumnWriter[] writers;
+  private final boolean checkFieldCount;
+  private final byte[] nullValue;
+  private final int comment;
+  /** Non-null when lines must be re-encoded to UTF-8 one at a time (ASCII-compatible charsets). */
+  private final Charset lineCharset;
+  private final boolean stripByteOrderMark;
+  private CsvLineReader lines;
+  private boolean headerPending;
+  private boolean finished;
+
+  CsvBatchStream(
+      CsvMorsel morsel,
+      int dataColumnCount,
+      StructType schema,
+      int[] requiredColumns,
+      CsvOptions options,
+      ZoneId sessionZone,
+      BufferAllocator allocator) {
+    this.morsel = morsel;
+    this.dataColumnCount = dataColumnCount;
+    this.schema = schema;
+    this.requiredColumns = requiredColumns;
+    this.options = options;
+    this.allocator = allocator;
+    this.tokenizer = new CsvTokenizer(options);
+    CsvNumberParser numbers = new CsvNumberParser();
+    CsvDateTimeParser dateTimes = new CsvDateTimeParser(options, sessionZone);
+    this.writers = new CsvColumnWriter[requiredColumns.length];
+    for (int i = 0; i < requiredColumns.length; i++) {
+      writers[i] = CsvColumnWriter.forType(schema.apply(i).dataType(), numbers, dateTimes);
+    }
+    this.checkFieldCount = coversEveryColumn(requiredColumns, dataColumnCount);
+    this.nullValue = options.nullValue().getBytes(StandardCharsets.UTF_8);
+    this.comment = options.comment() == CsvOptions.DISABLED ? -1 : options.comment();
+    Charset charset = options.charset();
+    boolean utf8 = charset.equals(StandardCharsets.UTF_8);
+    boolean asciiCompatible = CsvSource.isAsciiCompatible(charset);
+    this.lineCharset = asciiCompatible && !utf8 && !charset.equals(StandardCharsets.US_ASCII) ? charset : null;
+    this.stripByteOrderMark = morsel.start() == 0 && (utf8 || !asciiCompatible);
+    this.headerPending = options.header() && morsel.start() == 0;
+    try {
+      this.lines = openLines(morsel, charset, asciiCompatible);
+    } catch (IOException e) {
+      throw readFailure(morsel.file(), e);
+    }
+  }
+
+  private static boolean coversEveryColumn(int[] requiredColumns, int dataColumnCount) {
+    boolean[] seen = new boolean[dataColumnCount];
+    int distinct = 0;
+    for (int column : requiredColumns) {
+      if (!seen[column]) {
+        seen[column] = true;
+        distinct++;
+      }
+    }
+    return distinct == dataColumnCount;
+  }
+
+  private static CsvLineReader openLines(CsvMorsel morsel, Charset charset, boolean asciiCompatible)
+      throws IOException {
+    if (!asciiCompatible) {
+      // Line breaks are not single bytes here: decode the whole file and read its UTF-8 form.
+      String text = Files.readString(morsel.file(), charset);
+      byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+      return new CsvLineReader(
+          Channels.newChannel(new ByteArrayInputStream(utf8)), 0, Long.MAX_VALUE);
+    }
+    FileChannel channel = FileChannel.open(morsel.file(), StandardOpenOption.READ);
+    try {
+      long start = CsvLineReader.alignToLineStart(channel, morsel.start());
+      channel.position(start);
+      return new CsvLineReader(channel, start, morsel.end());
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public ColumnBatch next() {
+    if (finished) {
+      return null;
+    }
+    List<FieldVector> vectors = ColumnBatch.allocateVectors(schema, allocator, CsvSource.BATCH_ROWS);
+    try {
+      for (int i = 0; i < writers.length; i++) {
+        writers[i].bind(vectors.get(i));
+      }
+      int rows = fill();
+      if (rows == 0) {
+        vectors.forEach(FieldVector::close);
+        return null;
+      }
+      for (FieldVector vector : vectors) {
+        vector.setValueCount(rows);
+      }
+      return new ColumnBatch(schema, vectors, rows);
+    } catch (RuntimeException e) {
+      vectors.forEach(FieldVector::close);
+      throw e;
+    }
+  }
+
+  /** Reads records into the bound vectors until the batch is full or the morsel ends. */
+  private int fill() {
+    int rows = 0;
+    try {
+      while (rows < CsvSource.BATCH_ROWS) {
+        if (!lines.nextLine()) {
+          finished = true;
+          break;
+        }
+        byte[] line = lines.buffer();
+        int start = lines.lineStart();
+        int end = lines.lineEnd();
+        if (stripByteOrderMark && lines.lineOffset() == 0 && hasByteOrderMark(line, start, end)) {
+          start += 3;
+        }
+        if (isSkipped(line, start, end, comment)) {
+          continue;
+        }
+        if (headerPending) {
+          headerPending = false;
+          continue;
+        }
+        if (lineCharset != null) {
+          line = new String(line, start, end - start, lineCharset).getBytes(StandardCharsets.UTF_8);
+          start = 0;
+          end = line.length;
+        }
+        tokenizer.tokenize(line, start, end);
+        if (convertRecord(rows)) {
+          rows++;
+        }
+      }
+    } catch (IOException e) {
+      throw readFailure(morsel.file(), e);
+    }
+    return rows;
+  }
+
+  static boolean hasByteOrderMark(byte[] line, int start, int end) {
+    return end - start >= 3 && line[start] == (byte) 0xEF && line[start + 1] == (byte) 0xBB
+        && line[start + 2] == (byte) 0xBF;
+  }
+
+  /** Spark drops lines that are empty after trimming and lines starting with the comment character. */
+  static boolean isSkipped(byte[] line, int start, int end, int comment) {
+    if (start < end && line[start] == comment) {
+      return true;
+    }
+    for (int i = start; i < end; i++) {
+      byte b = line[i];
+      if (b < 0 || b > ' ') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Converts the tokenized record into row {@code row}; false if the mode drops it. */
+  private boolean convertRecord(int row) {
+    int fieldCount = tokenizer.count();
+    boolean malformed = checkFieldCount && fieldCount != dataColumnCount;
+    byte[] data = tokenizer.data();
+    for (int i = 0; i < writers.length; i++) {
+      int field = requiredColumns[i];
+      CsvColumnWriter writer = writers[i];
+      if (field >= fieldCount || tokenizer.isNullToken(field) || isNullValue(data, tokenizer.start(field), tokenizer.end(field))) {
+        writer.writeNull(row);
+      } else if (!writer.write(row, data, tokenizer.start(field), tokenizer.end(field))) {
+        writer.writeNull(row);
+        malformed = true;
+      }
+    }
+    if (!malformed) {
+      return true;
+    }
+    return switch (options.mode()) {
+      case PERMISSIVE -> true;
+      case DROPMALFORMED -> false;
+      case FAILFAST -> throw malformedRecord(row);
+    };
+  }
+
+  private boolean isNullValue(byte[] data, int start, int end) {
+    byte[] expected = nullValue;
+    if (end - start != expected.length) {
+      return false;
+    }
+    for (int i = 0; i < expected.length; i++) {
+      if (data[start + i] != expected[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Spark's FAILFAST error, plus where the record is: Spark names neither file nor line. */
+  private SparkException malformedRecord(int row) {
+    StringBuilder record = new StringBuilder("[");
+    for (int i = 0; i < writers.length; i++) {
+      record.append(i == 0 ? "" : ",").append(writers[i].describe(row));
+    }
+    record.append(']');
+    String badRecord = record.toString();
+    String where = CsvFiles.displayName(morsel.file()) + ", line " + lineNumber();
+    return new SparkException(
+        "MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION",
+        Map.of("badRecord", badRecord, "failFastMode", "FAILFAST"),
+        "Malformed records are detected in record parsing: " + badRecord + ".\n"
+            + "Parse Mode: FAILFAST. To process malformed records as null result, try setting the option"
+            + " 'mode' as 'PERMISSIVE'. The record is at " + where + ".",
+        null);
+  }
+
+  /** The current line's 1-based number in its file; counts the lines before the morsel, so slow. */
+  private long lineNumber() {
+    if (morsel.start() == 0 || !CsvSource.isAsciiCompatible(options.charset())) {
+      return lines.linesRead();
+    }
+    try (FileChannel channel = FileChannel.open(morsel.file(), StandardOpenOption.READ)) {
+      long start = CsvLineReader.alignToLineStart(channel, morsel.start());
+      return CsvLineReader.countLinesBefore(channel, start) + lines.linesRead();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  static SparkException readFailure(Path file, IOException cause) {
+    String path = file.toAbsolutePath().normalize().toUri().toString();
+    return new SparkException(
+        "FAILED_READ_FILE.NO_HINT",
+        Map.of("path", path),
+        "Encountered error while reading file " + path + ". " + cause,
+        cause);
+  }
+
+  @Override
+  public void close() {
+    finished = true;
+    try {
+      lines.close();
+    } catch (IOException e) {
+      throw readFailure(morsel.file(), e);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.ember.runtime.io.csv;
+
+import static dev.ember.runtime.io.csv.CsvTestSupport.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.ember.sql.AnalysisException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvFilesTest {
+  @TempDir Path directory;
+
+  @Test
+  void listsDirectoryDataFilesSortedWithoutHiddenOrSubdirectories() throws Exception {
+    Path table = Files.createDirectory(directory.resolve("table"));
+    Path b = write(table, "b.csv", "2\n");
+    Path a = write(table, "a.csv", "1\n");
+    write(table, "_SUCCESS", "");
+    write(table, ".a.csv.crc", "");
+    write(Files.createDirectory(table.resolve("sub")), "c.csv", "3\n");
+    Path single = write(directory, "single.csv", "4\n");
+    assertEquals(List.of(a, b, single), CsvFiles.list(List.of(table.toString(), "file:" + single)));
+  }
+
+  @Test
+  void missingPathIsSparksPathNotFound() {
+    Path existing = write(directory, "x.csv", "1\n");
+    Path missing = directory.resolve("nope.csv");
+    AnalysisException error = assertThrows(AnalysisException.class,
+        () -> CsvFiles.list(List.of(existing.toString(), missing.toString())));
+    assertEquals("PATH_NOT_FOUND", error.getCondition());
+    assertEquals("[PATH_NOT_FOUND] Path does not exist: file:" + missing.toAbsolutePath() + ".", error.getMessage());
+    assertEquals(Map.of("path", "file:" + missing.toAbsolutePath()), error.getMessageParameters());
+  }
+}
