@@ -100,7 +100,11 @@ final class PrimaryGrammar {
       if (tokens.atSymbol("*")) {
         throw tokens.unsupported(first, "qualified star (" + String.join(".", parts) + ".*)");
       }
-      parts.add(tokens.expect(ExpressionGrammar::isName).value());
+      if (!ExpressionGrammar.isName(tokens.current())) {
+        // Spark gives no "extra input" hint here, even when a name follows: a..b fails plainly.
+        throw tokens.syntaxError(tokens.current());
+      }
+      parts.add(tokens.advance().value());
     }
     if (tokens.atSymbol("(")) {
       return functionCall(first, String.join(".", parts).toLowerCase(Locale.ROOT));
