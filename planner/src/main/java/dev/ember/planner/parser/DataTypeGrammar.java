@@ -1,5 +1,6 @@
 package dev.ember.planner.parser;
 
+import dev.ember.sql.catalyst.parser.ParseException;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.DecimalType;
@@ -61,7 +62,14 @@ public final class DataTypeGrammar {
           Map.of("precision", Integer.toString(precision), "maxPrecision", "38"),
           "Decimal precision " + precision + " exceeds max precision 38.", "22003");
     }
-    if (precision < 1 || scale > precision || parameters.size() > 2) {
+    if (scale > precision) {
+      throw ParseException.aboutCommand("_LEGACY_ERROR_TEMP_1228",
+          Map.of("scale", Integer.toString(scale), "precision", Integer.toString(precision)),
+          "Decimal scale (" + scale + ") cannot be greater than precision (" + precision + ").", "42000",
+          tokens.command());
+    }
+    // Spark accepts decimal(0), which Ember's DecimalType cannot represent.
+    if (precision < 1 || parameters.size() > 2) {
       throw unsupported(name);
     }
   }

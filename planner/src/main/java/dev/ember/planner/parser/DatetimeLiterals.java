@@ -45,6 +45,11 @@ final class DatetimeLiterals {
       return Optional.empty();
     }
     try {
+      String zone = match.group(8).trim();
+      if (!zone.isEmpty() && match.group(6) == null) {
+        // Spark reads a zone only after the seconds: '2024-07-01 12:00 UTC' is invalid.
+        return Optional.empty();
+      }
       LocalDate date = date(match);
       int hour = group(match, 4, 0);
       int minute = group(match, 5, 0);
@@ -53,7 +58,7 @@ final class DatetimeLiterals {
       // Spark keeps microseconds and drops finer digits.
       String micros = (fraction + "000000").substring(0, 6);
       LocalDateTime local = date.atTime(hour, minute, second, Integer.parseInt(micros) * 1000);
-      Instant instant = local.atZone(zone(match.group(8).trim())).toInstant();
+      Instant instant = local.atZone(zone(zone)).toInstant();
       return Optional.of(Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
           instant.getNano() / 1000L));
     } catch (DateTimeException | NumberFormatException | ArithmeticException e) {

@@ -57,7 +57,7 @@ public final class Lexer {
           && Character.isDigit(text.charAt(offset + 1)) && !previousEndsName())) {
         readNumberOrWord();
       } else if (isWordCharacter(c)) {
-        emit(TokenKind.WORD, wordEnd(offset), null);
+        emitWord(wordEnd(offset));
       } else {
         readSymbol();
       }
@@ -191,7 +191,7 @@ public final class Lexer {
       int wordEnd = wordEnd(offset);
       boolean hasFraction = text.substring(offset, position).indexOf('.') >= 0;
       if (!hasFraction && wordEnd > position) {
-        emit(TokenKind.WORD, wordEnd, null);
+        emitWord(wordEnd);
         return;
       }
     }
@@ -247,6 +247,20 @@ public final class Lexer {
       }
     }
     emit(TokenKind.ERROR, offset + Character.charCount(text.codePointAt(offset)), null);
+  }
+
+  /** Spark takes letters beyond ASCII into a word only to reject it: {@code café} must be back-quoted. */
+  private void emitWord(int end) {
+    String word = text.substring(offset, end);
+    if (!word.chars().allMatch(c -> c < 128)) {
+      throw ParseException.atPosition("INVALID_IDENTIFIER", Map.of("ident", word),
+          "The unquoted identifier " + word + " is invalid and must be back quoted as: `" + word + "`.\n"
+              + "Unquoted identifiers can only contain ASCII letters ('a' - 'z', 'A' - 'Z'), digits ('0' - '9'), "
+              + "and underbar ('_').\nUnquoted identifiers must also not start with a digit.\n"
+              + "Different data sources and meta stores may impose additional restrictions on valid identifiers.",
+          "42602", text, line, offset - lineStart);
+    }
+    emit(TokenKind.WORD, end, null);
   }
 
   private void emit(TokenKind kind, int end, String value) {

@@ -194,7 +194,7 @@ class ExpressionParserTest {
     "0x10           | 0x10",
     "1e             | 1e",
     "_x1            | _x1",
-    "café           | café",
+    "`café`         | café",
   })
   void namesKeepTheirParts(String text, String name) {
     assertEquals(column(name), ExpressionParser.parse(text));

@@ -132,6 +132,8 @@ class ParseErrorTest {
     ParseException february = failure("DATE '2024-02-30'");
     assertEquals(Map.of("valueType", "\"DATE\"", "value", "'2024-02-30'"), february.getMessageParameters());
     assertEquals("INVALID_TYPED_LITERAL", failure("TIMESTAMP '2024-01-15 25:00:00'").getCondition());
+    assertEquals("INVALID_TYPED_LITERAL", failure("TIMESTAMP '2024-07-01 12:00 UTC'").getCondition());
+    assertEquals("INVALID_TYPED_LITERAL", failure("TIMESTAMP '2024-07-01 12:00Z'").getCondition());
   }
 
   @Test
@@ -191,6 +193,24 @@ class ParseErrorTest {
     assertEquals("\n[UNSUPPORTED_FEATURE] The feature is not supported: subscripts ([...]) (Ember's expression parser"
         + " does not support it yet). SQLSTATE: 0A000\n== SQL (line 1, position 2) ==\na[0]\n ^\n",
         failure("a[0]").getMessage());
+  }
+
+  @Test
+  void unquotedNamesMustBeAscii() {
+    ParseException error = failure("a = café");
+    assertEquals("\n[INVALID_IDENTIFIER] The unquoted identifier café is invalid and must be back quoted as: `café`.\n"
+        + "Unquoted identifiers can only contain ASCII letters ('a' - 'z', 'A' - 'Z'), digits ('0' - '9'), and underbar"
+        + " ('_').\nUnquoted identifiers must also not start with a digit.\nDifferent data sources and meta stores may"
+        + " impose additional restrictions on valid identifiers. SQLSTATE: 42602 (line 1, pos 4)\n\n== SQL ==\n"
+        + "a = café\n----^^^\n", error.getMessage());
+  }
+
+  @Test
+  void decimalScaleAbovePrecisionIsSparksLegacyError() {
+    ParseException error = failure("cast(a as decimal(5,6))");
+    assertEquals("_LEGACY_ERROR_TEMP_1228", error.getCondition());
+    assertEquals("\nDecimal scale (6) cannot be greater than precision (5).\n== SQL ==\ncast(a as decimal(5,6))",
+        error.getMessage());
   }
 
   @Test

@@ -129,7 +129,11 @@ public class ParseException extends AnalysisException {
     return new ParseException(condition, messageParameters, message, sqlState, command, null, null, rendered);
   }
 
+  /** Spark prints neither the condition nor a SQLSTATE for its unnamed, legacy conditions. */
   private static String headline(String condition, String message, String sqlState) {
+    if (condition.startsWith("_LEGACY_ERROR_")) {
+      return message;
+    }
     return "[" + condition + "] " + message + " SQLSTATE: " + sqlState;
   }
 
