@@ -1,0 +1,185 @@
+package dev.ember.planner.parser;
+
+import dev.ember.planner.expressions.Cast;
+import dev.ember.planner.expressions.Comparison;
+import dev.ember.planner.expressions.ComparisonOperator;
+import dev.ember.planner.expressions.Expression;
+import dev.ember.planner.expressions.Literal;
+import dev.ember.planner.expressions.UnresolvedAttribute;
+import dev.ember.planner.expressions.UnresolvedFunction;
+import dev.ember.planner.expressions.UnresolvedStar;
+import dev.ember.sql.types.DataTypes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The tightest-binding expressions: literals, names, function calls, {@code CAST}, {@code CASE},
+ * parenthesised expressions and {@code *}.
+ */
+final class PrimaryGrammar {
+  private final TokenCursor tokens;
+  private final ExpressionGrammar expressions;
+
+  PrimaryGrammar(TokenCursor tokens, ExpressionGrammar expressions) {
+    this.tokens = tokens;
+    this.expressions = expressions;
+  }
+
+  Expression primary() {
+    Token token = tokens.current();
+    switch (token.kind()) {
+      case NUMBER:
+        tokens.advance();
+        return NumericLiterals.of(token.text(), false, tokens.command(), token.start(), token.end());
+      case STRING:
+        return strings();
+      case WORD:
+        return word();
+      case QUOTED_IDENTIFIER:
+        return nameOrCall();
+      case SYMBOL:
+        if (token.isSymbol("(")) {
+          return parenthesised();
+        } else if (token.isSymbol("*")) {
+          tokens.advance();
+          return new UnresolvedStar();
+        }
+        throw tokens.syntaxError(token);
+      default:
+        throw tokens.syntaxError(token);
+    }
+  }
+
+  /** Adjacent strings are one literal, as in Spark: {@code 'a' "b"} is {@code 'ab'}. */
+  private Expression strings() {
+    StringBuilder value = new StringBuilder();
+    while (tokens.current().kind() == TokenKind.STRING) {
+      value.append(tokens.advance().value());
+    }
+    return new Literal(value.toString(), DataTypes.StringType);
+  }
+
+  /** A word is a keyword only where the keyword makes sense; anywhere else it is a name, as in Spark. */
+  private Expression word() {
+    Token word = tokens.current();
+    Token next = tokens.peek(1);
+    if (word.isKeyword("NULL")) {
+      tokens.advance();
+      return Literal.nullOf(DataTypes.NullType);
+    } else if (word.isKeyword("TRUE") || word.isKeyword("FALSE")) {
+      tokens.advance();
+      return word.isKeyword("TRUE") ? Literal.TRUE : Literal.FALSE;
+    } else if (word.isKeyword("CASE") && (next.isKeyword("WHEN") || ExpressionGrammar.canStartOperand(next))) {
+      return caseWhen();
+    } else if (word.isKeyword("CAST") && next.isSymbol("(")) {
+      return cast();
+    } else if (next.kind() == TokenKind.STRING) {
+      tokens.advance();
+      return TypedLiterals.of(word, tokens.advance(), tokens);
+    } else if (word.isKeyword("INTERVAL") && next.kind() == TokenKind.NUMBER) {
+      throw tokens.unsupported(word, "INTERVAL literals");
+    } else if ((word.isKeyword("TRY_CAST") || word.isKeyword("EXISTS") || word.isKeyword("EXTRACT"))
+        && next.isSymbol("(")) {
+      throw tokens.unsupported(word, word.upperCaseText() + "(...)");
+    }
+    return nameOrCall();
+  }
+
+  /**
+   * A possibly dotted name, {@code a.b}, which is a column or, before {@code (}, a function.
+   * Column names are joined the way Spark's {@code UnresolvedAttribute.name} does: parts containing
+   * a dot are back-quoted, so {@code `a.b`.c} stays distinct from {@code a.b.c}.
+   */
+  private Expression nameOrCall() {
+    Token first = tokens.current();
+    List<String> parts = new ArrayList<>();
+    parts.add(tokens.advance().value());
+    while (tokens.atSymbol(".")) {
+      tokens.advance();
+      if (tokens.atSymbol("*")) {
+        throw tokens.unsupported(first, "qualified star (" + String.join(".", parts) + ".*)");
+      }
+      if (!ExpressionGrammar.isName(tokens.current())) {
+        // Spark gives no "extra input" hint here, even when a name follows: a..b fails plainly.
+        throw tokens.syntaxError(tokens.current());
+      }
+      parts.add(tokens.advance().value());
+    }
+    if (tokens.atSymbol("(")) {
+      return functionCall(first, String.join(".", parts).toLowerCase(Locale.ROOT));
+    }
+    List<String> quoted = new ArrayList<>();
+    for (String part : parts) {
+      quoted.add(part.contains(".") ? "`" + part + "`" : part);
+    }
+    return new UnresolvedAttribute(String.join(".", quoted));
+  }
+
+  private Expression functionCall(Token first, String name) {
+    tokens.expectSymbol("(");
+    boolean distinct = false;
+    List<Expression> arguments = new ArrayList<>();
+    if (!tokens.acceptSymbol(")")) {
+      if ((tokens.atKeyword("DISTINCT") || tokens.atKeyword("ALL"))
+          && ExpressionGrammar.canStartOperand(tokens.peek(1))) {
+        distinct = tokens.advance().isKeyword("DISTINCT");
+      }
+      do {
+        arguments.add(expressions.expression());
+      } while (tokens.acceptSymbol(","));
+      tokens.expectListEnd();
+    }
+    Token after = tokens.current();
+    if ((after.isKeyword("OVER") || after.isKeyword("FILTER") || after.isKeyword("WITHIN"))
+        && tokens.peek(1).isSymbol("(")) {
+      throw tokens.unsupported(first, after.upperCaseText() + " clauses of function calls");
+    } else if ((after.isKeyword("IGNORE") || after.isKeyword("RESPECT")) && tokens.peek(1).isKeyword("NULLS")) {
+      throw tokens.unsupported(first, after.upperCaseText() + " NULLS");
+    }
+    return new UnresolvedFunction(name, arguments, distinct);
+  }
+
+  private Expression cast() {
+    tokens.advance();
+    tokens.expectSymbol("(");
+    Expression child = expressions.expression();
+    tokens.expectKeyword("AS");
+    Cast cast = new Cast(child, expressions.dataTypes().dataType(), true, true);
+    tokens.expectSymbol(")");
+    return cast;
+  }
+
+  /**
+   * {@code CASE [operand] WHEN c THEN v ... [ELSE e] END} as Spark's function {@code when(c1, v1, ...,
+   * e)}, which builds the same conditional and column name; with an operand each condition is
+   * {@code operand = c}, as in Spark.
+   */
+  private Expression caseWhen() {
+    tokens.advance();
+    Expression operand = tokens.atKeyword("WHEN") ? null : expressions.expression();
+    List<Expression> arguments = new ArrayList<>();
+    tokens.expectKeyword("WHEN");
+    do {
+      Expression condition = expressions.expression();
+      arguments.add(operand == null ? condition : new Comparison(ComparisonOperator.EQUAL_TO, operand, condition));
+      tokens.expectKeyword("THEN");
+      arguments.add(expressions.expression());
+    } while (tokens.acceptKeyword("WHEN"));
+    if (tokens.acceptKeyword("ELSE")) {
+      arguments.add(expressions.expression());
+    }
+    tokens.expectKeyword("END");
+    return new UnresolvedFunction("when", arguments, false);
+  }
+
+  private Expression parenthesised() {
+    Token open = tokens.advance();
+    Expression inner = expressions.expression();
+    if (tokens.atSymbol(",")) {
+      throw tokens.unsupported(open, "struct constructors ((a, b, ...))");
+    }
+    tokens.expectSymbol(")");
+    return inner;
+  }
+}
