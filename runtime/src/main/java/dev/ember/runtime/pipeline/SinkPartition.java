@@ -6,6 +6,13 @@ package dev.ember.runtime.pipeline;
  * Closing releases every buffer the partition still owns.
  */
 public interface SinkPartition extends AutoCloseable {
+  /**
+   * The worker is about to feed the batches of morsel {@code morselIndex} (the morsel's position in
+   * its source's {@code morsels()} list). Sinks that must keep source order (collect, limit) tag the
+   * batches that follow with it; a worker takes morsels in increasing index order.
+   */
+  default void beginMorsel(int morselIndex) {}
+
   @Override
   void close();
 }

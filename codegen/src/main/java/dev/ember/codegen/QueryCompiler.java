@@ -1,0 +1,54 @@
+package dev.ember.codegen;
+
+import dev.ember.codegen.interpreted.InterpretedKernels;
+import dev.ember.codegen.pipeline.PipelineBuilder;
+import dev.ember.codegen.pipeline.PipelineGraph;
+import dev.ember.codegen.spec.KernelCompilationException;
+import dev.ember.codegen.spec.KernelProvider;
+import dev.ember.codegen.spec.PipelineSpec;
+import dev.ember.planner.physical.PhysicalPlan;
+import dev.ember.runtime.pipeline.KernelFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Compiles a physical plan into runnable pipelines: cuts it ({@link PipelineBuilder}) and gives each
+ * pipeline a kernel, generated when codegen is enabled and the generated provider can build it,
+ * interpreted otherwise. A pipeline whose generated kernel fails to compile falls back to the
+ * interpreted kernel alone; the reason is kept for {@code explain()}.
+ */
+public final class QueryCompiler {
+  private final KernelProvider generated;
+
+  /** @param generated the generated-kernel provider; null runs everything interpreted */
+  public QueryCompiler(KernelProvider generated) {
+    this.generated = generated;
+  }
+
+  /** A compiler without code generation. */
+  public QueryCompiler() {
+    this(null);
+  }
+
+  public CompiledQuery compile(PhysicalPlan plan, QueryCompilerSettings settings) {
+    Objects.requireNonNull(plan, "plan is null");
+    Objects.requireNonNull(settings, "settings is null");
+    Map<Integer, String> fallbacks = new LinkedHashMap<>();
+    PipelineBuilder builder = new PipelineBuilder(settings.scanSettings(), settings.rangeMorselRows(),
+        spec -> kernelsFor(spec, settings, fallbacks));
+    PipelineGraph graph = builder.build(plan);
+    return new CompiledQuery(graph.pipelines(), graph.root(), fallbacks);
+  }
+
+  private KernelFactory kernelsFor(PipelineSpec spec, QueryCompilerSettings settings, Map<Integer, String> fallbacks) {
+    if (settings.codegenEnabled() && generated != null) {
+      try {
+        return generated.create(spec, settings.kernelOptions());
+      } catch (KernelCompilationException e) {
+        fallbacks.put(spec.pipelineId(), String.valueOf(e.getMessage()));
+      }
+    }
+    return InterpretedKernels.create(spec, settings.kernelOptions());
+  }
+}

@@ -1,0 +1,186 @@
+package dev.ember.codegen.interpreted;
+
+import dev.ember.codegen.spec.AccumulatorUpdate;
+import dev.ember.codegen.spec.AggregateUpdate;
+import dev.ember.planner.expressions.Expression;
+import dev.ember.runtime.batch.ColumnBatch;
+import dev.ember.runtime.operators.aggregate.AccumulatorKind;
+import dev.ember.runtime.operators.aggregate.HashAggregationTable;
+import dev.ember.sql.types.BooleanType;
+import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.FloatType;
+import dev.ember.sql.types.LongType;
+import dev.ember.sql.types.TimestampType;
+import java.util.List;
+import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Feeds a batch into a {@link HashAggregationTable}: keys and arguments are evaluated as whole
+ * columns, then each selected row finds its group and updates each accumulator, skipping null
+ * arguments (except {@code COUNT_ROWS}, which counts every row).
+ */
+final class AggregateUpdater {
+  private final AggregateUpdate update;
+  private final HashAggregationTable table;
+  private final VectorizedEvaluator evaluator;
+
+  AggregateUpdater(AggregateUpdate update, HashAggregationTable table, VectorizedEvaluator evaluator) {
+    this.update = update;
+    this.table = table;
+    this.evaluator = evaluator;
+  }
+
+  void update(ColumnBatch batch, int[] rows) {
+    int count = rows == null ? batch.rowCount() : rows.length;
+    if (count == 0) {
+      return;
+    }
+    List<Expression> keyExpressions = update.keys();
+    List<AccumulatorUpdate> accumulators = update.accumulators();
+    FieldVector[] keys = new FieldVector[keyExpressions.size()];
+    FieldVector[] arguments = new FieldVector[accumulators.size()];
+    try {
+      for (int k = 0; k < keys.length; k++) {
+        keys[k] = evaluator.evaluate(keyExpressions.get(k), batch, rows);
+      }
+      for (int a = 0; a < arguments.length; a++) {
+        AccumulatorUpdate accumulator = accumulators.get(a);
+        if (accumulator.kind() != AccumulatorKind.COUNT_ROWS) {
+          arguments[a] = evaluator.evaluate(accumulator.argument(), batch, rows);
+        }
+      }
+      for (int row = 0; row < count; row++) {
+        table.beginKey();
+        for (int k = 0; k < keys.length; k++) {
+          key(keys[k], keyExpressions.get(k).dataType(), row);
+        }
+        int group = table.findOrInsertGroup();
+        for (int a = 0; a < arguments.length; a++) {
+          AccumulatorUpdate accumulator = accumulators.get(a);
+          if (accumulator.kind() == AccumulatorKind.COUNT_ROWS) {
+            table.count(group, a);
+          } else if (!arguments[a].isNull(row)) {
+            accumulate(accumulator, arguments[a], group, a, row);
+          }
+        }
+      }
+    } finally {
+      closeAll(keys);
+      closeAll(arguments);
+    }
+  }
+
+  private void key(FieldVector vector, DataType type, int row) {
+    if (vector.isNull(row)) {
+      table.keyNull();
+      return;
+    }
+    switch (ValueFamily.of(type)) {
+      case BOOLEAN -> table.keyBoolean(Columns.getBoolean(vector, row));
+      case INTEGRAL -> {
+        long value = Columns.longReader(vector).get(row);
+        if (type instanceof LongType || type instanceof TimestampType) {
+          table.keyLong(value);
+        } else {
+          table.keyInt((int) value);
+        }
+      }
+      case FRACTIONAL -> {
+        double value = Columns.doubleReader(vector).get(row);
+        if (type instanceof FloatType) {
+          table.keyFloat((float) value);
+        } else {
+          table.keyDouble(value);
+        }
+      }
+      case DECIMAL -> {
+        long address = decimalAddress(vector, row);
+        table.keyDecimal(MemoryUtil.getLong(address), MemoryUtil.getLong(address + 8));
+      }
+      case BYTES -> {
+        BaseVariableWidthVector bytes = (BaseVariableWidthVector) vector;
+        int start = bytes.getStartOffset(row);
+        table.keyBytes(bytes.getDataBufferAddress() + start, bytes.getEndOffset(row) - start);
+      }
+      case NULL -> table.keyNull();
+    }
+  }
+
+  private void accumulate(AccumulatorUpdate accumulator, FieldVector argument, int group, int slot, int row) {
+    DataType type = accumulator.argument().dataType();
+    switch (accumulator.kind()) {
+      case COUNT, COUNT_ROWS -> table.count(group, slot);
+      case SUM_LONG -> table.sumLong(group, slot, Columns.longReader(argument).get(row));
+      case AVG_LONG -> table.avgLong(group, slot, Columns.longReader(argument).get(row));
+      case SUM_DOUBLE -> table.sumDouble(group, slot, Columns.doubleReader(argument).get(row));
+      case AVG_DOUBLE -> table.avgDouble(group, slot, Columns.doubleReader(argument).get(row));
+      case SUM_DECIMAL -> {
+        long address = decimalAddress(argument, row);
+        table.sumDecimal(group, slot, MemoryUtil.getLong(address), MemoryUtil.getLong(address + 8));
+      }
+      case AVG_DECIMAL -> {
+        long address = decimalAddress(argument, row);
+        table.avgDecimal(group, slot, MemoryUtil.getLong(address), MemoryUtil.getLong(address + 8));
+      }
+      case MIN, MAX -> extreme(accumulator.kind() == AccumulatorKind.MIN, type, argument, group, slot, row);
+    }
+  }
+
+  private void extreme(boolean minimum, DataType type, FieldVector argument, int group, int slot, int row) {
+    switch (ValueFamily.of(type)) {
+      case BOOLEAN, INTEGRAL -> {
+        long value = type instanceof BooleanType
+            ? (Columns.getBoolean(argument, row) ? 1 : 0)
+            : Columns.longReader(argument).get(row);
+        if (minimum) {
+          table.minLong(group, slot, value);
+        } else {
+          table.maxLong(group, slot, value);
+        }
+      }
+      case FRACTIONAL -> {
+        double value = Columns.doubleReader(argument).get(row);
+        if (minimum) {
+          table.minDouble(group, slot, value);
+        } else {
+          table.maxDouble(group, slot, value);
+        }
+      }
+      case DECIMAL -> {
+        long address = decimalAddress(argument, row);
+        if (minimum) {
+          table.minDecimal(group, slot, MemoryUtil.getLong(address), MemoryUtil.getLong(address + 8));
+        } else {
+          table.maxDecimal(group, slot, MemoryUtil.getLong(address), MemoryUtil.getLong(address + 8));
+        }
+      }
+      case BYTES -> {
+        BaseVariableWidthVector bytes = (BaseVariableWidthVector) argument;
+        int start = bytes.getStartOffset(row);
+        long address = bytes.getDataBufferAddress() + start;
+        int length = bytes.getEndOffset(row) - start;
+        if (minimum) {
+          table.minBytes(group, slot, address, length);
+        } else {
+          table.maxBytes(group, slot, address, length);
+        }
+      }
+      case NULL -> { }
+    }
+  }
+
+  private static long decimalAddress(FieldVector vector, int row) {
+    return ((DecimalVector) vector).getDataBufferAddress() + (long) row * DecimalVector.TYPE_WIDTH;
+  }
+
+  private static void closeAll(FieldVector[] vectors) {
+    for (FieldVector vector : vectors) {
+      if (vector != null) {
+        vector.close();
+      }
+    }
+  }
+}

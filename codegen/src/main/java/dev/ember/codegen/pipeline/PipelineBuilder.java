@@ -1,0 +1,235 @@
+package dev.ember.codegen.pipeline;
+
+import dev.ember.codegen.spec.AccumulatorUpdate;
+import dev.ember.codegen.spec.AggregateUpdate;
+import dev.ember.codegen.spec.BatchOutput;
+import dev.ember.codegen.spec.FilterStep;
+import dev.ember.codegen.spec.PipelineSpec;
+import dev.ember.codegen.spec.ProjectStep;
+import dev.ember.codegen.spec.SinkStep;
+import dev.ember.codegen.spec.StreamingStep;
+import dev.ember.planner.expressions.AggregateCall;
+import dev.ember.planner.expressions.Alias;
+import dev.ember.planner.expressions.AttributeReference;
+import dev.ember.planner.expressions.Expression;
+import dev.ember.planner.expressions.SortOrder;
+import dev.ember.planner.logical.RangeRelation;
+import dev.ember.planner.physical.FilterExec;
+import dev.ember.planner.physical.HashAggregateExec;
+import dev.ember.planner.physical.LimitExec;
+import dev.ember.planner.physical.PhysicalPlan;
+import dev.ember.planner.physical.ProjectExec;
+import dev.ember.planner.physical.RangeExec;
+import dev.ember.planner.physical.ScanExec;
+import dev.ember.planner.physical.SortExec;
+import dev.ember.planner.physical.TakeOrderedExec;
+import dev.ember.planner.sources.ScanSettings;
+import dev.ember.runtime.operators.aggregate.AccumulatorKind;
+import dev.ember.runtime.operators.aggregate.AccumulatorSpec;
+import dev.ember.runtime.operators.aggregate.AggregationSpec;
+import dev.ember.runtime.operators.aggregate.HashAggregateSink;
+import dev.ember.runtime.operators.collect.CollectSink;
+import dev.ember.runtime.operators.collect.LimitSink;
+import dev.ember.runtime.operators.sort.SortKey;
+import dev.ember.runtime.operators.sort.SortSink;
+import dev.ember.runtime.pipeline.KernelFactory;
+import dev.ember.runtime.pipeline.Pipeline;
+import dev.ember.runtime.pipeline.PipelineSink;
+import dev.ember.runtime.sources.RangeSource;
+import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.StructField;
+import dev.ember.sql.types.StructType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Cuts a physical plan into pipelines. Filters and projections stream, so they fuse into the pipeline
+ * of their input; a hash aggregate, sort, top-N or limit must see all its input, so it ends the
+ * pipeline with its sink and its output starts the next one. The root pipeline ends in a collect sink
+ * unless the root operator is itself a sink whose output is the result:
+ *
+ * <pre>
+ *   Sort(HashAggregate(Filter(Scan)))   becomes   1: Scan -> Filter -> aggregate update -> HashAggregateSink
+ *                                                 2: pipeline 1 -> Project(results) -> SortSink
+ *                                                 (pipeline 2 is the root: the sort's output is the result)
+ * </pre>
+ *
+ * A hash aggregate's result expressions are a projection at the start of the downstream pipeline,
+ * bound against the merged table's columns (grouping values, then aggregate values). Ids follow
+ * execution order: upstream pipelines get smaller ids.
+ */
+public final class PipelineBuilder {
+  private final ScanSettings scanSettings;
+  private final int rangeMorselRows;
+  private final Function<PipelineSpec, KernelFactory> kernels;
+  private final List<BuiltPipeline> built = new ArrayList<>();
+
+  /**
+   * @param kernels chooses the kernel factory of each pipeline, called once per pipeline in
+   *     execution order
+   */
+  public PipelineBuilder(ScanSettings scanSettings, int rangeMorselRows, Function<PipelineSpec, KernelFactory> kernels) {
+    this.scanSettings = Objects.requireNonNull(scanSettings, "scanSettings is null");
+    if (rangeMorselRows <= 0) {
+      throw new IllegalArgumentException("rangeMorselRows must be positive, got " + rangeMorselRows);
+    }
+    this.rangeMorselRows = rangeMorselRows;
+    this.kernels = Objects.requireNonNull(kernels, "kernels is null");
+  }
+
+  /** The pipelines of {@code plan}. A builder builds one plan. */
+  public PipelineGraph build(PhysicalPlan plan) {
+    Objects.requireNonNull(plan, "plan is null");
+    if (!built.isEmpty()) {
+      throw new IllegalStateException("a PipelineBuilder builds one plan; create a new one");
+    }
+    OpenPipeline open = open(plan);
+    Pipeline root;
+    if (open.steps.isEmpty() && open.input instanceof Pipeline.UpstreamInput upstream) {
+      root = upstream.upstream();
+    } else {
+      StructType schema = open.schema();
+      root = close(open, new BatchOutput(schema), new CollectSink(schema));
+    }
+    return new PipelineGraph(built, root);
+  }
+
+  /** A pipeline still being built: its input and the steps fused so far. */
+  private static final class OpenPipeline {
+    final Pipeline.Input input;
+    final String sourceDescription;
+    final StructType inputSchema;
+    final List<StreamingStep> steps = new ArrayList<>();
+    List<AttributeReference> columns;
+
+    OpenPipeline(Pipeline.Input input, String sourceDescription, List<AttributeReference> columns) {
+      this.input = input;
+      this.sourceDescription = sourceDescription;
+      this.inputSchema = schemaOf(columns);
+      this.columns = columns;
+    }
+
+    StructType schema() {
+      return schemaOf(columns);
+    }
+  }
+
+  private OpenPipeline open(PhysicalPlan plan) {
+    if (plan instanceof ScanExec scan) {
+      return new OpenPipeline(
+          new Pipeline.SourceInput(scan.source().createBatchSource(scan.columns(), scanSettings)),
+          "Scan " + scan.source().formatName() + " " + scan.source().describe(), scan.output());
+    } else if (plan instanceof RangeExec rangeExec) {
+      RangeRelation range = rangeExec.range();
+      return new OpenPipeline(
+          new Pipeline.SourceInput(new RangeSource(range.start(), range.end(), range.step(), rangeMorselRows,
+              range.id().name())),
+          range.nodeString(), range.output());
+    } else if (plan instanceof FilterExec filter) {
+      OpenPipeline open = open(filter.child());
+      open.steps.add(new FilterStep(Binder.bind(filter.condition(), open.columns, nextId())));
+      return open;
+    } else if (plan instanceof ProjectExec project) {
+      OpenPipeline open = open(project.child());
+      project(open, project.projectList(), project.output());
+      return open;
+    } else if (plan instanceof HashAggregateExec aggregate) {
+      return aggregate(aggregate);
+    } else if (plan instanceof SortExec sort) {
+      return sorted(sort.child(), sort.order(), -1);
+    } else if (plan instanceof TakeOrderedExec takeOrdered) {
+      return sorted(takeOrdered.child(), takeOrdered.order(), takeOrdered.limit());
+    } else if (plan instanceof LimitExec limit) {
+      OpenPipeline open = open(limit.child());
+      StructType schema = open.schema();
+      return downstreamOf(close(open, new BatchOutput(schema), new LimitSink(schema, limit.limit())), open.columns);
+    }
+    throw new IllegalArgumentException("no pipeline form for " + plan.nodeString());
+  }
+
+  private void project(OpenPipeline open, List<Expression> projectList, List<AttributeReference> output) {
+    List<Expression> bound = Binder.bindAll(projectList, open.columns, nextId());
+    open.steps.add(new ProjectStep(bound, schemaOf(output)));
+    open.columns = output;
+  }
+
+  private OpenPipeline aggregate(HashAggregateExec aggregate) {
+    OpenPipeline open = open(aggregate.child());
+    int id = nextId();
+    List<Expression> keys = Binder.bindAll(aggregate.groupingExpressions(), open.columns, id);
+    List<AccumulatorUpdate> updates = new ArrayList<>();
+    List<AccumulatorSpec> accumulators = new ArrayList<>();
+    for (Alias alias : aggregate.aggregates()) {
+      AggregateCall call = (AggregateCall) alias.child();
+      AccumulatorKind kind = AccumulatorKinds.of(call);
+      Expression argument = Binder.bind(call.argument(), open.columns, id);
+      updates.add(new AccumulatorUpdate(kind, argument));
+      accumulators.add(new AccumulatorSpec(kind, argument.dataType(), call.dataType()));
+    }
+    List<AttributeReference> tableColumns = new ArrayList<>(aggregate.groupingAttributes());
+    aggregate.aggregates().forEach(alias -> tableColumns.add(alias.toAttribute()));
+    List<DataType> keyTypes = keys.stream().map(Expression::dataType).toList();
+    HashAggregateSink sink = new HashAggregateSink(new AggregationSpec(keyTypes, accumulators), schemaOf(tableColumns));
+    Pipeline upstream = close(open, new AggregateUpdate(keys, updates), sink);
+
+    OpenPipeline downstream = downstreamOf(upstream, tableColumns);
+    if (!isIdentity(aggregate.resultExpressions(), tableColumns)) {
+      project(downstream, aggregate.resultExpressions(), aggregate.output());
+    }
+    return downstream;
+  }
+
+  private static boolean isIdentity(List<Expression> expressions, List<AttributeReference> columns) {
+    if (expressions.size() != columns.size()) {
+      return false;
+    }
+    for (int i = 0; i < expressions.size(); i++) {
+      if (!(expressions.get(i) instanceof AttributeReference attribute) || !attribute.equals(columns.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private OpenPipeline sorted(PhysicalPlan child, List<SortOrder> order, long limit) {
+    OpenPipeline open = open(child);
+    List<SortKey> keys = new ArrayList<>();
+    for (SortOrder key : order) {
+      if (!(key.child() instanceof AttributeReference attribute)) {
+        throw new IllegalStateException("sort key " + key + " is not a column; the planner projects keys first");
+      }
+      int column = Binder.ordinalOf(attribute, open.columns);
+      if (column < 0) {
+        throw new IllegalStateException("cannot bind sort key " + attribute + " in pipeline " + nextId()
+            + ": the input has only " + Binder.describe(open.columns));
+      }
+      keys.add(new SortKey(column, key.ascending(), key.nullsFirst()));
+    }
+    StructType schema = open.schema();
+    return downstreamOf(close(open, new BatchOutput(schema), new SortSink(schema, keys, limit)), open.columns);
+  }
+
+  private OpenPipeline downstreamOf(Pipeline upstream, List<AttributeReference> columns) {
+    return new OpenPipeline(new Pipeline.UpstreamInput(upstream), "pipeline " + upstream.id(), columns);
+  }
+
+  private Pipeline close(OpenPipeline open, SinkStep sinkStep, PipelineSink sink) {
+    PipelineSpec spec = new PipelineSpec(nextId(), open.inputSchema, open.steps, sinkStep);
+    Pipeline pipeline = new Pipeline(spec.pipelineId(), open.input, kernels.apply(spec), sink);
+    built.add(new BuiltPipeline(spec, open.sourceDescription, pipeline));
+    return pipeline;
+  }
+
+  /** The id the pipeline being built will get: pipelines close in execution order. */
+  private int nextId() {
+    return built.size() + 1;
+  }
+
+  private static StructType schemaOf(List<AttributeReference> columns) {
+    return StructType.of(columns.stream()
+        .map(column -> new StructField(column.name(), column.dataType(), column.nullable()))
+        .toList());
+  }
+}

@@ -1,0 +1,208 @@
+package dev.ember.runtime.operators.aggregate;
+
+import dev.ember.runtime.batch.ColumnBatch;
+import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DecimalType;
+import dev.ember.sql.types.StructType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Turns a merged aggregation table into output batches: key columns decoded from the serialized keys,
+ * then each accumulator's final value (Spark's empty-input results: count 0, sum/avg/min/max null).
+ */
+final class AggregateOutput {
+  static final int BATCH_ROWS = 4096;
+  /** Spark divides decimals at scale 39 (one past the maximum), then rounds to the result type. */
+  private static final int DIVISION_SCALE = 39;
+
+  private final HashAggregationTable table;
+  private final StructType schema;
+  private final List<DataType> keyTypes;
+  private final AccumulatorLayout layout;
+
+  AggregateOutput(HashAggregationTable table, StructType schema) {
+    this.table = table;
+    this.schema = schema;
+    this.keyTypes = table.spec().keyTypes();
+    this.layout = table.layout();
+    if (schema.length() != keyTypes.size() + layout.size()) {
+      throw new IllegalArgumentException("output schema " + schema.simpleString() + " has " + schema.length()
+          + " columns, the aggregation produces " + keyTypes.size() + " keys and " + layout.size() + " aggregates");
+    }
+  }
+
+  /** Group ids in first-seen order (morsel, then call within the morsel). */
+  static int[] firstSeenOrder(HashAggregationTable table) {
+    int groups = table.groupCount();
+    long[] positions = new long[groups];
+    for (int group = 0; group < groups; group++) {
+      positions[group] = table.firstSeen(group);
+    }
+    long[] sorted = positions.clone();
+    Arrays.sort(sorted);
+    int[] order = new int[groups];
+    // Positions are unique: no two workers share a morsel, and a merge keeps the smaller one.
+    for (int group = 0; group < groups; group++) {
+      order[Arrays.binarySearch(sorted, positions[group])] = group;
+    }
+    return order;
+  }
+
+  /** Builds all batches; the caller owns them. */
+  List<ColumnBatch> write(int[] groupOrder, BufferAllocator allocator) {
+    List<ColumnBatch> batches = new ArrayList<>();
+    try {
+      for (int first = 0; first < groupOrder.length; first += BATCH_ROWS) {
+        int rows = Math.min(BATCH_ROWS, groupOrder.length - first);
+        batches.add(writeBatch(groupOrder, first, rows, allocator));
+      }
+      return batches;
+    } catch (RuntimeException e) {
+      batches.forEach(ColumnBatch::close);
+      throw e;
+    }
+  }
+
+  private ColumnBatch writeBatch(int[] groupOrder, int first, int rows, BufferAllocator allocator) {
+    List<FieldVector> vectors = ColumnBatch.allocateVectors(schema, allocator, rows);
+    try {
+      for (int row = 0; row < rows; row++) {
+        int group = groupOrder[first + row];
+        writeKeys(vectors, row, group);
+        for (int slot = 0; slot < layout.size(); slot++) {
+          writeResult(vectors.get(keyTypes.size() + slot), row, group, slot);
+        }
+      }
+      for (FieldVector vector : vectors) {
+        vector.setValueCount(rows);
+      }
+      return new ColumnBatch(schema, vectors, rows);
+    } catch (RuntimeException e) {
+      vectors.forEach(FieldVector::close);
+      throw e;
+    }
+  }
+
+  private void writeKeys(List<FieldVector> vectors, int row, int group) {
+    long address = table.keyDataAddress() + table.keyStart(group);
+    for (int column = 0; column < keyTypes.size(); column++) {
+      FieldVector vector = vectors.get(column);
+      byte tag = MemoryUtil.getByte(address);
+      address += 1;
+      if (tag == 0) {
+        OutputVectors.setNull(vector, row);
+        continue;
+      }
+      DataType type = keyTypes.get(column);
+      switch (AccumulatorLayout.valueClassOf(type)) {
+        case BYTES -> {
+          int length = MemoryUtil.getInt(address);
+          OutputVectors.setBytes(vector, row, address + 4, length);
+          address += 4 + length;
+        }
+        case DECIMAL -> {
+          OutputVectors.setDecimal(vector, row, MemoryUtil.getLong(address), MemoryUtil.getLong(address + 8));
+          address += 16;
+        }
+        case DOUBLE -> {
+          long bits = MemoryUtil.getLong(address);
+          double value = type instanceof dev.ember.sql.types.FloatType
+              ? Float.intBitsToFloat((int) bits)
+              : Double.longBitsToDouble(bits);
+          OutputVectors.setDouble(vector, row, value);
+          address += 8;
+        }
+        case LONG -> {
+          OutputVectors.setLong(vector, row, MemoryUtil.getLong(address));
+          address += 8;
+        }
+      }
+    }
+  }
+
+  private void writeResult(FieldVector vector, int row, int group, int slot) {
+    long state = table.stateAddress(group, slot);
+    AccumulatorSpec spec = layout.spec(slot);
+    boolean seen = MemoryUtil.getLong(state) != 0;
+    switch (spec.kind()) {
+      case COUNT, COUNT_ROWS -> OutputVectors.setLong(vector, row, MemoryUtil.getLong(state));
+      case SUM_LONG -> {
+        if (seen) {
+          OutputVectors.setLong(vector, row, MemoryUtil.getLong(state + 8));
+        }
+      }
+      case SUM_DOUBLE -> {
+        if (seen) {
+          OutputVectors.setDouble(vector, row, Double.longBitsToDouble(MemoryUtil.getLong(state + 8)));
+        }
+      }
+      case SUM_DECIMAL -> {
+        if (seen) {
+          long low = MemoryUtil.getLong(state + 8);
+          long high = MemoryUtil.getLong(state + 16);
+          checkSumPrecision(low, high, ((DecimalType) spec.resultType()).precision(), spec.kind());
+          OutputVectors.setDecimal(vector, row, low, high);
+        }
+      }
+      case AVG_LONG, AVG_DOUBLE -> {
+        long count = MemoryUtil.getLong(state);
+        if (count != 0) {
+          OutputVectors.setDouble(vector, row, Double.longBitsToDouble(MemoryUtil.getLong(state + 8)) / count);
+        }
+      }
+      case AVG_DECIMAL -> {
+        long count = MemoryUtil.getLong(state);
+        if (count != 0) {
+          writeDecimalAverage(vector, row, state, count, spec);
+        }
+      }
+      case MIN, MAX -> {
+        if (seen) {
+          writeExtreme(vector, row, state, slot);
+        }
+      }
+    }
+  }
+
+  private static void checkSumPrecision(long low, long high, int precision, AccumulatorKind kind) {
+    BigInteger sum = Int128.toBigInteger(low, high);
+    if (sum.abs().compareTo(BigInteger.TEN.pow(precision)) >= 0) {
+      throw AggregateErrors.decimalSumOverflow(kind);
+    }
+  }
+
+  /** Spark: the sum (of type decimal(p + 10, s)) divided by the count at scale 39, then HALF_UP to the result. */
+  private static void writeDecimalAverage(FieldVector vector, int row, long state, long count, AccumulatorSpec spec) {
+    DecimalType input = (DecimalType) spec.inputType();
+    DecimalType result = (DecimalType) spec.resultType();
+    long low = MemoryUtil.getLong(state + 8);
+    long high = MemoryUtil.getLong(state + 16);
+    checkSumPrecision(low, high, Math.min(DecimalType.MAX_PRECISION, input.precision() + 10), spec.kind());
+    BigDecimal sum = new BigDecimal(Int128.toBigInteger(low, high), input.scale());
+    BigDecimal quotient = sum.divide(BigDecimal.valueOf(count), DIVISION_SCALE, RoundingMode.HALF_UP);
+    BigDecimal average = quotient.setScale(result.scale(), RoundingMode.HALF_UP);
+    if (average.precision() - average.scale() > result.precision() - result.scale()) {
+      throw AggregateErrors.decimalOutOfRange(quotient.toPlainString(), result.precision(), result.scale());
+    }
+    BigInteger unscaled = average.unscaledValue();
+    OutputVectors.setDecimal(vector, row, Int128.low(unscaled), Int128.high(unscaled));
+  }
+
+  private void writeExtreme(FieldVector vector, int row, long state, int slot) {
+    switch (layout.valueClass(slot)) {
+      case LONG -> OutputVectors.setLong(vector, row, MemoryUtil.getLong(state + 8));
+      case DOUBLE -> OutputVectors.setDouble(vector, row, Double.longBitsToDouble(MemoryUtil.getLong(state + 8)));
+      case DECIMAL -> OutputVectors.setDecimal(vector, row, MemoryUtil.getLong(state + 8), MemoryUtil.getLong(state + 16));
+      case BYTES -> OutputVectors.setBytes(
+          vector, row, table.varDataAddress() + MemoryUtil.getLong(state + 8), MemoryUtil.getInt(state + 16));
+    }
+  }
+}

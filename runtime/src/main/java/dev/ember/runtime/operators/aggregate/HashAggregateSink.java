@@ -1,0 +1,92 @@
+package dev.ember.runtime.operators.aggregate;
+
+import dev.ember.runtime.batch.ColumnBatch;
+import dev.ember.runtime.pipeline.BatchSource;
+import dev.ember.runtime.pipeline.PipelineSink;
+import dev.ember.runtime.pipeline.SinkPartition;
+import dev.ember.runtime.sources.MaterializedSource;
+import dev.ember.sql.types.StructType;
+import java.util.List;
+import java.util.Objects;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * Hash aggregation: each worker fills its own {@link HashAggregationTable}; {@link #finish} merges
+ * them and outputs one row per group, key columns first, then one column per accumulator.
+ *
+ * <p>Output order: groups in the order they were first seen in the input (by morsel, then row), so
+ * the output is the same for any number of workers. Spark's order is unspecified.
+ */
+public final class HashAggregateSink implements PipelineSink {
+  private final AggregationSpec spec;
+  private final StructType outputSchema;
+
+  public HashAggregateSink(AggregationSpec spec, StructType outputSchema) {
+    this.spec = Objects.requireNonNull(spec, "spec is null");
+    this.outputSchema = Objects.requireNonNull(outputSchema, "outputSchema is null");
+    if (outputSchema.length() != spec.keyTypes().size() + spec.accumulators().size()) {
+      throw new IllegalArgumentException("output schema " + outputSchema.simpleString() + " needs "
+          + spec.keyTypes().size() + " key and " + spec.accumulators().size() + " aggregate columns");
+    }
+  }
+
+  public AggregationSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public StructType outputSchema() {
+    return outputSchema;
+  }
+
+  @Override
+  public HashAggregationTable createPartition(BufferAllocator allocator) {
+    return new HashAggregationTable(spec, allocator);
+  }
+
+  @Override
+  public BatchSource finish(List<SinkPartition> partitions, BufferAllocator allocator) {
+    try {
+      HashAggregationTable merged;
+      boolean mergedSeveral = false;
+      if (partitions.isEmpty()) {
+        merged = createPartition(allocator);
+      } else {
+        merged = (HashAggregationTable) partitions.get(0);
+        for (int i = 1; i < partitions.size(); i++) {
+          HashAggregationTable other = (HashAggregationTable) partitions.get(i);
+          if (other.groupCount() > 0) {
+            merged.mergeFrom(other);
+            mergedSeveral = true;
+          }
+          other.close();
+        }
+      }
+      try {
+        int[] order = mergedSeveral && !spec.keyTypes().isEmpty()
+            ? AggregateOutput.firstSeenOrder(merged)
+            : identity(merged.groupCount());
+        List<ColumnBatch> batches = new AggregateOutput(merged, outputSchema).write(order, allocator);
+        return new MaterializedSource(outputSchema, batches);
+      } finally {
+        merged.close();
+      }
+    } finally {
+      partitions.forEach(SinkPartition::close);
+    }
+  }
+
+  private static int[] identity(int size) {
+    int[] order = new int[size];
+    for (int i = 0; i < size; i++) {
+      order[i] = i;
+    }
+    return order;
+  }
+
+  @Override
+  public String describe() {
+    return "HashAggregate keys=" + spec.keyTypes().size() + " aggregates="
+        + spec.accumulators().stream().map(a -> a.kind().name()).toList() + " -> " + outputSchema.simpleString();
+  }
+}

@@ -1,0 +1,595 @@
+package dev.ember.runtime.operators.aggregate;
+
+import dev.ember.runtime.pipeline.SinkPartition;
+import java.util.Objects;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
+
+/**
+ * One worker's hash table of groups and their partial aggregates, driven row by row by generated
+ * code: {@code beginKey(); keyLong(k); int g = findOrInsertGroup(); sumLong(g, 0, v);}. Final, with
+ * primitive arguments only, so the per-row calls inline and allocate nothing.
+ *
+ * <p>Keys are serialized into a scratch buffer (per component a tag byte, 0 for null and 1 for a
+ * value, then 8 bytes for integral, date, timestamp, boolean and floating values, 16 for decimals, or
+ * a 4-byte length and the bytes), zero-padded to whole words, hashed, and looked up by open
+ * addressing with linear probing. A slot holds the hash's high 32 bits as a tag and the group id + 1.
+ * Groups are numbered densely in insertion order; their keys are appended to one key buffer and their
+ * aggregate state lives in fixed-width rows (see {@link AccumulatorLayout}).
+ *
+ * <p>Every buffer comes from the partition's allocator and is reserved before the table grows: an
+ * allocation refused by the memory limit fails the query with {@code UNABLE_TO_ACQUIRE_MEMORY} before
+ * any state changes.
+ *
+ * <p>Each group also remembers where it was first seen (morsel index, then call number within the
+ * morsel): merged partitions are output in that order, so the result is the same for any number of
+ * workers.
+ */
+public final class HashAggregationTable implements SinkPartition {
+  private static final String OPERATOR = "hash aggregate";
+  private static final int INITIAL_GROUPS = 1024;
+  private static final long TAG_MASK = 0xFFFFFFFF00000000L;
+  /** Largest fixed-width key component: tag + 16-byte decimal. */
+  private static final int MAX_FIXED_COMPONENT = 17;
+
+  private final BufferAllocator allocator;
+  private final AggregationSpec spec;
+  private final AccumulatorLayout layout;
+  private final int[] slotOffsets;
+  private final int stateBytes;
+  private final int keyCount;
+
+  private ArrowBuf scratch;
+  private long scratchAddress;
+  private int keyLength;
+
+  private ArrowBuf slots;
+  private long slotsAddress;
+  private int slotMask;
+
+  private int groupCount;
+  private int groupCapacity;
+  /** groupCapacity + 1 longs: group g's padded key is [keyOffsets[g], keyOffsets[g + 1]). */
+  private ArrowBuf keyOffsets;
+  private long keyOffsetsAddress;
+  private ArrowBuf keyData;
+  private long keyDataAddress;
+  private long keyDataUsed;
+  private ArrowBuf states;
+  private long statesAddress;
+  private ArrowBuf firstSeen;
+  private long firstSeenAddress;
+  /** Bytes of string and binary MIN/MAX values. */
+  private ArrowBuf varData;
+  private long varDataAddress;
+  private long varDataUsed;
+
+  private int morselIndex;
+  private long callInMorsel;
+  private boolean closed;
+
+  public HashAggregationTable(AggregationSpec spec, BufferAllocator allocator) {
+    this.spec = Objects.requireNonNull(spec, "spec is null");
+    this.allocator = Objects.requireNonNull(allocator, "allocator is null");
+    this.layout = new AccumulatorLayout(spec.accumulators());
+    this.slotOffsets = layout.offsets();
+    this.stateBytes = layout.rowBytes();
+    this.keyCount = spec.keyTypes().size();
+    try {
+      scratch = OffHeapMemory.allocate(allocator, 64 + (long) MAX_FIXED_COMPONENT * keyCount, OPERATOR);
+      scratchAddress = scratch.memoryAddress();
+      int initialGroups = keyCount == 0 ? 1 : INITIAL_GROUPS;
+      slots = OffHeapMemory.allocate(allocator, 8L * initialGroups * 2, OPERATOR);
+      slotsAddress = slots.memoryAddress();
+      slotMask = initialGroups * 2 - 1;
+      groupCapacity = initialGroups;
+      keyOffsets = OffHeapMemory.allocate(allocator, 8L * (initialGroups + 1), OPERATOR);
+      keyOffsetsAddress = keyOffsets.memoryAddress();
+      keyData = OffHeapMemory.allocate(allocator, keyCount == 0 ? 8 : 16L * initialGroups, OPERATOR);
+      keyDataAddress = keyData.memoryAddress();
+      states = OffHeapMemory.allocate(allocator, (long) stateBytes * initialGroups, OPERATOR);
+      statesAddress = states.memoryAddress();
+      firstSeen = OffHeapMemory.allocate(allocator, 8L * initialGroups, OPERATOR);
+      firstSeenAddress = firstSeen.memoryAddress();
+      varData = OffHeapMemory.allocate(allocator, 64, OPERATOR);
+      varDataAddress = varData.memoryAddress();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+    if (keyCount == 0) {
+      // A global aggregate has exactly one group, even over no rows (count 0, sum null).
+      groupCount = 1;
+    }
+  }
+
+  public AggregationSpec spec() {
+    return spec;
+  }
+
+  public int groupCount() {
+    return groupCount;
+  }
+
+  @Override
+  public void beginMorsel(int morselIndex) {
+    this.morselIndex = morselIndex;
+    this.callInMorsel = 0;
+  }
+
+  // ---- key building ----------------------------------------------------------------------------
+
+  public void beginKey() {
+    keyLength = 0;
+  }
+
+  public void keyNull() {
+    MemoryUtil.putByte(scratchAddress + keyLength, (byte) 0);
+    keyLength += 1;
+  }
+
+  private void keyWord(long value) {
+    long address = scratchAddress + keyLength;
+    MemoryUtil.putByte(address, (byte) 1);
+    MemoryUtil.putLong(address + 1, value);
+    keyLength += 9;
+  }
+
+  public void keyBoolean(boolean value) {
+    keyWord(value ? 1 : 0);
+  }
+
+  /** Also byte, short and date (days) keys. */
+  public void keyInt(int value) {
+    keyWord(value);
+  }
+
+  /** Also timestamp (microseconds) keys. */
+  public void keyLong(long value) {
+    keyWord(value);
+  }
+
+  /** Spark groups -0.0 with 0.0 and every NaN together. */
+  public void keyFloat(float value) {
+    keyWord(value == 0.0f ? 0 : Float.floatToIntBits(value));
+  }
+
+  /** Spark groups -0.0 with 0.0 and every NaN together. */
+  public void keyDouble(double value) {
+    keyWord(value == 0.0 ? 0 : Double.doubleToLongBits(value));
+  }
+
+  /** A decimal's 128-bit unscaled value as Arrow stores it: low half, then high half. */
+  public void keyDecimal(long low, long high) {
+    long address = scratchAddress + keyLength;
+    MemoryUtil.putByte(address, (byte) 1);
+    MemoryUtil.putLong(address + 1, low);
+    MemoryUtil.putLong(address + 9, high);
+    keyLength += 17;
+  }
+
+  /** String or binary bytes at an off-heap address (e.g. an Arrow data buffer plus the value's offset). */
+  public void keyBytes(long address, int length) {
+    ensureScratch((long) keyLength + 5 + length);
+    long target = scratchAddress + keyLength;
+    MemoryUtil.putByte(target, (byte) 1);
+    MemoryUtil.putInt(target + 1, length);
+    MemoryUtil.copyMemory(address, target + 5, length);
+    keyLength += 5 + length;
+  }
+
+  private void ensureScratch(long needed) {
+    // Room for the remaining fixed-width components and the zero padding word as well.
+    long required = needed + (long) MAX_FIXED_COMPONENT * keyCount + 8;
+    if (required > scratch.capacity()) {
+      scratch = OffHeapMemory.grow(allocator, scratch, keyLength, Math.max(required, scratch.capacity() * 2), OPERATOR);
+      scratchAddress = scratch.memoryAddress();
+    }
+  }
+
+  /** The dense id (0, 1, 2, ...) of the group of the key just built, inserting it when new. */
+  public int findOrInsertGroup() {
+    if (keyCount == 0) {
+      return 0;
+    }
+    long position = ((long) morselIndex << 32) | (callInMorsel++ & 0xFFFFFFFFL);
+    return findOrInsert(position);
+  }
+
+  private int findOrInsert(long position) {
+    MemoryUtil.putLong(scratchAddress + keyLength, 0L);
+    int padded = (keyLength + 7) & ~7;
+    long hash = KeyHash.hash(scratchAddress, padded);
+    long tag = hash & TAG_MASK;
+    int index = (int) hash & slotMask;
+    while (true) {
+      long slot = MemoryUtil.getLong(slotsAddress + ((long) index << 3));
+      if (slot == 0) {
+        return insert(index, tag, padded, position);
+      }
+      if ((slot & TAG_MASK) == tag) {
+        int group = (int) slot - 1;
+        long keyStart = MemoryUtil.getLong(keyOffsetsAddress + ((long) group << 3));
+        long keyEnd = MemoryUtil.getLong(keyOffsetsAddress + ((long) (group + 1) << 3));
+        if (keyEnd - keyStart == padded && KeyHash.equal(keyDataAddress + keyStart, scratchAddress, padded)) {
+          return group;
+        }
+      }
+      index = (index + 1) & slotMask;
+    }
+  }
+
+  private int insert(int index, long tag, int padded, long position) {
+    // Reserve everything first, so a refused allocation leaves the table unchanged.
+    if (groupCount == groupCapacity) {
+      growGroups();
+    }
+    if (keyDataUsed + padded > keyData.capacity()) {
+      keyData = OffHeapMemory.grow(
+          allocator, keyData, keyDataUsed, Math.max(keyDataUsed + padded, keyData.capacity() * 2), OPERATOR);
+      keyDataAddress = keyData.memoryAddress();
+    }
+    int group = groupCount++;
+    MemoryUtil.copyMemory(scratchAddress, keyDataAddress + keyDataUsed, padded);
+    keyDataUsed += padded;
+    MemoryUtil.putLong(keyOffsetsAddress + ((long) (group + 1) << 3), keyDataUsed);
+    MemoryUtil.putLong(firstSeenAddress + ((long) group << 3), position);
+    MemoryUtil.putLong(slotsAddress + ((long) index << 3), tag | (group + 1));
+    if (groupCount > (slotMask + 1) >>> 1) {
+      rehash();
+    }
+    return group;
+  }
+
+  private void growGroups() {
+    if (groupCapacity >= (1 << 29)) {
+      throw new IllegalStateException("hash aggregate supports at most " + (1 << 29) + " groups per worker");
+    }
+    int capacity = groupCapacity * 2;
+    keyOffsets = OffHeapMemory.grow(allocator, keyOffsets, 8L * (groupCount + 1), 8L * (capacity + 1), OPERATOR);
+    keyOffsetsAddress = keyOffsets.memoryAddress();
+    states = OffHeapMemory.grow(allocator, states, (long) stateBytes * groupCount, (long) stateBytes * capacity, OPERATOR);
+    statesAddress = states.memoryAddress();
+    firstSeen = OffHeapMemory.grow(allocator, firstSeen, 8L * groupCount, 8L * capacity, OPERATOR);
+    firstSeenAddress = firstSeen.memoryAddress();
+    groupCapacity = capacity;
+  }
+
+  private void rehash() {
+    int slotCount = (slotMask + 1) * 2;
+    ArrowBuf grown = OffHeapMemory.allocate(allocator, 8L * slotCount, OPERATOR);
+    long grownAddress = grown.memoryAddress();
+    int mask = slotCount - 1;
+    for (int group = 0; group < groupCount; group++) {
+      long keyStart = MemoryUtil.getLong(keyOffsetsAddress + ((long) group << 3));
+      long keyEnd = MemoryUtil.getLong(keyOffsetsAddress + ((long) (group + 1) << 3));
+      long hash = KeyHash.hash(keyDataAddress + keyStart, (int) (keyEnd - keyStart));
+      int index = (int) hash & mask;
+      while (MemoryUtil.getLong(grownAddress + ((long) index << 3)) != 0) {
+        index = (index + 1) & mask;
+      }
+      MemoryUtil.putLong(grownAddress + ((long) index << 3), (hash & TAG_MASK) | (group + 1));
+    }
+    slots.close();
+    slots = grown;
+    slotsAddress = grownAddress;
+    slotMask = mask;
+  }
+
+  // ---- per-row updates -------------------------------------------------------------------------
+
+  private long state(int group, int slot) {
+    return statesAddress + (long) group * stateBytes + slotOffsets[slot];
+  }
+
+  /** COUNT (a non-null input) and COUNT_ROWS (a row). */
+  public void count(int group, int slot) {
+    long address = state(group, slot);
+    MemoryUtil.putLong(address, MemoryUtil.getLong(address) + 1);
+  }
+
+  /** ANSI: a sum leaving the bigint range fails with ARITHMETIC_OVERFLOW, as in Spark. */
+  public void sumLong(int group, int slot, long value) {
+    long address = state(group, slot);
+    long sum = MemoryUtil.getLong(address + 8);
+    long result = sum + value;
+    if (((sum ^ result) & (value ^ result)) < 0) {
+      throw AggregateErrors.longSumOverflow();
+    }
+    MemoryUtil.putLong(address, 1);
+    MemoryUtil.putLong(address + 8, result);
+  }
+
+  public void sumDouble(int group, int slot, double value) {
+    long address = state(group, slot);
+    MemoryUtil.putLong(address, 1);
+    putDouble(address + 8, getDouble(address + 8) + value);
+  }
+
+  /** Exact 128-bit sum; the result precision is checked when the result is produced. */
+  public void sumDecimal(int group, int slot, long low, long high) {
+    long address = state(group, slot);
+    addDecimal(address + 8, low, high, AccumulatorKind.SUM_DECIMAL);
+    MemoryUtil.putLong(address, 1);
+  }
+
+  private static void addDecimal(long address, long low, long high, AccumulatorKind kind) {
+    long sumLow = MemoryUtil.getLong(address);
+    long sumHigh = MemoryUtil.getLong(address + 8);
+    if (Int128.addOverflows(sumLow, sumHigh, low, high)) {
+      throw AggregateErrors.decimalSumOverflow(kind);
+    }
+    MemoryUtil.putLong(address + 8, Int128.addHigh(sumLow, sumHigh, low, high));
+    MemoryUtil.putLong(address, sumLow + low);
+  }
+
+  /** Spark averages integral input as doubles: the sum is a double sum of the converted values. */
+  public void avgLong(int group, int slot, long value) {
+    avgDouble(group, slot, (double) value);
+  }
+
+  public void avgDouble(int group, int slot, double value) {
+    long address = state(group, slot);
+    MemoryUtil.putLong(address, MemoryUtil.getLong(address) + 1);
+    putDouble(address + 8, getDouble(address + 8) + value);
+  }
+
+  public void avgDecimal(int group, int slot, long low, long high) {
+    long address = state(group, slot);
+    addDecimal(address + 8, low, high, AccumulatorKind.AVG_DECIMAL);
+    MemoryUtil.putLong(address, MemoryUtil.getLong(address) + 1);
+  }
+
+  // MIN and MAX keep the first of equal values (strict comparisons), as Spark does for -0.0 and 0.0.
+
+  /** Also int, short, byte, date, timestamp and boolean (0/1) inputs. */
+  public void minLong(int group, int slot, long value) {
+    long address = state(group, slot);
+    if (MemoryUtil.getLong(address) == 0 || value < MemoryUtil.getLong(address + 8)) {
+      MemoryUtil.putLong(address, 1);
+      MemoryUtil.putLong(address + 8, value);
+    }
+  }
+
+  public void maxLong(int group, int slot, long value) {
+    long address = state(group, slot);
+    if (MemoryUtil.getLong(address) == 0 || value > MemoryUtil.getLong(address + 8)) {
+      MemoryUtil.putLong(address, 1);
+      MemoryUtil.putLong(address + 8, value);
+    }
+  }
+
+  /** Spark's order: NaN above everything, -0.0 equal to 0.0. Also float inputs. */
+  public void minDouble(int group, int slot, double value) {
+    long address = state(group, slot);
+    if (MemoryUtil.getLong(address) == 0 || isLess(value, getDouble(address + 8))) {
+      MemoryUtil.putLong(address, 1);
+      putDouble(address + 8, value);
+    }
+  }
+
+  public void maxDouble(int group, int slot, double value) {
+    long address = state(group, slot);
+    if (MemoryUtil.getLong(address) == 0 || isLess(getDouble(address + 8), value)) {
+      MemoryUtil.putLong(address, 1);
+      putDouble(address + 8, value);
+    }
+  }
+
+  private static boolean isLess(double left, double right) {
+    return Double.isNaN(right) ? !Double.isNaN(left) : left < right;
+  }
+
+  public void minDecimal(int group, int slot, long low, long high) {
+    long address = state(group, slot);
+    if (MemoryUtil.getLong(address) == 0
+        || Int128.compare(low, high, MemoryUtil.getLong(address + 8), MemoryUtil.getLong(address + 16)) < 0) {
+      MemoryUtil.putLong(address, 1);
+      MemoryUtil.putLong(address + 8, low);
+      MemoryUtil.putLong(address + 16, high);
+    }
+  }
+
+  public void maxDecimal(int group, int slot, long low, long high) {
+    long address = state(group, slot);
+    if (MemoryUtil.getLong(address) == 0
+        || Int128.compare(low, high, MemoryUtil.getLong(address + 8), MemoryUtil.getLong(address + 16)) > 0) {
+      MemoryUtil.putLong(address, 1);
+      MemoryUtil.putLong(address + 8, low);
+      MemoryUtil.putLong(address + 16, high);
+    }
+  }
+
+  /** Unsigned byte order, as Spark compares strings (UTF-8 bytes) and binary values. */
+  public void minBytes(int group, int slot, long address, int length) {
+    long state = state(group, slot);
+    if (MemoryUtil.getLong(state) == 0 || compareToStored(state, address, length) < 0) {
+      storeBytes(state, address, length);
+    }
+  }
+
+  public void maxBytes(int group, int slot, long address, int length) {
+    long state = state(group, slot);
+    if (MemoryUtil.getLong(state) == 0 || compareToStored(state, address, length) > 0) {
+      storeBytes(state, address, length);
+    }
+  }
+
+  private int compareToStored(long state, long address, int length) {
+    long storedAddress = varDataAddress + MemoryUtil.getLong(state + 8);
+    return KeyHash.compareBytes(address, length, storedAddress, MemoryUtil.getInt(state + 16));
+  }
+
+  /** Overwrites the stored value in place when it fits, else appends a new copy (the old space is lost). */
+  private void storeBytes(long state, long address, int length) {
+    int capacity = MemoryUtil.getInt(state + 20);
+    if (MemoryUtil.getLong(state) == 0 || length > capacity) {
+      if (varDataUsed + length > varData.capacity()) {
+        long stateOffset = state - statesAddress;
+        varData = OffHeapMemory.grow(
+            allocator, varData, varDataUsed, Math.max(varDataUsed + length, varData.capacity() * 2), OPERATOR);
+        varDataAddress = varData.memoryAddress();
+        state = statesAddress + stateOffset;
+      }
+      MemoryUtil.putLong(state + 8, varDataUsed);
+      MemoryUtil.putInt(state + 20, length);
+      varDataUsed += length;
+    }
+    MemoryUtil.copyMemory(address, varDataAddress + MemoryUtil.getLong(state + 8), length);
+    MemoryUtil.putInt(state + 16, length);
+    MemoryUtil.putLong(state, 1);
+  }
+
+  private static double getDouble(long address) {
+    return Double.longBitsToDouble(MemoryUtil.getLong(address));
+  }
+
+  private static void putDouble(long address, double value) {
+    MemoryUtil.putLong(address, Double.doubleToRawLongBits(value));
+  }
+
+  // ---- merging and reading, for the sink's finish --------------------------------------------
+
+  /** Adds every group of {@code other} into this table; {@code other} is left unchanged. */
+  void mergeFrom(HashAggregationTable other) {
+    for (int otherGroup = 0; otherGroup < other.groupCount; otherGroup++) {
+      int group;
+      if (keyCount == 0) {
+        group = 0;
+      } else {
+        long keyStart = other.keyStart(otherGroup);
+        int padded = (int) (other.keyEnd(otherGroup) - keyStart);
+        keyLength = 0;
+        ensureScratch(padded);
+        MemoryUtil.copyMemory(other.keyDataAddress + keyStart, scratchAddress, padded);
+        keyLength = padded;
+        long position = other.firstSeen(otherGroup);
+        group = findOrInsert(position);
+        if (position < firstSeen(group)) {
+          MemoryUtil.putLong(firstSeenAddress + ((long) group << 3), position);
+        }
+      }
+      for (int slot = 0; slot < layout.size(); slot++) {
+        mergeSlot(group, slot, other, other.state(otherGroup, slot));
+      }
+    }
+  }
+
+  private void mergeSlot(int group, int slot, HashAggregationTable other, long from) {
+    long into = state(group, slot);
+    boolean seen = MemoryUtil.getLong(from) != 0;
+    switch (layout.spec(slot).kind()) {
+      case COUNT, COUNT_ROWS -> MemoryUtil.putLong(into, MemoryUtil.getLong(into) + MemoryUtil.getLong(from));
+      case SUM_LONG -> {
+        if (seen) {
+          sumLong(group, slot, MemoryUtil.getLong(from + 8));
+        }
+      }
+      case SUM_DOUBLE -> {
+        if (seen) {
+          sumDouble(group, slot, getDouble(from + 8));
+        }
+      }
+      case SUM_DECIMAL -> {
+        if (seen) {
+          sumDecimal(group, slot, MemoryUtil.getLong(from + 8), MemoryUtil.getLong(from + 16));
+        }
+      }
+      case AVG_LONG, AVG_DOUBLE -> {
+        MemoryUtil.putLong(into, MemoryUtil.getLong(into) + MemoryUtil.getLong(from));
+        putDouble(into + 8, getDouble(into + 8) + getDouble(from + 8));
+      }
+      case AVG_DECIMAL -> {
+        addDecimal(into + 8, MemoryUtil.getLong(from + 8), MemoryUtil.getLong(from + 16), AccumulatorKind.AVG_DECIMAL);
+        MemoryUtil.putLong(into, MemoryUtil.getLong(into) + MemoryUtil.getLong(from));
+      }
+      case MIN, MAX -> {
+        if (seen) {
+          mergeExtreme(group, slot, other, from, layout.spec(slot).kind() == AccumulatorKind.MIN);
+        }
+      }
+    }
+  }
+
+  private void mergeExtreme(int group, int slot, HashAggregationTable other, long from, boolean min) {
+    switch (layout.valueClass(slot)) {
+      case LONG -> {
+        long value = MemoryUtil.getLong(from + 8);
+        if (min) {
+          minLong(group, slot, value);
+        } else {
+          maxLong(group, slot, value);
+        }
+      }
+      case DOUBLE -> {
+        double value = getDouble(from + 8);
+        if (min) {
+          minDouble(group, slot, value);
+        } else {
+          maxDouble(group, slot, value);
+        }
+      }
+      case DECIMAL -> {
+        long low = MemoryUtil.getLong(from + 8);
+        long high = MemoryUtil.getLong(from + 16);
+        if (min) {
+          minDecimal(group, slot, low, high);
+        } else {
+          maxDecimal(group, slot, low, high);
+        }
+      }
+      case BYTES -> {
+        long address = other.varDataAddress + MemoryUtil.getLong(from + 8);
+        int length = MemoryUtil.getInt(from + 16);
+        if (min) {
+          minBytes(group, slot, address, length);
+        } else {
+          maxBytes(group, slot, address, length);
+        }
+      }
+    }
+  }
+
+  AccumulatorLayout layout() {
+    return layout;
+  }
+
+  long keyStart(int group) {
+    return MemoryUtil.getLong(keyOffsetsAddress + ((long) group << 3));
+  }
+
+  long keyEnd(int group) {
+    return MemoryUtil.getLong(keyOffsetsAddress + ((long) (group + 1) << 3));
+  }
+
+  long keyDataAddress() {
+    return keyDataAddress;
+  }
+
+  long firstSeen(int group) {
+    return MemoryUtil.getLong(firstSeenAddress + ((long) group << 3));
+  }
+
+  /** Address of the state of {@code slot} for {@code group}; valid until the table grows. */
+  long stateAddress(int group, int slot) {
+    return state(group, slot);
+  }
+
+  long varDataAddress() {
+    return varDataAddress;
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (ArrowBuf buffer : new ArrowBuf[] {scratch, slots, keyOffsets, keyData, states, firstSeen, varData}) {
+      if (buffer != null) {
+        buffer.close();
+      }
+    }
+  }
+}
