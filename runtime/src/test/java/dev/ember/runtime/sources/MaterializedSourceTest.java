@@ -1,0 +1,57 @@
+package dev.ember.runtime.sources;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.ember.runtime.batch.ColumnBatch;
+import dev.ember.runtime.memory.Allocators;
+import dev.ember.runtime.pipeline.BatchStream;
+import dev.ember.runtime.pipeline.Morsel;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class MaterializedSourceTest {
+  private final BufferAllocator allocator = Allocators.newRoot();
+
+  @AfterEach
+  void closeAllocator() {
+    allocator.close();
+  }
+
+  private List<ColumnBatch> rangeBatches(long rows) {
+    RangeSource range = new RangeSource(0, rows, 1, 1 << 20, "id");
+    List<ColumnBatch> batches = new ArrayList<>();
+    for (Morsel morsel : range.morsels()) {
+      try (BatchStream stream = range.open(morsel, allocator)) {
+        for (ColumnBatch batch = stream.next(); batch != null; batch = stream.next()) {
+          batches.add(batch);
+        }
+      }
+    }
+    return batches;
+  }
+
+  @Test
+  void handsOutEachBatchOnceAndFreesTheRestOnClose() {
+    List<ColumnBatch> batches = rangeBatches(10_000);
+    assertEquals(3, batches.size());
+    try (MaterializedSource source = new MaterializedSource(batches.get(0).schema(), batches)) {
+      assertEquals(3, source.morsels().size());
+      assertEquals(10_000, source.rowCount());
+      Morsel second = source.morsels().get(1);
+      try (BatchStream stream = source.open(second, allocator)) {
+        ColumnBatch batch = stream.next();
+        assertEquals(4096, batch.rowCount());
+        batch.close();
+        assertNull(stream.next());
+      }
+      assertThrows(IllegalStateException.class, () -> source.open(second, allocator));
+      assertEquals(10_000 - 4096, source.rowCount());
+    }
+    assertEquals(0, allocator.getAllocatedMemory());
+  }
+}
