@@ -39,6 +39,10 @@ import java.nio.charset.StandardCharsets;
  */
 final class ExpressionGenerator {
   private static final String RUNTIME = "GeneratedRuntime";
+  // Spark's rules live in the shared semantics classes, so generated and interpreted kernels agree.
+  private static final String ARITHMETIC = "ArithmeticOps";
+  private static final String COMPARISON = "ComparisonOps";
+  private static final String CASTS = "CastOps";
 
   private final ClassBuilder builder;
   private final boolean ansi;
@@ -203,7 +207,7 @@ final class ExpressionGenerator {
         code.open("if (" + r + " != 0) {");
         blocks++;
       } else {
-        code.line(RUNTIME + (operator == ArithmeticOperator.DIVIDE ? ".checkDivisor(" : ".checkRemainderDivisor(")
+        code.line(ARITHMETIC + (operator == ArithmeticOperator.DIVIDE ? ".checkDivisor(" : ".checkRemainderDivisor(")
             + r + ");");
       }
     }
@@ -224,7 +228,7 @@ final class ExpressionGenerator {
         case SUBTRACT -> "subtractExact";
         default -> "multiplyExact";
       };
-      return RUNTIME + "." + method + "(" + l + ", " + r + ")";
+      return ARITHMETIC + "." + method + "(" + l + ", " + r + ")";
     }
     String plain = "(" + l + " " + symbol + " " + r + ")";
     return narrow ? "(" + javaType + ") " + plain : plain;
@@ -237,7 +241,7 @@ final class ExpressionGenerator {
     String javaType = JavaTypes.javaType(type);
     String value;
     if (JavaTypes.isIntegral(type)) {
-      value = ansi ? RUNTIME + ".negateExact(" + child.value() + ")"
+      value = ansi ? ARITHMETIC + ".negateExact(" + child.value() + ")"
           : "(" + javaType + ") -" + child.value();
     } else if (JavaTypes.isFractional(type) || JavaTypes.isCompactDecimal(type)) {
       value = "-" + child.value();
@@ -326,15 +330,16 @@ final class ExpressionGenerator {
     if (JavaTypes.isBytes(type)) {
       return equality
           ? RUNTIME + ".equalBytes(" + left.bytesArguments() + ", " + right.bytesArguments() + ")"
-          : RUNTIME + ".compareBytes(" + left.bytesArguments() + ", " + right.bytesArguments() + ") " + symbol + " 0";
+          : (left.isBytesLiteral() && !right.isBytesLiteral() ? RUNTIME : COMPARISON) + ".compareBytes("
+              + left.bytesArguments() + ", " + right.bytesArguments() + ") " + symbol + " 0";
     } else if (type instanceof BooleanType) {
       return equality
           ? "(" + left.value() + " == " + right.value() + ")"
-          : RUNTIME + ".compareBooleans(" + left.value() + ", " + right.value() + ") " + symbol + " 0";
+          : COMPARISON + ".compare(" + left.value() + ", " + right.value() + ") " + symbol + " 0";
     } else if (JavaTypes.isFractional(type)) {
       return equality
-          ? RUNTIME + ".equalDoubles(" + left.value() + ", " + right.value() + ")"
-          : RUNTIME + ".compareDoubles(" + left.value() + ", " + right.value() + ") " + symbol + " 0";
+          ? COMPARISON + ".equalDoubles(" + left.value() + ", " + right.value() + ")"
+          : COMPARISON + ".compare(" + left.value() + ", " + right.value() + ") " + symbol + " 0";
     } else if (type instanceof DecimalType) {
       DecimalType leftType = (DecimalType) type;
       DecimalType rightType = (DecimalType) right.type();
@@ -342,7 +347,7 @@ final class ExpressionGenerator {
           && leftType.scale() == rightType.scale()) {
         return "(" + left.value() + " " + symbol + " " + right.value() + ")";
       }
-      return RUNTIME + ".compareDecimals(" + bigDecimal(left) + ", " + bigDecimal(right) + ") " + symbol + " 0";
+      return COMPARISON + ".compare(" + bigDecimal(left) + ", " + bigDecimal(right) + ") " + symbol + " 0";
     }
     return "(" + left.value() + " " + symbol + " " + right.value() + ")";
   }
@@ -435,15 +440,15 @@ final class ExpressionGenerator {
     String value;
     if (JavaTypes.isIntegral(from) && JavaTypes.isIntegral(to)) {
       value = rank(to) >= rank(from) ? "(" + javaType + ") " + v
-          : castAnsi ? "(" + javaType + ") " + RUNTIME + ".castIntegral(" + v + ", " + minimum(to) + ", "
-              + maximum(to) + ", " + typeConstant(from) + ", " + typeConstant(to) + ")"
+          : castAnsi ? "(" + javaType + ") " + CASTS + ".narrowIntegral(" + v + ", " + typeConstant(from) + ", "
+              + typeConstant(to) + ", true)"
           : "(" + javaType + ") " + v;
     } else if (JavaTypes.isIntegral(from) && JavaTypes.isFractional(to)) {
       value = "(" + javaType + ") " + v;
     } else if (JavaTypes.isFractional(from) && JavaTypes.isIntegral(to)) {
       value = castAnsi
-          ? "(" + javaType + ") " + RUNTIME + ".castFractional(" + v + ", " + minimum(to) + ", " + maximum(to) + ", "
-              + typeConstant(from) + ", " + typeConstant(to) + ")"
+          ? "(" + javaType + ") " + CASTS + ".fractionalToIntegral(" + v + ", " + typeConstant(from) + ", "
+              + typeConstant(to) + ", true)"
           : "(" + javaType + ") " + v;
     } else if (JavaTypes.isFractional(from) && JavaTypes.isFractional(to)) {
       // Spark gives Infinity for doubles beyond the float range, in ANSI mode too (checked on 4.2.0).

@@ -76,7 +76,8 @@ final class JavaTypes {
       case "long" -> "0L";
       case "float" -> "0.0F";
       case "double" -> "0.0D";
-      default -> "null";
+      // Typed, so a null literal still picks one overload of a helper.
+      default -> "((java.math.BigDecimal) null)";
     };
   }
 

@@ -205,11 +205,13 @@ final class KernelSourceGenerator {
       builder.addField("private " + vectorClass + " " + vector + ";");
       begin.line(vector + " = (" + vectorClass + ") outputVectors.get(" + column + ");");
       if (!checked) {
-        builder.addField("private long " + vector + "Data;");
         builder.addField("private long " + vector + "Validity;");
-        begin.line(vector + "Data = " + vector + ".getDataBufferAddress();");
         begin.line(vector + "Validity = " + vector + ".getValidityBufferAddress();");
-        if (JavaTypes.isBytes(type)) {
+        if (!JavaTypes.isBytes(type)) {
+          // Var-width data buffers move as they grow; appendBytes reads the address each time.
+          builder.addField("private long " + vector + "Data;");
+          begin.line(vector + "Data = " + vector + ".getDataBufferAddress();");
+        } else {
           builder.addField("private int " + vector + "End;");
           begin.line(vector + "End = 0;");
           begin.line("MemoryUtil.putInt(" + vector + ".getOffsetBufferAddress(), 0);");
@@ -252,6 +254,17 @@ final class KernelSourceGenerator {
   private void writeValue(String vector, DataType type, ExprValue value, MethodScope scope) {
     CodeBuilder code = scope.code();
     boolean bytes = JavaTypes.isBytes(type);
+    if (value.alwaysNull()) {
+      if (checked) {
+        code.line(vector + ".setNull(outputRow);");
+      } else {
+        code.line("GeneratedRuntime.setBit(" + vector + "Validity, outputRow, false);");
+        if (bytes) {
+          code.line("GeneratedRuntime.appendEmpty(" + vector + ", outputRow, " + vector + "End);");
+        }
+      }
+      return;
+    }
     if (!value.neverNull()) {
       code.open("if (" + value.isNull() + ") {");
       if (checked) {
@@ -353,7 +366,9 @@ final class KernelSourceGenerator {
         ExprValue value = expressions.generate(accumulator.argument(), columns, scope);
         code.append(scope.code());
         String call = updateCall(accumulator, slot, value);
-        if (value.neverNull()) {
+        if (value.alwaysNull()) {
+          code.comment("the argument is always null: nothing to accumulate");
+        } else if (value.neverNull()) {
           code.line(call);
         } else {
           code.open("if (!" + value.isNull() + ") {").line(call).close();
@@ -397,6 +412,8 @@ final class KernelSourceGenerator {
     }
     if (value.neverNull()) {
       return call;
+    } else if (value.alwaysNull()) {
+      return "table.keyNull();";
     }
     return "if (" + value.isNull() + ") { table.keyNull(); } else { " + call + " }";
   }
@@ -515,6 +532,9 @@ final class KernelSourceGenerator {
     out.line("package " + PACKAGE + ";");
     out.blank();
     out.line("import dev.ember.codegen.generated.GeneratedRuntime;");
+    out.line("import dev.ember.codegen.semantics.ArithmeticOps;");
+    out.line("import dev.ember.codegen.semantics.CastOps;");
+    out.line("import dev.ember.codegen.semantics.ComparisonOps;");
     out.line("import dev.ember.runtime.batch.ColumnBatch;");
     out.line("import dev.ember.runtime.pipeline.BatchConsumer;");
     out.line("import dev.ember.runtime.pipeline.PipelineKernel;");
