@@ -1,0 +1,532 @@
+package dev.ember.codegen.generated;
+
+import dev.ember.planner.expressions.And;
+import dev.ember.planner.expressions.ArithmeticOperator;
+import dev.ember.planner.expressions.BinaryArithmetic;
+import dev.ember.planner.expressions.BoundReference;
+import dev.ember.planner.expressions.Cast;
+import dev.ember.planner.expressions.Comparison;
+import dev.ember.planner.expressions.ComparisonOperator;
+import dev.ember.planner.expressions.Expression;
+import dev.ember.planner.expressions.IsNotNull;
+import dev.ember.planner.expressions.IsNull;
+import dev.ember.planner.expressions.Literal;
+import dev.ember.planner.expressions.Not;
+import dev.ember.planner.expressions.Or;
+import dev.ember.planner.expressions.UnaryMinus;
+import dev.ember.sql.types.BooleanType;
+import dev.ember.sql.types.ByteType;
+import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DataTypes;
+import dev.ember.sql.types.DateType;
+import dev.ember.sql.types.DecimalType;
+import dev.ember.sql.types.DoubleType;
+import dev.ember.sql.types.FloatType;
+import dev.ember.sql.types.IntegerType;
+import dev.ember.sql.types.LongType;
+import dev.ember.sql.types.ShortType;
+import dev.ember.sql.types.StringType;
+import dev.ember.sql.types.TimestampType;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes the Java statements that evaluate one bound expression for the current {@code row}, Spark's
+ * way: a null flag and a value per node, children evaluated only when the result still depends on
+ * them (a null left operand skips the right one, {@code false AND x} skips {@code x}), ANSI errors
+ * raised through {@link GeneratedRuntime}. Throws {@code KernelCompilationException} for expressions
+ * and types it does not handle, so the pipeline falls back to the interpreted kernels.
+ */
+final class ExpressionGenerator {
+  private static final String RUNTIME = "GeneratedRuntime";
+  // Spark's rules live in the shared semantics classes, so generated and interpreted kernels agree.
+  private static final String ARITHMETIC = "ArithmeticOps";
+  private static final String COMPARISON = "ComparisonOps";
+  private static final String CASTS = "CastOps";
+
+  private final ClassBuilder builder;
+  private final boolean ansi;
+
+  ExpressionGenerator(ClassBuilder builder, boolean ansi) {
+    this.builder = builder;
+    this.ansi = ansi;
+  }
+
+  ExprValue generate(Expression expression, ColumnReader columns, MethodScope scope) {
+    if (expression instanceof BoundReference reference) {
+      return columns.read(reference.ordinal(), scope);
+    } else if (expression instanceof Literal literal) {
+      return literal(literal);
+    } else if (expression instanceof BinaryArithmetic arithmetic) {
+      return arithmetic(arithmetic, columns, scope);
+    } else if (expression instanceof UnaryMinus minus) {
+      return unaryMinus(minus, columns, scope);
+    } else if (expression instanceof Comparison comparison) {
+      return comparison.operator() == ComparisonOperator.NULL_SAFE_EQUAL
+          ? nullSafeEqual(comparison, columns, scope)
+          : comparison(comparison, columns, scope);
+    } else if (expression instanceof And and) {
+      return logical(true, and.left(), and.right(), columns, scope);
+    } else if (expression instanceof Or or) {
+      return logical(false, or.left(), or.right(), columns, scope);
+    } else if (expression instanceof Not not) {
+      ExprValue child = generate(not.child(), columns, scope);
+      String name = scope.fresh("not");
+      scope.code().line("boolean " + name + " = !" + child.value() + ";");
+      return ExprValue.of(expression.dataType(), child.isNull(), name);
+    } else if (expression instanceof IsNull isNull) {
+      ExprValue child = generate(isNull.child(), columns, scope);
+      return ExprValue.of(expression.dataType(), "false", child.isNull());
+    } else if (expression instanceof IsNotNull isNotNull) {
+      ExprValue child = generate(isNotNull.child(), columns, scope);
+      return ExprValue.of(expression.dataType(), "false", "(!" + child.isNull() + ")");
+    } else if (expression instanceof Cast cast) {
+      return cast(cast, columns, scope);
+    }
+    throw Unsupported.expression(expression, "no code generator for this kind of expression");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Literals: numbers inline; byte strings and wide decimals as final fields set from references.
+
+  ExprValue literal(Literal literal) {
+    DataType type = literal.dataType();
+    if (literal.isNull()) {
+      if (JavaTypes.isBytes(type)) {
+        return ExprValue.bytes(type, "true", "0L", "0");
+      }
+      return ExprValue.of(type, "true", JavaTypes.defaultValue(type));
+    }
+    Object value = literal.value();
+    if (type instanceof StringType) {
+      String field = builder.addReference("literal", "byte[]",
+          ((String) value).getBytes(StandardCharsets.UTF_8), "string literal " + quote((String) value));
+      return ExprValue.bytesLiteral(type, field);
+    } else if (JavaTypes.isBytes(type)) {
+      String field = builder.addReference("literal", "byte[]", ((byte[]) value).clone(), "binary literal");
+      return ExprValue.bytesLiteral(type, field);
+    } else if (type instanceof DecimalType decimal) {
+      BigDecimal exact = ((BigDecimal) value).setScale(decimal.scale());
+      if (JavaTypes.isCompactDecimal(type)) {
+        return ExprValue.of(type, "false", longLiteral(exact.unscaledValue().longValueExact()));
+      }
+      String field = builder.addReference("literal", "java.math.BigDecimal", exact, "decimal literal " + exact);
+      return ExprValue.of(type, "false", field);
+    }
+    return ExprValue.of(type, "false", primitiveLiteral(value, type));
+  }
+
+  private static String primitiveLiteral(Object value, DataType type) {
+    if (type instanceof BooleanType) {
+      return value.toString();
+    } else if (type instanceof ByteType) {
+      return "((byte) " + parenthesizedNegative(value.toString()) + ")";
+    } else if (type instanceof ShortType) {
+      return "((short) " + parenthesizedNegative(value.toString()) + ")";
+    } else if (type instanceof IntegerType || type instanceof DateType) {
+      int v = (Integer) value;
+      return v == Integer.MIN_VALUE ? "Integer.MIN_VALUE" : parenthesizedNegative(Integer.toString(v));
+    } else if (type instanceof LongType || type instanceof TimestampType) {
+      return longLiteral((Long) value);
+    } else if (type instanceof FloatType) {
+      float v = (Float) value;
+      if (Float.isNaN(v)) {
+        return "Float.NaN";
+      } else if (Float.isInfinite(v)) {
+        return v > 0 ? "Float.POSITIVE_INFINITY" : "Float.NEGATIVE_INFINITY";
+      }
+      return parenthesizedNegative(Float.toString(v) + "F");
+    } else if (type instanceof DoubleType) {
+      double v = (Double) value;
+      if (Double.isNaN(v)) {
+        return "Double.NaN";
+      } else if (Double.isInfinite(v)) {
+        return v > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
+      }
+      return parenthesizedNegative(Double.toString(v) + "D");
+    }
+    throw Unsupported.type(type);
+  }
+
+  private static String longLiteral(long value) {
+    return value == Long.MIN_VALUE ? "Long.MIN_VALUE" : parenthesizedNegative(value + "L");
+  }
+
+  private static String parenthesizedNegative(String text) {
+    return text.startsWith("-") ? "(" + text + ")" : text;
+  }
+
+  private static String quote(String value) {
+    return "\"" + value.replace("\"", "\\\"") + "\"";
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Arithmetic.
+
+  private ExprValue arithmetic(BinaryArithmetic expression, ColumnReader columns, MethodScope scope) {
+    DataType type = expression.dataType();
+    ArithmeticOperator operator = expression.operator();
+    if (type instanceof DecimalType) {
+      throw Unsupported.expression(expression, "decimal arithmetic is interpreted");
+    }
+    if (!JavaTypes.isIntegral(type) && !JavaTypes.isFractional(type)) {
+      throw Unsupported.type(type);
+    }
+    if (!expression.left().dataType().equals(type) || !expression.right().dataType().equals(type)) {
+      throw Unsupported.expression(expression, "operands of different types");
+    }
+    if (operator == ArithmeticOperator.DIVIDE && JavaTypes.isIntegral(type)) {
+      throw Unsupported.expression(expression, "integral division");
+    }
+    boolean divides = operator == ArithmeticOperator.DIVIDE || operator == ArithmeticOperator.REMAINDER;
+    boolean zeroGivesNull = divides && !ansi;
+
+    CodeBuilder code = scope.code();
+    ExprValue left = generate(expression.left(), columns, scope);
+    String name = scope.fresh(operator.name().toLowerCase(java.util.Locale.ROOT));
+    String javaType = JavaTypes.javaType(type);
+    if (left.alwaysNull()) {
+      return ExprValue.of(type, "true", JavaTypes.defaultValue(type));
+    }
+    code.line("boolean " + name + "Null = true;");
+    code.line(javaType + " " + name + " = " + JavaTypes.defaultValue(type) + ";");
+    int blocks = 0;
+    if (!left.neverNull()) {
+      code.open("if (!" + left.isNull() + ") {");
+      blocks++;
+    }
+    ExprValue right = generate(expression.right(), columns, scope);
+    if (!right.neverNull()) {
+      code.open("if (!" + right.isNull() + ") {");
+      blocks++;
+    }
+    String l = left.value();
+    String r = right.value();
+    if (divides) {
+      if (zeroGivesNull) {
+        code.open("if (" + r + " != 0) {");
+        blocks++;
+      } else {
+        code.line(ARITHMETIC + (operator == ArithmeticOperator.DIVIDE ? ".checkDivisor(" : ".checkRemainderDivisor(")
+            + r + ");");
+      }
+    }
+    code.line(name + "Null = false;");
+    code.line(name + " = " + arithmeticValue(operator, type, javaType, l, r) + ";");
+    for (int i = 0; i < blocks; i++) {
+      code.close();
+    }
+    return ExprValue.of(type, name + "Null", name);
+  }
+
+  private String arithmeticValue(ArithmeticOperator operator, DataType type, String javaType, String l, String r) {
+    String symbol = operator.symbol();
+    boolean narrow = type instanceof ByteType || type instanceof ShortType;
+    if (JavaTypes.isIntegral(type) && ansi && operator != ArithmeticOperator.REMAINDER) {
+      String method = switch (operator) {
+        case ADD -> "addExact";
+        case SUBTRACT -> "subtractExact";
+        default -> "multiplyExact";
+      };
+      return ARITHMETIC + "." + method + "(" + l + ", " + r + ")";
+    }
+    String plain = "(" + l + " " + symbol + " " + r + ")";
+    return narrow ? "(" + javaType + ") " + plain : plain;
+  }
+
+  private ExprValue unaryMinus(UnaryMinus expression, ColumnReader columns, MethodScope scope) {
+    DataType type = expression.dataType();
+    ExprValue child = generate(expression.child(), columns, scope);
+    String name = scope.fresh("negate");
+    String javaType = JavaTypes.javaType(type);
+    String value;
+    if (JavaTypes.isIntegral(type)) {
+      value = ansi ? ARITHMETIC + ".negateExact(" + child.value() + ")"
+          : "(" + javaType + ") -" + child.value();
+    } else if (JavaTypes.isFractional(type) || JavaTypes.isCompactDecimal(type)) {
+      value = "-" + child.value();
+    } else if (JavaTypes.isWideDecimal(type)) {
+      value = child.value() + ".negate()";
+    } else {
+      throw Unsupported.type(type);
+    }
+    scope.code().line(javaType + " " + name + " = " + JavaTypes.defaultValue(type) + ";");
+    if (child.neverNull()) {
+      scope.code().line(name + " = " + value + ";");
+    } else {
+      scope.code().open("if (!" + child.isNull() + ") {").line(name + " = " + value + ";").close();
+    }
+    return ExprValue.of(type, child.isNull(), name);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Comparisons.
+
+  private ExprValue comparison(Comparison expression, ColumnReader columns, MethodScope scope) {
+    checkComparable(expression);
+    CodeBuilder code = scope.code();
+    ExprValue left = generate(expression.left(), columns, scope);
+    String name = scope.fresh(camel(expression.operator().name()));
+    if (left.alwaysNull()) {
+      return ExprValue.of(expression.dataType(), "true", "false");
+    }
+    code.line("boolean " + name + "Null = true;");
+    code.line("boolean " + name + " = false;");
+    int blocks = 0;
+    if (!left.neverNull()) {
+      code.open("if (!" + left.isNull() + ") {");
+      blocks++;
+    }
+    ExprValue right = generate(expression.right(), columns, scope);
+    if (!right.neverNull()) {
+      code.open("if (!" + right.isNull() + ") {");
+      blocks++;
+    }
+    code.line(name + "Null = false;");
+    code.line(name + " = " + compare(expression.operator(), left, right) + ";");
+    for (int i = 0; i < blocks; i++) {
+      code.close();
+    }
+    return ExprValue.of(expression.dataType(), name + "Null", name);
+  }
+
+  private ExprValue nullSafeEqual(Comparison expression, ColumnReader columns, MethodScope scope) {
+    checkComparable(expression);
+    CodeBuilder code = scope.code();
+    ExprValue left = generate(expression.left(), columns, scope);
+    ExprValue right = generate(expression.right(), columns, scope);
+    String name = scope.fresh("nullSafeEqual");
+    String equal = compare(ComparisonOperator.EQUAL_TO, left, right);
+    if (left.neverNull() && right.neverNull()) {
+      code.line("boolean " + name + " = " + equal + ";");
+    } else {
+      code.line("boolean " + name + ";");
+      code.open("if (" + left.isNull() + " || " + right.isNull() + ") {")
+          .line(name + " = " + left.isNull() + " && " + right.isNull() + ";")
+          .orElse()
+          .line(name + " = " + equal + ";")
+          .close();
+    }
+    return ExprValue.of(expression.dataType(), "false", name);
+  }
+
+  private static void checkComparable(Comparison expression) {
+    DataType left = expression.left().dataType();
+    DataType right = expression.right().dataType();
+    boolean bothDecimal = left instanceof DecimalType && right instanceof DecimalType;
+    if (!left.equals(right) && !bothDecimal) {
+      throw Unsupported.expression(expression, "operands of different types");
+    }
+    if (!JavaTypes.isBytes(left)) {
+      JavaTypes.javaType(left);
+    }
+  }
+
+  /** A boolean Java expression for {@code left op right}, both known non-null. */
+  private static String compare(ComparisonOperator operator, ExprValue left, ExprValue right) {
+    DataType type = left.type();
+    boolean equality = operator == ComparisonOperator.EQUAL_TO || operator == ComparisonOperator.NULL_SAFE_EQUAL;
+    String symbol = equality ? "==" : operator.symbol();
+    if (JavaTypes.isBytes(type)) {
+      return equality
+          ? RUNTIME + ".equalBytes(" + left.bytesArguments() + ", " + right.bytesArguments() + ")"
+          : (left.isBytesLiteral() && !right.isBytesLiteral() ? RUNTIME : COMPARISON) + ".compareBytes("
+              + left.bytesArguments() + ", " + right.bytesArguments() + ") " + symbol + " 0";
+    } else if (type instanceof BooleanType) {
+      return equality
+          ? "(" + left.value() + " == " + right.value() + ")"
+          : COMPARISON + ".compare(" + left.value() + ", " + right.value() + ") " + symbol + " 0";
+    } else if (JavaTypes.isFractional(type)) {
+      return equality
+          ? COMPARISON + ".equalDoubles(" + left.value() + ", " + right.value() + ")"
+          : COMPARISON + ".compare(" + left.value() + ", " + right.value() + ") " + symbol + " 0";
+    } else if (type instanceof DecimalType) {
+      DecimalType leftType = (DecimalType) type;
+      DecimalType rightType = (DecimalType) right.type();
+      if (JavaTypes.isCompactDecimal(leftType) && JavaTypes.isCompactDecimal(rightType)
+          && leftType.scale() == rightType.scale()) {
+        return "(" + left.value() + " " + symbol + " " + right.value() + ")";
+      }
+      return COMPARISON + ".compare(" + bigDecimal(left) + ", " + bigDecimal(right) + ") " + symbol + " 0";
+    }
+    return "(" + left.value() + " " + symbol + " " + right.value() + ")";
+  }
+
+  private static String bigDecimal(ExprValue value) {
+    DecimalType type = (DecimalType) value.type();
+    return JavaTypes.isCompactDecimal(type)
+        ? "java.math.BigDecimal.valueOf(" + value.value() + ", " + type.scale() + ")"
+        : value.value();
+  }
+
+  private static String camel(String enumName) {
+    StringBuilder out = new StringBuilder();
+    boolean upper = false;
+    for (char c : enumName.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+      if (c == '_') {
+        upper = true;
+      } else {
+        out.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return out.toString();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Three-valued AND / OR, short-circuiting like Spark: the right side runs only when it decides.
+
+  private ExprValue logical(boolean isAnd, Expression leftExpression, Expression rightExpression,
+      ColumnReader columns, MethodScope scope) {
+    CodeBuilder code = scope.code();
+    ExprValue left = generate(leftExpression, columns, scope);
+    String name = scope.fresh(isAnd ? "and" : "or");
+    // AND is decided by a non-null false, OR by a non-null true.
+    String decisive = isAnd ? "false" : "true";
+    code.line("boolean " + name + "Null = false;");
+    code.line("boolean " + name + " = " + decisive + ";");
+    String leftUndecided = left.neverNull()
+        ? (isAnd ? left.value() : "!" + left.value())
+        : left.isNull() + " || " + (isAnd ? left.value() : "!" + left.value());
+    code.open("if (" + leftUndecided + ") {");
+    ExprValue right = generate(rightExpression, columns, scope);
+    String rightDecides = right.neverNull()
+        ? (isAnd ? "!" + right.value() : right.value())
+        : "!" + right.isNull() + " && " + (isAnd ? "!" + right.value() : right.value());
+    code.open("if (" + rightDecides + ") {").line(name + " = " + decisive + ";").orElse();
+    // Neither side decided: null if either side is null, else the non-decisive value.
+    String eitherNull = or(left.isNull(), right.isNull());
+    if ("false".equals(eitherNull)) {
+      code.line(name + " = " + isAnd + ";");
+    } else {
+      code.line(name + "Null = " + eitherNull + ";");
+      code.line(name + " = " + (isAnd ? "!" + name + "Null" : "false") + ";");
+    }
+    code.close();
+    code.close();
+    return ExprValue.of(DataTypes.BooleanType, name + "Null", name);
+  }
+
+  private static String or(String a, String b) {
+    if ("false".equals(a)) {
+      return b;
+    } else if ("false".equals(b)) {
+      return a;
+    }
+    return a + " || " + b;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Casts between numeric types, booleans and numbers, and strings to numbers.
+
+  private ExprValue cast(Cast expression, ColumnReader columns, MethodScope scope) {
+    DataType to = expression.dataType();
+    DataType from = expression.child().dataType();
+    boolean castAnsi = expression.ansi() && ansi;
+    ExprValue child = generate(expression.child(), columns, scope);
+    if (from.equals(to)) {
+      return child;
+    }
+    CodeBuilder code = scope.code();
+    String name = scope.fresh("cast");
+    String javaType = JavaTypes.javaType(to);
+    String v = child.value();
+    if (from instanceof StringType && (JavaTypes.isIntegral(to) || JavaTypes.isFractional(to))) {
+      if (child.isBytesLiteral()) {
+        throw Unsupported.expression(expression, "casts of string literals are folded before code generation");
+      }
+      return stringToNumber(to, child, name, javaType, castAnsi, code);
+    }
+    String value;
+    if (JavaTypes.isIntegral(from) && JavaTypes.isIntegral(to)) {
+      value = rank(to) >= rank(from) ? "(" + javaType + ") " + v
+          : castAnsi ? "(" + javaType + ") " + CASTS + ".narrowIntegral(" + v + ", " + typeConstant(from) + ", "
+              + typeConstant(to) + ", true)"
+          : "(" + javaType + ") " + v;
+    } else if (JavaTypes.isIntegral(from) && JavaTypes.isFractional(to)) {
+      value = "(" + javaType + ") " + v;
+    } else if (JavaTypes.isFractional(from) && JavaTypes.isIntegral(to)) {
+      value = castAnsi
+          ? "(" + javaType + ") " + CASTS + ".fractionalToIntegral(" + v + ", " + typeConstant(from) + ", "
+              + typeConstant(to) + ", true)"
+          : "(" + javaType + ") " + v;
+    } else if (JavaTypes.isFractional(from) && JavaTypes.isFractional(to)) {
+      // Spark gives Infinity for doubles beyond the float range, in ANSI mode too (checked on 4.2.0).
+      value = "(" + javaType + ") " + v;
+    } else if (from instanceof BooleanType && (JavaTypes.isIntegral(to) || JavaTypes.isFractional(to))) {
+      value = "(" + javaType + ") (" + v + " ? 1 : 0)";
+    } else if ((JavaTypes.isIntegral(from) || JavaTypes.isFractional(from)) && to instanceof BooleanType) {
+      value = "(" + v + " != 0)";
+    } else {
+      throw Unsupported.expression(expression,
+          "cast from " + from.simpleString() + " to " + to.simpleString() + " is interpreted");
+    }
+    code.line(javaType + " " + name + " = " + JavaTypes.defaultValue(to) + ";");
+    if (child.neverNull()) {
+      code.line(name + " = " + value + ";");
+    } else {
+      code.open("if (!" + child.isNull() + ") {").line(name + " = " + value + ";").close();
+    }
+    return ExprValue.of(to, child.isNull(), name);
+  }
+
+  private ExprValue stringToNumber(DataType to, ExprValue child, String name, String javaType, boolean castAnsi,
+      CodeBuilder code) {
+    String bytes = child.value() + ", " + child.length();
+    boolean integral = JavaTypes.isIntegral(to);
+    code.line("boolean " + name + "Null = " + child.isNull() + ";");
+    code.line(javaType + " " + name + " = " + JavaTypes.defaultValue(to) + ";");
+    code.open("if (!" + name + "Null) {");
+    if (castAnsi) {
+      String parse = integral
+          ? "(" + javaType + ") " + RUNTIME + ".toIntegralAnsi(" + bytes + ", " + minimum(to) + ", " + maximum(to)
+              + ", " + typeConstant(to) + ")"
+          : RUNTIME + (to instanceof FloatType ? ".toFloatAnsi(" : ".toDoubleAnsi(") + bytes + ", "
+              + typeConstant(to) + ")";
+      code.line(name + " = " + parse + ";");
+    } else {
+      String valid = integral
+          ? RUNTIME + ".isIntegral(" + bytes + ", " + minimum(to) + ", " + maximum(to) + ", true)"
+          : RUNTIME + ".isFractional(" + bytes + ")";
+      String parse = integral
+          ? "(" + javaType + ") " + RUNTIME + ".toIntegral(" + bytes + ")"
+          : RUNTIME + (to instanceof FloatType ? ".toFloat(" : ".toDouble(") + bytes + ")";
+      code.open("if (" + valid + ") {").line(name + " = " + parse + ";").orElse().line(name + "Null = true;").close();
+    }
+    code.close();
+    return ExprValue.of(to, name + "Null", name);
+  }
+
+  private static int rank(DataType integral) {
+    if (integral instanceof ByteType) {
+      return 1;
+    } else if (integral instanceof ShortType) {
+      return 2;
+    } else if (integral instanceof IntegerType) {
+      return 3;
+    }
+    return 4;
+  }
+
+  private static String minimum(DataType integral) {
+    return switch (rank(integral)) {
+      case 1 -> "-128L";
+      case 2 -> "-32768L";
+      case 3 -> "-2147483648L";
+      default -> "Long.MIN_VALUE";
+    };
+  }
+
+  private static String maximum(DataType integral) {
+    return switch (rank(integral)) {
+      case 1 -> "127L";
+      case 2 -> "32767L";
+      case 3 -> "2147483647L";
+      default -> "Long.MAX_VALUE";
+    };
+  }
+
+  private static String typeConstant(DataType type) {
+    return "DataTypes." + type.getClass().getSimpleName();
+  }
+}

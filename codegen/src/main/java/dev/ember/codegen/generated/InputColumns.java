@@ -1,0 +1,163 @@
+package dev.ember.codegen.generated;
+
+import dev.ember.sql.types.BooleanType;
+import dev.ember.sql.types.ByteType;
+import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DecimalType;
+import dev.ember.sql.types.DoubleType;
+import dev.ember.sql.types.FloatType;
+import dev.ember.sql.types.StructField;
+import dev.ember.sql.types.StructType;
+import java.util.Map;
+
+/**
+ * Reads the input batch's vectors. Raw mode: buffer addresses taken once per batch and
+ * {@code MemoryUtil} reads per row. Checked mode: the vectors' bounds- and null-checked accessors.
+ */
+final class InputColumns implements ColumnReader {
+  private final ClassBuilder builder;
+  private final StructType schema;
+  private final boolean checked;
+
+  InputColumns(ClassBuilder builder, StructType schema, boolean checked) {
+    this.builder = builder;
+    this.schema = schema;
+    this.checked = checked;
+  }
+
+  @Override
+  public ExprValue read(int ordinal, MethodScope scope) {
+    if (ordinal < 0 || ordinal >= schema.length()) {
+      throw new IllegalArgumentException("input[" + ordinal + "] is outside the input schema " + schema.simpleString());
+    }
+    StructField field = schema.apply(ordinal);
+    DataType type = field.dataType();
+    JavaTypes.vectorClass(type); // rejects types without a vector mapping
+    builder.useInputColumn(ordinal, type);
+    String name = scope.fresh("input" + ordinal + "_");
+    String vector = "input" + ordinal;
+    CodeBuilder code = scope.code();
+    String isNull = field.nullable() ? name + "Null" : "false";
+    if (field.nullable()) {
+      code.line("boolean " + isNull + " = " + (checked
+          ? vector + ".isNull(row)"
+          : "(MemoryUtil.getByte(" + vector + "Validity + (row >> 3)) & (1 << (row & 7))) == 0") + ";");
+    }
+    if (JavaTypes.isBytes(type)) {
+      return readBytes(type, vector, name, isNull, code);
+    }
+    String read = checked ? checkedRead(type, vector) : rawRead(type, vector);
+    String javaType = JavaTypes.javaType(type);
+    boolean guard = field.nullable() && (checked || JavaTypes.isWideDecimal(type));
+    code.line(javaType + " " + name + " = " + (guard ? isNull + " ? " + JavaTypes.defaultValue(type) + " : " : "")
+        + read + ";");
+    return ExprValue.of(type, isNull, name);
+  }
+
+  private ExprValue readBytes(DataType type, String vector, String name, String isNull, CodeBuilder code) {
+    if (checked) {
+      code.line("int " + name + "Start = 0;");
+      code.line("int " + name + "Length = 0;");
+      code.line("long " + name + " = 0L;");
+      boolean guard = !"false".equals(isNull);
+      if (guard) {
+        code.open("if (!" + isNull + ") {");
+      }
+      code.line(name + "Start = " + vector + ".getStartOffset(row);");
+      code.line(name + "Length = " + vector + ".getEndOffset(row) - " + name + "Start;");
+      code.line(name + " = GeneratedRuntime.checkedAddress(" + vector + ".getDataBuffer(), " + name + "Start, "
+          + name + "Length);");
+      if (guard) {
+        code.close();
+      }
+    } else {
+      code.line("long " + name + "Offset = " + vector + "Offsets + ((long) row << 2);");
+      code.line("int " + name + "Start = MemoryUtil.getInt(" + name + "Offset);");
+      code.line("int " + name + "Length = MemoryUtil.getInt(" + name + "Offset + 4) - " + name + "Start;");
+      code.line("long " + name + " = " + vector + "Data + " + name + "Start;");
+    }
+    return ExprValue.bytes(type, isNull, name, name + "Length");
+  }
+
+  private static String checkedRead(DataType type, String vector) {
+    if (type instanceof BooleanType) {
+      return "(" + vector + ".get(row) != 0)";
+    } else if (JavaTypes.isCompactDecimal(type)) {
+      // The low word of the 128-bit value holds the whole unscaled value; ArrowBuf checks bounds.
+      return vector + ".getDataBuffer().getLong((long) row << 4)";
+    } else if (JavaTypes.isWideDecimal(type)) {
+      return vector + ".getObject(row)";
+    }
+    return vector + ".get(row)";
+  }
+
+  private static String rawRead(DataType type, String vector) {
+    String data = vector + "Data";
+    if (type instanceof BooleanType) {
+      return "((MemoryUtil.getByte(" + data + " + (row >> 3)) & (1 << (row & 7))) != 0)";
+    } else if (type instanceof ByteType) {
+      return "MemoryUtil.getByte(" + data + " + row)";
+    } else if (type instanceof FloatType) {
+      return "Float.intBitsToFloat(MemoryUtil.getInt(" + data + " + ((long) row << 2)))";
+    } else if (type instanceof DoubleType) {
+      return "Double.longBitsToDouble(MemoryUtil.getLong(" + data + " + ((long) row << 3)))";
+    } else if (type instanceof DecimalType decimal) {
+      return JavaTypes.isCompactDecimal(type)
+          ? "MemoryUtil.getLong(" + data + " + ((long) row << 4))"
+          : "GeneratedRuntime.readDecimal(" + data + " + ((long) row << 4), " + decimal.scale() + ")";
+    }
+    int shift = JavaTypes.widthShift(type);
+    String method = switch (shift) {
+      case 1 -> "getShort";
+      case 2 -> "getInt";
+      default -> "getLong";
+    };
+    return "MemoryUtil." + method + "(" + data + " + ((long) row << " + shift + "))";
+  }
+
+  /** Fields that hold each used column's buffers (raw) or vector (checked) for the current batch. */
+  static void declareBindings(ClassBuilder builder, boolean checked) {
+    for (Map.Entry<Integer, DataType> column : builder.inputColumns().entrySet()) {
+      String vector = "input" + column.getKey();
+      if (checked) {
+        builder.addField("private " + JavaTypes.vectorClass(column.getValue()) + " " + vector + ";");
+      } else {
+        builder.addField("private long " + vector + "Data;");
+        builder.addField("private long " + vector + "Validity;");
+        if (JavaTypes.isBytes(column.getValue())) {
+          builder.addField("private long " + vector + "Offsets;");
+        }
+      }
+    }
+  }
+
+  /** {@code bindInput(batch)} and {@code unbindInput()}: take the buffers once per batch, then drop them. */
+  static void writeBindingMethods(ClassBuilder builder, boolean checked) {
+    CodeBuilder bind = new CodeBuilder(1);
+    bind.open("private void bindInput(ColumnBatch batch) {");
+    CodeBuilder unbind = new CodeBuilder(1);
+    unbind.comment("The kernel must not keep references into a batch after process() returns.");
+    unbind.open("private void unbindInput() {");
+    for (Map.Entry<Integer, DataType> column : builder.inputColumns().entrySet()) {
+      int ordinal = column.getKey();
+      String vector = "input" + ordinal;
+      if (checked) {
+        bind.line(vector + " = (" + JavaTypes.vectorClass(column.getValue()) + ") batch.vector(" + ordinal + ");");
+        unbind.line(vector + " = null;");
+      } else {
+        bind.line(vector + "Data = batch.vector(" + ordinal + ").getDataBufferAddress();");
+        bind.line(vector + "Validity = batch.vector(" + ordinal + ").getValidityBufferAddress();");
+        unbind.line(vector + "Data = 0L;");
+        unbind.line(vector + "Validity = 0L;");
+        if (JavaTypes.isBytes(column.getValue())) {
+          bind.line(vector + "Offsets = batch.vector(" + ordinal + ").getOffsetBufferAddress();");
+          unbind.line(vector + "Offsets = 0L;");
+        }
+      }
+    }
+    bind.close();
+    unbind.close();
+    builder.addMethod(bind);
+    builder.addMethod(unbind);
+  }
+}

@@ -1,0 +1,129 @@
+package dev.ember.codegen.generated;
+
+import dev.ember.sql.types.BinaryType;
+import dev.ember.sql.types.BooleanType;
+import dev.ember.sql.types.ByteType;
+import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DateType;
+import dev.ember.sql.types.DecimalType;
+import dev.ember.sql.types.DoubleType;
+import dev.ember.sql.types.FloatType;
+import dev.ember.sql.types.IntegerType;
+import dev.ember.sql.types.LongType;
+import dev.ember.sql.types.ShortType;
+import dev.ember.sql.types.StringType;
+import dev.ember.sql.types.TimestampType;
+
+/** How generated code holds and stores each Spark type. */
+final class JavaTypes {
+  /** Decimals up to this precision are held as their unscaled value in a long. */
+  static final int MAX_COMPACT_DECIMAL_PRECISION = 18;
+
+  private JavaTypes() {}
+
+  static boolean isBytes(DataType type) {
+    return type instanceof StringType || type instanceof BinaryType;
+  }
+
+  static boolean isCompactDecimal(DataType type) {
+    return type instanceof DecimalType decimal && decimal.precision() <= MAX_COMPACT_DECIMAL_PRECISION;
+  }
+
+  static boolean isWideDecimal(DataType type) {
+    return type instanceof DecimalType decimal && decimal.precision() > MAX_COMPACT_DECIMAL_PRECISION;
+  }
+
+  static boolean isIntegral(DataType type) {
+    return type instanceof ByteType || type instanceof ShortType || type instanceof IntegerType
+        || type instanceof LongType;
+  }
+
+  static boolean isFractional(DataType type) {
+    return type instanceof FloatType || type instanceof DoubleType;
+  }
+
+  /** The Java type of a value, or throws for types the generator does not handle. */
+  static String javaType(DataType type) {
+    if (type instanceof BooleanType) {
+      return "boolean";
+    } else if (type instanceof ByteType) {
+      return "byte";
+    } else if (type instanceof ShortType) {
+      return "short";
+    } else if (type instanceof IntegerType || type instanceof DateType) {
+      return "int";
+    } else if (type instanceof LongType || type instanceof TimestampType) {
+      return "long";
+    } else if (type instanceof FloatType) {
+      return "float";
+    } else if (type instanceof DoubleType) {
+      return "double";
+    } else if (isCompactDecimal(type)) {
+      return "long";
+    } else if (isWideDecimal(type)) {
+      return "java.math.BigDecimal";
+    }
+    throw Unsupported.type(type);
+  }
+
+  static String defaultValue(DataType type) {
+    String java = javaType(type);
+    return switch (java) {
+      case "boolean" -> "false";
+      case "byte" -> "(byte) 0";
+      case "short" -> "(short) 0";
+      case "int" -> "0";
+      case "long" -> "0L";
+      case "float" -> "0.0F";
+      case "double" -> "0.0D";
+      // Typed, so a null literal still picks one overload of a helper.
+      default -> "((java.math.BigDecimal) null)";
+    };
+  }
+
+  /** The Arrow vector class that stores the type. */
+  static String vectorClass(DataType type) {
+    if (type instanceof BooleanType) {
+      return "BitVector";
+    } else if (type instanceof ByteType) {
+      return "TinyIntVector";
+    } else if (type instanceof ShortType) {
+      return "SmallIntVector";
+    } else if (type instanceof IntegerType) {
+      return "IntVector";
+    } else if (type instanceof DateType) {
+      return "DateDayVector";
+    } else if (type instanceof LongType) {
+      return "BigIntVector";
+    } else if (type instanceof TimestampType) {
+      return "TimeStampMicroTZVector";
+    } else if (type instanceof FloatType) {
+      return "Float4Vector";
+    } else if (type instanceof DoubleType) {
+      return "Float8Vector";
+    } else if (type instanceof DecimalType) {
+      return "DecimalVector";
+    } else if (type instanceof StringType) {
+      return "VarCharVector";
+    } else if (type instanceof BinaryType) {
+      return "VarBinaryVector";
+    }
+    throw Unsupported.type(type);
+  }
+
+  /** log2 of the byte width of a fixed-width value in an Arrow data buffer (booleans are bits). */
+  static int widthShift(DataType type) {
+    if (type instanceof ByteType) {
+      return 0;
+    } else if (type instanceof ShortType) {
+      return 1;
+    } else if (type instanceof IntegerType || type instanceof DateType || type instanceof FloatType) {
+      return 2;
+    } else if (type instanceof LongType || type instanceof TimestampType || type instanceof DoubleType) {
+      return 3;
+    } else if (type instanceof DecimalType) {
+      return 4;
+    }
+    throw Unsupported.type(type);
+  }
+}

@@ -1,0 +1,590 @@
+package dev.ember.codegen.generated;
+
+import dev.ember.codegen.spec.AccumulatorUpdate;
+import dev.ember.codegen.spec.AggregateUpdate;
+import dev.ember.codegen.spec.BatchOutput;
+import dev.ember.codegen.spec.FilterStep;
+import dev.ember.codegen.spec.KernelOptions;
+import dev.ember.codegen.spec.PipelineSpec;
+import dev.ember.codegen.spec.ProjectStep;
+import dev.ember.codegen.spec.StreamingStep;
+import dev.ember.planner.expressions.BoundReference;
+import dev.ember.planner.expressions.Expression;
+import dev.ember.planner.expressions.Literal;
+import dev.ember.runtime.operators.aggregate.AccumulatorKind;
+import dev.ember.sql.types.BooleanType;
+import dev.ember.sql.types.ByteType;
+import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DecimalType;
+import dev.ember.sql.types.DoubleType;
+import dev.ember.sql.types.FloatType;
+import dev.ember.sql.types.StructField;
+import dev.ember.sql.types.StructType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Writes the Java source of one pipeline's kernel class. Layout: the per-row loop in
+ * {@code process(batch)} calls one method per operator step; every filter condition, computed
+ * projection column, grouping key and accumulator argument gets its own method, and groups of calls
+ * or output-column writes are split into methods of bounded size, so each method stays far below
+ * HotSpot's 8,000-byte JIT limit (Spark splits its generated code the same way).
+ */
+final class KernelSourceGenerator {
+  static final String PACKAGE = "dev.ember.codegen.generated";
+  static final String CLASS_PREFIX = "EmberPipeline";
+  /** Source characters after which a group of statements is split into another method. */
+  private static final int SPLIT_THRESHOLD = 1500;
+
+  /** The generated class: its simple name, its source and the constructor's {@code references}. */
+  record Source(String className, String text, List<Object> references) {}
+
+  private final PipelineSpec spec;
+  private final KernelOptions options;
+  private final boolean checked;
+  private final ClassBuilder builder = new ClassBuilder();
+  private final ExpressionGenerator expressions;
+  private final CodeBuilder loopBody = new CodeBuilder(4);
+
+  private KernelSourceGenerator(PipelineSpec spec, KernelOptions options) {
+    this.spec = Objects.requireNonNull(spec, "spec is null");
+    this.options = Objects.requireNonNull(options, "options is null");
+    this.checked = options.checkedMemoryAccess();
+    this.expressions = new ExpressionGenerator(builder, options.ansiEnabled());
+  }
+
+  static Source generate(PipelineSpec spec, KernelOptions options) {
+    return new KernelSourceGenerator(spec, options).generate();
+  }
+
+  private Source generate() {
+    String className = CLASS_PREFIX + spec.pipelineId();
+    ColumnReader columns = new InputColumns(builder, spec.inputSchema(), checked);
+    int stepIndex = 0;
+    for (StreamingStep step : spec.steps()) {
+      if (step instanceof FilterStep filter) {
+        filter(stepIndex, filter, columns);
+      } else if (step instanceof ProjectStep project) {
+        columns = project(stepIndex, project, columns);
+      }
+      stepIndex++;
+    }
+    boolean aggregate = spec.sink() instanceof AggregateUpdate;
+    if (spec.sink() instanceof AggregateUpdate update) {
+      aggregateSink(update, columns);
+    } else {
+      batchOutputSink((BatchOutput) spec.sink(), columns);
+    }
+    InputColumns.declareBindings(builder, checked);
+    InputColumns.writeBindingMethods(builder, checked);
+    return new Source(className, assemble(className, aggregate), List.copyOf(builder.references()));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Streaming steps.
+
+  private void filter(int stepIndex, FilterStep filter, ColumnReader columns) {
+    String method = "filter" + stepIndex;
+    CodeBuilder code = new CodeBuilder(1);
+    code.comment("Filter (step " + stepIndex + "): " + filter.condition());
+    code.open("private boolean " + method + "(int row) {");
+    MethodScope scope = new MethodScope(new CodeBuilder(2));
+    ExprValue condition = expressions.generate(filter.condition(), columns, scope);
+    code.append(scope.code());
+    code.line("return " + (condition.neverNull() ? "" : "!" + condition.isNull() + " && ") + condition.value() + ";");
+    code.close();
+    builder.addMethod(code);
+    loopBody.comment("Filter (step " + stepIndex + "): " + filter.condition());
+    loopBody.open("if (!" + method + "(row)) {").line("continue;").close();
+  }
+
+  private ColumnReader project(int stepIndex, ProjectStep project, ColumnReader input) {
+    StructType schema = project.outputSchema();
+    List<Expression> projections = project.expressions();
+    String[] fieldNames = new String[projections.size()];
+    List<CodeBuilder> calls = new ArrayList<>();
+    for (int column = 0; column < projections.size(); column++) {
+      Expression expression = projections.get(column);
+      if (expression instanceof BoundReference || expression instanceof Literal) {
+        continue; // read in place by later steps, no copy
+      }
+      DataType type = schema.apply(column).dataType();
+      if (JavaTypes.isBytes(type)) {
+        throw Unsupported.expression(expression, "computed string columns are interpreted");
+      }
+      String field = "project" + stepIndex + "Column" + column;
+      fieldNames[column] = field;
+      builder.addFieldComment("Project (step " + stepIndex + ") column " + column + " `" + schema.apply(column).name()
+          + "`: " + expression);
+      builder.addField("private " + JavaTypes.javaType(type) + " " + field + ";");
+      builder.addField("private boolean " + field + "Null;");
+
+      CodeBuilder method = new CodeBuilder(1);
+      method.comment("Project (step " + stepIndex + ") column " + column + " `" + schema.apply(column).name() + "`: "
+          + expression);
+      method.open("private void " + field + "(int row) {");
+      MethodScope scope = new MethodScope(new CodeBuilder(2));
+      ExprValue value = expressions.generate(expression, input, scope);
+      method.append(scope.code());
+      method.line(field + "Null = " + value.isNull() + ";");
+      method.line(field + " = " + value.value() + ";");
+      method.close();
+      builder.addMethod(method);
+      calls.add(new CodeBuilder(2).line(field + "(row);"));
+    }
+    if (!calls.isEmpty()) {
+      String method = "project" + stepIndex;
+      splitMethods(method, "int row", "row", "Project (step " + stepIndex + "): " + calls.size()
+          + " computed columns", calls);
+      loopBody.comment("Project (step " + stepIndex + "): " + projections);
+      loopBody.line(method + "(row);");
+    }
+    return new ProjectedColumns(projections, schema, fieldNames, input);
+  }
+
+  /** Reads a projection's output: pass-through columns and literals in place, computed ones from fields. */
+  private final class ProjectedColumns implements ColumnReader {
+    private final List<Expression> projections;
+    private final StructType schema;
+    private final String[] fieldNames;
+    private final ColumnReader input;
+
+    ProjectedColumns(List<Expression> projections, StructType schema, String[] fieldNames, ColumnReader input) {
+      this.projections = projections;
+      this.schema = schema;
+      this.fieldNames = fieldNames;
+      this.input = input;
+    }
+
+    @Override
+    public ExprValue read(int ordinal, MethodScope scope) {
+      Expression expression = projections.get(ordinal);
+      if (expression instanceof BoundReference reference) {
+        return input.read(reference.ordinal(), scope);
+      } else if (expression instanceof Literal literal) {
+        return expressions.literal(literal);
+      }
+      return ExprValue.of(schema.apply(ordinal).dataType(), fieldNames[ordinal] + "Null", fieldNames[ordinal]);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Sink: batch output.
+
+  private void batchOutputSink(BatchOutput sink, ColumnReader columns) {
+    StructType schema = sink.schema();
+    String schemaField = builder.addReference("outputSchema", "StructType", schema, "Output schema: "
+        + schema.simpleString());
+    builder.addField("private final BatchConsumer consumer;");
+    builder.addField("private final BufferAllocator allocator;");
+    builder.addConstructorLine("this.consumer = (BatchConsumer) partition;");
+    builder.addConstructorLine("this.allocator = allocator;");
+    builder.addFieldComment("The output batch being filled (null between batches).");
+    builder.addField("private java.util.List outputVectors;");
+
+    CodeBuilder begin = new CodeBuilder(1);
+    begin.open("private void beginOutput(int capacity) {");
+    begin.line("outputVectors = ColumnBatch.allocateVectors(" + schemaField + ", allocator, capacity);");
+    CodeBuilder end = new CodeBuilder(1);
+    end.comment("Hands the filled batch to the consumer; an empty one is released instead.");
+    end.open("private boolean endOutput(int rows) {");
+    end.line("java.util.List vectors = outputVectors;");
+    end.line("outputVectors = null;");
+    end.open("if (rows == 0) {");
+    end.open("for (int i = 0; i < vectors.size(); i++) {").line("((FieldVector) vectors.get(i)).close();").close();
+    end.line("return true;");
+    end.close();
+
+    List<CodeBuilder> writes = new ArrayList<>();
+    for (int column = 0; column < schema.length(); column++) {
+      StructField field = schema.apply(column);
+      DataType type = field.dataType();
+      String vectorClass = JavaTypes.vectorClass(type);
+      String vector = "output" + column;
+      builder.addField("private " + vectorClass + " " + vector + ";");
+      begin.line(vector + " = (" + vectorClass + ") outputVectors.get(" + column + ");");
+      if (!checked) {
+        builder.addField("private long " + vector + "Validity;");
+        begin.line(vector + "Validity = " + vector + ".getValidityBufferAddress();");
+        if (!JavaTypes.isBytes(type)) {
+          // Var-width data buffers move as they grow; appendBytes reads the address each time.
+          builder.addField("private long " + vector + "Data;");
+          begin.line(vector + "Data = " + vector + ".getDataBufferAddress();");
+        } else {
+          builder.addField("private int " + vector + "End;");
+          begin.line(vector + "End = 0;");
+          begin.line("MemoryUtil.putInt(" + vector + ".getOffsetBufferAddress(), 0);");
+          end.line(vector + ".setLastSet(rows - 1);");
+        }
+      }
+      end.line(vector + ".setValueCount(rows);");
+      end.line(vector + " = null;");
+
+      MethodScope scope = new MethodScope(new CodeBuilder(2));
+      scope.code().comment("column " + column + " `" + field.name() + "` " + type.simpleString());
+      ExprValue value = columns.read(column, scope);
+      writeValue(vector, type, value, scope);
+      writes.add(scope.code());
+    }
+    begin.close();
+    end.line("return consumer.accept(new ColumnBatch(" + schemaField + ", vectors, rows));");
+    end.close();
+    builder.addMethod(begin);
+    builder.addMethod(end);
+
+    CodeBuilder abandon = new CodeBuilder(1);
+    abandon.comment("A failed batch releases its half-filled output.");
+    abandon.open("private void abandonOutput() {");
+    abandon.open("if (outputVectors != null) {");
+    abandon.open("for (int i = 0; i < outputVectors.size(); i++) {")
+        .line("((FieldVector) outputVectors.get(i)).close();").close();
+    abandon.line("outputVectors = null;");
+    abandon.close();
+    abandon.close();
+    builder.addMethod(abandon);
+
+    splitMethods("writeRow", "int row, int outputRow", "row, outputRow", "Sink: writes the row's "
+        + schema.length() + " columns at outputRow", writes);
+    loopBody.comment("Sink: append the row to the output batch");
+    loopBody.line("writeRow(row, outputRows);");
+    loopBody.line("outputRows++;");
+  }
+
+  private void writeValue(String vector, DataType type, ExprValue value, MethodScope scope) {
+    CodeBuilder code = scope.code();
+    boolean bytes = JavaTypes.isBytes(type);
+    if (value.alwaysNull()) {
+      if (checked) {
+        code.line(vector + ".setNull(outputRow);");
+      } else {
+        code.line("GeneratedRuntime.setBit(" + vector + "Validity, outputRow, false);");
+        if (bytes) {
+          code.line("GeneratedRuntime.appendEmpty(" + vector + ", outputRow, " + vector + "End);");
+        }
+      }
+      return;
+    }
+    if (!value.neverNull()) {
+      code.open("if (" + value.isNull() + ") {");
+      if (checked) {
+        code.line(vector + ".setNull(outputRow);");
+      } else {
+        code.line("GeneratedRuntime.setBit(" + vector + "Validity, outputRow, false);");
+        if (bytes) {
+          code.line("GeneratedRuntime.appendEmpty(" + vector + ", outputRow, " + vector + "End);");
+        }
+      }
+      code.orElse();
+    } else {
+      code.open("{");
+    }
+    if (checked) {
+      if (bytes) {
+        code.line(value.isBytesLiteral()
+            ? vector + ".setSafe(outputRow, " + value.bytesField() + ");"
+            : "GeneratedRuntime.setBytes(" + vector + ", outputRow, " + value.bytesArguments() + ");");
+      } else if (type instanceof BooleanType) {
+        code.line(vector + ".set(outputRow, " + value.value() + " ? 1 : 0);");
+      } else {
+        code.line(vector + ".set(outputRow, " + value.value() + ");");
+      }
+    } else {
+      code.line("GeneratedRuntime.setBit(" + vector + "Validity, outputRow, true);");
+      code.line(rawWrite(vector, type, value));
+    }
+    code.close();
+  }
+
+  private static String rawWrite(String vector, DataType type, ExprValue value) {
+    String data = vector + "Data";
+    String v = value.value();
+    if (JavaTypes.isBytes(type)) {
+      return vector + "End = GeneratedRuntime.appendBytes(" + vector + ", outputRow, " + vector + "End, "
+          + value.bytesArguments() + ");";
+    } else if (type instanceof BooleanType) {
+      return "GeneratedRuntime.setBit(" + data + ", outputRow, " + v + ");";
+    } else if (type instanceof ByteType) {
+      return "MemoryUtil.putByte(" + data + " + outputRow, " + v + ");";
+    } else if (type instanceof FloatType) {
+      return "MemoryUtil.putInt(" + data + " + ((long) outputRow << 2), Float.floatToRawIntBits(" + v + "));";
+    } else if (type instanceof DoubleType) {
+      return "MemoryUtil.putLong(" + data + " + ((long) outputRow << 3), Double.doubleToRawLongBits(" + v + "));";
+    } else if (type instanceof DecimalType) {
+      if (JavaTypes.isWideDecimal(type)) {
+        return "GeneratedRuntime.writeDecimal(" + vector + ", outputRow, " + v + ");";
+      }
+      // Both words of the 128-bit two's complement value: the low one and its sign extension.
+      return "MemoryUtil.putLong(" + data + " + ((long) outputRow << 4), " + v + "); MemoryUtil.putLong(" + data
+          + " + ((long) outputRow << 4) + 8, " + v + " >> 63);";
+    }
+    int shift = JavaTypes.widthShift(type);
+    String method = switch (shift) {
+      case 1 -> "putShort";
+      case 2 -> "putInt";
+      default -> "putLong";
+    };
+    return "MemoryUtil." + method + "(" + data + " + ((long) outputRow << " + shift + "), " + v + ");";
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Sink: hash aggregation update.
+
+  private void aggregateSink(AggregateUpdate update, ColumnReader columns) {
+    builder.addImport("dev.ember.runtime.operators.aggregate.HashAggregationTable");
+    builder.addField("private final HashAggregationTable table;");
+    builder.addConstructorLine("this.table = (HashAggregationTable) partition;");
+
+    List<CodeBuilder> keyCalls = new ArrayList<>();
+    for (int key = 0; key < update.keys().size(); key++) {
+      Expression expression = update.keys().get(key);
+      String method = "key" + key;
+      CodeBuilder code = new CodeBuilder(1);
+      code.comment("Grouping key " + key + ": " + expression);
+      code.open("private void " + method + "(int row) {");
+      MethodScope scope = new MethodScope(new CodeBuilder(2));
+      ExprValue value = expressions.generate(expression, columns, scope);
+      code.append(scope.code());
+      code.line(keyCall(expression, value));
+      code.close();
+      builder.addMethod(code);
+      keyCalls.add(new CodeBuilder(2).line(method + "(row);"));
+    }
+    List<CodeBuilder> updateCalls = new ArrayList<>();
+    for (int slot = 0; slot < update.accumulators().size(); slot++) {
+      AccumulatorUpdate accumulator = update.accumulators().get(slot);
+      String method = "accumulate" + slot;
+      CodeBuilder code = new CodeBuilder(1);
+      code.comment("Accumulator " + slot + ": " + accumulator.kind() + "(" + (accumulator.argument() == null
+          ? "*" : accumulator.argument().toString()) + ")");
+      code.open("private void " + method + "(int group, int row) {");
+      if (accumulator.kind() == AccumulatorKind.COUNT_ROWS) {
+        code.line("table.count(group, " + slot + ");");
+      } else {
+        Objects.requireNonNull(accumulator.argument(), "accumulator " + slot + " has no argument");
+        MethodScope scope = new MethodScope(new CodeBuilder(2));
+        ExprValue value = expressions.generate(accumulator.argument(), columns, scope);
+        code.append(scope.code());
+        String call = updateCall(accumulator, slot, value);
+        if (value.alwaysNull()) {
+          code.comment("the argument is always null: nothing to accumulate");
+        } else if (value.neverNull()) {
+          code.line(call);
+        } else {
+          code.open("if (!" + value.isNull() + ") {").line(call).close();
+        }
+      }
+      code.close();
+      builder.addMethod(code);
+      updateCalls.add(new CodeBuilder(2).line(method + "(group, row);"));
+    }
+    splitMethods("groupKeys", "int row", "row", "Sink: the row's grouping key", keyCalls);
+    splitMethods("accumulate", "int group, int row", "group, row", "Sink: update the group's accumulators",
+        updateCalls);
+    loopBody.comment("Sink: find the row's group and update its accumulators");
+    loopBody.line("table.beginKey();");
+    loopBody.line("groupKeys(row);");
+    loopBody.line("int group = table.findOrInsertGroup();");
+    loopBody.line("accumulate(group, row);");
+  }
+
+  private static String keyCall(Expression expression, ExprValue value) {
+    DataType type = value.type();
+    String call;
+    String v = value.value();
+    if (JavaTypes.isBytes(type)) {
+      if (value.isBytesLiteral()) {
+        throw Unsupported.expression(expression, "a literal string grouping key");
+      }
+      call = "table.keyBytes(" + value.bytesArguments() + ");";
+    } else if (type instanceof BooleanType) {
+      call = "table.keyBoolean(" + v + ");";
+    } else if (type instanceof FloatType) {
+      call = "table.keyFloat(" + v + ");";
+    } else if (type instanceof DoubleType) {
+      call = "table.keyDouble(" + v + ");";
+    } else if (type instanceof DecimalType) {
+      call = "table.keyDecimal(" + decimalWords(value) + ");";
+    } else if ("long".equals(JavaTypes.javaType(type))) {
+      call = "table.keyLong(" + v + ");";
+    } else {
+      call = "table.keyInt(" + v + ");";
+    }
+    if (value.neverNull()) {
+      return call;
+    } else if (value.alwaysNull()) {
+      return "table.keyNull();";
+    }
+    return "if (" + value.isNull() + ") { table.keyNull(); } else { " + call + " }";
+  }
+
+  private static String decimalWords(ExprValue value) {
+    return JavaTypes.isCompactDecimal(value.type())
+        ? value.value() + ", " + value.value() + " >> 63"
+        : "GeneratedRuntime.decimalLow(" + value.value() + "), GeneratedRuntime.decimalHigh(" + value.value() + ")";
+  }
+
+  private static String updateCall(AccumulatorUpdate accumulator, int slot, ExprValue value) {
+    DataType type = value.type();
+    Expression argument = accumulator.argument();
+    String target = "table.";
+    String prefix = "(group, " + slot + ", ";
+    String v = value.value();
+    boolean decimal = type instanceof DecimalType;
+    boolean fractional = JavaTypes.isFractional(type);
+    boolean bytes = JavaTypes.isBytes(type);
+    if (bytes && value.isBytesLiteral()) {
+      throw Unsupported.expression(argument, "a literal string aggregate argument");
+    }
+    switch (accumulator.kind()) {
+      case COUNT:
+        return "table.count(group, " + slot + ");";
+      case SUM_LONG:
+      case AVG_LONG:
+        requireThat(JavaTypes.isIntegral(type), argument, accumulator.kind());
+        return target + (accumulator.kind() == AccumulatorKind.SUM_LONG ? "sumLong" : "avgLong") + prefix
+            + "(long) " + v + ");";
+      case SUM_DOUBLE:
+      case AVG_DOUBLE:
+        requireThat(fractional || JavaTypes.isIntegral(type), argument, accumulator.kind());
+        return target + (accumulator.kind() == AccumulatorKind.SUM_DOUBLE ? "sumDouble" : "avgDouble") + prefix
+            + "(double) " + v + ");";
+      case SUM_DECIMAL:
+      case AVG_DECIMAL:
+        requireThat(decimal, argument, accumulator.kind());
+        return target + (accumulator.kind() == AccumulatorKind.SUM_DECIMAL ? "sumDecimal" : "avgDecimal") + prefix
+            + decimalWords(value) + ");";
+      case MIN:
+      case MAX:
+        String kind = accumulator.kind() == AccumulatorKind.MIN ? "min" : "max";
+        if (bytes) {
+          return target + kind + "Bytes" + prefix + value.bytesArguments() + ");";
+        } else if (decimal) {
+          return target + kind + "Decimal" + prefix + decimalWords(value) + ");";
+        } else if (fractional) {
+          return target + kind + "Double" + prefix + "(double) " + v + ");";
+        } else if (type instanceof BooleanType) {
+          return target + kind + "Long" + prefix + "(" + v + " ? 1L : 0L));";
+        }
+        return target + kind + "Long" + prefix + "(long) " + v + ");";
+      default:
+        throw Unsupported.expression(argument, "accumulator " + accumulator.kind());
+    }
+  }
+
+  private static void requireThat(boolean condition, Expression argument, AccumulatorKind kind) {
+    if (!condition) {
+      throw Unsupported.expression(argument, "argument type " + argument.dataType().simpleString() + " for " + kind);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Method splitting and class assembly.
+
+  /**
+   * Puts {@code blocks} into a method {@code name(parameters)}; when they are larger than the split
+   * threshold, into several methods {@code name_0, name_1, …} that {@code name} calls in order.
+   */
+  private void splitMethods(String name, String parameters, String arguments, String comment,
+      List<CodeBuilder> blocks) {
+    List<List<CodeBuilder>> groups = new ArrayList<>();
+    List<CodeBuilder> current = new ArrayList<>();
+    int size = 0;
+    for (CodeBuilder block : blocks) {
+      if (!current.isEmpty() && size + block.length() > SPLIT_THRESHOLD) {
+        groups.add(current);
+        current = new ArrayList<>();
+        size = 0;
+      }
+      current.add(block);
+      size += block.length();
+    }
+    groups.add(current);
+    CodeBuilder main = new CodeBuilder(1);
+    main.comment(comment);
+    main.open("private void " + name + "(" + parameters + ") {");
+    if (groups.size() == 1) {
+      for (CodeBuilder block : groups.get(0)) {
+        main.append(block);
+      }
+    } else {
+      for (int i = 0; i < groups.size(); i++) {
+        String part = name + "_" + i;
+        main.line(part + "(" + arguments + ");");
+        CodeBuilder partMethod = new CodeBuilder(1);
+        partMethod.open("private void " + part + "(" + parameters + ") {");
+        for (CodeBuilder block : groups.get(i)) {
+          partMethod.append(block);
+        }
+        partMethod.close();
+        builder.addMethod(partMethod);
+      }
+    }
+    main.close();
+    builder.addMethod(main);
+  }
+
+  private String assemble(String className, boolean aggregate) {
+    CodeBuilder out = new CodeBuilder(0);
+    out.comment("Generated by Ember for pipeline " + spec.pipelineId() + " (" + (options.checkedMemoryAccess()
+        ? "checked" : "raw") + " memory access, ANSI " + (options.ansiEnabled() ? "on" : "off") + ").");
+    out.comment("Input: " + spec.inputSchema().simpleString());
+    out.line("package " + PACKAGE + ";");
+    out.blank();
+    out.line("import dev.ember.codegen.generated.GeneratedRuntime;");
+    out.line("import dev.ember.codegen.semantics.ArithmeticOps;");
+    out.line("import dev.ember.codegen.semantics.CastOps;");
+    out.line("import dev.ember.codegen.semantics.ComparisonOps;");
+    out.line("import dev.ember.runtime.batch.ColumnBatch;");
+    out.line("import dev.ember.runtime.pipeline.BatchConsumer;");
+    out.line("import dev.ember.runtime.pipeline.PipelineKernel;");
+    out.line("import dev.ember.runtime.pipeline.SinkPartition;");
+    for (String extra : builder.imports()) {
+      out.line("import " + extra + ";");
+    }
+    out.line("import dev.ember.sql.types.DataTypes;");
+    out.line("import dev.ember.sql.types.StructType;");
+    out.line("import org.apache.arrow.memory.BufferAllocator;");
+    out.line("import org.apache.arrow.memory.util.MemoryUtil;");
+    out.line("import org.apache.arrow.vector.*;");
+    out.blank();
+    out.open("public final class " + className + " implements PipelineKernel {");
+    out.append(builder.fields());
+    out.blank();
+    out.open("public " + className + "(SinkPartition partition, BufferAllocator allocator, Object[] references) {");
+    out.append(builder.constructor());
+    out.close();
+    out.blank();
+    out.open("public boolean process(ColumnBatch batch) {");
+    out.line("int rowCount = batch.rowCount();");
+    out.open("if (rowCount == 0) {").line("return true;").close();
+    out.line("bindInput(batch);");
+    if (!aggregate) {
+      out.line("beginOutput(rowCount);");
+      out.line("int outputRows = 0;");
+    }
+    out.open("try {");
+    out.open("for (int row = 0; row < rowCount; row++) {");
+    out.append(loopBody);
+    out.close();
+    if (!aggregate) {
+      out.reopen("} catch (RuntimeException e) {");
+      out.line("abandonOutput();");
+      out.line("throw e;");
+    }
+    out.reopen("} finally {");
+    out.line("unbindInput();");
+    out.close();
+    out.line(aggregate ? "return true;" : "return endOutput(outputRows);");
+    out.close();
+    out.blank();
+    out.comment("Output is handed on per batch, so nothing is buffered at the end.");
+    out.open("public void finish() {").close();
+    for (String method : builder.methods()) {
+      out.blank();
+      out.append(new CodeBuilder(0).line(method.stripTrailing()));
+    }
+    out.close();
+    return out.toString();
+  }
+}
