@@ -41,6 +41,12 @@ public class Dataset<T> {
     queryExecution.analyzed();
   }
 
+  /** Ember's Datasets always hold rows; this states it for the type checker. */
+  @SuppressWarnings("unchecked")
+  private Dataset<Row> asRows() {
+    return (Dataset<Row>) (Dataset<?>) this;
+  }
+
   private Dataset<Row> withPlan(LogicalPlan plan) {
     return new Dataset<>(session, plan);
   }
@@ -83,7 +89,12 @@ public class Dataset<T> {
 
   /** A SQL condition such as {@code "age > 26 AND city = 'Paris'"}. */
   public Dataset<Row> filter(String conditionExpr) {
-    return withPlan(new Filter(ExpressionParser.parse(conditionExpr), plan()));
+    Expression condition = ExpressionParser.parse(conditionExpr);
+    // The parser reads "a > 1 b" as an aliased expression, as Spark's does; a condition drops the name.
+    if (condition instanceof Alias alias) {
+      condition = alias.child();
+    }
+    return withPlan(new Filter(condition, plan()));
   }
 
   public Dataset<Row> where(Column condition) {
@@ -99,7 +110,7 @@ public class Dataset<T> {
     for (Column column : columns) {
       grouping.add(column.expr());
     }
-    return new RelationalGroupedDataset(this, grouping);
+    return new RelationalGroupedDataset(asRows(), grouping);
   }
 
   public RelationalGroupedDataset groupBy(String column, String... columns) {
