@@ -55,6 +55,12 @@ public final class PhysicalPlanner {
       if (expression instanceof AttributeReference attribute) {
         grouping.add(attribute);
         groupingColumns.put(attribute, attribute);
+      } else if (expression instanceof Alias alias) {
+        // groupBy(expr.alias("b")): the alias already names the column; keep its id so the select
+        // list's reference to it (the same alias) resolves to the grouping column.
+        grouping.add(alias);
+        groupingColumns.put(alias, alias.toAttribute());
+        groupingColumns.put(alias.child(), alias.toAttribute());
       } else {
         Alias alias = Alias.of(expression, expression.sql());
         grouping.add(alias);

@@ -93,7 +93,9 @@ public final class PruneColumns implements OptimizerRule {
         kept.add(entry);
       }
     }
-    if (kept.size() == entries.size()) {
+    // A lone entry is kept even when nothing requires it, so it is "all kept" too: returning a new
+    // list here would make the rule report a change on every pass.
+    if (kept.size() == entries.size() || entries.size() == 1) {
       return entries;
     }
     if (kept.isEmpty()) {

@@ -58,6 +58,11 @@ class PruneColumnsTest {
   }
 
   @Test
+  void doesNotFireOnACountOverAScanAlreadyNarrowedToOneColumn() {
+    assertDoesNotFire(rule, new Aggregate(List.of(), List.of(count), scan(AGE)));
+  }
+
+  @Test
   void dropsUnusedComputedColumnsOfLowerProjects() {
     Alias next = new Alias(new BinaryArithmetic(ArithmeticOperator.ADD, AGE, Literal.fromJava(1)), "next", 101);
     assertRewrites(rule,
