@@ -12,18 +12,24 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.memory.ArrowBuf;
 
 /**
  * Sorts all rows of a pipeline by {@link SortKey}s with Spark's orderings (see {@link SortColumn}),
  * optionally keeping only the first {@code limit} rows (top-N). Stable: rows with equal keys keep
  * source order (morsel, then arrival), so results do not depend on the number of workers.
  *
- * <p>Workers only collect batches; {@link #finish} extracts the key columns into primitive arrays,
- * merge-sorts an array of row numbers and copies the rows out in batches of at most 4096 rows.
+ * <p>Workers only collect batches; {@link #finish} extracts the key columns, merge-sorts the row
+ * numbers and copies the first {@code limit} rows out in batches of at most 4096 rows.
+ *
+ * <p>Memory: input batches, extracted keys, row orders and heaps all come from the allocator, so the
+ * query's memory limit covers the sort; a refused allocation fails with
+ * {@code UNABLE_TO_ACQUIRE_MEMORY} naming the sort.
  */
 public final class SortSink implements PipelineSink {
   public static final int BATCH_ROWS = 4096;
+  /** Rows are numbered by int, leaving room below the JVM's array limit. */
+  private static final int MAX_ROWS = Integer.MAX_VALUE - 8;
 
   private final StructType schema;
   private final List<SortKey> keys;
@@ -52,17 +58,25 @@ public final class SortSink implements PipelineSink {
 
   @Override
   public SinkPartition createPartition(BufferAllocator allocator) {
+    Objects.requireNonNull(allocator, "allocator is null");
     return new SortPartition();
   }
 
   @Override
   public BatchSource finish(List<SinkPartition> partitions, BufferAllocator allocator) {
+    try {
+      return finishFullSort(partitions, allocator);
+    } finally {
+      partitions.forEach(SinkPartition::close);
+    }
+  }
+
+  private BatchSource finishFullSort(List<SinkPartition> partitions, BufferAllocator allocator) {
     List<TaggedBatch> tagged = new ArrayList<>();
     for (SinkPartition partition : partitions) {
       tagged.addAll(((SortPartition) partition).batches);
       ((SortPartition) partition).batches.clear();
     }
-    partitions.forEach(SinkPartition::close);
     tagged.sort(Comparator.comparingInt(TaggedBatch::morselIndex).thenComparingLong(TaggedBatch::sequence));
     List<ColumnBatch> input = new ArrayList<>(tagged.size());
     tagged.forEach(t -> input.add(t.batch()));
@@ -78,60 +92,26 @@ public final class SortSink implements PipelineSink {
     for (ColumnBatch batch : input) {
       totalRows += batch.rowCount();
     }
-    if (totalRows > Integer.MAX_VALUE - 8) {
-      throw new IllegalStateException("sort supports at most " + (Integer.MAX_VALUE - 8) + " rows, got " + totalRows);
+    if (totalRows > MAX_ROWS) {
+      throw new IllegalStateException("sort supports at most " + MAX_ROWS + " rows, got " + totalRows);
     }
     int rowCount = (int) totalRows;
-    int[] rowBatch = new int[rowCount];
-    int[] batchStart = new int[input.size()];
-    int row = 0;
-    for (int b = 0; b < input.size(); b++) {
-      batchStart[b] = row;
-      for (int i = 0; i < input.get(b).rowCount(); i++) {
-        rowBatch[row++] = b;
-      }
-    }
     SortColumn[] columns = new SortColumn[keys.size()];
-    for (int k = 0; k < keys.size(); k++) {
-      columns[k] = SortColumn.extract(input, rowCount, keys.get(k));
-    }
-    int[] order = new int[rowCount];
-    for (int i = 0; i < rowCount; i++) {
-      order[i] = i;
-    }
-    new StableIndexSort(columns).sort(order);
-    int outputRows = limit < 0 ? rowCount : (int) Math.min(limit, rowCount);
-    List<ColumnBatch> output = new ArrayList<>();
     try {
-      for (int first = 0; first < outputRows; first += BATCH_ROWS) {
-        int rows = Math.min(BATCH_ROWS, outputRows - first);
-        output.add(copyRows(input, order, rowBatch, batchStart, first, rows, allocator));
+      for (int k = 0; k < keys.size(); k++) {
+        columns[k] = SortColumn.extract(input, rowCount, keys.get(k), allocator, SortMemory.FULL_SORT);
       }
-      return output;
-    } catch (RuntimeException e) {
-      output.forEach(ColumnBatch::close);
-      throw e;
-    }
-  }
-
-  private ColumnBatch copyRows(
-      List<ColumnBatch> input, int[] order, int[] rowBatch, int[] batchStart, int first, int rows,
-      BufferAllocator allocator) {
-    List<FieldVector> vectors = ColumnBatch.allocateVectors(schema, allocator, rows);
-    try {
-      for (int column = 0; column < schema.length(); column++) {
-        FieldVector target = vectors.get(column);
-        for (int out = 0; out < rows; out++) {
-          int row = order[first + out];
-          int batch = rowBatch[row];
-          target.copyFromSafe(row - batchStart[batch], out, input.get(batch).vector(column));
+      try (ArrowBuf order = StableIndexSort.identity(rowCount, allocator, SortMemory.FULL_SORT)) {
+        new StableIndexSort(RowComparator.byColumns(columns)).sort(order, rowCount, allocator, SortMemory.FULL_SORT);
+        int outputRows = limit < 0 ? rowCount : (int) Math.min(limit, rowCount);
+        return new SortedOutput(schema, input, SortMemory.FULL_SORT).write(order, outputRows, allocator);
+      }
+    } finally {
+      for (SortColumn column : columns) {
+        if (column != null) {
+          column.close();
         }
-        target.setValueCount(rows);
       }
-      return new ColumnBatch(schema, vectors, rows);
-    } catch (RuntimeException e) {
-      vectors.forEach(FieldVector::close);
-      throw e;
     }
   }
 
