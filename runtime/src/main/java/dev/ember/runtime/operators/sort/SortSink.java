@@ -19,8 +19,11 @@ import org.apache.arrow.memory.ArrowBuf;
  * optionally keeping only the first {@code limit} rows (top-N). Stable: rows with equal keys keep
  * source order (morsel, then arrival), so results do not depend on the number of workers.
  *
- * <p>Workers only collect batches; {@link #finish} extracts the key columns, merge-sorts the row
- * numbers and copies the first {@code limit} rows out in batches of at most 4096 rows.
+ * <p>Full sort ({@code limit} -1): workers only collect batches; {@link #finish} extracts the key
+ * columns, merge-sorts the row numbers and copies the rows out in batches of at most 4096 rows.
+ *
+ * <p>Top-N ({@code limit >= 0}): each worker keeps only its best {@code limit} rows as input arrives
+ * (see {@link TopNPartition}); {@link #finish} sorts the at most {@code workers * limit} kept rows.
  *
  * <p>Memory: input batches, extracted keys, row orders and heaps all come from the allocator, so the
  * query's memory limit covers the sort; a refused allocation fails with
@@ -59,13 +62,18 @@ public final class SortSink implements PipelineSink {
   @Override
   public SinkPartition createPartition(BufferAllocator allocator) {
     Objects.requireNonNull(allocator, "allocator is null");
-    return new SortPartition();
+    return isTopN() ? new TopNPartition(schema, keys, (int) limit, allocator) : new SortPartition();
+  }
+
+  /** Limits past an int's range are bigger than any sortable input: those sort everything, then cut. */
+  private boolean isTopN() {
+    return limit >= 0 && limit <= MAX_ROWS;
   }
 
   @Override
   public BatchSource finish(List<SinkPartition> partitions, BufferAllocator allocator) {
     try {
-      return finishFullSort(partitions, allocator);
+      return isTopN() ? finishTopN(partitions, allocator) : finishFullSort(partitions, allocator);
     } finally {
       partitions.forEach(SinkPartition::close);
     }
@@ -112,6 +120,38 @@ public final class SortSink implements PipelineSink {
           column.close();
         }
       }
+    }
+  }
+
+  /** Merges the partitions' kept rows: by the keys, then by source position, so ties keep source order. */
+  private BatchSource finishTopN(List<SinkPartition> partitions, BufferAllocator allocator) {
+    List<RowBlock> blocks = new ArrayList<>();
+    try {
+      for (SinkPartition partition : partitions) {
+        RowBlock rows = ((TopNPartition) partition).takeRows();
+        if (rows != null) {
+          blocks.add(rows);
+        }
+      }
+      List<ColumnBatch> batches = new ArrayList<>(blocks.size());
+      blocks.forEach(block -> batches.add(block.batch()));
+      SortedOutput output = new SortedOutput(schema, batches, SortMemory.TOP_N);
+      int rowCount = 0;
+      for (RowBlock block : blocks) {
+        rowCount += block.rowCount();
+      }
+      RowComparator byKeysThenPosition = (left, right) -> {
+        int leftSource = output.sourceOf(left);
+        int rightSource = output.sourceOf(right);
+        return RowBlock.compare(blocks.get(leftSource), left - output.sourceStart(leftSource),
+            blocks.get(rightSource), right - output.sourceStart(rightSource));
+      };
+      try (ArrowBuf order = StableIndexSort.identity(rowCount, allocator, SortMemory.TOP_N)) {
+        new StableIndexSort(byKeysThenPosition).sort(order, rowCount, allocator, SortMemory.TOP_N);
+        return new MaterializedSource(schema, output.write(order, (int) Math.min(limit, rowCount), allocator));
+      }
+    } finally {
+      blocks.forEach(RowBlock::close);
     }
   }
 
