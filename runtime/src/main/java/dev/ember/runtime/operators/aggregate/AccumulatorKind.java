@@ -6,7 +6,7 @@ public enum AccumulatorKind {
   COUNT,
   /** {@code count(*)}: counts rows. */
   COUNT_ROWS,
-  /** {@code sum} of integral input into a bigint; ANSI overflow check. */
+  /** {@code sum} of integral input into a bigint; overflow fails under ANSI, else wraps around. */
   SUM_LONG,
   /** {@code sum} of float or double input into a double. */
   SUM_DOUBLE,

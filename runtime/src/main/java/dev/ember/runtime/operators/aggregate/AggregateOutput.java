@@ -27,12 +27,14 @@ final class AggregateOutput {
   private final StructType schema;
   private final List<DataType> keyTypes;
   private final AccumulatorLayout layout;
+  private final boolean ansiEnabled;
 
   AggregateOutput(HashAggregationTable table, StructType schema) {
     this.table = table;
     this.schema = schema;
     this.keyTypes = table.spec().keyTypes();
     this.layout = table.layout();
+    this.ansiEnabled = table.ansiEnabled();
     if (schema.length() != keyTypes.size() + layout.size()) {
       throw new IllegalArgumentException("output schema " + schema.simpleString() + " has " + schema.length()
           + " columns, the aggregation produces " + keyTypes.size() + " keys and " + layout.size() + " aggregates");
@@ -148,8 +150,9 @@ final class AggregateOutput {
         if (seen) {
           long low = MemoryUtil.getLong(state + 8);
           long high = MemoryUtil.getLong(state + 16);
-          checkSumPrecision(low, high, ((DecimalType) spec.resultType()).precision(), spec.kind());
-          OutputVectors.setDecimal(vector, row, low, high);
+          if (fitsPrecision(low, high, ((DecimalType) spec.resultType()).precision(), spec.kind())) {
+            OutputVectors.setDecimal(vector, row, low, high);
+          }
         }
       }
       case AVG_LONG, AVG_DOUBLE -> {
@@ -172,25 +175,39 @@ final class AggregateOutput {
     }
   }
 
-  private static void checkSumPrecision(long low, long high, int precision, AccumulatorKind kind) {
-    BigInteger sum = Int128.toBigInteger(low, high);
-    if (sum.abs().compareTo(BigInteger.TEN.pow(precision)) >= 0) {
+  /**
+   * Whether a decimal sum fits its {@code precision}: if not, ANSI fails the query and otherwise the
+   * result is null (an overflowed running sum, see {@link HashAggregationTable#isOverflowed}, never fits).
+   */
+  private boolean fitsPrecision(long low, long high, int precision, AccumulatorKind kind) {
+    boolean fits = !HashAggregationTable.isOverflowed(low, high)
+        && Int128.toBigInteger(low, high).abs().compareTo(BigInteger.TEN.pow(precision)) < 0;
+    if (!fits && ansiEnabled) {
       throw AggregateErrors.decimalSumOverflow(kind);
     }
+    return fits;
   }
 
-  /** Spark: the sum (of type decimal(p + 10, s)) divided by the count at scale 39, then HALF_UP to the result. */
-  private static void writeDecimalAverage(FieldVector vector, int row, long state, long count, AccumulatorSpec spec) {
+  /**
+   * Spark: the sum (of type decimal(p + 10, s)) divided by the count at scale 39, then HALF_UP to the
+   * result; out of range is an error under ANSI, else null.
+   */
+  private void writeDecimalAverage(FieldVector vector, int row, long state, long count, AccumulatorSpec spec) {
     DecimalType input = (DecimalType) spec.inputType();
     DecimalType result = (DecimalType) spec.resultType();
     long low = MemoryUtil.getLong(state + 8);
     long high = MemoryUtil.getLong(state + 16);
-    checkSumPrecision(low, high, Math.min(DecimalType.MAX_PRECISION, input.precision() + 10), spec.kind());
+    if (!fitsPrecision(low, high, HashAggregationTable.sumPrecisionOfAverage(input), spec.kind())) {
+      return;
+    }
     BigDecimal sum = new BigDecimal(Int128.toBigInteger(low, high), input.scale());
     BigDecimal quotient = sum.divide(BigDecimal.valueOf(count), DIVISION_SCALE, RoundingMode.HALF_UP);
     BigDecimal average = quotient.setScale(result.scale(), RoundingMode.HALF_UP);
     if (average.precision() - average.scale() > result.precision() - result.scale()) {
-      throw AggregateErrors.decimalOutOfRange(quotient.toPlainString(), result.precision(), result.scale());
+      if (ansiEnabled) {
+        throw AggregateErrors.decimalOutOfRange(quotient.toPlainString(), result.precision(), result.scale());
+      }
+      return;
     }
     BigInteger unscaled = average.unscaledValue();
     OutputVectors.setDecimal(vector, row, Int128.low(unscaled), Int128.high(unscaled));

@@ -20,9 +20,20 @@ import org.apache.arrow.memory.BufferAllocator;
 public final class HashAggregateSink implements PipelineSink {
   private final AggregationSpec spec;
   private final StructType outputSchema;
+  private final boolean ansiEnabled;
 
+  /** With Spark's ANSI semantics ({@code spark.sql.ansi.enabled=true}, Spark 4's default). */
   public HashAggregateSink(AggregationSpec spec, StructType outputSchema) {
+    this(spec, outputSchema, true);
+  }
+
+  /**
+   * {@code ansiEnabled} is the session's {@code spark.sql.ansi.enabled}: when false, a bigint sum wraps
+   * around on overflow and an overflowing decimal sum or average is null instead of an error.
+   */
+  public HashAggregateSink(AggregationSpec spec, StructType outputSchema, boolean ansiEnabled) {
     this.spec = Objects.requireNonNull(spec, "spec is null");
+    this.ansiEnabled = ansiEnabled;
     this.outputSchema = Objects.requireNonNull(outputSchema, "outputSchema is null");
     if (outputSchema.length() != spec.keyTypes().size() + spec.accumulators().size()) {
       throw new IllegalArgumentException("output schema " + outputSchema.simpleString() + " needs "
@@ -34,6 +45,10 @@ public final class HashAggregateSink implements PipelineSink {
     return spec;
   }
 
+  public boolean ansiEnabled() {
+    return ansiEnabled;
+  }
+
   @Override
   public StructType outputSchema() {
     return outputSchema;
@@ -41,7 +56,7 @@ public final class HashAggregateSink implements PipelineSink {
 
   @Override
   public HashAggregationTable createPartition(BufferAllocator allocator) {
-    return new HashAggregationTable(spec, allocator);
+    return new HashAggregationTable(spec, allocator, ansiEnabled);
   }
 
   @Override
@@ -87,6 +102,7 @@ public final class HashAggregateSink implements PipelineSink {
   @Override
   public String describe() {
     return "HashAggregate keys=" + spec.keyTypes().size() + " aggregates="
-        + spec.accumulators().stream().map(a -> a.kind().name()).toList() + " -> " + outputSchema.simpleString();
+        + spec.accumulators().stream().map(a -> a.kind().name()).toList() + (ansiEnabled ? "" : " ansi=false")
+        + " -> " + outputSchema.simpleString();
   }
 }

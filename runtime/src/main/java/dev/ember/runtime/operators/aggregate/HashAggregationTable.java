@@ -1,6 +1,8 @@
 package dev.ember.runtime.operators.aggregate;
 
 import dev.ember.runtime.pipeline.SinkPartition;
+import dev.ember.sql.types.DecimalType;
+import java.math.BigInteger;
 import java.util.Objects;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
@@ -39,6 +41,9 @@ public final class HashAggregationTable implements SinkPartition {
   private final int[] slotOffsets;
   private final int stateBytes;
   private final int keyCount;
+  private final boolean ansiEnabled;
+  /** Per slot of a decimal sum or average: 10^precision of its running sum, as low and high halves. */
+  private final long[][] decimalBounds;
 
   private ArrowBuf scratch;
   private long scratchAddress;
@@ -69,13 +74,24 @@ public final class HashAggregationTable implements SinkPartition {
   private long callInMorsel;
   private boolean closed;
 
+  /** A table with Spark's ANSI semantics ({@code spark.sql.ansi.enabled=true}, Spark 4's default). */
   public HashAggregationTable(AggregationSpec spec, BufferAllocator allocator) {
+    this(spec, allocator, true);
+  }
+
+  /**
+   * With {@code ansiEnabled} false, overflow follows {@code spark.sql.ansi.enabled=false}: a bigint sum
+   * wraps around, and a decimal sum or average whose running sum leaves its buffer's precision is null.
+   */
+  public HashAggregationTable(AggregationSpec spec, BufferAllocator allocator, boolean ansiEnabled) {
     this.spec = Objects.requireNonNull(spec, "spec is null");
+    this.ansiEnabled = ansiEnabled;
     this.allocator = Objects.requireNonNull(allocator, "allocator is null");
     this.layout = new AccumulatorLayout(spec.accumulators());
     this.slotOffsets = layout.offsets();
     this.stateBytes = layout.rowBytes();
     this.keyCount = spec.keyTypes().size();
+    this.decimalBounds = decimalBounds(layout);
     try {
       scratch = OffHeapMemory.allocate(allocator, 64 + (long) MAX_FIXED_COMPONENT * keyCount, OPERATOR);
       scratchAddress = scratch.memoryAddress();
@@ -104,8 +120,39 @@ public final class HashAggregationTable implements SinkPartition {
     }
   }
 
+  /**
+   * 10^p per decimal slot, where p is the precision of Spark's sum buffer: the result's for a sum,
+   * {@code min(38, input precision + 10)} for an average.
+   */
+  private static long[][] decimalBounds(AccumulatorLayout layout) {
+    long[][] bounds = new long[layout.size()][];
+    for (int slot = 0; slot < layout.size(); slot++) {
+      AccumulatorSpec accumulator = layout.spec(slot);
+      int precision = switch (accumulator.kind()) {
+        case SUM_DECIMAL -> ((DecimalType) accumulator.resultType()).precision();
+        case AVG_DECIMAL -> sumPrecisionOfAverage((DecimalType) accumulator.inputType());
+        default -> -1;
+      };
+      if (precision > 0) {
+        BigInteger bound = BigInteger.TEN.pow(precision);
+        bounds[slot] = new long[] {Int128.low(bound), Int128.high(bound)};
+      }
+    }
+    return bounds;
+  }
+
+  /** Spark sums an average's decimal input as {@code decimal(min(38, p + 10), s)}. */
+  static int sumPrecisionOfAverage(DecimalType input) {
+    return Math.min(DecimalType.MAX_PRECISION, input.precision() + 10);
+  }
+
   public AggregationSpec spec() {
     return spec;
+  }
+
+  /** Whether overflow fails the query (Spark's ANSI mode) or gives a wrapped or null result. */
+  public boolean ansiEnabled() {
+    return ansiEnabled;
   }
 
   public int groupCount() {
@@ -289,12 +336,12 @@ public final class HashAggregationTable implements SinkPartition {
     MemoryUtil.putLong(address, MemoryUtil.getLong(address) + 1);
   }
 
-  /** ANSI: a sum leaving the bigint range fails with ARITHMETIC_OVERFLOW, as in Spark. */
+  /** A sum leaving the bigint range fails with ARITHMETIC_OVERFLOW under ANSI, else wraps around, as in Spark. */
   public void sumLong(int group, int slot, long value) {
     long address = state(group, slot);
     long sum = MemoryUtil.getLong(address + 8);
     long result = sum + value;
-    if (((sum ^ result) & (value ^ result)) < 0) {
+    if (((sum ^ result) & (value ^ result)) < 0 && ansiEnabled) {
       throw AggregateErrors.longSumOverflow();
     }
     MemoryUtil.putLong(address, 1);
@@ -307,21 +354,58 @@ public final class HashAggregationTable implements SinkPartition {
     putDouble(address + 8, getDouble(address + 8) + value);
   }
 
-  /** Exact 128-bit sum; the result precision is checked when the result is produced. */
+  /** Exact 128-bit sum, checked against the result precision after every addition, as Spark does. */
   public void sumDecimal(int group, int slot, long low, long high) {
     long address = state(group, slot);
-    addDecimal(address + 8, low, high, AccumulatorKind.SUM_DECIMAL);
+    addDecimal(address + 8, slot, low, high, AccumulatorKind.SUM_DECIMAL);
     MemoryUtil.putLong(address, 1);
   }
 
-  private static void addDecimal(long address, long low, long high, AccumulatorKind kind) {
+  private void addDecimal(long address, int slot, long low, long high, AccumulatorKind kind) {
     long sumLow = MemoryUtil.getLong(address);
     long sumHigh = MemoryUtil.getLong(address + 8);
-    if (Int128.addOverflows(sumLow, sumHigh, low, high)) {
+    // Spark keeps the running sum in a buffer of the sum's precision: leaving it fails under ANSI and
+    // otherwise turns the sum to null for good (Spark 4.2, grouped or not, whole-stage codegen off).
+    if (isOverflowed(sumLow, sumHigh) || isOverflowed(low, high)
+        || Int128.addOverflows(sumLow, sumHigh, low, high)) {
+      overflow(address, kind);
+      return;
+    }
+    long resultHigh = Int128.addHigh(sumLow, sumHigh, low, high);
+    long resultLow = sumLow + low;
+    if (!fitsPrecision(resultLow, resultHigh, decimalBounds[slot])) {
+      overflow(address, kind);
+      return;
+    }
+    MemoryUtil.putLong(address + 8, resultHigh);
+    MemoryUtil.putLong(address, resultLow);
+  }
+
+  /**
+   * Without ANSI, an overflowed decimal sum is kept as -2^127, a value no 38-digit decimal has: it stays
+   * overflowed through later additions and merges, and its result is null.
+   */
+  static boolean isOverflowed(long low, long high) {
+    return low == 0 && high == Long.MIN_VALUE;
+  }
+
+  private void overflow(long address, AccumulatorKind kind) {
+    if (ansiEnabled) {
       throw AggregateErrors.decimalSumOverflow(kind);
     }
-    MemoryUtil.putLong(address + 8, Int128.addHigh(sumLow, sumHigh, low, high));
-    MemoryUtil.putLong(address, sumLow + low);
+    MemoryUtil.putLong(address, 0);
+    MemoryUtil.putLong(address + 8, Long.MIN_VALUE);
+  }
+
+  /** Whether {@code |value| < bound}, for a bound 10^p given as {low, high}. */
+  static boolean fitsPrecision(long low, long high, long[] bound) {
+    if (high < 0) {
+      // -value < bound: compare value with -bound, i.e. value > -bound.
+      long negatedLow = -bound[0];
+      long negatedHigh = ~bound[1] + (bound[0] == 0 ? 1 : 0);
+      return Int128.compare(low, high, negatedLow, negatedHigh) > 0;
+    }
+    return Int128.compare(low, high, bound[0], bound[1]) < 0;
   }
 
   /** Spark averages integral input as doubles: the sum is a double sum of the converted values. */
@@ -337,7 +421,7 @@ public final class HashAggregationTable implements SinkPartition {
 
   public void avgDecimal(int group, int slot, long low, long high) {
     long address = state(group, slot);
-    addDecimal(address + 8, low, high, AccumulatorKind.AVG_DECIMAL);
+    addDecimal(address + 8, slot, low, high, AccumulatorKind.AVG_DECIMAL);
     MemoryUtil.putLong(address, MemoryUtil.getLong(address) + 1);
   }
 
@@ -501,7 +585,8 @@ public final class HashAggregationTable implements SinkPartition {
         putDouble(into + 8, getDouble(into + 8) + getDouble(from + 8));
       }
       case AVG_DECIMAL -> {
-        addDecimal(into + 8, MemoryUtil.getLong(from + 8), MemoryUtil.getLong(from + 16), AccumulatorKind.AVG_DECIMAL);
+        addDecimal(into + 8, slot, MemoryUtil.getLong(from + 8), MemoryUtil.getLong(from + 16),
+            AccumulatorKind.AVG_DECIMAL);
         MemoryUtil.putLong(into, MemoryUtil.getLong(into) + MemoryUtil.getLong(from));
       }
       case MIN, MAX -> {

@@ -2,6 +2,8 @@ package dev.ember.runtime.operators.sort;
 
 import dev.ember.runtime.batch.ColumnBatch;
 import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
@@ -18,81 +20,144 @@ import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.TinyIntVector;
 
 /**
- * One sort key's values for all rows, extracted once into primitive arrays indexed by global row
- * number, so comparisons during the sort touch no vectors and box nothing. Compares with Spark's
- * orderings; direction and null placement are applied here too (nulls are placed the same way
- * whatever the direction).
+ * One sort key's values for a run of rows, extracted once into a fixed-width off-heap buffer indexed
+ * by row number, so comparisons touch no vectors and box nothing. Compares with Spark's orderings;
+ * direction and null placement are applied here too (nulls are placed the same way whatever the
+ * direction).
+ *
+ * <p>The buffers come from the sort's allocator, so they count against the query's memory limit.
+ * String and binary columns hold addresses into the batches' data buffers: a column must be closed
+ * before (or with) the batches it was extracted from. Two columns extracted for the same key from
+ * different batches can be compared with each other (top-N compares rows of different batches).
  */
-abstract class SortColumn {
-  private final boolean[] nulls;
+abstract class SortColumn implements AutoCloseable {
+  /** One byte per row, 1 for null; absent (null) when no row is null. */
+  private final ArrowBuf nulls;
+  private final long nullsAddress;
+  private final ArrowBuf values;
+  final long valuesAddress;
   private final int direction;
   private final int nullOrder;
 
-  SortColumn(boolean[] nulls, SortKey key) {
+  SortColumn(ArrowBuf nulls, ArrowBuf values, SortKey key) {
     this.nulls = nulls;
+    this.nullsAddress = nulls == null ? 0 : nulls.memoryAddress();
+    this.values = values;
+    this.valuesAddress = values == null ? 0 : values.memoryAddress();
     this.direction = key.ascending() ? 1 : -1;
     this.nullOrder = key.nullsFirst() ? -1 : 1;
   }
 
   final int compare(int left, int right) {
-    if (nulls != null) {
-      boolean leftNull = nulls[left];
-      boolean rightNull = nulls[right];
+    return compare(left, this, right);
+  }
+
+  /** Row {@code left} of this column against row {@code right} of {@code other}, the same key of other rows. */
+  final int compare(int left, SortColumn other, int right) {
+    if (nulls != null || other.nulls != null) {
+      boolean leftNull = nulls != null && MemoryUtil.getByte(nullsAddress + left) != 0;
+      boolean rightNull = other.nulls != null && MemoryUtil.getByte(other.nullsAddress + right) != 0;
       if (leftNull || rightNull) {
         return leftNull == rightNull ? 0 : leftNull ? nullOrder : -nullOrder;
       }
     }
-    return direction * compareValues(left, right);
+    return direction * compareValues(valuesAddress, left, other.valuesAddress, right);
   }
 
-  abstract int compareValues(int left, int right);
+  /** Compares two non-null values, each given by its column's values address and row. */
+  abstract int compareValues(long leftValues, int left, long rightValues, int right);
 
-  /** Extracts key column {@code key.column()} of the batches (in order) into a comparable column. */
-  static SortColumn extract(List<ColumnBatch> batches, int rowCount, SortKey key) {
+  @Override
+  public void close() {
+    if (nulls != null) {
+      nulls.close();
+    }
+    if (values != null) {
+      values.close();
+    }
+  }
+
+  private static int valueWidth(FieldVector vector) {
+    if (vector instanceof NullVector) {
+      return 0;
+    } else if (vector instanceof DecimalVector) {
+      return 16;
+    } else if (vector instanceof BaseVariableWidthVector) {
+      return BytesColumn.WIDTH;
+    }
+    return 8;
+  }
+
+  /**
+   * Extracts key column {@code key.column()} of the batches (in order) into a comparable column,
+   * allocating from {@code allocator}; {@code operator} names the sort in a memory error.
+   */
+  static SortColumn extract(
+      List<ColumnBatch> batches, int rowCount, SortKey key, BufferAllocator allocator, String operator) {
     FieldVector first = batches.isEmpty() ? null : batches.get(0).vector(key.column());
-    boolean[] nulls = new boolean[rowCount];
-    boolean anyNull = false;
-    int row = 0;
-    for (ColumnBatch batch : batches) {
-      FieldVector vector = batch.vector(key.column());
-      for (int i = 0; i < batch.rowCount(); i++, row++) {
-        if (vector.isNull(i)) {
-          nulls[row] = true;
-          anyNull = true;
-        }
+    int width = first == null ? 0 : valueWidth(first);
+    ArrowBuf nulls = null;
+    ArrowBuf values = null;
+    try {
+      nulls = extractNulls(batches, rowCount, key.column(), allocator, operator);
+      if (width == 0) {
+        return new NullColumn(nulls, key);
       }
+      values = SortMemory.allocate(allocator, (long) width * rowCount, operator);
+      long address = values.memoryAddress();
+      if (first instanceof Float8Vector || first instanceof Float4Vector) {
+        extractDoubles(batches, key.column(), address);
+        return new DoubleColumn(nulls, values, key);
+      } else if (first instanceof DecimalVector) {
+        extractDecimals(batches, key.column(), address);
+        return new DecimalColumn(nulls, values, key);
+      } else if (first instanceof BaseVariableWidthVector) {
+        BytesColumn.extract(batches, key.column(), address);
+        return new BytesColumn(nulls, values, key);
+      }
+      extractLongs(batches, key.column(), address);
+      return new LongColumn(nulls, values, key);
+    } catch (RuntimeException e) {
+      if (nulls != null) {
+        nulls.close();
+      }
+      if (values != null) {
+        values.close();
+      }
+      throw e;
     }
-    boolean[] nullFlags = anyNull ? nulls : null;
-    if (first == null || first instanceof NullVector) {
-      return new SortColumn(nullFlags, key) {
-        @Override
-        int compareValues(int left, int right) {
-          return 0;
-        }
-      };
-    } else if (first instanceof Float8Vector || first instanceof Float4Vector) {
-      return new DoubleColumn(nullFlags, key, extractDoubles(batches, rowCount, key.column()));
-    } else if (first instanceof DecimalVector) {
-      long[][] halves = extractDecimals(batches, rowCount, key.column());
-      return new DecimalColumn(nullFlags, key, halves[0], halves[1]);
-    } else if (first instanceof BaseVariableWidthVector) {
-      return BytesColumn.extract(nullFlags, key, batches, rowCount);
-    }
-    return new LongColumn(nullFlags, key, extractLongs(batches, rowCount, key.column()));
   }
 
-  private static long[] extractLongs(List<ColumnBatch> batches, int rowCount, int column) {
-    long[] values = new long[rowCount];
-    int row = 0;
+  /** The null flags, or {@code null} when no row is null (the common case needs no null checks). */
+  private static ArrowBuf extractNulls(
+      List<ColumnBatch> batches, int rowCount, int column, BufferAllocator allocator, String operator) {
+    boolean anyNull = false;
+    for (ColumnBatch batch : batches) {
+      anyNull |= batch.vector(column).getNullCount() > 0;
+    }
+    if (!anyNull) {
+      return null;
+    }
+    ArrowBuf nulls = SortMemory.allocate(allocator, rowCount, operator);
+    long address = nulls.memoryAddress();
+    long row = 0;
     for (ColumnBatch batch : batches) {
       FieldVector vector = batch.vector(column);
       for (int i = 0; i < batch.rowCount(); i++, row++) {
-        if (!vector.isNull(i)) {
-          values[row] = longValue(vector, i);
-        }
+        MemoryUtil.putByte(address + row, (byte) (vector.isNull(i) ? 1 : 0));
       }
     }
-    return values;
+    return nulls;
+  }
+
+  private static void extractLongs(List<ColumnBatch> batches, int column, long address) {
+    long row = 0;
+    for (ColumnBatch batch : batches) {
+      FieldVector vector = batch.vector(column);
+      for (int i = 0; i < batch.rowCount(); i++, row++) {
+        MemoryUtil.putLong(address + (row << 3), vector.isNull(i) ? 0 : longValue(vector, i));
+      }
+    }
   }
 
   private static long longValue(FieldVector vector, int index) {
@@ -114,62 +179,63 @@ abstract class SortColumn {
     throw new IllegalArgumentException("cannot sort by a column of " + vector.getField());
   }
 
-  private static double[] extractDoubles(List<ColumnBatch> batches, int rowCount, int column) {
-    double[] values = new double[rowCount];
-    int row = 0;
+  private static void extractDoubles(List<ColumnBatch> batches, int column, long address) {
+    long row = 0;
     for (ColumnBatch batch : batches) {
       FieldVector vector = batch.vector(column);
       for (int i = 0; i < batch.rowCount(); i++, row++) {
-        if (!vector.isNull(i)) {
-          values[row] = vector instanceof Float8Vector v ? v.get(i) : ((Float4Vector) vector).get(i);
-        }
+        double value = vector.isNull(i) ? 0
+            : vector instanceof Float8Vector v ? v.get(i) : ((Float4Vector) vector).get(i);
+        MemoryUtil.putLong(address + (row << 3), Double.doubleToRawLongBits(value));
       }
     }
-    return values;
   }
 
-  private static long[][] extractDecimals(List<ColumnBatch> batches, int rowCount, int column) {
-    long[] low = new long[rowCount];
-    long[] high = new long[rowCount];
-    int row = 0;
+  private static void extractDecimals(List<ColumnBatch> batches, int column, long address) {
+    long row = 0;
     for (ColumnBatch batch : batches) {
-      long address = ((DecimalVector) batch.vector(column)).getDataBufferAddress();
-      for (int i = 0; i < batch.rowCount(); i++, row++) {
-        low[row] = MemoryUtil.getLong(address + (long) i * DecimalVector.TYPE_WIDTH);
-        high[row] = MemoryUtil.getLong(address + (long) i * DecimalVector.TYPE_WIDTH + 8);
-      }
+      DecimalVector vector = (DecimalVector) batch.vector(column);
+      MemoryUtil.copyMemory(vector.getDataBufferAddress(), address + row * DecimalVector.TYPE_WIDTH,
+          (long) batch.rowCount() * DecimalVector.TYPE_WIDTH);
+      row += batch.rowCount();
     }
-    return new long[][] {low, high};
+  }
+
+  /** A column of Spark's void type: every value is null, so only null placement matters. */
+  private static final class NullColumn extends SortColumn {
+    NullColumn(ArrowBuf nulls, SortKey key) {
+      super(nulls, null, key);
+    }
+
+    @Override
+    int compareValues(long leftValues, int left, long rightValues, int right) {
+      return 0;
+    }
   }
 
   /** Integral, date, timestamp and boolean (false before true) values. */
   private static final class LongColumn extends SortColumn {
-    private final long[] values;
-
-    LongColumn(boolean[] nulls, SortKey key, long[] values) {
-      super(nulls, key);
-      this.values = values;
+    LongColumn(ArrowBuf nulls, ArrowBuf values, SortKey key) {
+      super(nulls, values, key);
     }
 
     @Override
-    int compareValues(int left, int right) {
-      return Long.compare(values[left], values[right]);
+    int compareValues(long leftValues, int left, long rightValues, int right) {
+      return Long.compare(
+          MemoryUtil.getLong(leftValues + ((long) left << 3)), MemoryUtil.getLong(rightValues + ((long) right << 3)));
     }
   }
 
   /** Spark's floating point order: -0.0 equals 0.0, NaN equals NaN and is above everything. */
   private static final class DoubleColumn extends SortColumn {
-    private final double[] values;
-
-    DoubleColumn(boolean[] nulls, SortKey key, double[] values) {
-      super(nulls, key);
-      this.values = values;
+    DoubleColumn(ArrowBuf nulls, ArrowBuf values, SortKey key) {
+      super(nulls, values, key);
     }
 
     @Override
-    int compareValues(int left, int right) {
-      double a = values[left];
-      double b = values[right];
+    int compareValues(long leftValues, int left, long rightValues, int right) {
+      double a = Double.longBitsToDouble(MemoryUtil.getLong(leftValues + ((long) left << 3)));
+      double b = Double.longBitsToDouble(MemoryUtil.getLong(rightValues + ((long) right << 3)));
       if (a < b) {
         return -1;
       } else if (a > b) {
@@ -182,58 +248,57 @@ abstract class SortColumn {
     }
   }
 
-  /** Unscaled 128-bit values; every row of a column has the same scale. */
+  /** Unscaled 128-bit values as Arrow stores them (low half, then high half); one scale per column. */
   private static final class DecimalColumn extends SortColumn {
-    private final long[] low;
-    private final long[] high;
-
-    DecimalColumn(boolean[] nulls, SortKey key, long[] low, long[] high) {
-      super(nulls, key);
-      this.low = low;
-      this.high = high;
+    DecimalColumn(ArrowBuf nulls, ArrowBuf values, SortKey key) {
+      super(nulls, values, key);
     }
 
     @Override
-    int compareValues(int left, int right) {
-      int byHigh = Long.compare(high[left], high[right]);
-      return byHigh != 0 ? byHigh : Long.compareUnsigned(low[left], low[right]);
+    int compareValues(long leftValues, int left, long rightValues, int right) {
+      long a = leftValues + ((long) left << 4);
+      long b = rightValues + ((long) right << 4);
+      int byHigh = Long.compare(MemoryUtil.getLong(a + 8), MemoryUtil.getLong(b + 8));
+      return byHigh != 0 ? byHigh : Long.compareUnsigned(MemoryUtil.getLong(a), MemoryUtil.getLong(b));
     }
   }
 
-  /** Strings (UTF-8) and binary by unsigned bytes, read in place from the batches' data buffers. */
+  /**
+   * Strings (UTF-8) and binary by unsigned bytes, read in place from the batches' data buffers. Per
+   * row: the value's address (8 bytes), then its length (4 bytes).
+   */
   private static final class BytesColumn extends SortColumn {
-    private final long[] addresses;
-    private final int[] lengths;
+    static final int WIDTH = 12;
 
-    private BytesColumn(boolean[] nulls, SortKey key, long[] addresses, int[] lengths) {
-      super(nulls, key);
-      this.addresses = addresses;
-      this.lengths = lengths;
+    BytesColumn(ArrowBuf nulls, ArrowBuf values, SortKey key) {
+      super(nulls, values, key);
     }
 
-    static BytesColumn extract(boolean[] nulls, SortKey key, List<ColumnBatch> batches, int rowCount) {
-      long[] addresses = new long[rowCount];
-      int[] lengths = new int[rowCount];
-      int row = 0;
+    static void extract(List<ColumnBatch> batches, int column, long address) {
+      long row = 0;
       for (ColumnBatch batch : batches) {
-        BaseVariableWidthVector vector = (BaseVariableWidthVector) batch.vector(key.column());
+        BaseVariableWidthVector vector = (BaseVariableWidthVector) batch.vector(column);
         long offsets = vector.getOffsetBufferAddress();
         long data = vector.getDataBufferAddress();
         for (int i = 0; i < batch.rowCount(); i++, row++) {
           int start = MemoryUtil.getInt(offsets + ((long) i << 2));
           int end = MemoryUtil.getInt(offsets + ((long) (i + 1) << 2));
-          addresses[row] = data + start;
-          lengths[row] = end - start;
+          long entry = address + row * WIDTH;
+          MemoryUtil.putLong(entry, data + start);
+          MemoryUtil.putInt(entry + 8, end - start);
         }
       }
-      return new BytesColumn(nulls, key, addresses, lengths);
     }
 
     @Override
-    int compareValues(int left, int right) {
-      long a = addresses[left];
-      long b = addresses[right];
-      int common = Math.min(lengths[left], lengths[right]);
+    int compareValues(long leftValues, int left, long rightValues, int right) {
+      long leftEntry = leftValues + (long) left * WIDTH;
+      long rightEntry = rightValues + (long) right * WIDTH;
+      long a = MemoryUtil.getLong(leftEntry);
+      long b = MemoryUtil.getLong(rightEntry);
+      int leftLength = MemoryUtil.getInt(leftEntry + 8);
+      int rightLength = MemoryUtil.getInt(rightEntry + 8);
+      int common = Math.min(leftLength, rightLength);
       int offset = 0;
       for (; offset + 8 <= common; offset += 8) {
         long wordA = MemoryUtil.getLong(a + offset);
@@ -249,7 +314,7 @@ abstract class SortColumn {
           return byteA - byteB;
         }
       }
-      return Integer.compare(lengths[left], lengths[right]);
+      return Integer.compare(leftLength, rightLength);
     }
   }
 }

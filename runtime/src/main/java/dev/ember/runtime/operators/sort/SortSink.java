@@ -12,18 +12,27 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.memory.ArrowBuf;
 
 /**
  * Sorts all rows of a pipeline by {@link SortKey}s with Spark's orderings (see {@link SortColumn}),
  * optionally keeping only the first {@code limit} rows (top-N). Stable: rows with equal keys keep
  * source order (morsel, then arrival), so results do not depend on the number of workers.
  *
- * <p>Workers only collect batches; {@link #finish} extracts the key columns into primitive arrays,
- * merge-sorts an array of row numbers and copies the rows out in batches of at most 4096 rows.
+ * <p>Full sort ({@code limit} -1): workers only collect batches; {@link #finish} extracts the key
+ * columns, merge-sorts the row numbers and copies the rows out in batches of at most 4096 rows.
+ *
+ * <p>Top-N ({@code limit >= 0}): each worker keeps only its best {@code limit} rows as input arrives
+ * (see {@link TopNPartition}); {@link #finish} sorts the at most {@code workers * limit} kept rows.
+ *
+ * <p>Memory: input batches, extracted keys, row orders and heaps all come from the allocator, so the
+ * query's memory limit covers the sort; a refused allocation fails with
+ * {@code UNABLE_TO_ACQUIRE_MEMORY} naming the sort.
  */
 public final class SortSink implements PipelineSink {
   public static final int BATCH_ROWS = 4096;
+  /** Rows are numbered by int, leaving room below the JVM's array limit. */
+  private static final int MAX_ROWS = Integer.MAX_VALUE - 8;
 
   private final StructType schema;
   private final List<SortKey> keys;
@@ -52,17 +61,30 @@ public final class SortSink implements PipelineSink {
 
   @Override
   public SinkPartition createPartition(BufferAllocator allocator) {
-    return new SortPartition();
+    Objects.requireNonNull(allocator, "allocator is null");
+    return isTopN() ? new TopNPartition(schema, keys, (int) limit, allocator) : new SortPartition();
+  }
+
+  /** Limits past an int's range are bigger than any sortable input: those sort everything, then cut. */
+  private boolean isTopN() {
+    return limit >= 0 && limit <= MAX_ROWS;
   }
 
   @Override
   public BatchSource finish(List<SinkPartition> partitions, BufferAllocator allocator) {
+    try {
+      return isTopN() ? finishTopN(partitions, allocator) : finishFullSort(partitions, allocator);
+    } finally {
+      partitions.forEach(SinkPartition::close);
+    }
+  }
+
+  private BatchSource finishFullSort(List<SinkPartition> partitions, BufferAllocator allocator) {
     List<TaggedBatch> tagged = new ArrayList<>();
     for (SinkPartition partition : partitions) {
       tagged.addAll(((SortPartition) partition).batches);
       ((SortPartition) partition).batches.clear();
     }
-    partitions.forEach(SinkPartition::close);
     tagged.sort(Comparator.comparingInt(TaggedBatch::morselIndex).thenComparingLong(TaggedBatch::sequence));
     List<ColumnBatch> input = new ArrayList<>(tagged.size());
     tagged.forEach(t -> input.add(t.batch()));
@@ -78,60 +100,58 @@ public final class SortSink implements PipelineSink {
     for (ColumnBatch batch : input) {
       totalRows += batch.rowCount();
     }
-    if (totalRows > Integer.MAX_VALUE - 8) {
-      throw new IllegalStateException("sort supports at most " + (Integer.MAX_VALUE - 8) + " rows, got " + totalRows);
+    if (totalRows > MAX_ROWS) {
+      throw new IllegalStateException("sort supports at most " + MAX_ROWS + " rows, got " + totalRows);
     }
     int rowCount = (int) totalRows;
-    int[] rowBatch = new int[rowCount];
-    int[] batchStart = new int[input.size()];
-    int row = 0;
-    for (int b = 0; b < input.size(); b++) {
-      batchStart[b] = row;
-      for (int i = 0; i < input.get(b).rowCount(); i++) {
-        rowBatch[row++] = b;
-      }
-    }
     SortColumn[] columns = new SortColumn[keys.size()];
-    for (int k = 0; k < keys.size(); k++) {
-      columns[k] = SortColumn.extract(input, rowCount, keys.get(k));
-    }
-    int[] order = new int[rowCount];
-    for (int i = 0; i < rowCount; i++) {
-      order[i] = i;
-    }
-    new StableIndexSort(columns).sort(order);
-    int outputRows = limit < 0 ? rowCount : (int) Math.min(limit, rowCount);
-    List<ColumnBatch> output = new ArrayList<>();
     try {
-      for (int first = 0; first < outputRows; first += BATCH_ROWS) {
-        int rows = Math.min(BATCH_ROWS, outputRows - first);
-        output.add(copyRows(input, order, rowBatch, batchStart, first, rows, allocator));
+      for (int k = 0; k < keys.size(); k++) {
+        columns[k] = SortColumn.extract(input, rowCount, keys.get(k), allocator, SortMemory.FULL_SORT);
       }
-      return output;
-    } catch (RuntimeException e) {
-      output.forEach(ColumnBatch::close);
-      throw e;
+      try (ArrowBuf order = StableIndexSort.identity(rowCount, allocator, SortMemory.FULL_SORT)) {
+        new StableIndexSort(RowComparator.byColumns(columns)).sort(order, rowCount, allocator, SortMemory.FULL_SORT);
+        int outputRows = limit < 0 ? rowCount : (int) Math.min(limit, rowCount);
+        return new SortedOutput(schema, input, SortMemory.FULL_SORT).write(order, outputRows, allocator);
+      }
+    } finally {
+      for (SortColumn column : columns) {
+        if (column != null) {
+          column.close();
+        }
+      }
     }
   }
 
-  private ColumnBatch copyRows(
-      List<ColumnBatch> input, int[] order, int[] rowBatch, int[] batchStart, int first, int rows,
-      BufferAllocator allocator) {
-    List<FieldVector> vectors = ColumnBatch.allocateVectors(schema, allocator, rows);
+  /** Merges the partitions' kept rows: by the keys, then by source position, so ties keep source order. */
+  private BatchSource finishTopN(List<SinkPartition> partitions, BufferAllocator allocator) {
+    List<RowBlock> blocks = new ArrayList<>();
     try {
-      for (int column = 0; column < schema.length(); column++) {
-        FieldVector target = vectors.get(column);
-        for (int out = 0; out < rows; out++) {
-          int row = order[first + out];
-          int batch = rowBatch[row];
-          target.copyFromSafe(row - batchStart[batch], out, input.get(batch).vector(column));
+      for (SinkPartition partition : partitions) {
+        RowBlock rows = ((TopNPartition) partition).takeRows();
+        if (rows != null) {
+          blocks.add(rows);
         }
-        target.setValueCount(rows);
       }
-      return new ColumnBatch(schema, vectors, rows);
-    } catch (RuntimeException e) {
-      vectors.forEach(FieldVector::close);
-      throw e;
+      List<ColumnBatch> batches = new ArrayList<>(blocks.size());
+      blocks.forEach(block -> batches.add(block.batch()));
+      SortedOutput output = new SortedOutput(schema, batches, SortMemory.TOP_N);
+      int rowCount = 0;
+      for (RowBlock block : blocks) {
+        rowCount += block.rowCount();
+      }
+      RowComparator byKeysThenPosition = (left, right) -> {
+        int leftSource = output.sourceOf(left);
+        int rightSource = output.sourceOf(right);
+        return RowBlock.compare(blocks.get(leftSource), left - output.sourceStart(leftSource),
+            blocks.get(rightSource), right - output.sourceStart(rightSource));
+      };
+      try (ArrowBuf order = StableIndexSort.identity(rowCount, allocator, SortMemory.TOP_N)) {
+        new StableIndexSort(byKeysThenPosition).sort(order, rowCount, allocator, SortMemory.TOP_N);
+        return new MaterializedSource(schema, output.write(order, (int) Math.min(limit, rowCount), allocator));
+      }
+    } finally {
+      blocks.forEach(RowBlock::close);
     }
   }
 

@@ -1,64 +1,79 @@
 package dev.ember.runtime.operators.sort;
 
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
+
 /**
- * A stable merge sort of row numbers by a list of sort columns, on primitive arrays: equal rows keep
- * their input order, as Spark's sort does for equal keys within a partition.
+ * A stable merge sort of row numbers held in an off-heap int buffer: equal rows keep their input
+ * order, as Spark's sort does for equal keys within a partition. The scratch buffer comes from the
+ * sort's allocator, so the sort's working memory is accounted.
  */
 final class StableIndexSort {
   private static final int INSERTION_THRESHOLD = 24;
 
-  private final SortColumn[] columns;
+  private final RowComparator comparator;
 
-  StableIndexSort(SortColumn[] columns) {
-    this.columns = columns.clone();
+  StableIndexSort(RowComparator comparator) {
+    this.comparator = comparator;
   }
 
-  int compare(int left, int right) {
-    for (SortColumn column : columns) {
-      int result = column.compare(left, right);
-      if (result != 0) {
-        return result;
-      }
+  /** A buffer holding {@code 0, 1, ..., rowCount - 1}; the caller closes it. */
+  static ArrowBuf identity(int rowCount, BufferAllocator allocator, String operator) {
+    ArrowBuf rows = SortMemory.allocate(allocator, 4L * rowCount, operator);
+    long address = rows.memoryAddress();
+    for (int i = 0; i < rowCount; i++) {
+      MemoryUtil.putInt(address + ((long) i << 2), i);
     }
-    return 0;
+    return rows;
   }
 
-  /** Sorts {@code rows} in place. */
-  void sort(int[] rows) {
-    int[] buffer = rows.clone();
-    mergeSort(buffer, rows, 0, rows.length);
+  /** Sorts the first {@code rowCount} ints of {@code rows} in place. */
+  void sort(ArrowBuf rows, int rowCount, BufferAllocator allocator, String operator) {
+    try (ArrowBuf scratch = SortMemory.allocate(allocator, 4L * rowCount, operator)) {
+      MemoryUtil.copyMemory(rows.memoryAddress(), scratch.memoryAddress(), 4L * rowCount);
+      mergeSort(scratch.memoryAddress(), rows.memoryAddress(), 0, rowCount);
+    }
+  }
+
+  private static int get(long array, int index) {
+    return MemoryUtil.getInt(array + ((long) index << 2));
+  }
+
+  private static void put(long array, int index, int value) {
+    MemoryUtil.putInt(array + ((long) index << 2), value);
   }
 
   /** Sorts {@code target[from, to)}, using {@code source} (same contents on entry) as scratch. */
-  private void mergeSort(int[] source, int[] target, int from, int to) {
+  private void mergeSort(long source, long target, int from, int to) {
     int length = to - from;
     if (length <= INSERTION_THRESHOLD) {
       for (int i = from + 1; i < to; i++) {
-        int row = target[i];
+        int row = get(target, i);
         int j = i - 1;
-        while (j >= from && compare(target[j], row) > 0) {
-          target[j + 1] = target[j];
+        while (j >= from && comparator.compare(get(target, j), row) > 0) {
+          put(target, j + 1, get(target, j));
           j--;
         }
-        target[j + 1] = row;
+        put(target, j + 1, row);
       }
       return;
     }
     int middle = (from + to) >>> 1;
-    // Sort both halves into source, then merge them into target (arrays swap roles each level).
+    // Sort both halves into source, then merge them into target (the buffers swap roles each level).
     mergeSort(target, source, from, middle);
     mergeSort(target, source, middle, to);
-    if (compare(source[middle - 1], source[middle]) <= 0) {
-      System.arraycopy(source, from, target, from, length);
+    if (comparator.compare(get(source, middle - 1), get(source, middle)) <= 0) {
+      MemoryUtil.copyMemory(source + ((long) from << 2), target + ((long) from << 2), (long) length << 2);
       return;
     }
     int left = from;
     int right = middle;
     for (int out = from; out < to; out++) {
-      if (right >= to || (left < middle && compare(source[left], source[right]) <= 0)) {
-        target[out] = source[left++];
+      if (right >= to || (left < middle && comparator.compare(get(source, left), get(source, right)) <= 0)) {
+        put(target, out, get(source, left++));
       } else {
-        target[out] = source[right++];
+        put(target, out, get(source, right++));
       }
     }
   }

@@ -63,9 +63,17 @@ class HashAggregationTableTest {
   @SafeVarargs
   private List<List<Object>> aggregate(
       List<DataType> keys, List<AccumulatorSpec> accumulators, Consumer<HashAggregationTable>... feeders) {
+    return aggregate(true, keys, accumulators, feeders);
+  }
+
+  /** As {@link #aggregate(List, List, Consumer[])}, with {@code spark.sql.ansi.enabled} set to {@code ansiEnabled}. */
+  @SafeVarargs
+  private List<List<Object>> aggregate(boolean ansiEnabled,
+      List<DataType> keys, List<AccumulatorSpec> accumulators, Consumer<HashAggregationTable>... feeders) {
     List<DataType> outputTypes = new ArrayList<>(keys);
     accumulators.forEach(a -> outputTypes.add(a.resultType()));
-    HashAggregateSink sink = new HashAggregateSink(new AggregationSpec(keys, accumulators), schemaOf(outputTypes));
+    HashAggregateSink sink = new HashAggregateSink(
+        new AggregationSpec(keys, accumulators), schemaOf(outputTypes), ansiEnabled);
     List<SinkPartition> partitions = new ArrayList<>();
     try {
       for (int i = 0; i < feeders.length; i++) {
@@ -341,6 +349,91 @@ class HashAggregationTableTest {
         table.keyLong(3);
         assertEquals(3, table.findOrInsertGroup());
       }
+    }
+  }
+
+  // ---- spark.sql.ansi.enabled=false; expected values from Spark 4.2.0 with ANSI off ------------------
+
+  private static final DecimalType DECIMAL_38 = new DecimalType(38, 0);
+  private static final BigInteger LARGEST_38_DIGITS = new BigInteger("9".repeat(38));
+
+  private static List<AccumulatorSpec> decimalSumAndAverage() {
+    return List.of(spec(AccumulatorKind.SUM_DECIMAL, DECIMAL_38, DECIMAL_38),
+        spec(AccumulatorKind.AVG_DECIMAL, DECIMAL_38, new DecimalType(38, 4)));
+  }
+
+  /** Feeds {@code (key, value)} pairs to a table grouped by an int key with {@link #decimalSumAndAverage()}. */
+  private static Consumer<HashAggregationTable> keyedDecimals(Object... keysAndValues) {
+    return table -> {
+      for (int i = 0; i < keysAndValues.length; i += 2) {
+        table.beginKey();
+        table.keyInt((Integer) keysAndValues[i]);
+        int group = table.findOrInsertGroup();
+        BigInteger value = (BigInteger) keysAndValues[i + 1];
+        table.sumDecimal(group, 0, value.longValue(), value.shiftRight(64).longValue());
+        table.avgDecimal(group, 1, value.longValue(), value.shiftRight(64).longValue());
+      }
+    };
+  }
+
+  @Test
+  void withoutAnsiALongSumWrapsAround() {
+    List<AccumulatorSpec> sum = List.of(spec(AccumulatorKind.SUM_LONG, DataTypes.LongType, DataTypes.LongType));
+    // Spark: sum of (9223372036854775807, 1) is -9223372036854775808; with -5 after it, 9223372036854775803.
+    assertEquals(List.of(row(Long.MIN_VALUE)),
+        aggregate(false, List.of(), sum, table -> table.sumLong(0, 0, Long.MAX_VALUE), table -> table.sumLong(0, 0, 1)));
+    assertEquals(List.of(row(Long.MAX_VALUE - 4)), aggregate(false, List.of(), sum, table -> {
+      table.sumLong(0, 0, Long.MAX_VALUE);
+      table.sumLong(0, 0, 1);
+      table.sumLong(0, 0, -5);
+    }));
+  }
+
+  @Test
+  void withoutAnsiAnOverflowingDecimalSumAndAverageAreNull() {
+    // Spark: select k, sum(x), avg(x) from values (1, 99..9), (1, 1), (1, -1), (2, 1) group by k
+    // gives [1, null, null] and [2, 1, 1.0000]: once the running sum leaves decimal(38, 0) it stays null.
+    List<List<Object>> rows = aggregate(false, List.of(DataTypes.IntegerType), decimalSumAndAverage(),
+        keyedDecimals(1, LARGEST_38_DIGITS, 1, BigInteger.ONE, 1, BigInteger.ONE.negate(), 2, BigInteger.ONE));
+    assertEquals(List.of(row(1, null, null), row(2, BigDecimal.ONE, new BigDecimal("1.0000"))), rows);
+    // The same below the negative bound, and an overflow in one partition survives the merge.
+    rows = aggregate(false, List.of(DataTypes.IntegerType), decimalSumAndAverage(),
+        keyedDecimals(1, LARGEST_38_DIGITS.negate(), 1, BigInteger.ONE.negate(), 2, LARGEST_38_DIGITS),
+        keyedDecimals(1, BigInteger.ONE, 2, BigInteger.ONE),
+        keyedDecimals(2, BigInteger.ONE.negate()));
+    assertEquals(List.of(row(1, null, null), row(2, null, null)), rows);
+  }
+
+  @Test
+  void withoutAnsiADecimalAverageOutOfRangeIsNull() {
+    // Spark: avg of two 10^36 as decimal(38, 0) is null of type decimal(38, 4) (10^36 needs 41 digits there).
+    BigInteger value = BigInteger.TEN.pow(36);
+    List<List<Object>> rows = aggregate(false, List.of(DataTypes.IntegerType), decimalSumAndAverage(),
+        keyedDecimals(1, value, 1, value, 2, BigInteger.TWO));
+    assertEquals(List.of(row(1, new BigDecimal(value.shiftLeft(1)), null), row(2, new BigDecimal(2), new BigDecimal("2.0000"))),
+        rows);
+  }
+
+  @Test
+  void withAnsiADecimalSumFailsAsSoonAsItLeavesItsPrecision() {
+    // Spark 4.2 with ANSI: the same grouped query fails, although the final sum would fit again.
+    SparkException error = assertThrows(SparkException.class, () -> aggregate(List.of(DataTypes.IntegerType),
+        decimalSumAndAverage(), keyedDecimals(1, LARGEST_38_DIGITS, 1, BigInteger.ONE, 1, BigInteger.ONE.negate())));
+    assertEquals("ARITHMETIC_OVERFLOW", error.getCondition());
+    assertTrue(error.getMessage().startsWith("[ARITHMETIC_OVERFLOW] Overflow in sum of decimals."), error.getMessage());
+  }
+
+  @Test
+  void ansiIsOnUnlessSwitchedOff() {
+    AggregationSpec spec = new AggregationSpec(List.of(), decimalSumAndAverage());
+    StructType schema = schemaOf(List.of(DECIMAL_38, new DecimalType(38, 4)));
+    assertTrue(new HashAggregateSink(spec, schema).ansiEnabled());
+    try (HashAggregationTable table = new HashAggregationTable(spec, allocator)) {
+      assertTrue(table.ansiEnabled());
+    }
+    HashAggregateSink withoutAnsi = new HashAggregateSink(spec, schema, false);
+    try (HashAggregationTable table = withoutAnsi.createPartition(allocator)) {
+      assertEquals(false, table.ansiEnabled());
     }
   }
 }

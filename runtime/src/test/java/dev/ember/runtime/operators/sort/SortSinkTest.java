@@ -1,7 +1,10 @@
 package dev.ember.runtime.operators.sort;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ember.SparkException;
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.runtime.memory.Allocators;
 import dev.ember.runtime.operators.collect.QueryResult;
@@ -181,6 +184,41 @@ class SortSinkTest {
       VarCharVector strings = (VarCharVector) result.batches().get(0).vector(1);
       assertEquals(new Text("early"), strings.getObject(0));
       assertEquals(new Text("later"), strings.getObject(1));
+    }
+  }
+
+  private static Pipeline descendingSortOfRange(long rows, long limit) {
+    RangeSource range = new RangeSource(0, rows, 1, 1000, "id");
+    return new Pipeline(1, new Pipeline.SourceInput(range), TestKernels.forwarding(),
+        new SortSink(range.schema(), List.of(new SortKey(0, false, true)), limit));
+  }
+
+  @Test
+  void accountsTheSortsWorkingMemoryInTheAllocator() {
+    int rows = 50_000;
+    try (BufferAllocator query = allocator.newChildAllocator("query", 0, Long.MAX_VALUE);
+        PipelineExecutor executor = new PipelineExecutor(1)) {
+      try (QueryResult result = QueryResult.drain(executor.run(descendingSortOfRange(rows, -1), query), query)) {
+        assertEquals(rows, result.rowCount());
+      }
+      // Input (8 bytes a row), extracted keys (8), the row order and its merge scratch (4 + 4) at once.
+      long workingMemory = 24L * rows;
+      assertTrue(query.getPeakMemoryAllocation() >= workingMemory,
+          "peak " + query.getPeakMemoryAllocation() + " bytes, expected at least " + workingMemory);
+    }
+  }
+
+  @Test
+  void refusedSortMemoryFailsWithTheOperatorAndTheLimit() {
+    // 50,000 bigints take about 420 KB as input batches; sorting them needs about 800 KB more.
+    try (BufferAllocator query = allocator.newChildAllocator("query", 0, 1 << 20);
+        PipelineExecutor executor = new PipelineExecutor(2)) {
+      SparkException error = assertThrows(SparkException.class, () -> executor.run(descendingSortOfRange(50_000, -1), query));
+      assertEquals("UNABLE_TO_ACQUIRE_MEMORY", error.getCondition());
+      assertTrue(error.getMessage().contains("The sort needs more memory than the query's limit of 1048576 bytes"),
+          error.getMessage());
+      assertTrue(Long.parseLong(error.getMessageParameters().get("requestedBytes")) > 0, error.getMessage());
+      assertEquals(0, query.getAllocatedMemory(), "everything the sort held is released");
     }
   }
 }
