@@ -36,7 +36,7 @@ public final class QueryCompiler {
     Objects.requireNonNull(settings, "settings is null");
     Map<Integer, String> fallbacks = new LinkedHashMap<>();
     PipelineBuilder builder = new PipelineBuilder(settings.scanSettings(), settings.rangeMorselRows(),
-        spec -> kernelsFor(spec, settings, fallbacks));
+        settings.kernelOptions().ansiEnabled(), spec -> kernelsFor(spec, settings, fallbacks));
     PipelineGraph graph = builder.build(plan);
     return new CompiledQuery(graph.pipelines(), graph.root(), fallbacks);
   }

@@ -63,6 +63,7 @@ import java.util.function.Function;
 public final class PipelineBuilder {
   private final ScanSettings scanSettings;
   private final int rangeMorselRows;
+  private final boolean ansiEnabled;
   private final Function<PipelineSpec, KernelFactory> kernels;
   private final List<BuiltPipeline> built = new ArrayList<>();
 
@@ -71,6 +72,13 @@ public final class PipelineBuilder {
    *     execution order
    */
   public PipelineBuilder(ScanSettings scanSettings, int rangeMorselRows, Function<PipelineSpec, KernelFactory> kernels) {
+    this(scanSettings, rangeMorselRows, true, kernels);
+  }
+
+  /** @param ansiEnabled whether sinks raise Spark's ANSI errors (aggregate overflow) or give null */
+  public PipelineBuilder(ScanSettings scanSettings, int rangeMorselRows, boolean ansiEnabled,
+      Function<PipelineSpec, KernelFactory> kernels) {
+    this.ansiEnabled = ansiEnabled;
     this.scanSettings = Objects.requireNonNull(scanSettings, "scanSettings is null");
     if (rangeMorselRows <= 0) {
       throw new IllegalArgumentException("rangeMorselRows must be positive, got " + rangeMorselRows);
@@ -171,7 +179,8 @@ public final class PipelineBuilder {
     List<AttributeReference> tableColumns = new ArrayList<>(aggregate.groupingAttributes());
     aggregate.aggregates().forEach(alias -> tableColumns.add(alias.toAttribute()));
     List<DataType> keyTypes = keys.stream().map(Expression::dataType).toList();
-    HashAggregateSink sink = new HashAggregateSink(new AggregationSpec(keyTypes, accumulators), schemaOf(tableColumns));
+    HashAggregateSink sink = new HashAggregateSink(new AggregationSpec(keyTypes, accumulators), schemaOf(tableColumns),
+        ansiEnabled);
     Pipeline upstream = close(open, new AggregateUpdate(keys, updates), sink);
 
     OpenPipeline downstream = downstreamOf(upstream, tableColumns);
