@@ -86,8 +86,8 @@ public class DataFrameReader {
           "Unable to infer schema for CSV. It must be specified manually.");
     }
     CsvOptions csvOptions = CsvOptions.parse(options);
-    List<Path> files = CsvFiles.list(new ArrayList<>(Arrays.asList(paths)));
-    StructType schema = userSchema != null ? userSchema : CsvSchemaInference.infer(files, csvOptions);
+    List<Path> files = CsvFiles.inReadOrder(CsvFiles.list(new ArrayList<>(Arrays.asList(paths))));
+    StructType schema = userSchema != null ? userSchema.asNullable() : CsvSchemaInference.infer(files, csvOptions);
     CsvTableSource source = new CsvTableSource(files, schema, csvOptions, List.of(paths));
     return new Dataset<>(session, ScanRelation.of(source));
   }

@@ -184,8 +184,9 @@ public class Dataset<T> {
     return queryExecution.schema();
   }
 
+  /** Spark prints the tree and then a line break, so the output ends with an empty line. */
   public void printSchema() {
-    System.out.print(schema().treeString());
+    System.out.println(schema().treeString());
   }
 
   public void printSchema(int level) {

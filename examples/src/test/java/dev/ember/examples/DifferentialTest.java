@@ -42,7 +42,7 @@ class DifferentialTest {
     String spark = ConsoleCapture.capture(
         () -> dev.ember.examples.spark.UsersDemo.run(SparkOracle.session(), path));
     String ember = ConsoleCapture.capture(() -> UsersDemo.run(EmberSessions.session(), path));
-    assertEquals(spark, ember);
+    assertSameOutput("UsersDemo", spark, ember);
   }
 
   private static void compare(Class<?> emberProgram, Class<?> sparkProgram, String dataDir) throws Exception {
@@ -50,6 +50,14 @@ class DifferentialTest {
     Method emberRun = emberProgram.getMethod("run", dev.ember.sql.SparkSession.class, String.class);
     String spark = ConsoleCapture.capture(() -> sparkRun.invoke(null, SparkOracle.session(), dataDir));
     String ember = ConsoleCapture.capture(() -> emberRun.invoke(null, EmberSessions.session(), dataDir));
-    assertEquals(spark, ember, "output of " + emberProgram.getSimpleName() + " differs from Spark's");
+    assertSameOutput(emberProgram.getSimpleName(), spark, ember);
+  }
+
+  /** Also writes both outputs under target/differential, so a failure can be read with diff. */
+  private static void assertSameOutput(String program, String spark, String ember) throws java.io.IOException {
+    Path directory = java.nio.file.Files.createDirectories(Path.of("examples/target/differential"));
+    java.nio.file.Files.writeString(directory.resolve(program + ".spark.txt"), spark);
+    java.nio.file.Files.writeString(directory.resolve(program + ".ember.txt"), ember);
+    assertEquals(spark, ember, "output of " + program + " differs from Spark's");
   }
 }

@@ -72,6 +72,15 @@ public final class StructType extends DataType implements Iterable<StructField> 
         + String.join(", ", quoted) + ". SQLSTATE: 42704");
   }
 
+  /** The same fields, all nullable: what file sources do to a user's schema, as Spark does. */
+  public StructType asNullable() {
+    StructField[] nullable = new StructField[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      nullable[i] = new StructField(fields[i].name(), fields[i].dataType(), true);
+    }
+    return new StructType(nullable);
+  }
+
   public StructType add(StructField field) {
     StructField[] grown = Arrays.copyOf(fields, fields.length + 1);
     grown[fields.length] = field;

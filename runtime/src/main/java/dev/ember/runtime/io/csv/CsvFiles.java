@@ -43,6 +43,26 @@ public final class CsvFiles {
     return List.copyOf(files);
   }
 
+  /**
+   * The files in the order Spark reads them: largest first, ties in listing order. Spark plans file
+   * scans that way, and it decides which header names the columns and the order rows come out in.
+   */
+  public static List<Path> inReadOrder(List<Path> files) {
+    List<Path> ordered = new ArrayList<>(files);
+    Map<Path, Long> sizes = new java.util.HashMap<>();
+    for (Path file : files) {
+      try {
+        sizes.put(file, Files.size(file));
+      } catch (java.io.IOException e) {
+        throw new dev.ember.SparkException("FAILED_READ_FILE.NO_HINT", Map.of("path", displayName(file)),
+            "Encountered error while reading file " + displayName(file) + ".", e);
+      }
+    }
+    // List.sort is stable, which keeps listing order among files of equal size.
+    ordered.sort(java.util.Comparator.comparingLong((Path file) -> sizes.get(file)).reversed());
+    return List.copyOf(ordered);
+  }
+
   /** How Spark (through Hadoop) prints a local path in messages: {@code file:/dir/file.csv}. */
   public static String displayName(Path path) {
     return "file:" + path.toAbsolutePath().normalize();

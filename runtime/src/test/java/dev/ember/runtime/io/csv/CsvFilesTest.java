@@ -28,6 +28,16 @@ class CsvFilesTest {
   }
 
   @Test
+  void readOrderIsLargestFirstWithTiesInListingOrder() {
+    Path small = write(directory, "small.csv", "1\n");
+    Path tieFirst = write(directory, "tie1.csv", "12\n");
+    Path large = write(directory, "large.csv", "123456\n");
+    Path tieSecond = write(directory, "tie2.csv", "34\n");
+    assertEquals(List.of(large, tieFirst, tieSecond, small),
+        CsvFiles.inReadOrder(List.of(small, tieFirst, large, tieSecond)));
+  }
+
+  @Test
   void missingPathIsSparksPathNotFound() {
     Path existing = write(directory, "x.csv", "1\n");
     Path missing = directory.resolve("nope.csv");
