@@ -77,7 +77,7 @@ final class KernelSourceGenerator {
       batchOutputSink((BatchOutput) spec.sink(), columns);
     }
     InputColumns.declareBindings(builder, checked);
-    InputColumns.writeBindingMethods(builder, checked);
+    InputColumns.writeBindingMethods(builder, checked, this::splitMethods);
     return new Source(className, assemble(className, aggregate), List.copyOf(builder.references()));
   }
 
@@ -197,29 +197,35 @@ final class KernelSourceGenerator {
     end.close();
 
     List<CodeBuilder> writes = new ArrayList<>();
+    List<CodeBuilder> binds = new ArrayList<>();
+    List<CodeBuilder> seals = new ArrayList<>();
     for (int column = 0; column < schema.length(); column++) {
       StructField field = schema.apply(column);
       DataType type = field.dataType();
       String vectorClass = JavaTypes.vectorClass(type);
       String vector = "output" + column;
+      CodeBuilder bind = new CodeBuilder(2);
+      CodeBuilder seal = new CodeBuilder(2);
       builder.addField("private " + vectorClass + " " + vector + ";");
-      begin.line(vector + " = (" + vectorClass + ") outputVectors.get(" + column + ");");
+      bind.line(vector + " = (" + vectorClass + ") outputVectors.get(" + column + ");");
       if (!checked) {
         builder.addField("private long " + vector + "Validity;");
-        begin.line(vector + "Validity = " + vector + ".getValidityBufferAddress();");
+        bind.line(vector + "Validity = " + vector + ".getValidityBufferAddress();");
         if (!JavaTypes.isBytes(type)) {
           // Var-width data buffers move as they grow; appendBytes reads the address each time.
           builder.addField("private long " + vector + "Data;");
-          begin.line(vector + "Data = " + vector + ".getDataBufferAddress();");
+          bind.line(vector + "Data = " + vector + ".getDataBufferAddress();");
         } else {
           builder.addField("private int " + vector + "End;");
-          begin.line(vector + "End = 0;");
-          begin.line("MemoryUtil.putInt(" + vector + ".getOffsetBufferAddress(), 0);");
-          end.line(vector + ".setLastSet(rows - 1);");
+          bind.line(vector + "End = 0;");
+          bind.line("MemoryUtil.putInt(" + vector + ".getOffsetBufferAddress(), 0);");
+          seal.line(vector + ".setLastSet(rows - 1);");
         }
       }
-      end.line(vector + ".setValueCount(rows);");
-      end.line(vector + " = null;");
+      seal.line(vector + ".setValueCount(rows);");
+      seal.line(vector + " = null;");
+      binds.add(bind);
+      seals.add(seal);
 
       MethodScope scope = new MethodScope(new CodeBuilder(2));
       scope.code().comment("column " + column + " `" + field.name() + "` " + type.simpleString());
@@ -227,7 +233,11 @@ final class KernelSourceGenerator {
       writeValue(vector, type, value, scope);
       writes.add(scope.code());
     }
+    splitMethods("bindOutput", "", "", "Takes the new output vectors (and their buffer addresses).", binds);
+    splitMethods("sealOutput", "int rows", "rows", "Sets the output vectors' value counts.", seals);
+    begin.line("bindOutput();");
     begin.close();
+    end.line("sealOutput(rows);");
     end.line("return consumer.accept(new ColumnBatch(" + schemaField + ", vectors, rows));");
     end.close();
     builder.addMethod(begin);
