@@ -545,6 +545,7 @@ final class KernelSourceGenerator {
     out.line("import dev.ember.codegen.semantics.ArithmeticOps;");
     out.line("import dev.ember.codegen.semantics.CastOps;");
     out.line("import dev.ember.codegen.semantics.ComparisonOps;");
+    out.line("import dev.ember.codegen.semantics.DecimalOps;");
     out.line("import dev.ember.runtime.batch.ColumnBatch;");
     out.line("import dev.ember.runtime.pipeline.BatchConsumer;");
     out.line("import dev.ember.runtime.pipeline.PipelineKernel;");

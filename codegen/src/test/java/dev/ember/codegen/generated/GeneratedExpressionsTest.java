@@ -352,4 +352,84 @@ class GeneratedExpressionsTest {
     assertEquals(List.of(row(1), row(-1), row(1), row((Object) null), row((Object) null), row((Object) null),
         row(0)), rows);
   }
+
+  @Test
+  void decimalArithmeticCompactAndWide() {
+    DecimalType[][] pairs = {
+        {SMALL_DECIMAL, new DecimalType(5, 3)},
+        {SMALL_DECIMAL, SMALL_DECIMAL},
+        {new DecimalType(4, 1), new DecimalType(3, 0)},
+        {WIDE_DECIMAL, SMALL_DECIMAL},
+        {new DecimalType(38, 10), new DecimalType(38, 10)}};
+    Object[][] values = {
+        {new BigDecimal("12.34"), new BigDecimal("1.500")},
+        {new BigDecimal("-99999999.99"), new BigDecimal("0.01")},
+        {new BigDecimal("123.4"), new BigDecimal("-7")},
+        {new BigDecimal("1234567890123456789012.12345"), new BigDecimal("-3.25")},
+        {new BigDecimal("1234567890.0123456789"), new BigDecimal("-0.0000000001")}};
+    for (int i = 0; i < pairs.length; i++) {
+      StructType input = new StructType().add("a", pairs[i][0]).add("b", pairs[i][1]);
+      BoundReference a = ref(0, pairs[i][0]);
+      BoundReference b = ref(1, pairs[i][1]);
+      List<Expression> expressions = new ArrayList<>();
+      for (ArithmeticOperator operator : ArithmeticOperator.values()) {
+        expressions.add(new BinaryArithmetic(operator, a, b));
+      }
+      expressions.add(new UnaryMinus(a));
+      expressions.add(new Comparison(ComparisonOperator.LESS_THAN, a, b));
+      Object[][] rows = {{values[i][0], values[i][1]},
+          {((BigDecimal) values[i][0]).negate(), ((BigDecimal) values[i][1]).negate()}, {null, values[i][1]},
+          {values[i][0], null}};
+      differential.project(input, expressions, true, rows);
+      differential.project(input, expressions, false, rows);
+    }
+  }
+
+  @Test
+  void decimalErrorsAndNulls() {
+    StructType input = new StructType().add("a", SMALL_DECIMAL).add("b", SMALL_DECIMAL);
+    List<Expression> division = List.of(new BinaryArithmetic(ArithmeticOperator.DIVIDE, ref(0, SMALL_DECIMAL),
+        ref(1, SMALL_DECIMAL)));
+    assertTrue(differential.error(input, division, true, new Object[] {new BigDecimal("1.00"),
+        new BigDecimal("0.00")}).startsWith("DIVIDE_BY_ZERO"));
+    assertEquals(List.of(row((Object) null)), differential.project(input, division, false,
+        new Object[] {new BigDecimal("1.00"), new BigDecimal("0.00")}));
+    DecimalType big = new DecimalType(38, 0);
+    StructType wide = new StructType().add("a", big).add("b", big);
+    List<Expression> sum = List.of(new BinaryArithmetic(ArithmeticOperator.ADD, ref(0, big), ref(1, big)));
+    BigDecimal nines = new BigDecimal("9".repeat(38));
+    assertTrue(differential.error(wide, sum, true, new Object[] {nines, nines})
+        .startsWith("NUMERIC_VALUE_OUT_OF_RANGE"));
+    assertEquals(List.of(row((Object) null)), differential.project(wide, sum, false, new Object[] {nines, nines}));
+  }
+
+  @Test
+  void decimalCasts() {
+    DataType[] others = {DataTypes.ByteType, DataTypes.IntegerType, DataTypes.LongType, DataTypes.FloatType,
+        DataTypes.DoubleType};
+    Object[][] values = {{(byte) 12, (byte) -3}, {123456, -7}, {9_000_000_000L, -1L}, {1.135f, -2.5f},
+        {1.135, Double.NaN}};
+    DecimalType[] targets = {SMALL_DECIMAL, new DecimalType(4, 1), WIDE_DECIMAL};
+    for (int i = 0; i < others.length; i++) {
+      List<Expression> expressions = new ArrayList<>();
+      for (DecimalType target : targets) {
+        expressions.add(new Cast(ref(0, others[i]), target, true, false));
+      }
+      differential.project(new StructType().add("a", others[i]), expressions, false,
+          new Object[] {values[i][0]}, new Object[] {values[i][1]}, new Object[] {null});
+    }
+    for (DecimalType source : new DecimalType[] {SMALL_DECIMAL, WIDE_DECIMAL}) {
+      List<Expression> expressions = new ArrayList<>();
+      for (DataType target : new DataType[] {DataTypes.ByteType, DataTypes.IntegerType, DataTypes.LongType,
+          DataTypes.FloatType, DataTypes.DoubleType, new DecimalType(6, 1), WIDE_DECIMAL}) {
+        expressions.add(new Cast(ref(0, source), target, true, false));
+      }
+      differential.project(new StructType().add("a", source), expressions, false,
+          new Object[] {new BigDecimal("123.45").setScale(source.scale())},
+          new Object[] {new BigDecimal("-99999.99").setScale(source.scale())}, new Object[] {null});
+    }
+    assertTrue(differential.error(new StructType().add("a", DataTypes.IntegerType),
+        List.of(new Cast(ref(0, DataTypes.IntegerType), new DecimalType(4, 1), true, true)), true,
+        new Object[] {123456}).startsWith("NUMERIC_VALUE_OUT_OF_RANGE"));
+  }
 }
