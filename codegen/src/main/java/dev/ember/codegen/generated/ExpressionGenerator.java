@@ -404,7 +404,7 @@ final class ExpressionGenerator {
     if (JavaTypes.isBytes(type)) {
       return equality
           ? RUNTIME + ".equalBytes(" + left.bytesArguments() + ", " + right.bytesArguments() + ")"
-          : (left.isBytesLiteral() && !right.isBytesLiteral() ? RUNTIME : COMPARISON) + ".compareBytes("
+          : (left.isByteArray() && !right.isByteArray() ? RUNTIME : COMPARISON) + ".compareBytes("
               + left.bytesArguments() + ", " + right.bytesArguments() + ") " + symbol + " 0";
     } else if (type instanceof BooleanType) {
       return equality
@@ -503,11 +503,14 @@ final class ExpressionGenerator {
     }
     CodeBuilder code = scope.code();
     String name = scope.fresh("cast");
+    if (to instanceof StringType) {
+      return castToString(expression, from, child, name, code);
+    }
     String javaType = JavaTypes.javaType(to);
     String v = child.value();
     if (from instanceof StringType && (JavaTypes.isIntegral(to) || JavaTypes.isFractional(to))) {
-      if (child.isBytesLiteral()) {
-        throw Unsupported.expression(expression, "casts of string literals are folded before code generation");
+      if (child.isByteArray()) {
+        throw Unsupported.expression(expression, "casts of string literals and computed strings are interpreted");
       }
       return stringToNumber(to, child, name, javaType, castAnsi, code);
     }
@@ -545,6 +548,37 @@ final class ExpressionGenerator {
       code.open("if (!" + child.isNull() + ") {").line(name + " = " + value + ";").close();
     }
     return ExprValue.of(to, child.isNull(), name);
+  }
+
+  /** Number, boolean, date and timestamp to string: Spark's text as a new byte[] per row. */
+  private ExprValue castToString(Cast expression, DataType from, ExprValue child, String name, CodeBuilder code) {
+    String v = child.value();
+    String text;
+    if (from instanceof BooleanType) {
+      text = "(" + v + " ? \"true\" : \"false\")";
+    } else if (from instanceof DateType) {
+      text = "StringCastOps.fromDate(" + v + ")";
+    } else if (from instanceof TimestampType) {
+      text = "StringCastOps.fromTimestamp(" + v + ")";
+    } else if (JavaTypes.isIntegral(from)) {
+      text = "Long.toString(" + v + ")";
+    } else if (from instanceof FloatType) {
+      text = "StringCastOps.fromFloat(" + v + ")";
+    } else if (from instanceof DoubleType) {
+      text = "StringCastOps.fromDouble(" + v + ")";
+    } else if (from instanceof DecimalType) {
+      text = "StringCastOps.fromDecimal(" + bigDecimal(child) + ")";
+    } else {
+      throw Unsupported.expression(expression, "cast from " + from.simpleString() + " to string is interpreted");
+    }
+    code.line("byte[] " + name + " = null;");
+    String assign = name + " = " + text + ".getBytes(java.nio.charset.StandardCharsets.UTF_8);";
+    if (child.neverNull()) {
+      code.line(assign);
+    } else {
+      code.open("if (!" + child.isNull() + ") {").line(assign).close();
+    }
+    return ExprValue.byteArray(expression.dataType(), child.isNull(), name);
   }
 
   private ExprValue decimalCast(Cast expression, DataType from, DataType to, ExprValue child, String name,

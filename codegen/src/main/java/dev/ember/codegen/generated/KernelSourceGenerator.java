@@ -110,14 +110,12 @@ final class KernelSourceGenerator {
         continue; // read in place by later steps, no copy
       }
       DataType type = schema.apply(column).dataType();
-      if (JavaTypes.isBytes(type)) {
-        throw Unsupported.expression(expression, "computed string columns are interpreted");
-      }
+      boolean bytes = JavaTypes.isBytes(type);
       String field = "project" + stepIndex + "Column" + column;
       fieldNames[column] = field;
       builder.addFieldComment("Project (step " + stepIndex + ") column " + column + " `" + schema.apply(column).name()
           + "`: " + expression);
-      builder.addField("private " + JavaTypes.javaType(type) + " " + field + ";");
+      builder.addField("private " + (bytes ? "byte[]" : JavaTypes.javaType(type)) + " " + field + ";");
       builder.addField("private boolean " + field + "Null;");
 
       CodeBuilder method = new CodeBuilder(1);
@@ -126,9 +124,12 @@ final class KernelSourceGenerator {
       method.open("private void " + field + "(int row) {");
       MethodScope scope = new MethodScope(new CodeBuilder(2));
       ExprValue value = expressions.generate(expression, input, scope);
+      if (bytes && !value.isByteArray()) {
+        throw Unsupported.expression(expression, "a computed string over Arrow memory");
+      }
       method.append(scope.code());
       method.line(field + "Null = " + value.isNull() + ";");
-      method.line(field + " = " + value.value() + ";");
+      method.line(field + " = " + (bytes ? value.byteArray() : value.value()) + ";");
       method.close();
       builder.addMethod(method);
       calls.add(new CodeBuilder(2).line(field + "(row);"));
@@ -165,7 +166,10 @@ final class KernelSourceGenerator {
       } else if (expression instanceof Literal literal) {
         return expressions.literal(literal);
       }
-      return ExprValue.of(schema.apply(ordinal).dataType(), fieldNames[ordinal] + "Null", fieldNames[ordinal]);
+      DataType type = schema.apply(ordinal).dataType();
+      return JavaTypes.isBytes(type)
+          ? ExprValue.byteArray(type, fieldNames[ordinal] + "Null", fieldNames[ordinal])
+          : ExprValue.of(type, fieldNames[ordinal] + "Null", fieldNames[ordinal]);
     }
   }
 
@@ -291,8 +295,8 @@ final class KernelSourceGenerator {
     }
     if (checked) {
       if (bytes) {
-        code.line(value.isBytesLiteral()
-            ? vector + ".setSafe(outputRow, " + value.bytesField() + ");"
+        code.line(value.isByteArray()
+            ? vector + ".setSafe(outputRow, " + value.byteArray() + ");"
             : "GeneratedRuntime.setBytes(" + vector + ", outputRow, " + value.bytesArguments() + ");");
       } else if (type instanceof BooleanType) {
         code.line(vector + ".set(outputRow, " + value.value() + " ? 1 : 0);");
@@ -403,8 +407,8 @@ final class KernelSourceGenerator {
     String call;
     String v = value.value();
     if (JavaTypes.isBytes(type)) {
-      if (value.isBytesLiteral()) {
-        throw Unsupported.expression(expression, "a literal string grouping key");
+      if (value.isByteArray()) {
+        throw Unsupported.expression(expression, "a grouping key held in a byte[] (a literal or computed string)");
       }
       call = "table.keyBytes(" + value.bytesArguments() + ");";
     } else if (type instanceof BooleanType) {
@@ -443,8 +447,8 @@ final class KernelSourceGenerator {
     boolean decimal = type instanceof DecimalType;
     boolean fractional = JavaTypes.isFractional(type);
     boolean bytes = JavaTypes.isBytes(type);
-    if (bytes && value.isBytesLiteral()) {
-      throw Unsupported.expression(argument, "a literal string aggregate argument");
+    if (bytes && value.isByteArray()) {
+      throw Unsupported.expression(argument, "an aggregate argument held in a byte[] (a literal or computed string)");
     }
     switch (accumulator.kind()) {
       case COUNT:
@@ -546,6 +550,7 @@ final class KernelSourceGenerator {
     out.line("import dev.ember.codegen.semantics.CastOps;");
     out.line("import dev.ember.codegen.semantics.ComparisonOps;");
     out.line("import dev.ember.codegen.semantics.DecimalOps;");
+    out.line("import dev.ember.codegen.semantics.StringCastOps;");
     out.line("import dev.ember.runtime.batch.ColumnBatch;");
     out.line("import dev.ember.runtime.pipeline.BatchConsumer;");
     out.line("import dev.ember.runtime.pipeline.PipelineKernel;");

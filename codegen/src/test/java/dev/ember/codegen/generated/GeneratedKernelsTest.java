@@ -153,9 +153,9 @@ class GeneratedKernelsTest {
 
   @Test
   void unsupportedExpressionsFallBack() {
-    StructType output = new StructType().add("x", DataTypes.StringType);
+    StructType output = new StructType().add("x", DataTypes.DateType);
     PipelineSpec spec = new PipelineSpec(8, INPUT,
-        List.of(new ProjectStep(List.of(new dev.ember.planner.expressions.Cast(A, DataTypes.StringType, true, true)),
+        List.of(new ProjectStep(List.of(new dev.ember.planner.expressions.Cast(S, DataTypes.DateType, true, true)),
             output)), new BatchOutput(output));
     assertThrows(KernelCompilationException.class, () -> kernels.create(spec, KernelOptions.DEFAULT));
   }
