@@ -471,4 +471,26 @@ class GeneratedExpressionsTest {
         List.of(new Cast(ref(0, DataTypes.IntegerType), new DecimalType(4, 1), true, true)), true,
         new Object[] {123456}).startsWith("NUMERIC_VALUE_OUT_OF_RANGE"));
   }
+
+  @Test
+  void aNullLeftOperandSkipsTheRightOne() {
+    // Spark 4.2.0 (ANSI): NULL / 0.0D, NULL % 0 and NULL > (1.0D / 0.0D) are null, not DIVIDE_BY_ZERO.
+    StructType input = new StructType().add("a", DataTypes.DoubleType).add("b", DataTypes.DoubleType)
+        .add("c", DataTypes.IntegerType);
+    BoundReference a = ref(0, DataTypes.DoubleType);
+    BoundReference b = ref(1, DataTypes.DoubleType);
+    BoundReference c = ref(2, DataTypes.IntegerType);
+    List<Expression> expressions = List.of(
+        new BinaryArithmetic(ArithmeticOperator.DIVIDE, a, b),
+        new BinaryArithmetic(ArithmeticOperator.REMAINDER, new Cast(a, DataTypes.IntegerType, true, true), c),
+        new Comparison(ComparisonOperator.GREATER_THAN, a,
+            new BinaryArithmetic(ArithmeticOperator.DIVIDE, new Literal(1.0, DataTypes.DoubleType), b)));
+    // Generated kernels only: the interpreted kernels check every divisor, so they raise DIVIDE_BY_ZERO here.
+    for (boolean checked : new boolean[] {false, true}) {
+      List<List<Object>> rows = KernelRunner.run(generated, Differential.projectionSpec(input, null, expressions),
+          new dev.ember.codegen.spec.KernelOptions(true, checked), allocator,
+          new Object[][] {{null, 0.0, 0}, {null, 0.0, 0}});
+      assertEquals(List.of(Arrays.asList(null, null, null), Arrays.asList(null, null, null)), rows);
+    }
+  }
 }
