@@ -7,9 +7,10 @@ import java.util.Objects;
  * Where the generated code holds an evaluated expression: {@code isNull} and {@code value} are Java
  * expressions (usually local variable names, or constants such as {@code false} or {@code 42}).
  * Strings and binaries are either an (address, length) pair over Arrow memory ({@code value} is the
- * address, {@code length} the length) or a byte[] literal field ({@code bytesField}).
+ * address, {@code length} the length) or a Java expression of type byte[] ({@code byteArray}: a
+ * literal's field, or a local holding a computed string such as a cast's result).
  */
-record ExprValue(DataType type, String isNull, String value, String length, String bytesField) {
+record ExprValue(DataType type, String isNull, String value, String length, String byteArray) {
   ExprValue {
     Objects.requireNonNull(type, "type is null");
     Objects.requireNonNull(isNull, "isNull is null");
@@ -27,6 +28,10 @@ record ExprValue(DataType type, String isNull, String value, String length, Stri
     return new ExprValue(type, "false", null, null, field);
   }
 
+  static ExprValue byteArray(DataType type, String isNull, String array) {
+    return new ExprValue(type, isNull, null, null, array);
+  }
+
   boolean neverNull() {
     return "false".equals(isNull);
   }
@@ -35,12 +40,13 @@ record ExprValue(DataType type, String isNull, String value, String length, Stri
     return "true".equals(isNull);
   }
 
-  boolean isBytesLiteral() {
-    return bytesField != null;
+  /** The bytes are a byte[] on the heap, not an address into Arrow memory. */
+  boolean isByteArray() {
+    return byteArray != null;
   }
 
-  /** The arguments a helper taking a byte string receives: {@code address, length} or the literal field. */
+  /** The arguments a helper taking a byte string receives: {@code address, length} or the byte[]. */
   String bytesArguments() {
-    return isBytesLiteral() ? bytesField : value + ", " + length;
+    return isByteArray() ? byteArray : value + ", " + length;
   }
 }

@@ -43,6 +43,7 @@ final class ExpressionGenerator {
   private static final String ARITHMETIC = "ArithmeticOps";
   private static final String COMPARISON = "ComparisonOps";
   private static final String CASTS = "CastOps";
+  private static final String DECIMALS = "DecimalOps";
 
   private final ClassBuilder builder;
   private final boolean ansi;
@@ -166,8 +167,8 @@ final class ExpressionGenerator {
   private ExprValue arithmetic(BinaryArithmetic expression, ColumnReader columns, MethodScope scope) {
     DataType type = expression.dataType();
     ArithmeticOperator operator = expression.operator();
-    if (type instanceof DecimalType) {
-      throw Unsupported.expression(expression, "decimal arithmetic is interpreted");
+    if (type instanceof DecimalType decimal) {
+      return decimalArithmetic(expression, decimal, columns, scope);
     }
     if (!JavaTypes.isIntegral(type) && !JavaTypes.isFractional(type)) {
       throw Unsupported.type(type);
@@ -232,6 +233,79 @@ final class ExpressionGenerator {
     }
     String plain = "(" + l + " " + symbol + " " + r + ")";
     return narrow ? "(" + javaType + ") " + plain : plain;
+  }
+
+  /**
+   * Decimal arithmetic. Compact operands whose exact sum, difference or product fits the compact
+   * result type are computed in longs (Spark's result types leave room for the carry, so these never
+   * overflow or round); everything else goes through DecimalOps with BigDecimal.
+   */
+  private ExprValue decimalArithmetic(BinaryArithmetic expression, DecimalType type, ColumnReader columns,
+      MethodScope scope) {
+    if (!(expression.left().dataType() instanceof DecimalType leftType)
+        || !(expression.right().dataType() instanceof DecimalType rightType)) {
+      throw Unsupported.expression(expression, "decimal arithmetic with a non-decimal operand");
+    }
+    ArithmeticOperator operator = expression.operator();
+    CodeBuilder code = scope.code();
+    ExprValue left = generate(expression.left(), columns, scope);
+    String name = scope.fresh(operator.name().toLowerCase(java.util.Locale.ROOT));
+    String javaType = JavaTypes.javaType(type);
+    if (left.alwaysNull()) {
+      return ExprValue.of(type, "true", JavaTypes.defaultValue(type));
+    }
+    code.line("boolean " + name + "Null = true;");
+    code.line(javaType + " " + name + " = " + JavaTypes.defaultValue(type) + ";");
+    int blocks = 0;
+    if (!left.neverNull()) {
+      code.open("if (!" + left.isNull() + ") {");
+      blocks++;
+    }
+    ExprValue right = generate(expression.right(), columns, scope);
+    if (!right.neverNull()) {
+      code.open("if (!" + right.isNull() + ") {");
+      blocks++;
+    }
+    boolean compact = JavaTypes.isCompactDecimal(leftType) && JavaTypes.isCompactDecimal(rightType)
+        && JavaTypes.isCompactDecimal(type);
+    int scale = type.scale();
+    boolean exactSum = (operator == ArithmeticOperator.ADD || operator == ArithmeticOperator.SUBTRACT)
+        && scale == Math.max(leftType.scale(), rightType.scale());
+    boolean exactProduct = operator == ArithmeticOperator.MULTIPLY && scale == leftType.scale() + rightType.scale();
+    if (compact && (exactSum || exactProduct)) {
+      String l = rescaled(left.value(), scale - (exactSum ? leftType.scale() : scale));
+      String r = rescaled(right.value(), scale - (exactSum ? rightType.scale() : scale));
+      code.line(name + "Null = false;");
+      code.line(name + " = " + l + " " + operator.symbol() + " " + r + ";");
+    } else {
+      String method = switch (operator) {
+        case ADD -> "add";
+        case SUBTRACT -> "subtract";
+        case MULTIPLY -> "multiply";
+        case DIVIDE -> "divide";
+        case REMAINDER -> "remainder";
+      };
+      String exact = name + "Exact";
+      code.line("java.math.BigDecimal " + exact + " = " + DECIMALS + "." + method + "(" + bigDecimal(left) + ", "
+          + bigDecimal(right) + ", " + type.precision() + ", " + scale + ", " + ansi + ");");
+      code.open("if (" + exact + " != null) {");
+      code.line(name + "Null = false;");
+      code.line(name + " = " + fromBigDecimal(exact, type) + ";");
+      code.close();
+    }
+    for (int i = 0; i < blocks; i++) {
+      code.close();
+    }
+    return ExprValue.of(type, name + "Null", name);
+  }
+
+  private static String rescaled(String unscaled, int digits) {
+    return digits == 0 ? unscaled : "(" + unscaled + " * " + java.math.BigInteger.TEN.pow(digits) + "L)";
+  }
+
+  /** A BigDecimal already at the type's scale as the type's Java value. */
+  private static String fromBigDecimal(String value, DecimalType type) {
+    return JavaTypes.isCompactDecimal(type) ? value + ".unscaledValue().longValue()" : value;
   }
 
   private ExprValue unaryMinus(UnaryMinus expression, ColumnReader columns, MethodScope scope) {
@@ -330,7 +404,7 @@ final class ExpressionGenerator {
     if (JavaTypes.isBytes(type)) {
       return equality
           ? RUNTIME + ".equalBytes(" + left.bytesArguments() + ", " + right.bytesArguments() + ")"
-          : (left.isBytesLiteral() && !right.isBytesLiteral() ? RUNTIME : COMPARISON) + ".compareBytes("
+          : (left.isByteArray() && !right.isByteArray() ? RUNTIME : COMPARISON) + ".compareBytes("
               + left.bytesArguments() + ", " + right.bytesArguments() + ") " + symbol + " 0";
     } else if (type instanceof BooleanType) {
       return equality
@@ -429,13 +503,19 @@ final class ExpressionGenerator {
     }
     CodeBuilder code = scope.code();
     String name = scope.fresh("cast");
+    if (to instanceof StringType) {
+      return castToString(expression, from, child, name, code);
+    }
     String javaType = JavaTypes.javaType(to);
     String v = child.value();
     if (from instanceof StringType && (JavaTypes.isIntegral(to) || JavaTypes.isFractional(to))) {
-      if (child.isBytesLiteral()) {
-        throw Unsupported.expression(expression, "casts of string literals are folded before code generation");
+      if (child.isByteArray()) {
+        throw Unsupported.expression(expression, "casts of string literals and computed strings are interpreted");
       }
       return stringToNumber(to, child, name, javaType, castAnsi, code);
+    }
+    if (to instanceof DecimalType || from instanceof DecimalType) {
+      return decimalCast(expression, from, to, child, name, castAnsi, code);
     }
     String value;
     if (JavaTypes.isIntegral(from) && JavaTypes.isIntegral(to)) {
@@ -468,6 +548,77 @@ final class ExpressionGenerator {
       code.open("if (!" + child.isNull() + ") {").line(name + " = " + value + ";").close();
     }
     return ExprValue.of(to, child.isNull(), name);
+  }
+
+  /** Number, boolean, date and timestamp to string: Spark's text as a new byte[] per row. */
+  private ExprValue castToString(Cast expression, DataType from, ExprValue child, String name, CodeBuilder code) {
+    String v = child.value();
+    String text;
+    if (from instanceof BooleanType) {
+      text = "(" + v + " ? \"true\" : \"false\")";
+    } else if (from instanceof DateType) {
+      text = "StringCastOps.fromDate(" + v + ")";
+    } else if (from instanceof TimestampType) {
+      text = "StringCastOps.fromTimestamp(" + v + ")";
+    } else if (JavaTypes.isIntegral(from)) {
+      text = "Long.toString(" + v + ")";
+    } else if (from instanceof FloatType) {
+      text = "StringCastOps.fromFloat(" + v + ")";
+    } else if (from instanceof DoubleType) {
+      text = "StringCastOps.fromDouble(" + v + ")";
+    } else if (from instanceof DecimalType) {
+      text = "StringCastOps.fromDecimal(" + bigDecimal(child) + ")";
+    } else {
+      throw Unsupported.expression(expression, "cast from " + from.simpleString() + " to string is interpreted");
+    }
+    code.line("byte[] " + name + " = null;");
+    String assign = name + " = " + text + ".getBytes(java.nio.charset.StandardCharsets.UTF_8);";
+    if (child.neverNull()) {
+      code.line(assign);
+    } else {
+      code.open("if (!" + child.isNull() + ") {").line(assign).close();
+    }
+    return ExprValue.byteArray(expression.dataType(), child.isNull(), name);
+  }
+
+  private ExprValue decimalCast(Cast expression, DataType from, DataType to, ExprValue child, String name,
+      boolean castAnsi, CodeBuilder code) {
+    String javaType = JavaTypes.javaType(to);
+    code.line("boolean " + name + "Null = " + child.isNull() + ";");
+    code.line(javaType + " " + name + " = " + JavaTypes.defaultValue(to) + ";");
+    code.open("if (!" + name + "Null) {");
+    if (to instanceof DecimalType target) {
+      String exact;
+      if (JavaTypes.isIntegral(from)) {
+        exact = CASTS + ".integralToDecimal(" + child.value() + ", " + target.precision() + ", " + target.scale()
+            + ", " + castAnsi + ")";
+      } else if (JavaTypes.isFractional(from)) {
+        exact = CASTS + ".fractionalToDecimal(" + child.value() + ", " + target.precision() + ", " + target.scale()
+            + ", " + castAnsi + ")";
+      } else if (from instanceof DecimalType) {
+        exact = CASTS + ".decimalToDecimal(" + bigDecimal(child) + ", " + target.precision() + ", "
+            + target.scale() + ", " + castAnsi + ")";
+      } else {
+        throw Unsupported.expression(expression,
+            "cast from " + from.simpleString() + " to " + to.simpleString() + " is interpreted");
+      }
+      code.line("java.math.BigDecimal " + name + "Exact = " + exact + ";");
+      code.open("if (" + name + "Exact == null) {").line(name + "Null = true;").orElse()
+          .line(name + " = " + fromBigDecimal(name + "Exact", target) + ";").close();
+    } else if (JavaTypes.isIntegral(to)) {
+      String source = builder.addReference("type", "dev.ember.sql.types.DecimalType", from,
+          "decimal type " + from.simpleString());
+      code.line(name + " = (" + javaType + ") " + CASTS + ".decimalToIntegral(" + bigDecimal(child) + ", " + source
+          + ", " + typeConstant(to) + ", " + castAnsi + ");");
+    } else if (JavaTypes.isFractional(to)) {
+      code.line(name + " = " + CASTS + (to instanceof FloatType ? ".decimalToFloat(" : ".decimalToDouble(")
+          + bigDecimal(child) + ");");
+    } else {
+      throw Unsupported.expression(expression,
+          "cast from " + from.simpleString() + " to " + to.simpleString() + " is interpreted");
+    }
+    code.close();
+    return ExprValue.of(to, name + "Null", name);
   }
 
   private ExprValue stringToNumber(DataType to, ExprValue child, String name, String javaType, boolean castAnsi,

@@ -242,10 +242,6 @@ public final class GeneratedRuntime {
     return buffer.memoryAddress() + start;
   }
 
-  public static boolean isValid(long validityAddress, int row) {
-    return (MemoryUtil.getByte(validityAddress + (row >> 3)) & (1 << (row & 7))) != 0;
-  }
-
   /** Sets or clears the bit of {@code row} in a validity or boolean data buffer. */
   public static void setBit(long address, int row, boolean value) {
     long byteAddress = address + (row >> 3);

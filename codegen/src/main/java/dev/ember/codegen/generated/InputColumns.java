@@ -8,6 +8,8 @@ import dev.ember.sql.types.DoubleType;
 import dev.ember.sql.types.FloatType;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -132,15 +134,14 @@ final class InputColumns implements ColumnReader {
   }
 
   /** {@code bindInput(batch)} and {@code unbindInput()}: take the buffers once per batch, then drop them. */
-  static void writeBindingMethods(ClassBuilder builder, boolean checked) {
-    CodeBuilder bind = new CodeBuilder(1);
-    bind.open("private void bindInput(ColumnBatch batch) {");
-    CodeBuilder unbind = new CodeBuilder(1);
-    unbind.comment("The kernel must not keep references into a batch after process() returns.");
-    unbind.open("private void unbindInput() {");
+  static void writeBindingMethods(ClassBuilder builder, boolean checked, MethodSplitter splitter) {
+    List<CodeBuilder> binds = new ArrayList<>();
+    List<CodeBuilder> unbinds = new ArrayList<>();
     for (Map.Entry<Integer, DataType> column : builder.inputColumns().entrySet()) {
       int ordinal = column.getKey();
       String vector = "input" + ordinal;
+      CodeBuilder bind = new CodeBuilder(2);
+      CodeBuilder unbind = new CodeBuilder(2);
       if (checked) {
         bind.line(vector + " = (" + JavaTypes.vectorClass(column.getValue()) + ") batch.vector(" + ordinal + ");");
         unbind.line(vector + " = null;");
@@ -154,10 +155,16 @@ final class InputColumns implements ColumnReader {
           unbind.line(vector + "Offsets = 0L;");
         }
       }
+      binds.add(bind);
+      unbinds.add(unbind);
     }
-    bind.close();
-    unbind.close();
-    builder.addMethod(bind);
-    builder.addMethod(unbind);
+    splitter.split("bindInput", "ColumnBatch batch", "batch", "Takes the input buffers once per batch.", binds);
+    splitter.split("unbindInput", "", "", "The kernel must not keep references into a batch after process() returns.",
+        unbinds);
+  }
+
+  /** Writes groups of statements as one method or as several of bounded size. */
+  interface MethodSplitter {
+    void split(String name, String parameters, String arguments, String comment, List<CodeBuilder> blocks);
   }
 }

@@ -19,6 +19,12 @@ final class JaninoCompiler {
 
   private JaninoCompiler() {}
 
+  // Janino's MethodInfo.getName() may carry a trailing '$'; the message names the source method.
+  private static String methodName(ClassFile.MethodInfo method) {
+    String name = method.getName();
+    return name.endsWith("$") ? name.substring(0, name.length() - 1) : name;
+  }
+
   static Class<?> compile(String className, String source) {
     SimpleCompiler compiler = new SimpleCompiler();
     compiler.setParentClassLoader(JaninoCompiler.class.getClassLoader());
@@ -33,7 +39,7 @@ final class JaninoCompiler {
         for (ClassFile.AttributeInfo attribute : method.getAttributes()) {
           if (attribute instanceof ClassFile.CodeAttribute code && code.code.length > MAX_METHOD_BYTECODE) {
             throw new KernelCompilationException("generated method " + classFile.getThisClassName() + "."
-                + method.getName() + " has " + code.code.length + " bytes of bytecode, more than the "
+                + methodName(method) + " has " + code.code.length + " bytes of bytecode, more than the "
                 + MAX_METHOD_BYTECODE + " HotSpot compiles");
           }
         }

@@ -77,7 +77,7 @@ final class KernelSourceGenerator {
       batchOutputSink((BatchOutput) spec.sink(), columns);
     }
     InputColumns.declareBindings(builder, checked);
-    InputColumns.writeBindingMethods(builder, checked);
+    InputColumns.writeBindingMethods(builder, checked, this::splitMethods);
     return new Source(className, assemble(className, aggregate), List.copyOf(builder.references()));
   }
 
@@ -110,14 +110,12 @@ final class KernelSourceGenerator {
         continue; // read in place by later steps, no copy
       }
       DataType type = schema.apply(column).dataType();
-      if (JavaTypes.isBytes(type)) {
-        throw Unsupported.expression(expression, "computed string columns are interpreted");
-      }
+      boolean bytes = JavaTypes.isBytes(type);
       String field = "project" + stepIndex + "Column" + column;
       fieldNames[column] = field;
       builder.addFieldComment("Project (step " + stepIndex + ") column " + column + " `" + schema.apply(column).name()
           + "`: " + expression);
-      builder.addField("private " + JavaTypes.javaType(type) + " " + field + ";");
+      builder.addField("private " + (bytes ? "byte[]" : JavaTypes.javaType(type)) + " " + field + ";");
       builder.addField("private boolean " + field + "Null;");
 
       CodeBuilder method = new CodeBuilder(1);
@@ -126,9 +124,12 @@ final class KernelSourceGenerator {
       method.open("private void " + field + "(int row) {");
       MethodScope scope = new MethodScope(new CodeBuilder(2));
       ExprValue value = expressions.generate(expression, input, scope);
+      if (bytes && !value.isByteArray()) {
+        throw Unsupported.expression(expression, "a computed string over Arrow memory");
+      }
       method.append(scope.code());
       method.line(field + "Null = " + value.isNull() + ";");
-      method.line(field + " = " + value.value() + ";");
+      method.line(field + " = " + (bytes ? value.byteArray() : value.value()) + ";");
       method.close();
       builder.addMethod(method);
       calls.add(new CodeBuilder(2).line(field + "(row);"));
@@ -165,7 +166,10 @@ final class KernelSourceGenerator {
       } else if (expression instanceof Literal literal) {
         return expressions.literal(literal);
       }
-      return ExprValue.of(schema.apply(ordinal).dataType(), fieldNames[ordinal] + "Null", fieldNames[ordinal]);
+      DataType type = schema.apply(ordinal).dataType();
+      return JavaTypes.isBytes(type)
+          ? ExprValue.byteArray(type, fieldNames[ordinal] + "Null", fieldNames[ordinal])
+          : ExprValue.of(type, fieldNames[ordinal] + "Null", fieldNames[ordinal]);
     }
   }
 
@@ -197,29 +201,35 @@ final class KernelSourceGenerator {
     end.close();
 
     List<CodeBuilder> writes = new ArrayList<>();
+    List<CodeBuilder> binds = new ArrayList<>();
+    List<CodeBuilder> seals = new ArrayList<>();
     for (int column = 0; column < schema.length(); column++) {
       StructField field = schema.apply(column);
       DataType type = field.dataType();
       String vectorClass = JavaTypes.vectorClass(type);
       String vector = "output" + column;
+      CodeBuilder bind = new CodeBuilder(2);
+      CodeBuilder seal = new CodeBuilder(2);
       builder.addField("private " + vectorClass + " " + vector + ";");
-      begin.line(vector + " = (" + vectorClass + ") outputVectors.get(" + column + ");");
+      bind.line(vector + " = (" + vectorClass + ") outputVectors.get(" + column + ");");
       if (!checked) {
         builder.addField("private long " + vector + "Validity;");
-        begin.line(vector + "Validity = " + vector + ".getValidityBufferAddress();");
+        bind.line(vector + "Validity = " + vector + ".getValidityBufferAddress();");
         if (!JavaTypes.isBytes(type)) {
           // Var-width data buffers move as they grow; appendBytes reads the address each time.
           builder.addField("private long " + vector + "Data;");
-          begin.line(vector + "Data = " + vector + ".getDataBufferAddress();");
+          bind.line(vector + "Data = " + vector + ".getDataBufferAddress();");
         } else {
           builder.addField("private int " + vector + "End;");
-          begin.line(vector + "End = 0;");
-          begin.line("MemoryUtil.putInt(" + vector + ".getOffsetBufferAddress(), 0);");
-          end.line(vector + ".setLastSet(rows - 1);");
+          bind.line(vector + "End = 0;");
+          bind.line("MemoryUtil.putInt(" + vector + ".getOffsetBufferAddress(), 0);");
+          seal.line(vector + ".setLastSet(rows - 1);");
         }
       }
-      end.line(vector + ".setValueCount(rows);");
-      end.line(vector + " = null;");
+      seal.line(vector + ".setValueCount(rows);");
+      seal.line(vector + " = null;");
+      binds.add(bind);
+      seals.add(seal);
 
       MethodScope scope = new MethodScope(new CodeBuilder(2));
       scope.code().comment("column " + column + " `" + field.name() + "` " + type.simpleString());
@@ -227,7 +237,11 @@ final class KernelSourceGenerator {
       writeValue(vector, type, value, scope);
       writes.add(scope.code());
     }
+    splitMethods("bindOutput", "", "", "Takes the new output vectors (and their buffer addresses).", binds);
+    splitMethods("sealOutput", "int rows", "rows", "Sets the output vectors' value counts.", seals);
+    begin.line("bindOutput();");
     begin.close();
+    end.line("sealOutput(rows);");
     end.line("return consumer.accept(new ColumnBatch(" + schemaField + ", vectors, rows));");
     end.close();
     builder.addMethod(begin);
@@ -281,8 +295,8 @@ final class KernelSourceGenerator {
     }
     if (checked) {
       if (bytes) {
-        code.line(value.isBytesLiteral()
-            ? vector + ".setSafe(outputRow, " + value.bytesField() + ");"
+        code.line(value.isByteArray()
+            ? vector + ".setSafe(outputRow, " + value.byteArray() + ");"
             : "GeneratedRuntime.setBytes(" + vector + ", outputRow, " + value.bytesArguments() + ");");
       } else if (type instanceof BooleanType) {
         code.line(vector + ".set(outputRow, " + value.value() + " ? 1 : 0);");
@@ -393,8 +407,8 @@ final class KernelSourceGenerator {
     String call;
     String v = value.value();
     if (JavaTypes.isBytes(type)) {
-      if (value.isBytesLiteral()) {
-        throw Unsupported.expression(expression, "a literal string grouping key");
+      if (value.isByteArray()) {
+        throw Unsupported.expression(expression, "a grouping key held in a byte[] (a literal or computed string)");
       }
       call = "table.keyBytes(" + value.bytesArguments() + ");";
     } else if (type instanceof BooleanType) {
@@ -433,8 +447,8 @@ final class KernelSourceGenerator {
     boolean decimal = type instanceof DecimalType;
     boolean fractional = JavaTypes.isFractional(type);
     boolean bytes = JavaTypes.isBytes(type);
-    if (bytes && value.isBytesLiteral()) {
-      throw Unsupported.expression(argument, "a literal string aggregate argument");
+    if (bytes && value.isByteArray()) {
+      throw Unsupported.expression(argument, "an aggregate argument held in a byte[] (a literal or computed string)");
     }
     switch (accumulator.kind()) {
       case COUNT:
@@ -535,6 +549,8 @@ final class KernelSourceGenerator {
     out.line("import dev.ember.codegen.semantics.ArithmeticOps;");
     out.line("import dev.ember.codegen.semantics.CastOps;");
     out.line("import dev.ember.codegen.semantics.ComparisonOps;");
+    out.line("import dev.ember.codegen.semantics.DecimalOps;");
+    out.line("import dev.ember.codegen.semantics.StringCastOps;");
     out.line("import dev.ember.runtime.batch.ColumnBatch;");
     out.line("import dev.ember.runtime.pipeline.BatchConsumer;");
     out.line("import dev.ember.runtime.pipeline.PipelineKernel;");

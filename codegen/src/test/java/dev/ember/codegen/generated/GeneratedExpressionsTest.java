@@ -352,4 +352,145 @@ class GeneratedExpressionsTest {
     assertEquals(List.of(row(1), row(-1), row(1), row((Object) null), row((Object) null), row((Object) null),
         row(0)), rows);
   }
+
+  @Test
+  void decimalArithmeticCompactAndWide() {
+    DecimalType[][] pairs = {
+        {SMALL_DECIMAL, new DecimalType(5, 3)},
+        {SMALL_DECIMAL, SMALL_DECIMAL},
+        {new DecimalType(4, 1), new DecimalType(3, 0)},
+        {WIDE_DECIMAL, SMALL_DECIMAL},
+        {new DecimalType(38, 10), new DecimalType(38, 10)}};
+    Object[][] values = {
+        {new BigDecimal("12.34"), new BigDecimal("1.500")},
+        {new BigDecimal("-99999999.99"), new BigDecimal("0.01")},
+        {new BigDecimal("123.4"), new BigDecimal("-7")},
+        {new BigDecimal("1234567890123456789012.12345"), new BigDecimal("-3.25")},
+        {new BigDecimal("1234567890.0123456789"), new BigDecimal("-0.0000000001")}};
+    for (int i = 0; i < pairs.length; i++) {
+      StructType input = new StructType().add("a", pairs[i][0]).add("b", pairs[i][1]);
+      BoundReference a = ref(0, pairs[i][0]);
+      BoundReference b = ref(1, pairs[i][1]);
+      List<Expression> expressions = new ArrayList<>();
+      for (ArithmeticOperator operator : ArithmeticOperator.values()) {
+        expressions.add(new BinaryArithmetic(operator, a, b));
+      }
+      expressions.add(new UnaryMinus(a));
+      expressions.add(new Comparison(ComparisonOperator.LESS_THAN, a, b));
+      Object[][] rows = {{values[i][0], values[i][1]},
+          {((BigDecimal) values[i][0]).negate(), ((BigDecimal) values[i][1]).negate()}, {null, values[i][1]},
+          {values[i][0], null}};
+      List<List<Object>> results = differential.project(input, expressions, true, rows);
+      differential.project(input, expressions, false, rows);
+      // Checked on Spark 4.2.0 (+, -, *, /, % of the first row).
+      if (i == 0) {
+        assertEquals(List.of(new BigDecimal("13.840"), new BigDecimal("10.840"), new BigDecimal("18.51000"),
+            new BigDecimal("8.22666667"), new BigDecimal("0.340")), results.get(0).subList(0, 5));
+      } else if (i == 2) {
+        assertEquals(List.of(new BigDecimal("116.4"), new BigDecimal("130.4"), new BigDecimal("-863.8"),
+            new BigDecimal("-17.628571"), new BigDecimal("4.4")), results.get(0).subList(0, 5));
+      }
+    }
+  }
+
+  @Test
+  void castsToString() {
+    DataType[] types = {DataTypes.BooleanType, DataTypes.ByteType, DataTypes.IntegerType, DataTypes.LongType,
+        DataTypes.FloatType, DataTypes.DoubleType, SMALL_DECIMAL, WIDE_DECIMAL, DataTypes.DateType,
+        DataTypes.TimestampType};
+    for (Object[] sample : SAMPLES) {
+      DataType type = (DataType) sample[0];
+      if (!java.util.Arrays.asList(types).contains(type)) {
+        continue;
+      }
+      BoundReference a = ref(0, type);
+      Expression text = new Cast(a, DataTypes.StringType, true, true);
+      // Through a projection and a later comparison of the computed string with a literal.
+      StructType inner = new StructType().add("t", DataTypes.StringType);
+      BoundReference t = new BoundReference(0, DataTypes.StringType, true);
+      StructType outer = new StructType().add("t", DataTypes.StringType).add("big", DataTypes.BooleanType);
+      dev.ember.codegen.spec.PipelineSpec spec = new dev.ember.codegen.spec.PipelineSpec(2, pairSchema(type),
+          List.of(new dev.ember.codegen.spec.ProjectStep(List.of(text), inner),
+              new dev.ember.codegen.spec.ProjectStep(List.of(t,
+                  new Comparison(ComparisonOperator.GREATER_THAN, t, Literal.fromJava("1"))), outer)),
+          new dev.ember.codegen.spec.BatchOutput(outer));
+      differential.run(spec, true, pairRows(sample));
+    }
+    // Spark 4.2.0: CAST(12 AS STRING) = '12', CAST(1.5D AS STRING) = '1.5', CAST(1e20D AS STRING) = '1.0E20'.
+    StructType input = new StructType().add("i", DataTypes.IntegerType).add("d", DataTypes.DoubleType);
+    assertEquals(List.of(row("12", "1.5"), row("-3", "1.0E20")), differential.project(input,
+        List.of(new Cast(ref(0, DataTypes.IntegerType), DataTypes.StringType, true, true),
+            new Cast(ref(1, DataTypes.DoubleType), DataTypes.StringType, true, true)), true,
+        new Object[] {12, 1.5}, new Object[] {-3, 1e20}));
+  }
+
+  @Test
+  void decimalErrorsAndNulls() {
+    StructType input = new StructType().add("a", SMALL_DECIMAL).add("b", SMALL_DECIMAL);
+    List<Expression> division = List.of(new BinaryArithmetic(ArithmeticOperator.DIVIDE, ref(0, SMALL_DECIMAL),
+        ref(1, SMALL_DECIMAL)));
+    assertTrue(differential.error(input, division, true, new Object[] {new BigDecimal("1.00"),
+        new BigDecimal("0.00")}).startsWith("DIVIDE_BY_ZERO"));
+    assertEquals(List.of(row((Object) null)), differential.project(input, division, false,
+        new Object[] {new BigDecimal("1.00"), new BigDecimal("0.00")}));
+    DecimalType big = new DecimalType(38, 0);
+    StructType wide = new StructType().add("a", big).add("b", big);
+    List<Expression> sum = List.of(new BinaryArithmetic(ArithmeticOperator.ADD, ref(0, big), ref(1, big)));
+    BigDecimal nines = new BigDecimal("9".repeat(38));
+    assertTrue(differential.error(wide, sum, true, new Object[] {nines, nines})
+        .startsWith("NUMERIC_VALUE_OUT_OF_RANGE"));
+    assertEquals(List.of(row((Object) null)), differential.project(wide, sum, false, new Object[] {nines, nines}));
+  }
+
+  @Test
+  void decimalCasts() {
+    DataType[] others = {DataTypes.ByteType, DataTypes.IntegerType, DataTypes.LongType, DataTypes.FloatType,
+        DataTypes.DoubleType};
+    Object[][] values = {{(byte) 12, (byte) -3}, {123456, -7}, {9_000_000_000L, -1L}, {1.135f, -2.5f},
+        {1.135, Double.NaN}};
+    DecimalType[] targets = {SMALL_DECIMAL, new DecimalType(4, 1), WIDE_DECIMAL};
+    for (int i = 0; i < others.length; i++) {
+      List<Expression> expressions = new ArrayList<>();
+      for (DecimalType target : targets) {
+        expressions.add(new Cast(ref(0, others[i]), target, true, false));
+      }
+      differential.project(new StructType().add("a", others[i]), expressions, false,
+          new Object[] {values[i][0]}, new Object[] {values[i][1]}, new Object[] {null});
+    }
+    for (DecimalType source : new DecimalType[] {SMALL_DECIMAL, WIDE_DECIMAL}) {
+      List<Expression> expressions = new ArrayList<>();
+      for (DataType target : new DataType[] {DataTypes.ByteType, DataTypes.IntegerType, DataTypes.LongType,
+          DataTypes.FloatType, DataTypes.DoubleType, new DecimalType(6, 1), WIDE_DECIMAL}) {
+        expressions.add(new Cast(ref(0, source), target, true, false));
+      }
+      differential.project(new StructType().add("a", source), expressions, false,
+          new Object[] {new BigDecimal("123.45").setScale(source.scale())},
+          new Object[] {new BigDecimal("-99999.99").setScale(source.scale())}, new Object[] {null});
+    }
+    assertTrue(differential.error(new StructType().add("a", DataTypes.IntegerType),
+        List.of(new Cast(ref(0, DataTypes.IntegerType), new DecimalType(4, 1), true, true)), true,
+        new Object[] {123456}).startsWith("NUMERIC_VALUE_OUT_OF_RANGE"));
+  }
+
+  @Test
+  void aNullLeftOperandSkipsTheRightOne() {
+    // Spark 4.2.0 (ANSI): NULL / 0.0D, NULL % 0 and NULL > (1.0D / 0.0D) are null, not DIVIDE_BY_ZERO.
+    StructType input = new StructType().add("a", DataTypes.DoubleType).add("b", DataTypes.DoubleType)
+        .add("c", DataTypes.IntegerType);
+    BoundReference a = ref(0, DataTypes.DoubleType);
+    BoundReference b = ref(1, DataTypes.DoubleType);
+    BoundReference c = ref(2, DataTypes.IntegerType);
+    List<Expression> expressions = List.of(
+        new BinaryArithmetic(ArithmeticOperator.DIVIDE, a, b),
+        new BinaryArithmetic(ArithmeticOperator.REMAINDER, new Cast(a, DataTypes.IntegerType, true, true), c),
+        new Comparison(ComparisonOperator.GREATER_THAN, a,
+            new BinaryArithmetic(ArithmeticOperator.DIVIDE, new Literal(1.0, DataTypes.DoubleType), b)));
+    // Generated kernels only: the interpreted kernels check every divisor, so they raise DIVIDE_BY_ZERO here.
+    for (boolean checked : new boolean[] {false, true}) {
+      List<List<Object>> rows = KernelRunner.run(generated, Differential.projectionSpec(input, null, expressions),
+          new dev.ember.codegen.spec.KernelOptions(true, checked), allocator,
+          new Object[][] {{null, 0.0, 0}, {null, 0.0, 0}});
+      assertEquals(List.of(Arrays.asList(null, null, null), Arrays.asList(null, null, null)), rows);
+    }
+  }
 }

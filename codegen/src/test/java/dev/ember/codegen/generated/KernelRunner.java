@@ -8,7 +8,6 @@ import dev.ember.runtime.pipeline.KernelFactory;
 import dev.ember.runtime.pipeline.PipelineKernel;
 import dev.ember.sql.types.StructType;
 import java.util.List;
-import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
 
 /** Runs a kernel provider's kernel for a spec over test batches and returns the rows it output. */
@@ -37,9 +36,5 @@ final class KernelRunner {
       kernel.finish();
       return partition.rows();
     }
-  }
-
-  static <T> T withAllocator(BufferAllocator allocator, Function<BufferAllocator, T> body) {
-    return body.apply(allocator);
   }
 }

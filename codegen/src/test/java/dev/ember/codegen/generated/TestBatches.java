@@ -31,19 +31,24 @@ final class TestBatches {
   /** A batch of {@code rows} (each an Object[] in schema order; null for SQL null). */
   static ColumnBatch batch(BufferAllocator allocator, StructType schema, Object[]... rows) {
     List<FieldVector> vectors = ColumnBatch.allocateVectors(schema, allocator, rows.length);
-    for (int column = 0; column < schema.length(); column++) {
-      FieldVector vector = vectors.get(column);
-      for (int row = 0; row < rows.length; row++) {
-        Object value = rows[row][column];
-        if (value == null) {
-          vector.setNull(row);
-        } else {
-          set(vector, row, value);
+    try {
+      for (int column = 0; column < schema.length(); column++) {
+        FieldVector vector = vectors.get(column);
+        for (int row = 0; row < rows.length; row++) {
+          Object value = rows[row][column];
+          if (value == null) {
+            vector.setNull(row);
+          } else {
+            set(vector, row, value);
+          }
         }
+        vector.setValueCount(rows.length);
       }
-      vector.setValueCount(rows.length);
+      return new ColumnBatch(schema, vectors, rows.length);
+    } catch (RuntimeException e) {
+      vectors.forEach(FieldVector::close);
+      throw e;
     }
-    return new ColumnBatch(schema, vectors, rows.length);
   }
 
   private static void set(FieldVector vector, int row, Object value) {

@@ -1,0 +1,186 @@
+package dev.ember.codegen.generated;
+
+import static dev.ember.codegen.generated.TestBatches.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.ember.codegen.interpreted.InterpretedKernels;
+import dev.ember.codegen.spec.AccumulatorUpdate;
+import dev.ember.codegen.spec.AggregateUpdate;
+import dev.ember.codegen.spec.FilterStep;
+import dev.ember.codegen.spec.KernelCompilationException;
+import dev.ember.codegen.spec.KernelOptions;
+import dev.ember.codegen.spec.PipelineSpec;
+import dev.ember.codegen.spec.ProjectStep;
+import dev.ember.codegen.spec.StreamingStep;
+import dev.ember.planner.expressions.ArithmeticOperator;
+import dev.ember.planner.expressions.BinaryArithmetic;
+import dev.ember.planner.expressions.BoundReference;
+import dev.ember.planner.expressions.Comparison;
+import dev.ember.planner.expressions.ComparisonOperator;
+import dev.ember.planner.expressions.Expression;
+import dev.ember.planner.expressions.Literal;
+import dev.ember.runtime.batch.ColumnBatch;
+import dev.ember.runtime.memory.Allocators;
+import dev.ember.runtime.operators.aggregate.AccumulatorKind;
+import dev.ember.runtime.operators.aggregate.AccumulatorSpec;
+import dev.ember.runtime.operators.aggregate.AggregationSpec;
+import dev.ember.runtime.operators.aggregate.HashAggregateSink;
+import dev.ember.runtime.operators.aggregate.HashAggregationTable;
+import dev.ember.runtime.operators.collect.QueryResult;
+import dev.ember.runtime.pipeline.BatchSource;
+import dev.ember.runtime.pipeline.KernelFactory;
+import dev.ember.runtime.pipeline.PipelineKernel;
+import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DataTypes;
+import dev.ember.sql.types.DecimalType;
+import dev.ember.sql.types.StructType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Generated hash-aggregation updates against the interpreted kernels, through the real table and sink. */
+class GeneratedAggregationTest {
+  private static final DecimalType SMALL = new DecimalType(10, 2);
+  private static final DecimalType WIDE = new DecimalType(30, 5);
+  private static final StructType INPUT = new StructType()
+      .add("k", DataTypes.StringType)
+      .add("g", DataTypes.IntegerType)
+      .add("v", DataTypes.LongType)
+      .add("d", DataTypes.DoubleType)
+      .add("m", SMALL)
+      .add("w", WIDE)
+      .add("b", DataTypes.BooleanType)
+      .add("t", DataTypes.DateType);
+  private static final Object[][] ROWS = {
+      {"x", 1, 10L, 1.5, new BigDecimal("1.25"), new BigDecimal("100.00001"), true, 10},
+      {"y", 1, null, Double.NaN, null, new BigDecimal("-5.00000"), false, null},
+      {"x", 1, 5L, -0.0, new BigDecimal("-3.00"), null, null, 3},
+      {null, 2, 7L, null, new BigDecimal("99999999.99"), new BigDecimal("1.00000"), true, 7},
+      {"y", null, -2L, 2.5, new BigDecimal("0.01"), new BigDecimal("12345678901234567890.12345"), false, 1},
+      {null, 2, null, 0.0, null, null, null, null},
+      {"x", 1, 1L, 3.0, new BigDecimal("2.00"), new BigDecimal("0.50000"), false, 20}};
+
+  private final BufferAllocator allocator = Allocators.newRoot();
+  private final GeneratedKernels generated = new GeneratedKernels();
+
+  @AfterEach
+  void closeAllocator() {
+    allocator.close();
+  }
+
+  private static BoundReference ref(int ordinal) {
+    return new BoundReference(ordinal, INPUT.apply(ordinal).dataType(), true);
+  }
+
+  private record Aggregate(AccumulatorKind kind, Expression argument, DataType resultType) {}
+
+  @Test
+  void groupedAggregatesOfEveryKind() {
+    List<Aggregate> aggregates = List.of(
+        new Aggregate(AccumulatorKind.COUNT_ROWS, Literal.fromJava(1), DataTypes.LongType),
+        new Aggregate(AccumulatorKind.COUNT, ref(2), DataTypes.LongType),
+        new Aggregate(AccumulatorKind.SUM_LONG, ref(2), DataTypes.LongType),
+        new Aggregate(AccumulatorKind.AVG_LONG, ref(2), DataTypes.DoubleType),
+        new Aggregate(AccumulatorKind.SUM_DOUBLE, ref(3), DataTypes.DoubleType),
+        new Aggregate(AccumulatorKind.AVG_DOUBLE, ref(3), DataTypes.DoubleType),
+        new Aggregate(AccumulatorKind.SUM_DECIMAL, ref(4), new DecimalType(20, 2)),
+        new Aggregate(AccumulatorKind.AVG_DECIMAL, ref(4), new DecimalType(14, 6)),
+        new Aggregate(AccumulatorKind.SUM_DECIMAL, ref(5), new DecimalType(38, 5)),
+        new Aggregate(AccumulatorKind.MIN, ref(0), DataTypes.StringType),
+        new Aggregate(AccumulatorKind.MAX, ref(0), DataTypes.StringType),
+        new Aggregate(AccumulatorKind.MIN, ref(2), DataTypes.LongType),
+        new Aggregate(AccumulatorKind.MAX, ref(3), DataTypes.DoubleType),
+        new Aggregate(AccumulatorKind.MIN, ref(4), SMALL),
+        new Aggregate(AccumulatorKind.MAX, ref(5), WIDE),
+        new Aggregate(AccumulatorKind.MAX, ref(6), DataTypes.BooleanType),
+        new Aggregate(AccumulatorKind.MIN, ref(7), DataTypes.DateType));
+    List<List<Object>> rows = compare(List.of(ref(0), ref(1)), aggregates, List.of());
+    assertEquals(4, rows.size(), "groups (x,1) (y,1) (null,2) (y,null): " + rows);
+    // Group ("x", 1): 3 rows, v = 10, 5, 1.
+    assertEquals(row("x", 1, 3L, 3L, 16L), rows.get(0).subList(0, 5));
+  }
+
+  @Test
+  void globalAggregateAfterFilterAndProject() {
+    // SELECT count(*), sum(v * 2), min(k) FROM t WHERE g = 1
+    BoundReference v = ref(2);
+    Expression doubled = new BinaryArithmetic(ArithmeticOperator.MULTIPLY, v, Literal.fromJava(2L));
+    StructType projected = new StructType().add("k", DataTypes.StringType).add("v2", DataTypes.LongType);
+    List<StreamingStep> steps = List.of(
+        new FilterStep(new Comparison(ComparisonOperator.EQUAL_TO, ref(1), Literal.fromJava(1))),
+        new ProjectStep(List.of(ref(0), doubled), projected));
+    List<Aggregate> aggregates = List.of(
+        new Aggregate(AccumulatorKind.COUNT_ROWS, null, DataTypes.LongType),
+        new Aggregate(AccumulatorKind.SUM_LONG, new BoundReference(1, DataTypes.LongType, true), DataTypes.LongType),
+        new Aggregate(AccumulatorKind.MIN, new BoundReference(0, DataTypes.StringType, true), DataTypes.StringType));
+    List<List<Object>> rows = compare(List.of(), aggregates, steps);
+    assertEquals(List.of(row(4L, 32L, "x")), rows);
+  }
+
+  @Test
+  void literalStringKeyFallsBack() {
+    List<Aggregate> aggregates = List.of(new Aggregate(AccumulatorKind.COUNT_ROWS, null, DataTypes.LongType));
+    PipelineSpec spec = spec(List.of(Literal.fromJava("constant")), aggregates, List.of());
+    assertThrows(KernelCompilationException.class, () -> generated.create(spec, KernelOptions.DEFAULT));
+  }
+
+  private static PipelineSpec spec(List<Expression> keys, List<Aggregate> aggregates, List<StreamingStep> steps) {
+    List<AccumulatorUpdate> updates = new ArrayList<>();
+    for (Aggregate aggregate : aggregates) {
+      updates.add(new AccumulatorUpdate(aggregate.kind(), aggregate.argument()));
+    }
+    return new PipelineSpec(4, INPUT, steps, new AggregateUpdate(keys, updates));
+  }
+
+  private List<List<Object>> compare(List<Expression> keys, List<Aggregate> aggregates, List<StreamingStep> steps) {
+    PipelineSpec spec = spec(keys, aggregates, steps);
+    List<DataType> keyTypes = new ArrayList<>();
+    StructType output = new StructType();
+    for (int i = 0; i < keys.size(); i++) {
+      keyTypes.add(keys.get(i).dataType());
+      output = output.add("key" + i, keys.get(i).dataType());
+    }
+    List<AccumulatorSpec> accumulators = new ArrayList<>();
+    for (int i = 0; i < aggregates.size(); i++) {
+      Aggregate aggregate = aggregates.get(i);
+      DataType input = aggregate.argument() == null ? DataTypes.NullType : aggregate.argument().dataType();
+      accumulators.add(new AccumulatorSpec(aggregate.kind(), input, aggregate.resultType()));
+      output = output.add("aggregate" + i, aggregate.resultType());
+    }
+    HashAggregateSink sink = new HashAggregateSink(new AggregationSpec(keyTypes, accumulators), output);
+    List<List<Object>> interpreted = aggregate(sink,
+        InterpretedKernels.create(spec, new KernelOptions(true, true)));
+    List<List<Object>> raw = aggregate(sink, generated.create(spec, new KernelOptions(true, false)));
+    List<List<Object>> checked = aggregate(sink, generated.create(spec, new KernelOptions(true, true)));
+    assertEquals(interpreted, raw, "raw generated vs interpreted");
+    assertEquals(interpreted, checked, "checked generated vs interpreted");
+    return raw;
+  }
+
+  private List<List<Object>> aggregate(HashAggregateSink sink, KernelFactory factory) {
+    HashAggregationTable table = sink.createPartition(allocator);
+    PipelineKernel kernel = factory.create(table, allocator);
+    // Two batches, so the table sees keys across batches.
+    try (ColumnBatch first = TestBatches.batch(allocator, INPUT, java.util.Arrays.copyOfRange(ROWS, 0, 3));
+        ColumnBatch second = TestBatches.batch(allocator, INPUT, java.util.Arrays.copyOfRange(ROWS, 3, ROWS.length))) {
+      kernel.process(first);
+      kernel.process(second);
+    } catch (RuntimeException e) {
+      table.close();
+      throw e;
+    }
+    kernel.finish();
+    try (BatchSource source = sink.finish(List.of(table), allocator);
+        QueryResult result = QueryResult.drain(source, allocator)) {
+      List<List<Object>> rows = new ArrayList<>();
+      for (ColumnBatch batch : result.batches()) {
+        rows.addAll(TestBatches.rows(batch));
+      }
+      return rows;
+    }
+  }
+}
