@@ -87,7 +87,7 @@ public final class VectorizedEvaluator {
       return evaluate(alias.child(), batch, rows, count);
     } else if (expression instanceof BinaryArithmetic arithmetic) {
       try (FieldVector left = evaluate(arithmetic.left(), batch, rows, count);
-          FieldVector right = evaluate(arithmetic.right(), batch, rows, count)) {
+          FieldVector right = evaluateWhereNotNull(arithmetic.right(), left, batch, rows, count)) {
         return arithmetic(arithmetic, left, right, count);
       }
     } else if (expression instanceof UnaryMinus minus) {
@@ -96,7 +96,9 @@ public final class VectorizedEvaluator {
       }
     } else if (expression instanceof Comparison comparison) {
       try (FieldVector left = evaluate(comparison.left(), batch, rows, count);
-          FieldVector right = evaluate(comparison.right(), batch, rows, count)) {
+          FieldVector right = comparison.operator() == ComparisonOperator.NULL_SAFE_EQUAL
+              ? evaluate(comparison.right(), batch, rows, count)
+              : evaluateWhereNotNull(comparison.right(), left, batch, rows, count)) {
         return compare(comparison, left, right, count);
       }
     } else if (expression instanceof And and) {
@@ -478,6 +480,43 @@ public final class VectorizedEvaluator {
     return family == ValueFamily.INTEGRAL
         ? BigDecimal.valueOf(Columns.longReader(vector).get(row))
         : Columns.getDecimal(vector, row);
+  }
+
+  /**
+   * Evaluates the right operand of a null-intolerant operator only on rows where the left one is not
+   * null, as Spark does: {@code NULL > 1.0 / 0.0} is null, not a division-by-zero error. Rows skipped
+   * are null in the result.
+   */
+  private FieldVector evaluateWhereNotNull(Expression expression, FieldVector left, ColumnBatch batch, int[] rows,
+      int count) {
+    int[] positions = new int[count];
+    int[] batchRows = new int[count];
+    int remaining = 0;
+    for (int i = 0; i < count; i++) {
+      if (!left.isNull(i)) {
+        positions[remaining] = i;
+        batchRows[remaining] = rows == null ? i : rows[i];
+        remaining++;
+      }
+    }
+    if (remaining == count) {
+      return evaluate(expression, batch, rows, count);
+    }
+    try (FieldVector subset = evaluate(expression, batch, Arrays.copyOf(batchRows, remaining), remaining)) {
+      FieldVector out = subset.getField().createVector(allocator);
+      try {
+        out.setInitialCapacity(count);
+        out.allocateNew();
+        for (int j = 0; j < remaining; j++) {
+          out.copyFromSafe(j, positions[j], subset);
+        }
+        out.setValueCount(count);
+        return out;
+      } catch (RuntimeException e) {
+        out.close();
+        throw e;
+      }
+    }
   }
 
   /**

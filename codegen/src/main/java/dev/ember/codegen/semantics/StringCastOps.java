@@ -26,7 +26,7 @@ public final class StringCastOps {
    * ({@code -1.9} gives -1); an out-of-range value gives null.
    */
   public static Long toIntegral(String text, DataType target, boolean ansi) {
-    String trimmed = text.trim();
+    String trimmed = trimmed(text);
     Long parsed = parseIntegral(trimmed, target, !ansi);
     if (parsed == null && ansi) {
       throw SparkErrors.castInvalidInput(text, DataTypes.StringType, target);
@@ -35,7 +35,7 @@ public final class StringCastOps {
   }
 
   public static Double toDouble(String text, boolean ansi) {
-    Double parsed = parseDouble(text.trim());
+    Double parsed = parseDouble(trimmed(text));
     if (parsed == null && ansi) {
       throw SparkErrors.castInvalidInput(text, DataTypes.StringType, DataTypes.DoubleType);
     }
@@ -43,7 +43,7 @@ public final class StringCastOps {
   }
 
   public static Float toFloat(String text, boolean ansi) {
-    Double parsed = parseDouble(text.trim());
+    Double parsed = parseDouble(trimmed(text));
     if (parsed == null && ansi) {
       throw SparkErrors.castInvalidInput(text, DataTypes.StringType, DataTypes.FloatType);
     }
@@ -54,7 +54,7 @@ public final class StringCastOps {
   public static BigDecimal toDecimal(String text, int precision, int scale, boolean ansi) {
     BigDecimal parsed;
     try {
-      parsed = new BigDecimal(text.trim());
+      parsed = new BigDecimal(trimmed(text));
     } catch (NumberFormatException e) {
       if (ansi) {
         throw SparkErrors.castInvalidInput(text, DataTypes.StringType, DataTypes.createDecimalType(precision, scale));
@@ -66,7 +66,7 @@ public final class StringCastOps {
 
   /** {@code t, true, y, yes, 1} and {@code f, false, n, no, 0}, in any case. */
   public static Boolean toBoolean(String text, boolean ansi) {
-    switch (text.trim().toLowerCase(Locale.ROOT)) {
+    switch (trimmed(text).toLowerCase(Locale.ROOT)) {
       case "t", "true", "y", "yes", "1":
         return Boolean.TRUE;
       case "f", "false", "n", "no", "0":
@@ -85,7 +85,7 @@ public final class StringCastOps {
    * 7 digits; impossible dates such as {@code 2024-02-30} are malformed.
    */
   public static Integer toDate(String text, boolean ansi) {
-    Integer days = parseDate(text.trim());
+    Integer days = parseDate(trimmed(text));
     if (days == null && ansi) {
       throw SparkErrors.castInvalidInput(text, DataTypes.StringType, DataTypes.DateType);
     }
@@ -161,7 +161,12 @@ public final class StringCastOps {
       position++;
     }
     if (position == digitsStart) {
-      return null;
+      // Outside ANSI mode Spark reads ".5" as 0: the integral digits may be absent if a fraction follows.
+      boolean fractionFollows = allowFraction && position + 1 < length && text.charAt(position) == '.'
+          && text.charAt(position + 1) >= '0' && text.charAt(position + 1) <= '9';
+      if (!fractionFollows) {
+        return null;
+      }
     }
     if (position < length) {
       if (!allowFraction || text.charAt(position) != '.') {
@@ -176,6 +181,23 @@ public final class StringCastOps {
       }
     }
     return negative ? accumulated : -accumulated;
+  }
+
+  /** Spark trims ASCII whitespace and control characters (up to space, and DEL) around a number. */
+  static String trimmed(String text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && isTrimmed(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && isTrimmed(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+
+  private static boolean isTrimmed(char c) {
+    return c <= 0x20 || c == 0x7F;
   }
 
   private static Double parseDouble(String text) {

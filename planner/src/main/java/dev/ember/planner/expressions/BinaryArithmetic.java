@@ -31,12 +31,14 @@ public record BinaryArithmetic(ArithmeticOperator operator, Expression left, Exp
         : new BinaryArithmetic(operator, children.get(0), children.get(1));
   }
 
+  // Each side's type is asked for once: asking twice per level makes deep chains exponential.
   @Override
   public DataType dataType() {
-    if (left.dataType() instanceof DecimalType l && right.dataType() instanceof DecimalType r) {
+    DataType leftType = left.dataType();
+    if (leftType instanceof DecimalType l && right.dataType() instanceof DecimalType r) {
       return DecimalResultTypes.of(operator, l, r);
     }
-    return left.dataType();
+    return leftType;
   }
 
   /** Division and remainder by zero give null outside ANSI mode, so they are always nullable. */
