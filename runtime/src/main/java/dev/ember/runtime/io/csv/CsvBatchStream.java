@@ -36,6 +36,7 @@ final class CsvBatchStream implements BatchStream {
   private final CsvOptions options;
   private final BufferAllocator allocator;
   private final CsvTokenizer tokenizer;
+  private final int fieldLimit;
   private final CsvColumnWriter[] writers;
   private final boolean checkFieldCount;
   private final byte[] nullValue;
@@ -69,6 +70,9 @@ final class CsvBatchStream implements BatchStream {
       writers[i] = CsvColumnWriter.forType(schema.apply(i).dataType(), numbers, dateTimes);
     }
     this.checkFieldCount = coversEveryColumn(requiredColumns, dataColumnCount);
+    // Field counts only matter when every column is read (Spark checks them only then), so other
+    // scans stop tokenizing after the last column they convert.
+    this.fieldLimit = checkFieldCount ? Integer.MAX_VALUE : lastColumn(requiredColumns) + 1;
     this.nullValue = options.nullValue().getBytes(StandardCharsets.UTF_8);
     this.comment = options.comment() == CsvOptions.DISABLED ? -1 : options.comment();
     Charset charset = options.charset();
@@ -168,7 +172,7 @@ final class CsvBatchStream implements BatchStream {
           start = 0;
           end = line.length;
         }
-        tokenizer.tokenize(line, start, end);
+        tokenizer.tokenize(line, start, end, fieldLimit);
         if (convertRecord(rows)) {
           rows++;
         }
@@ -177,6 +181,14 @@ final class CsvBatchStream implements BatchStream {
       throw readFailure(morsel.file(), e);
     }
     return rows;
+  }
+
+  private static int lastColumn(int[] columns) {
+    int last = -1;
+    for (int column : columns) {
+      last = Math.max(last, column);
+    }
+    return last;
   }
 
   static boolean hasByteOrderMark(byte[] line, int start, int end) {

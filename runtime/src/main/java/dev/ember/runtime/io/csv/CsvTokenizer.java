@@ -51,13 +51,21 @@ final class CsvTokenizer {
 
   /** Tokenizes {@code line[start, end)}; the fields are then read through the accessors. */
   void tokenize(byte[] line, int start, int end) {
+    tokenize(line, start, end, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Tokenizes at most the first {@code fieldLimit} fields of {@code line[start, end)}: a scan that
+   * needs only leading columns skips the work of splitting and copying the rest of the line.
+   */
+  void tokenize(byte[] line, int start, int end, int fieldLimit) {
     count = 0;
     dataLength = 0;
     ensureData(end - start);
     int position = start;
     while (true) {
       position = readField(line, position, end);
-      if (position >= end) {
+      if (position >= end || count >= fieldLimit) {
         return;
       }
       // readField stops at a delimiter when it has not reached the end.
