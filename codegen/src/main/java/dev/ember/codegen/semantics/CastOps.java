@@ -24,8 +24,8 @@ public final class CastOps {
 
   /** An integral value (any width, widened to long) as {@code target} (tinyint, smallint or int). */
   public static long narrowIntegral(long value, DataType source, DataType target, boolean ansi) {
-    long min = minimum(target);
-    long max = maximum(target);
+    long min = IntegralRange.minimum(target);
+    long max = IntegralRange.maximum(target);
     if (value >= min && value <= max) {
       return value;
     }
@@ -45,7 +45,7 @@ public final class CastOps {
     boolean fits = target instanceof LongType
         // 2^63 is the first double above Long.MAX_VALUE; -2^63 is exactly Long.MIN_VALUE.
         ? truncated >= -0x1p63 && truncated < 0x1p63
-        : truncated >= minimum(target) && truncated <= maximum(target);
+        : truncated >= IntegralRange.minimum(target) && truncated <= IntegralRange.maximum(target);
     if (fits) {
       return (long) truncated;
     }
@@ -61,8 +61,8 @@ public final class CastOps {
   /** A decimal as an integral {@code target}, truncated toward zero. */
   public static long decimalToIntegral(BigDecimal value, DecimalType source, DataType target, boolean ansi) {
     BigDecimal truncated = value.setScale(0, RoundingMode.DOWN);
-    boolean fits = truncated.compareTo(BigDecimal.valueOf(minimum(target))) >= 0
-        && truncated.compareTo(BigDecimal.valueOf(maximum(target))) <= 0;
+    boolean fits = truncated.compareTo(BigDecimal.valueOf(IntegralRange.minimum(target))) >= 0
+        && truncated.compareTo(BigDecimal.valueOf(IntegralRange.maximum(target))) <= 0;
     if (fits) {
       return truncated.longValueExact();
     }
@@ -129,28 +129,6 @@ public final class CastOps {
       return Float.toString((float) value) + "F";
     }
     return Double.toString(value) + (type instanceof DoubleType ? "D" : "");
-  }
-
-  private static long minimum(DataType integral) {
-    if (integral instanceof ByteType) {
-      return Byte.MIN_VALUE;
-    } else if (integral instanceof ShortType) {
-      return Short.MIN_VALUE;
-    } else if (integral instanceof LongType) {
-      return Long.MIN_VALUE;
-    }
-    return Integer.MIN_VALUE;
-  }
-
-  private static long maximum(DataType integral) {
-    if (integral instanceof ByteType) {
-      return Byte.MAX_VALUE;
-    } else if (integral instanceof ShortType) {
-      return Short.MAX_VALUE;
-    } else if (integral instanceof LongType) {
-      return Long.MAX_VALUE;
-    }
-    return Integer.MAX_VALUE;
   }
 
   private static long wrap(long value, DataType integral) {

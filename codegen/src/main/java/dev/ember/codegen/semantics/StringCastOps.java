@@ -145,7 +145,7 @@ public final class StringCastOps {
       position++;
     }
     int digitsStart = position;
-    long limit = negative ? minimum(target) : -maximum(target);
+    long limit = negative ? IntegralRange.minimum(target) : -IntegralRange.maximum(target);
     long accumulated = 0; // negative, so Long.MIN_VALUE is reachable
     while (position < length && text.charAt(position) >= '0' && text.charAt(position) <= '9') {
       int digit = text.charAt(position) - '0';
@@ -262,27 +262,5 @@ public final class StringCastOps {
     } catch (DateTimeException e) {
       return null;
     }
-  }
-
-  private static long minimum(DataType integral) {
-    if (integral instanceof ByteType) {
-      return Byte.MIN_VALUE;
-    } else if (integral instanceof ShortType) {
-      return Short.MIN_VALUE;
-    } else if (integral instanceof LongType) {
-      return Long.MIN_VALUE;
-    }
-    return Integer.MIN_VALUE;
-  }
-
-  private static long maximum(DataType integral) {
-    if (integral instanceof ByteType) {
-      return Byte.MAX_VALUE;
-    } else if (integral instanceof ShortType) {
-      return Short.MAX_VALUE;
-    } else if (integral instanceof LongType) {
-      return Long.MAX_VALUE;
-    }
-    return Integer.MAX_VALUE;
   }
 }
