@@ -1,5 +1,6 @@
 package dev.ember.runtime.operators.aggregate;
 
+import dev.ember.runtime.memory.OperatorMemory;
 import dev.ember.runtime.pipeline.SinkPartition;
 import dev.ember.sql.types.DecimalType;
 import java.math.BigInteger;
@@ -93,22 +94,22 @@ public final class HashAggregationTable implements SinkPartition {
     this.keyCount = spec.keyTypes().size();
     this.decimalBounds = decimalBounds(layout);
     try {
-      scratch = OffHeapMemory.allocate(allocator, 64 + (long) MAX_FIXED_COMPONENT * keyCount, OPERATOR);
+      scratch = OperatorMemory.allocateZeroed(allocator, 64 + (long) MAX_FIXED_COMPONENT * keyCount, OPERATOR);
       scratchAddress = scratch.memoryAddress();
       int initialGroups = keyCount == 0 ? 1 : INITIAL_GROUPS;
-      slots = OffHeapMemory.allocate(allocator, 8L * initialGroups * 2, OPERATOR);
+      slots = OperatorMemory.allocateZeroed(allocator, 8L * initialGroups * 2, OPERATOR);
       slotsAddress = slots.memoryAddress();
       slotMask = initialGroups * 2 - 1;
       groupCapacity = initialGroups;
-      keyOffsets = OffHeapMemory.allocate(allocator, 8L * (initialGroups + 1), OPERATOR);
+      keyOffsets = OperatorMemory.allocateZeroed(allocator, 8L * (initialGroups + 1), OPERATOR);
       keyOffsetsAddress = keyOffsets.memoryAddress();
-      keyData = OffHeapMemory.allocate(allocator, keyCount == 0 ? 8 : 16L * initialGroups, OPERATOR);
+      keyData = OperatorMemory.allocateZeroed(allocator, keyCount == 0 ? 8 : 16L * initialGroups, OPERATOR);
       keyDataAddress = keyData.memoryAddress();
-      states = OffHeapMemory.allocate(allocator, (long) stateBytes * initialGroups, OPERATOR);
+      states = OperatorMemory.allocateZeroed(allocator, (long) stateBytes * initialGroups, OPERATOR);
       statesAddress = states.memoryAddress();
-      firstSeen = OffHeapMemory.allocate(allocator, 8L * initialGroups, OPERATOR);
+      firstSeen = OperatorMemory.allocateZeroed(allocator, 8L * initialGroups, OPERATOR);
       firstSeenAddress = firstSeen.memoryAddress();
-      varData = OffHeapMemory.allocate(allocator, 64, OPERATOR);
+      varData = OperatorMemory.allocateZeroed(allocator, 64, OPERATOR);
       varDataAddress = varData.memoryAddress();
     } catch (RuntimeException e) {
       close();
@@ -230,7 +231,7 @@ public final class HashAggregationTable implements SinkPartition {
     // Room for the remaining fixed-width components and the zero padding word as well.
     long required = needed + (long) MAX_FIXED_COMPONENT * keyCount + 8;
     if (required > scratch.capacity()) {
-      scratch = OffHeapMemory.grow(allocator, scratch, keyLength, Math.max(required, scratch.capacity() * 2), OPERATOR);
+      scratch = OperatorMemory.grow(allocator, scratch, keyLength, Math.max(required, scratch.capacity() * 2), OPERATOR);
       scratchAddress = scratch.memoryAddress();
     }
   }
@@ -273,7 +274,7 @@ public final class HashAggregationTable implements SinkPartition {
       growGroups();
     }
     if (keyDataUsed + padded > keyData.capacity()) {
-      keyData = OffHeapMemory.grow(
+      keyData = OperatorMemory.grow(
           allocator, keyData, keyDataUsed, Math.max(keyDataUsed + padded, keyData.capacity() * 2), OPERATOR);
       keyDataAddress = keyData.memoryAddress();
     }
@@ -294,18 +295,18 @@ public final class HashAggregationTable implements SinkPartition {
       throw new IllegalStateException("hash aggregate supports at most " + (1 << 29) + " groups per worker");
     }
     int capacity = groupCapacity * 2;
-    keyOffsets = OffHeapMemory.grow(allocator, keyOffsets, 8L * (groupCount + 1), 8L * (capacity + 1), OPERATOR);
+    keyOffsets = OperatorMemory.grow(allocator, keyOffsets, 8L * (groupCount + 1), 8L * (capacity + 1), OPERATOR);
     keyOffsetsAddress = keyOffsets.memoryAddress();
-    states = OffHeapMemory.grow(allocator, states, (long) stateBytes * groupCount, (long) stateBytes * capacity, OPERATOR);
+    states = OperatorMemory.grow(allocator, states, (long) stateBytes * groupCount, (long) stateBytes * capacity, OPERATOR);
     statesAddress = states.memoryAddress();
-    firstSeen = OffHeapMemory.grow(allocator, firstSeen, 8L * groupCount, 8L * capacity, OPERATOR);
+    firstSeen = OperatorMemory.grow(allocator, firstSeen, 8L * groupCount, 8L * capacity, OPERATOR);
     firstSeenAddress = firstSeen.memoryAddress();
     groupCapacity = capacity;
   }
 
   private void rehash() {
     int slotCount = (slotMask + 1) * 2;
-    ArrowBuf grown = OffHeapMemory.allocate(allocator, 8L * slotCount, OPERATOR);
+    ArrowBuf grown = OperatorMemory.allocateZeroed(allocator, 8L * slotCount, OPERATOR);
     long grownAddress = grown.memoryAddress();
     int mask = slotCount - 1;
     for (int group = 0; group < groupCount; group++) {
@@ -511,7 +512,7 @@ public final class HashAggregationTable implements SinkPartition {
     if (MemoryUtil.getLong(state) == 0 || length > capacity) {
       if (varDataUsed + length > varData.capacity()) {
         long stateOffset = state - statesAddress;
-        varData = OffHeapMemory.grow(
+        varData = OperatorMemory.grow(
             allocator, varData, varDataUsed, Math.max(varDataUsed + length, varData.capacity() * 2), OPERATOR);
         varDataAddress = varData.memoryAddress();
         state = statesAddress + stateOffset;

@@ -66,7 +66,7 @@ final class RowBlock implements AutoCloseable {
     SortColumn[] columns = new SortColumn[keys.size()];
     try {
       for (int k = 0; k < columns.length; k++) {
-        columns[k] = SortColumn.extract(List.of(batch), batch.rowCount(), keys.get(k), allocator, SortMemory.TOP_N);
+        columns[k] = SortColumn.extract(List.of(batch), batch.rowCount(), keys.get(k), allocator, SortSink.TOP_N);
       }
       return columns;
     } catch (RuntimeException e) {

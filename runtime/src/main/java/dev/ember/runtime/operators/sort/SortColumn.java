@@ -1,5 +1,6 @@
 package dev.ember.runtime.operators.sort;
 
+import dev.ember.runtime.memory.OperatorMemory;
 import dev.ember.runtime.batch.ColumnBatch;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
@@ -103,7 +104,7 @@ abstract class SortColumn implements AutoCloseable {
       if (width == 0) {
         return new NullColumn(nulls, key);
       }
-      values = SortMemory.allocate(allocator, (long) width * rowCount, operator);
+      values = OperatorMemory.allocate(allocator, (long) width * rowCount, operator);
       long address = values.memoryAddress();
       if (first instanceof Float8Vector || first instanceof Float4Vector) {
         extractDoubles(batches, key.column(), address);
@@ -138,7 +139,7 @@ abstract class SortColumn implements AutoCloseable {
     if (!anyNull) {
       return null;
     }
-    ArrowBuf nulls = SortMemory.allocate(allocator, rowCount, operator);
+    ArrowBuf nulls = OperatorMemory.allocate(allocator, rowCount, operator);
     long address = nulls.memoryAddress();
     long row = 0;
     for (ColumnBatch batch : batches) {

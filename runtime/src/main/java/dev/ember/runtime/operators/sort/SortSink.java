@@ -30,6 +30,10 @@ import org.apache.arrow.memory.ArrowBuf;
  * {@code UNABLE_TO_ACQUIRE_MEMORY} naming the sort.
  */
 public final class SortSink implements PipelineSink {
+  /** Operator names for memory errors. */
+  static final String FULL_SORT = "sort";
+  static final String TOP_N = "top-N sort";
+
   public static final int BATCH_ROWS = 4096;
   /** Rows are numbered by int, leaving room below the JVM's array limit. */
   private static final int MAX_ROWS = Integer.MAX_VALUE - 8;
@@ -107,12 +111,12 @@ public final class SortSink implements PipelineSink {
     SortColumn[] columns = new SortColumn[keys.size()];
     try {
       for (int k = 0; k < keys.size(); k++) {
-        columns[k] = SortColumn.extract(input, rowCount, keys.get(k), allocator, SortMemory.FULL_SORT);
+        columns[k] = SortColumn.extract(input, rowCount, keys.get(k), allocator, SortSink.FULL_SORT);
       }
-      try (ArrowBuf order = StableIndexSort.identity(rowCount, allocator, SortMemory.FULL_SORT)) {
-        new StableIndexSort(RowComparator.byColumns(columns)).sort(order, rowCount, allocator, SortMemory.FULL_SORT);
+      try (ArrowBuf order = StableIndexSort.identity(rowCount, allocator, SortSink.FULL_SORT)) {
+        new StableIndexSort(RowComparator.byColumns(columns)).sort(order, rowCount, allocator, SortSink.FULL_SORT);
         int outputRows = limit < 0 ? rowCount : (int) Math.min(limit, rowCount);
-        return new SortedOutput(schema, input, SortMemory.FULL_SORT).write(order, outputRows, allocator);
+        return new SortedOutput(schema, input, SortSink.FULL_SORT).write(order, outputRows, allocator);
       }
     } finally {
       for (SortColumn column : columns) {
@@ -135,7 +139,7 @@ public final class SortSink implements PipelineSink {
       }
       List<ColumnBatch> batches = new ArrayList<>(blocks.size());
       blocks.forEach(block -> batches.add(block.batch()));
-      SortedOutput output = new SortedOutput(schema, batches, SortMemory.TOP_N);
+      SortedOutput output = new SortedOutput(schema, batches, SortSink.TOP_N);
       int rowCount = 0;
       for (RowBlock block : blocks) {
         rowCount += block.rowCount();
@@ -146,8 +150,8 @@ public final class SortSink implements PipelineSink {
         return RowBlock.compare(blocks.get(leftSource), left - output.sourceStart(leftSource),
             blocks.get(rightSource), right - output.sourceStart(rightSource));
       };
-      try (ArrowBuf order = StableIndexSort.identity(rowCount, allocator, SortMemory.TOP_N)) {
-        new StableIndexSort(byKeysThenPosition).sort(order, rowCount, allocator, SortMemory.TOP_N);
+      try (ArrowBuf order = StableIndexSort.identity(rowCount, allocator, SortSink.TOP_N)) {
+        new StableIndexSort(byKeysThenPosition).sort(order, rowCount, allocator, SortSink.TOP_N);
         return new MaterializedSource(schema, output.write(order, (int) Math.min(limit, rowCount), allocator));
       }
     } finally {

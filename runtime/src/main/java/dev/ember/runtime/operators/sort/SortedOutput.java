@@ -1,5 +1,6 @@
 package dev.ember.runtime.operators.sort;
 
+import dev.ember.runtime.memory.OperatorMemory;
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.sql.types.StructType;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ final class SortedOutput {
       return new ColumnBatch(schema, vectors, rowCount);
     } catch (OutOfMemoryException e) {
       vectors.forEach(FieldVector::close);
-      throw SortMemory.refused(allocator, e, operator);
+      throw OperatorMemory.refused(allocator, e, operator);
     } catch (RuntimeException e) {
       vectors.forEach(FieldVector::close);
       throw e;

@@ -1,5 +1,6 @@
 package dev.ember.runtime.operators.sort;
 
+import dev.ember.runtime.memory.OperatorMemory;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.util.MemoryUtil;
@@ -20,7 +21,7 @@ final class StableIndexSort {
 
   /** A buffer holding {@code 0, 1, ..., rowCount - 1}; the caller closes it. */
   static ArrowBuf identity(int rowCount, BufferAllocator allocator, String operator) {
-    ArrowBuf rows = SortMemory.allocate(allocator, 4L * rowCount, operator);
+    ArrowBuf rows = OperatorMemory.allocate(allocator, 4L * rowCount, operator);
     long address = rows.memoryAddress();
     for (int i = 0; i < rowCount; i++) {
       MemoryUtil.putInt(address + ((long) i << 2), i);
@@ -30,7 +31,7 @@ final class StableIndexSort {
 
   /** Sorts the first {@code rowCount} ints of {@code rows} in place. */
   void sort(ArrowBuf rows, int rowCount, BufferAllocator allocator, String operator) {
-    try (ArrowBuf scratch = SortMemory.allocate(allocator, 4L * rowCount, operator)) {
+    try (ArrowBuf scratch = OperatorMemory.allocate(allocator, 4L * rowCount, operator)) {
       MemoryUtil.copyMemory(rows.memoryAddress(), scratch.memoryAddress(), 4L * rowCount);
       mergeSort(scratch.memoryAddress(), rows.memoryAddress(), 0, rowCount);
     }

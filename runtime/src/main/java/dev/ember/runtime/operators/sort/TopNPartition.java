@@ -1,5 +1,6 @@
 package dev.ember.runtime.operators.sort;
 
+import dev.ember.runtime.memory.OperatorMemory;
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.runtime.pipeline.BatchConsumer;
 import dev.ember.runtime.pipeline.SinkPartition;
@@ -137,7 +138,7 @@ final class TopNPartition implements SinkPartition, BatchConsumer {
     ArrowBuf positions = null;
     RowBlock compacted;
     try {
-      positions = SortMemory.allocate(allocator, 8L * heapSize, SortMemory.TOP_N);
+      positions = OperatorMemory.allocate(allocator, 8L * heapSize, SortSink.TOP_N);
       vectors.addAll(ColumnBatch.allocateVectors(schema, allocator, heapSize));
       for (int column = 0; column < schema.length(); column++) {
         FieldVector target = vectors.get(column);
@@ -153,7 +154,7 @@ final class TopNPartition implements SinkPartition, BatchConsumer {
       }
     } catch (OutOfMemoryException e) {
       closeAll(vectors, positions);
-      throw SortMemory.refused(allocator, e, SortMemory.TOP_N);
+      throw OperatorMemory.refused(allocator, e, SortSink.TOP_N);
     } catch (RuntimeException e) {
       closeAll(vectors, positions);
       throw e;
@@ -266,7 +267,7 @@ final class TopNPartition implements SinkPartition, BatchConsumer {
       return;
     }
     int capacity = (int) Math.min(limit, Math.max((long) heapCapacity * 2, INITIAL_HEAP_CAPACITY));
-    ArrowBuf grown = SortMemory.allocate(allocator, 8L * capacity, SortMemory.TOP_N);
+    ArrowBuf grown = OperatorMemory.allocate(allocator, 8L * capacity, SortSink.TOP_N);
     if (heap != null) {
       MemoryUtil.copyMemory(heap.memoryAddress(), grown.memoryAddress(), 8L * heapSize);
       heap.close();
