@@ -33,6 +33,7 @@ public class Dataset<T> {
   private final QueryExecution queryExecution;
 
   Dataset(SparkSession session, LogicalPlan plan) {
+    session.checkRunning();
     this.session = session;
     SessionSettings settings = session.settings();
     QuerySettings querySettings = new QuerySettings(settings.caseSensitive(), settings.ansiEnabled(),
@@ -241,6 +242,8 @@ public class Dataset<T> {
   }
 
   public List<Row> collectAsList() {
+    // A Dataset made before stop() would otherwise fail deep in the closed allocator.
+    session.checkRunning();
     return queryExecution.collectRows();
   }
 
