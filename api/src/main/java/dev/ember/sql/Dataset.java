@@ -33,6 +33,7 @@ public class Dataset<T> {
   private final QueryExecution queryExecution;
 
   Dataset(SparkSession session, LogicalPlan plan) {
+    session.checkRunning();
     this.session = session;
     SessionSettings settings = session.settings();
     QuerySettings querySettings = new QuerySettings(settings.caseSensitive(), settings.ansiEnabled(),
@@ -113,11 +114,12 @@ public class Dataset<T> {
     return new RelationalGroupedDataset(asRows(), grouping);
   }
 
+  /** Unlike {@code groupBy(Column...)}, Spark resolves names given as strings here, so a typo fails now. */
   public RelationalGroupedDataset groupBy(String column, String... columns) {
     List<Column> all = new ArrayList<>();
-    all.add(functions.col(column));
+    all.add(col(column));
     for (String name : columns) {
-      all.add(functions.col(name));
+      all.add(col(name));
     }
     return groupBy(all.toArray(new Column[0]));
   }
@@ -171,9 +173,33 @@ public class Dataset<T> {
   /** The column {@code name} of this Dataset; fails like Spark when it does not exist. */
   public Column col(String name) {
     if (!name.equals("*")) {
-      select(name);
+      requireColumn(name);
     }
     return functions.col(name);
+  }
+
+  /**
+   * Fails as Spark does when a name given as a string does not resolve against this Dataset: unlike
+   * the analyzer, Spark then suggests every column in schema order and adds no plan to the message.
+   */
+  private void requireColumn(String name) {
+    try {
+      select(name);
+    } catch (AnalysisException e) {
+      String[] fieldNames = columns();
+      if (!"UNRESOLVED_COLUMN.WITH_SUGGESTION".equals(e.getCondition()) || fieldNames.length == 0) {
+        throw e;
+      }
+      List<String> quoted = new ArrayList<>();
+      for (String fieldName : fieldNames) {
+        quoted.add("`" + fieldName.replace("`", "``") + "`");
+      }
+      String proposal = String.join(", ", quoted);
+      String objectName = e.getMessageParameters().get("objectName");
+      throw new AnalysisException(e.getCondition(), java.util.Map.of("objectName", objectName, "proposal", proposal),
+          "A column, variable, or function parameter with name " + objectName
+              + " cannot be resolved. Did you mean one of the following? [" + proposal + "]. SQLSTATE: 42703");
+    }
   }
 
   public Column apply(String name) {
@@ -216,6 +242,8 @@ public class Dataset<T> {
   }
 
   public List<Row> collectAsList() {
+    // A Dataset made before stop() would otherwise fail deep in the closed allocator.
+    session.checkRunning();
     return queryExecution.collectRows();
   }
 

@@ -68,7 +68,10 @@ public class SparkSession implements Closeable {
 
   private static final Pattern LOCAL_N = Pattern.compile("local\\[(\\d+|\\*)(?:,\\s*\\d+)?\\]");
 
-  /** Worker threads for a master URL: {@code local} is 1, {@code local[N]} is N, {@code local[*]} every core. */
+  /**
+   * Worker threads for a master URL: {@code local} is 1, {@code local[N]} is N, {@code local[*]} every core.
+   * A URL Ember cannot run fails with a {@link dev.ember.SparkException}, as in Spark.
+   */
   static int parallelism(String master) {
     String url = master.trim().toLowerCase(Locale.ROOT);
     if (url.equals("local")) {
@@ -80,11 +83,11 @@ public class SparkSession implements Closeable {
       int cores = Runtime.getRuntime().availableProcessors();
       int count = threads.equals("*") ? cores : Integer.parseInt(threads);
       if (count < 1) {
-        throw new IllegalArgumentException("Asked to run locally with " + count + " threads");
+        throw new dev.ember.SparkException("Asked to run locally with " + count + " threads");
       }
       return count;
     }
-    throw new IllegalArgumentException("Could not parse Master URL: '" + master
+    throw new dev.ember.SparkException("Could not parse Master URL: '" + master
         + "'. Ember runs in-process: use local, local[N] or local[*].");
   }
 

@@ -248,7 +248,11 @@ final class CsvBatchStream implements BatchStream {
     return true;
   }
 
-  /** Spark's FAILFAST error, plus where the record is: Spark names neither file nor line. */
+  /**
+   * Spark's FAILFAST error: {@code FAILED_READ_FILE.NO_HINT} naming the file, caused by
+   * {@code MALFORMED_RECORD_IN_PARSING} naming the record. Spark names no line; Ember adds it after
+   * each message's SQLSTATE, where Spark's messages end.
+   */
   private SparkException malformedRecord(int row) {
     StringBuilder record = new StringBuilder("[");
     for (int i = 0; i < writers.length; i++) {
@@ -256,14 +260,16 @@ final class CsvBatchStream implements BatchStream {
     }
     record.append(']');
     String badRecord = record.toString();
-    String where = CsvFiles.displayName(morsel.file()) + ", line " + lineNumber();
-    return new SparkException(
+    long line = lineNumber();
+    SparkException malformed = new SparkException(
         "MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION",
         Map.of("badRecord", badRecord, "failFastMode", "FAILFAST"),
         "Malformed records are detected in record parsing: " + badRecord + ".\n"
             + "Parse Mode: FAILFAST. To process malformed records as null result, try setting the option"
-            + " 'mode' as 'PERMISSIVE'. The record is at " + where + ".",
+            + " 'mode' as 'PERMISSIVE'.  SQLSTATE: 22023\n"
+            + "The record is at " + CsvFiles.displayName(morsel.file()) + ", line " + line + ".",
         null);
+    return readFailure(morsel.file(), "The malformed record is at line " + line + ".", malformed);
   }
 
   /** The current line's 1-based number in its file; counts the lines before the morsel, so slow. */
@@ -280,11 +286,16 @@ final class CsvBatchStream implements BatchStream {
   }
 
   static SparkException readFailure(Path file, IOException cause) {
+    return readFailure(file, cause.toString(), cause);
+  }
+
+  /** Spark's message up to its SQLSTATE, then {@code detail}. */
+  private static SparkException readFailure(Path file, String detail, Throwable cause) {
     String path = file.toAbsolutePath().normalize().toUri().toString();
     return new SparkException(
         "FAILED_READ_FILE.NO_HINT",
         Map.of("path", path),
-        "Encountered error while reading file " + path + ". " + cause,
+        "Encountered error while reading file " + path + ".  SQLSTATE: KD001\n" + detail,
         cause);
   }
 

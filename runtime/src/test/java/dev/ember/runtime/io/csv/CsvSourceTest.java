@@ -4,6 +4,7 @@ import static dev.ember.runtime.io.csv.CsvTestSupport.readAll;
 import static dev.ember.runtime.io.csv.CsvTestSupport.row;
 import static dev.ember.runtime.io.csv.CsvTestSupport.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,8 +95,14 @@ class CsvSourceTest {
   @Test
   void failFastNamesSparkConditionRecordFileAndLine() {
     Path file = write(directory, "modes.csv", "h1,h2,h3\n" + MODES_DATA);
-    SparkException error = assertThrows(SparkException.class,
+    SparkException failure = assertThrows(SparkException.class,
         () -> read(file, "i INT, s STRING, d DATE", Map.of("mode", "FAILFAST", "header", "true")));
+    // Spark reports the file read failing, caused by the malformed record.
+    assertEquals("FAILED_READ_FILE.NO_HINT", failure.getCondition());
+    assertTrue(failure.getMessage().startsWith("[FAILED_READ_FILE.NO_HINT] Encountered error while reading file "
+        + file.toUri() + ".  SQLSTATE: KD001\n"), failure.getMessage());
+    assertTrue(failure.getMessage().contains("line 3"), failure.getMessage());
+    SparkException error = assertInstanceOf(SparkException.class, failure.getCause());
     assertEquals("MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION", error.getCondition());
     assertEquals("[null,b,19738]", error.getMessageParameters().get("badRecord"));
     assertTrue(error.getMessage().startsWith(
@@ -114,7 +121,8 @@ class CsvSourceTest {
     StructType schema = StructType.fromDDL("a INT, b STRING");
     SparkException error = assertThrows(SparkException.class,
         () -> read(file, schema, Map.of("mode", "failfast"), new int[] {0, 1}, 64));
-    assertTrue(error.getMessage().contains("long.csv, line 150."), error.getMessage());
+    assertTrue(error.getMessage().contains("line 150."), error.getMessage());
+    assertTrue(error.getCause().getMessage().contains("long.csv, line 150."), error.getCause().getMessage());
   }
 
   @Test

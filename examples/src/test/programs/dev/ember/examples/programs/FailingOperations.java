@@ -1,0 +1,93 @@
+package dev.ember.examples.programs;
+
+import static dev.ember.sql.functions.col;
+import static dev.ember.sql.functions.expr;
+import static dev.ember.sql.functions.lit;
+import static dev.ember.sql.functions.sum;
+
+import dev.ember.sql.Dataset;
+import dev.ember.sql.Row;
+import dev.ember.sql.SparkSession;
+
+/**
+ * Operations that fail, one per method; {@code ErrorsDifferentialTest} runs each on Spark and on
+ * Ember and compares the errors. Each method must throw; its return value is never used.
+ */
+public final class FailingOperations {
+  private FailingOperations() {}
+
+  private static Dataset<Row> people(SparkSession spark, String dataDir) {
+    return spark.read().option("header", "true").option("inferSchema", "true").csv(dataDir + "/people.csv");
+  }
+
+  public static Object unknownColumnInSelect(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).select("agee");
+  }
+
+  public static Object unknownColumnInFilter(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).filter(col("nme").equalTo("x"));
+  }
+
+  public static Object unknownColumnInGroupBy(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).groupBy("cty");
+  }
+
+  public static Object unknownColumnInOrderBy(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).orderBy("x");
+  }
+
+  public static Object unknownColumnInCol(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).col("scor");
+  }
+
+  public static Object unknownColumnCaseSensitive(SparkSession spark, String dataDir) {
+    spark.conf().set("spark.sql.caseSensitive", "true");
+    try {
+      return people(spark, dataDir).select("NAME");
+    } finally {
+      spark.conf().set("spark.sql.caseSensitive", "false");
+    }
+  }
+
+  public static Object unknownFunction(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).select(expr("foo(age)"));
+  }
+
+  public static Object parseError(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).filter("age >");
+  }
+
+  public static Object nonBooleanFilter(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).filter(col("age"));
+  }
+
+  public static Object missingAggregation(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).groupBy("city").agg(col("name"));
+  }
+
+  public static Object missingGroupBy(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).select(col("name"), sum("age"));
+  }
+
+  public static Object longOverflow(SparkSession spark, String dataDir) {
+    return spark.range(1).select(lit(Long.MAX_VALUE).plus(col("id").plus(1))).collectAsList();
+  }
+
+  public static Object intOverflow(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).select(col("age").multiply(Integer.MAX_VALUE)).collectAsList();
+  }
+
+  public static Object divideByZero(SparkSession spark, String dataDir) {
+    return spark.range(3).select(lit(1).divide(col("id"))).collectAsList();
+  }
+
+  public static Object remainderByZero(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).select(col("age").mod(lit(0))).collectAsList();
+  }
+
+  /** The malformed row ({@code two,...}) is on line 2 of malformed.csv. */
+  public static Object failFastOnMalformedRow(SparkSession spark, String dataDir) {
+    return spark.read().option("mode", "FAILFAST").schema("id INT, label STRING, amount DOUBLE")
+        .csv(dataDir + "/malformed.csv").collectAsList();
+  }
+}
