@@ -12,7 +12,8 @@ final class AccumulatorKinds {
 
   static AccumulatorKind of(AggregateCall call) {
     if (call.distinct()) {
-      throw new UnsupportedOperationException("DISTINCT aggregates are not supported yet: " + call);
+      // The analyzer rejects DISTINCT aggregates, so one here is a planning bug.
+      throw new IllegalStateException("a DISTINCT aggregate reached the pipeline builder: " + call);
     }
     DataType input = call.argument().dataType();
     return switch (call.function()) {

@@ -69,6 +69,15 @@ final class AnalysisErrors {
             + " \"true\".", "42605");
   }
 
+  /**
+   * A Spark feature Ember does not have yet. The condition is Ember's own, so nobody mistakes it for
+   * Spark's behaviour; the message names the feature and the call.
+   */
+  static AnalysisException notYetSupported(String feature, String call) {
+    return withoutPlan("EMBER_NOT_YET_SUPPORTED", Map.of("feature", feature, "call", call),
+        "Ember does not support " + feature + " yet: " + call + ".", "0A000");
+  }
+
   static AnalysisException binaryOperandsDiffer(Expression expression, DataType left, DataType right,
       LogicalPlan plan) {
     return dataTypeMismatch("BINARY_OP_DIFF_TYPES", expression,

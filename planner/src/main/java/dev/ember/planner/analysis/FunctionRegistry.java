@@ -57,6 +57,7 @@ public final class FunctionRegistry {
       if (arguments.size() != 1) {
         throw AnalysisErrors.wrongNumberOfArguments(normalize(name), 1, arguments.size());
       }
+      rejectDistinct(name, arguments, distinct);
       return new AggregateCall(function, arguments.get(0), distinct);
     };
   }
@@ -67,9 +68,20 @@ public final class FunctionRegistry {
     }
     if (arguments.size() > 1) {
       // Spark counts rows where all arguments are non-null; AggregateCall takes one argument.
-      throw new UnsupportedOperationException(
-          "count with " + arguments.size() + " arguments is not supported by Ember yet: " + arguments);
+      throw AnalysisErrors.notYetSupported("count with several arguments", describe(name, arguments, distinct));
     }
+    rejectDistinct(name, arguments, distinct);
     return new AggregateCall(AggregateFunction.COUNT, arguments.get(0), distinct);
+  }
+
+  /** DISTINCT aggregates need a rewrite into two aggregations, which Ember does not do yet. */
+  private static void rejectDistinct(String name, List<Expression> arguments, boolean distinct) {
+    if (distinct) {
+      throw AnalysisErrors.notYetSupported("DISTINCT aggregates", describe(name, arguments, distinct));
+    }
+  }
+
+  private static String describe(String name, List<Expression> arguments, boolean distinct) {
+    return new dev.ember.planner.expressions.UnresolvedFunction(normalize(name), arguments, distinct).sql();
   }
 }

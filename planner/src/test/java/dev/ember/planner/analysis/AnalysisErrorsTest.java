@@ -66,6 +66,17 @@ class AnalysisErrorsTest {
   }
 
   @Test
+  void featuresEmberLacksAreAnalysisErrorsNamingTheCall() {
+    AnalysisException distinct = select(new dev.ember.planner.expressions.UnresolvedFunction(
+        "COUNT", List.of(col("age")), true));
+    assertEquals("[EMBER_NOT_YET_SUPPORTED] Ember does not support DISTINCT aggregates yet: count(DISTINCT age)."
+        + " SQLSTATE: 0A000", distinct.getMessage());
+    AnalysisException twoArguments = select(call("count", col("age"), col("name")));
+    assertEquals("EMBER_NOT_YET_SUPPORTED", twoArguments.getCondition());
+    assertEquals("count(age, name)", twoArguments.getMessageParameters().get("call"));
+  }
+
+  @Test
   void wrongNumberOfArguments() {
     AnalysisException error = select(call("avg", col("age"), col("age")));
     assertEquals("[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `avg` requires 1 parameters but the actual number is 2."
