@@ -1,13 +1,10 @@
 package dev.ember.sql;
 
 import dev.ember.planner.logical.ScanRelation;
-import dev.ember.planner.sources.CsvTableSource;
-import dev.ember.runtime.io.csv.CsvFiles;
-import dev.ember.runtime.io.csv.CsvOptions;
-import dev.ember.runtime.io.csv.CsvSchemaInference;
+import dev.ember.planner.sources.DataSourceFormats;
+import dev.ember.planner.sources.TableSource;
 import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.StructType;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -73,22 +70,11 @@ public class DataFrameReader {
 
   public Dataset<Row> load(String... paths) {
     session.checkRunning();
-    if (paths.length == 0 && options.containsKey("path")) {
-      paths = new String[] {options.get("path")};
+    List<String> all = new ArrayList<>(Arrays.asList(paths));
+    if (all.isEmpty() && options.containsKey("path")) {
+      all.add(options.get("path"));
     }
-    if (!format.equals("csv")) {
-      throw new AnalysisException("DATA_SOURCE_NOT_FOUND",
-          Map.of("provider", format),
-          "Failed to find the data source: " + format + ". Ember reads csv today; see the README for what is supported.");
-    }
-    if (paths.length == 0) {
-      throw new AnalysisException("UNABLE_TO_INFER_SCHEMA", Map.of("format", "CSV"),
-          "Unable to infer schema for CSV. It must be specified manually.");
-    }
-    CsvOptions csvOptions = CsvOptions.parse(options);
-    List<Path> files = CsvFiles.inReadOrder(CsvFiles.list(new ArrayList<>(Arrays.asList(paths))));
-    StructType schema = userSchema != null ? userSchema.asNullable() : CsvSchemaInference.infer(files, csvOptions);
-    CsvTableSource source = new CsvTableSource(files, schema, csvOptions, List.of(paths));
+    TableSource source = DataSourceFormats.lookup(format).read(all, Map.copyOf(options), userSchema);
     return new Dataset<>(session, ScanRelation.of(source));
   }
 

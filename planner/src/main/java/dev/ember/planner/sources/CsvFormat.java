@@ -1,0 +1,38 @@
+package dev.ember.planner.sources;
+
+import dev.ember.runtime.io.BatchFileWriterFactory;
+import dev.ember.runtime.io.csv.CsvFiles;
+import dev.ember.runtime.io.csv.CsvOptions;
+import dev.ember.runtime.io.csv.CsvSchemaInference;
+import dev.ember.sql.AnalysisException;
+import dev.ember.sql.types.StructType;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** CSV files: Spark's reader options, inference when no schema is given. */
+final class CsvFormat implements DataSourceFormat {
+  @Override
+  public String shortName() {
+    return "csv";
+  }
+
+  @Override
+  public TableSource read(List<String> paths, Map<String, String> options, StructType userSchema) {
+    if (paths.isEmpty()) {
+      throw new AnalysisException("UNABLE_TO_INFER_SCHEMA", Map.of("format", "CSV"),
+          "Unable to infer schema for CSV. It must be specified manually. SQLSTATE: 42KD9");
+    }
+    CsvOptions csvOptions = CsvOptions.parse(options);
+    List<Path> files = CsvFiles.inReadOrder(CsvFiles.list(paths));
+    // File sources make every column nullable, as Spark does, even when the user's schema says not.
+    StructType schema = userSchema != null ? userSchema.asNullable() : CsvSchemaInference.infer(files, csvOptions);
+    return new CsvTableSource(files, schema, csvOptions, paths);
+  }
+
+  @Override
+  public BatchFileWriterFactory writer(StructType schema, Map<String, String> options) {
+    throw new AnalysisException("EMBER_NOT_YET_SUPPORTED", Map.of("feature", "writing CSV"),
+        "Ember does not support writing CSV yet. SQLSTATE: 0A000");
+  }
+}
