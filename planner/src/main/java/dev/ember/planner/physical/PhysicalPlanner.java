@@ -70,6 +70,13 @@ public final class PhysicalPlanner {
     Map<AggregateCall, Alias> calls = new LinkedHashMap<>();
     List<Expression> results = new ArrayList<>();
     for (Expression named : aggregate.aggregateExpressions()) {
+      // "sum(age) AS s#5" keeps its alias as the call's column, so the result is just s#5 and the
+      // merged table needs no projection afterwards.
+      if (named instanceof Alias alias && alias.child() instanceof AggregateCall call && !calls.containsKey(call)) {
+        calls.put(call, alias);
+        results.add(alias.toAttribute());
+        continue;
+      }
       results.add(named.transformDown(expression -> {
         if (expression instanceof AggregateCall call) {
           return calls.computeIfAbsent(call, c -> Alias.of(c, c.sql())).toAttribute();
