@@ -61,6 +61,7 @@ public record ScanRelation(TableSource source, List<AttributeReference> output) 
   @Override
   public String nodeString() {
     return "Relation " + output.stream().map(Object::toString).collect(Collectors.joining(",", "[", "]"))
-        + " " + source.formatName();
+        + " " + source.formatName()
+        + (source.pushedFilters().isEmpty() ? "" : ", PushedFilters: " + PlanLists.bracketed(source.pushedFilters()));
   }
 }

@@ -8,6 +8,7 @@ import dev.ember.planner.optimizer.rules.CombineLimits;
 import dev.ember.planner.optimizer.rules.FoldConstants;
 import dev.ember.planner.optimizer.rules.MergeFilters;
 import dev.ember.planner.optimizer.rules.PruneColumns;
+import dev.ember.planner.optimizer.rules.PushFiltersIntoScan;
 import dev.ember.planner.optimizer.rules.PushFilterThroughProject;
 import dev.ember.planner.optimizer.rules.PushLimitThroughProject;
 import dev.ember.planner.optimizer.rules.RemoveRedundantProjects;
@@ -71,6 +72,8 @@ public final class Optimizer {
             new PushLimitThroughProject(),
             new CollapseProjects(),
             new RemoveRedundantProjects())),
+        new RuleBatch("Scan pushdown", Strategy.ONCE, List.of(
+            new PushFiltersIntoScan())),
         new RuleBatch("Column pruning", Strategy.ONCE, List.of(
             new PruneColumns(),
             new RemoveRedundantProjects())));

@@ -1,6 +1,7 @@
 package dev.ember.planner.physical;
 
 import dev.ember.planner.expressions.AttributeReference;
+import dev.ember.planner.logical.PlanLists;
 import dev.ember.planner.sources.TableSource;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +42,7 @@ public record ScanExec(TableSource source, List<AttributeReference> output, List
   public String nodeString() {
     return "FileScan " + source.formatName() + " "
         + output.stream().map(Object::toString).collect(Collectors.joining(",", "[", "]"))
-        + " " + source.describe();
+        + (source.pushedFilters().isEmpty() ? "" : ", PushedFilters: " + PlanLists.bracketed(source.pushedFilters()))
+        + ", " + source.describe();
   }
 }

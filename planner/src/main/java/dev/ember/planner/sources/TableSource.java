@@ -1,7 +1,9 @@
 package dev.ember.planner.sources;
 
+import dev.ember.planner.expressions.Expression;
 import dev.ember.runtime.pipeline.BatchSource;
 import dev.ember.sql.types.StructType;
+import java.util.List;
 
 /**
  * Data the planner can scan: a set of CSV files today, Parquet and others later. Planning sees only
@@ -24,4 +26,20 @@ public interface TableSource {
    * @param columns indexes into {@link #schema()}
    */
   BatchSource createBatchSource(int[] columns, ScanSettings settings);
+
+  /**
+   * Filter conjuncts (resolved, over this source's columns) the source may use to skip data it can
+   * prove holds no matching row, such as Parquet row groups by their statistics. The query keeps its
+   * Filter, so a source may use any subset, or none: the default.
+   *
+   * @return a source that remembers the conjuncts it will use; {@code this} when it uses none of them
+   */
+  default TableSource withPushedFilters(List<Expression> conjuncts) {
+    return this;
+  }
+
+  /** The conjuncts this source uses to skip data; shown by {@code explain()}. */
+  default List<Expression> pushedFilters() {
+    return List.of();
+  }
 }
