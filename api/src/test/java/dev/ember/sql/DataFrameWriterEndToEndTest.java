@@ -124,6 +124,17 @@ class DataFrameWriterEndToEndTest {
     assertFalse(Files.exists(fresh), "a failed first write publishes nothing");
   }
 
+  /** Spark deletes the output first and then fails to read it; staging lets Ember read it while writing. */
+  @Test
+  void overwritingThePathBeingReadKeepsItsRowsUntilTheNewOnesAreIn() throws IOException {
+    SparkSession spark = sessions.start("local[2]");
+    Path out = directory.resolve("self");
+    spark.range(0, 10).write().csv(out.toString());
+    spark.read().schema("id BIGINT").csv(out.toString()).filter("id >= 7").write().mode("overwrite").csv(out.toString());
+    List<Row> rows = spark.read().schema("id BIGINT").csv(out.toString()).orderBy("id").collectAsList();
+    assertEquals(List.of(7L, 8L, 9L), rows.stream().map(row -> row.getLong(0)).toList());
+  }
+
   @Test
   void leftoverStagingOfAKilledWriteIsNotReadAndIsCleanedByTheNextWrite() throws IOException {
     SparkSession spark = sessions.start("local[1]");
