@@ -57,6 +57,11 @@ public class Dataset<T> {
     return queryExecution.analyzed();
   }
 
+  /** Writes this Dataset's rows to files: {@code df.write().mode("overwrite").csv(path)}. */
+  public DataFrameWriter<T> write() {
+    return new DataFrameWriter<>(this);
+  }
+
   public SparkSession sparkSession() {
     return session;
   }

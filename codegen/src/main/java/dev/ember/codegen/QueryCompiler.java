@@ -8,9 +8,12 @@ import dev.ember.codegen.spec.KernelProvider;
 import dev.ember.codegen.spec.PipelineSpec;
 import dev.ember.planner.physical.PhysicalPlan;
 import dev.ember.runtime.pipeline.KernelFactory;
+import dev.ember.runtime.pipeline.PipelineSink;
+import dev.ember.sql.types.StructType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Compiles a physical plan into runnable pipelines: cuts it ({@link PipelineBuilder}) and gives each
@@ -32,12 +35,21 @@ public final class QueryCompiler {
   }
 
   public CompiledQuery compile(PhysicalPlan plan, QueryCompilerSettings settings) {
+    return compile(plan, settings, null);
+  }
+
+  /**
+   * Compiles {@code plan} so that its result rows go into the sink {@code rootSink} makes for the
+   * result's schema (a file write) rather than into a collect sink; null collects as usual.
+   */
+  public CompiledQuery compile(PhysicalPlan plan, QueryCompilerSettings settings,
+      Function<StructType, PipelineSink> rootSink) {
     Objects.requireNonNull(plan, "plan is null");
     Objects.requireNonNull(settings, "settings is null");
     Map<Integer, String> fallbacks = new LinkedHashMap<>();
     PipelineBuilder builder = new PipelineBuilder(settings.scanSettings(), settings.rangeMorselRows(),
         settings.kernelOptions().ansiEnabled(), spec -> kernelsFor(spec, settings, fallbacks));
-    PipelineGraph graph = builder.build(plan);
+    PipelineGraph graph = rootSink == null ? builder.build(plan) : builder.build(plan, rootSink);
     return new CompiledQuery(graph.pipelines(), graph.root(), fallbacks);
   }
 

@@ -14,6 +14,7 @@ import dev.ember.planner.physical.PhysicalPlanner;
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.runtime.operators.collect.QueryResult;
 import dev.ember.runtime.pipeline.BatchSource;
+import dev.ember.runtime.pipeline.PipelineSink;
 import dev.ember.sql.Row;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -103,6 +105,26 @@ public final class QueryExecution {
       }
     }
     return rows;
+  }
+
+  /** The settings this query was planned with (session time zone, case sensitivity …). */
+  public QuerySettings settings() {
+    return settings;
+  }
+
+  /**
+   * Runs the query with its result rows going into the sink {@code rootSink} makes for the result's
+   * schema (a file write) instead of being collected. Compiled for this run only: the root sink
+   * differs from run to run.
+   */
+  public void runInto(Function<StructType, PipelineSink> rootSink) {
+    Objects.requireNonNull(rootSink, "rootSink is null");
+    QueryCompilerSettings compilerSettings = new QueryCompilerSettings(
+        settings.kernelOptions(), settings.codegenEnabled(), settings.scanSettings(), RANGE_MORSEL_ROWS);
+    CompiledQuery query = new QueryCompiler(engine.generatedKernels()).compile(physical(), compilerSettings, rootSink);
+    try (BufferAllocator allocator = engine.newQueryAllocator("write")) {
+      engine.executor().run(query.root(), allocator).close();
+    }
   }
 
   /** The text of {@code explain(mode)}, as Spark lays it out. */

@@ -90,9 +90,7 @@ public final class PipelineBuilder {
   /** The pipelines of {@code plan}. A builder builds one plan. */
   public PipelineGraph build(PhysicalPlan plan) {
     Objects.requireNonNull(plan, "plan is null");
-    if (!built.isEmpty()) {
-      throw new IllegalStateException("a PipelineBuilder builds one plan; create a new one");
-    }
+    checkUnused();
     OpenPipeline open = open(plan);
     Pipeline root;
     if (open.steps.isEmpty() && open.input instanceof Pipeline.UpstreamInput upstream) {
@@ -102,6 +100,28 @@ public final class PipelineBuilder {
       root = close(open, new BatchOutput(schema), new CollectSink(schema));
     }
     return new PipelineGraph(built, root);
+  }
+
+  /**
+   * The pipelines of {@code plan} with the rows of its result going into the sink {@code rootSink}
+   * makes for the result's schema (a file write) instead of being collected. The root pipeline always
+   * ends in that sink, so a plan whose root is itself a sink (a sort) gets one more pipeline reading
+   * its output. The sink's partitions must be {@code BatchConsumer}s.
+   */
+  public PipelineGraph build(PhysicalPlan plan, Function<StructType, PipelineSink> rootSink) {
+    Objects.requireNonNull(plan, "plan is null");
+    Objects.requireNonNull(rootSink, "rootSink is null");
+    checkUnused();
+    OpenPipeline open = open(plan);
+    StructType schema = open.schema();
+    Pipeline root = close(open, new BatchOutput(schema), rootSink.apply(schema));
+    return new PipelineGraph(built, root);
+  }
+
+  private void checkUnused() {
+    if (!built.isEmpty()) {
+      throw new IllegalStateException("a PipelineBuilder builds one plan; create a new one");
+    }
   }
 
   /** A pipeline still being built: its input and the steps fused so far. */

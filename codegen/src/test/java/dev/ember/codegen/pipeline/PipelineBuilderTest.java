@@ -133,4 +133,31 @@ class PipelineBuilderTest {
     assertTrue(error.getMessage().contains("stranger#"), error.getMessage());
     assertTrue(error.getMessage().contains("pipeline 1"), error.getMessage());
   }
+
+  @Test
+  void aCustomRootSinkEndsTheRootPipelineEvenAfterASort() {
+    PhysicalPlan plan = new SortExec(List.of(SortOrder.ascending(ID)), range(10));
+    CollectSink custom = new CollectSink(dev.ember.sql.types.StructType.of(List.of(
+        new dev.ember.sql.types.StructField("id", DataTypes.LongType, false))));
+
+    PipelineGraph graph = builder().build(plan, schema -> {
+      assertEquals(List.of("id"), List.of(schema.fieldNames()));
+      return custom;
+    });
+
+    assertEquals(2, graph.pipelines().size(), "one more pipeline reads the sort's output into the custom sink");
+    assertInstanceOf(SortSink.class, graph.pipelines().get(0).pipeline().sink());
+    assertSame(custom, graph.root().sink());
+    assertInstanceOf(Pipeline.UpstreamInput.class, graph.root().input());
+    assertEquals(new BatchOutput(custom.outputSchema()), graph.pipelines().get(1).spec().sink());
+  }
+
+  @Test
+  void aCustomRootSinkReplacesTheCollectSink() {
+    CollectSink custom = new CollectSink(dev.ember.sql.types.StructType.of(List.of(
+        new dev.ember.sql.types.StructField("id", DataTypes.LongType, false))));
+    PipelineGraph graph = builder().build(range(10), schema -> custom);
+    assertEquals(1, graph.pipelines().size());
+    assertSame(custom, graph.root().sink());
+  }
 }

@@ -4,9 +4,12 @@ import dev.ember.runtime.io.BatchFileWriterFactory;
 import dev.ember.runtime.io.csv.CsvFiles;
 import dev.ember.runtime.io.csv.CsvOptions;
 import dev.ember.runtime.io.csv.CsvSchemaInference;
+import dev.ember.runtime.io.csv.CsvWriterFactory;
+import dev.ember.runtime.io.csv.CsvWriterOptions;
 import dev.ember.sql.AnalysisException;
 import dev.ember.sql.types.StructType;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -30,9 +33,9 @@ final class CsvFormat implements DataSourceFormat {
     return new CsvTableSource(files, schema, csvOptions, paths);
   }
 
+  /** Timestamps are written in the {@code timeZone} option's zone; {@code df.write()} sets it to the session's. */
   @Override
   public BatchFileWriterFactory writer(StructType schema, Map<String, String> options) {
-    throw new AnalysisException("EMBER_NOT_YET_SUPPORTED", Map.of("feature", "writing CSV"),
-        "Ember does not support writing CSV yet. SQLSTATE: 0A000");
+    return new CsvWriterFactory(CsvWriterOptions.parse(options, ZoneId.systemDefault()));
   }
 }
