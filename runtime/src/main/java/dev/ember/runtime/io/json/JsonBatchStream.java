@@ -154,6 +154,11 @@ final class JsonBatchStream implements BatchStream {
     try {
       parser = factory.createParser(record, 0, recordLength);
       JsonToken token = parser.nextToken();
+      if (token == null) {
+        // Only comments: no record, as in Spark.
+        parser.close();
+        return 0;
+      }
       if (token == JsonToken.START_OBJECT) {
         boolean malformed = readObject(parser);
         parser.close();
