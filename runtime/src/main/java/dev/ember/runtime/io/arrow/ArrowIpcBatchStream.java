@@ -9,15 +9,23 @@ import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.arrow.compression.CommonsCompressionFactory;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.ipc.SeekableReadChannel;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.ipc.message.MessageSerializer;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -32,8 +40,14 @@ final class ArrowIpcBatchStream implements BatchStream {
   private final BufferAllocator allocator;
   private final ArrayDeque<ColumnBatch> pending = new ArrayDeque<>();
   private ArrowReader reader;
-  private int[] fileColumns;
+  /** For each output column, its position in {@link #loaded}, or {@link #MISSING}. */
+  private int[] loadedColumns;
+  /** Where record batches are loaded: the stream reader's root, or a root of just the needed columns. */
+  private VectorSchemaRoot loaded;
+  private FileChannel channel;
   private List<ArrowBlock> blocks;
+  private ArrowColumnProjection projection;
+  private VectorLoader projectedLoader;
   private int nextBatch;
 
   ArrowIpcBatchStream(ArrowIpcMorsel morsel, StructType schema, BufferAllocator allocator) {
@@ -53,7 +67,7 @@ final class ArrowIpcBatchStream implements BatchStream {
         if (!loadNextRecordBatch()) {
           return null;
         }
-        slice(reader.getVectorSchemaRoot());
+        slice(loaded);
       }
       return pending.poll();
     } catch (SparkException | AnalysisException e) {
@@ -64,12 +78,39 @@ final class ArrowIpcBatchStream implements BatchStream {
   }
 
   private void open() throws IOException {
-    reader = ArrowIpcFiles.openReader(morsel.file(), !morsel.stream(), allocator);
-    Schema fileSchema = reader.getVectorSchemaRoot().getSchema();
-    fileColumns = resolveColumns(fileSchema);
-    if (!morsel.stream()) {
-      blocks = ((ArrowFileReader) reader).getRecordBlocks();
+    if (morsel.stream()) {
+      reader = ArrowIpcFiles.openReader(morsel.file(), false, allocator);
+      loaded = reader.getVectorSchemaRoot();
+      loadedColumns = resolveColumns(loaded.getSchema());
+      return;
     }
+    channel = FileChannel.open(morsel.file(), StandardOpenOption.READ);
+    ArrowFileReader fileReader = new ArrowFileReader(channel, allocator, CommonsCompressionFactory.INSTANCE);
+    reader = fileReader;
+    Schema fileSchema = fileReader.getVectorSchemaRoot().getSchema();
+    blocks = fileReader.getRecordBlocks();
+    int[] fileColumns = resolveColumns(fileSchema);
+    projection = ArrowColumnProjection.of(fileSchema, presentColumns(fileColumns));
+    if (projection == null) {
+      loaded = fileReader.getVectorSchemaRoot();
+      loadedColumns = fileColumns;
+      return;
+    }
+    loaded = VectorSchemaRoot.create(projection.projectedSchema(), allocator);
+    projectedLoader = new VectorLoader(loaded, CommonsCompressionFactory.INSTANCE);
+    loadedColumns = new int[fileColumns.length];
+    for (int i = 0; i < fileColumns.length; i++) {
+      loadedColumns[i] = fileColumns[i] == MISSING ? MISSING : rankAmong(fileColumns[i], fileColumns);
+    }
+  }
+
+  private static int[] presentColumns(int[] fileColumns) {
+    return Arrays.stream(fileColumns).filter(column -> column != MISSING).toArray();
+  }
+
+  /** The position of {@code column} among the distinct present columns in file order. */
+  private static int rankAmong(int column, int[] fileColumns) {
+    return (int) Arrays.stream(fileColumns).filter(other -> other != MISSING && other < column).distinct().count();
   }
 
   private boolean loadNextRecordBatch() throws IOException {
@@ -82,7 +123,18 @@ final class ArrowIpcBatchStream implements BatchStream {
     if (nextBatch >= blocks.size()) {
       throw new IOException("Record batch " + nextBatch + " is past the " + blocks.size() + " batches of the file");
     }
-    return ((ArrowFileReader) reader).loadRecordBatch(blocks.get(nextBatch++));
+    ArrowBlock block = blocks.get(nextBatch++);
+    if (projection == null) {
+      return ((ArrowFileReader) reader).loadRecordBatch(block);
+    }
+    // Reads the batch's whole body (one contiguous range), but loads only the needed columns.
+    SeekableReadChannel in = new SeekableReadChannel(channel);
+    in.setPosition(block.getOffset());
+    try (ArrowRecordBatch whole = MessageSerializer.deserializeRecordBatch(in, block, allocator);
+        ArrowRecordBatch projected = projection.project(whole)) {
+      projectedLoader.load(projected);
+    }
+    return true;
   }
 
   /** For each output column, its position in the file, matched by name as the table was planned. */
@@ -126,6 +178,16 @@ final class ArrowIpcBatchStream implements BatchStream {
     return MISSING;
   }
 
+  /** The first output column that reads the same loaded column as output column {@code column}. */
+  private int firstUse(int column) {
+    for (int i = 0; i < column; i++) {
+      if (loadedColumns[i] == loadedColumns[column]) {
+        return i;
+      }
+    }
+    return column;
+  }
+
   /** Moves the loaded record batch's required columns out of the reader, in slices of at most 4096 rows. */
   private void slice(VectorSchemaRoot root) {
     int rowCount = root.getRowCount();
@@ -133,9 +195,17 @@ final class ArrowIpcBatchStream implements BatchStream {
     try {
       for (int i = 0; i < schema.length(); i++) {
         StructField field = schema.apply(i);
-        whole.add(fileColumns[i] == MISSING
-            ? ArrowColumnConverter.nulls(field, rowCount, allocator)
-            : ArrowColumnConverter.toEmberLayout(root.getVector(fileColumns[i]), field, allocator));
+        int earlierUse = firstUse(i);
+        if (loadedColumns[i] == MISSING) {
+          whole.add(ArrowColumnConverter.nulls(field, rowCount, allocator));
+        } else if (earlierUse < i) {
+          // The loaded vector was moved out already: share the earlier output's buffers.
+          var transfer = whole.get(earlierUse).getTransferPair(allocator);
+          transfer.splitAndTransfer(0, rowCount);
+          whole.add((FieldVector) transfer.getTo());
+        } else {
+          whole.add(ArrowColumnConverter.toEmberLayout(root.getVector(loadedColumns[i]), field, allocator));
+        }
       }
       if (rowCount <= ArrowIpcSource.BATCH_ROWS) {
         pending.add(new ColumnBatch(schema, whole, rowCount));
@@ -166,6 +236,10 @@ final class ArrowIpcBatchStream implements BatchStream {
   public void close() {
     while (!pending.isEmpty()) {
       pending.poll().close();
+    }
+    if (projectedLoader != null) {
+      loaded.close();
+      projectedLoader = null;
     }
     if (reader != null) {
       try {

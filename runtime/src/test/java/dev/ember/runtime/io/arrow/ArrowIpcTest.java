@@ -43,6 +43,8 @@ import org.apache.arrow.vector.TimeStampNanoVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.UInt4Vector;
 import org.apache.arrow.vector.ValueVector;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.impl.UnionListWriter;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -247,6 +249,10 @@ class ArrowIpcTest {
     assertEquals(List.of(List.of("héllo", Integer.MIN_VALUE), List.of("", 42), Arrays.asList(null, null)),
         readRows(source));
 
+    ArrowIpcSource repeated = new ArrowIpcSource(List.of(file), ALL_TYPES, new int[] {3, 8, 3}, MAX_SPLIT);
+    assertEquals(List.of(List.of(Integer.MIN_VALUE, "héllo", Integer.MIN_VALUE), List.of(42, "", 42),
+        Arrays.asList(null, null, null)), readRows(repeated));
+
     ArrowIpcSource noColumns = new ArrowIpcSource(List.of(file), ALL_TYPES, new int[0], MAX_SPLIT);
     List<ColumnBatch> batches = readBatches(noColumns);
     assertEquals(3, batches.stream().mapToInt(ColumnBatch::rowCount).sum());
@@ -357,6 +363,53 @@ class ArrowIpcTest {
           Arrays.asList("large", -1, 1_000_000L, -1L, null),
           Arrays.asList(null, 3, null, 2L, null)), rows, "stream=" + stream);
     }
+  }
+
+  @Test
+  void projectionSkipsNestedAndUnsupportedColumnsOfCompressedFiles() throws IOException {
+    Path file = directory.resolve("mixed.arrow");
+    try (ListVector tags = ListVector.empty("tags", allocator);
+        VarCharVector name = new VarCharVector("name", allocator);
+        UInt4Vector counter = new UInt4Vector("counter", allocator);
+        Float8Vector score = new Float8Vector("score", allocator)) {
+      UnionListWriter writer = tags.getWriter();
+      for (int row = 0; row < 3; row++) {
+        writer.setPosition(row);
+        writer.startList();
+        for (int item = 0; item <= row; item++) {
+          writer.integer().writeInt(row * 10 + item);
+        }
+        writer.endList();
+      }
+      name.allocateNew(3);
+      counter.allocateNew(3);
+      score.allocateNew(3);
+      for (int row = 0; row < 3; row++) {
+        name.setSafe(row, ("n" + row).getBytes(StandardCharsets.UTF_8));
+        counter.set(row, row);
+        score.set(row, row + 0.5);
+      }
+      for (FieldVector vector : List.<FieldVector>of(tags, name, counter, score)) {
+        vector.setValueCount(3);
+      }
+      VectorSchemaRoot root = new VectorSchemaRoot(List.of(tags, name, counter, score));
+      root.setRowCount(3);
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          ArrowFileWriter fileWriter = new ArrowFileWriter(root, null, channel, Map.of(),
+              org.apache.arrow.vector.ipc.message.IpcOption.DEFAULT,
+              org.apache.arrow.compression.CommonsCompressionFactory.INSTANCE,
+              org.apache.arrow.vector.compression.CompressionUtil.CodecType.ZSTD)) {
+        fileWriter.start();
+        fileWriter.writeBatch();
+        fileWriter.writeBatch();
+        fileWriter.end();
+      }
+    }
+    StructType wanted = StructType.fromDDL("score DOUBLE, name STRING");
+    List<List<Object>> once = List.of(List.of(0.5, "n0"), List.of(1.5, "n1"), List.of(2.5, "n2"));
+    List<List<Object>> twice = new ArrayList<>(once);
+    twice.addAll(once);
+    assertEquals(twice, readRows(new ArrowIpcSource(List.of(file), wanted, allColumns(wanted), MAX_SPLIT)));
   }
 
   @Test
