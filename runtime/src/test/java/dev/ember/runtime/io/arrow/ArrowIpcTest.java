@@ -306,6 +306,24 @@ class ArrowIpcTest {
     batches.forEach(ColumnBatch::close);
   }
 
+  @Test
+  void closingAStreamEarlyReleasesTheSlicesNotTakenYet() {
+    Path file;
+    try (ColumnBatch big = longs("x", 0, 10_000)) {
+      file = writeWithEmber("big.arrow", ArrowIpcCompression.LZ4_FRAME, big);
+    }
+    ArrowIpcSource source = new ArrowIpcSource(List.of(file), StructType.fromDDL("x BIGINT"), new int[] {0}, MAX_SPLIT);
+    ColumnBatch first;
+    try (BatchStream stream = source.open(source.morsels().get(0), allocator)) {
+      first = stream.next();
+    }
+    try (first) {
+      assertEquals(4096, first.rowCount());
+      assertEquals(4095L, ((BigIntVector) first.vector(0)).get(4095));
+    }
+    assertEquals(0, allocator.getAllocatedMemory());
+  }
+
   /** A file written by Arrow itself with layouts other than Ember's. */
   private Path writeForeignFile(boolean stream) throws IOException {
     Path file = directory.resolve(stream ? "foreign.arrows" : "foreign.arrow");
