@@ -13,6 +13,7 @@ public final class DataSourceFormats {
   static {
     register(new CsvFormat());
     register(new JsonFormat());
+    register(new ArrowFormat());
   }
 
   private DataSourceFormats() {}

@@ -4,6 +4,7 @@ import dev.ember.sql.types.BinaryType;
 import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.ByteType;
 import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.DateType;
 import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.DoubleType;
@@ -63,6 +64,59 @@ public final class ArrowTypes {
       return ArrowType.Null.INSTANCE;
     }
     throw new IllegalArgumentException("No Arrow layout for Spark type " + type.simpleString());
+  }
+
+  /**
+   * The Spark type that holds values of an Arrow type read from outside Ember (an Arrow IPC file).
+   * Several Arrow types map to one Spark type: any timestamp unit or zone is a {@link TimestampType},
+   * a date in milliseconds is a {@link DateType}, large strings and binaries are {@link StringType} and
+   * {@link BinaryType}; when {@code toArrow(fromArrow(type))} differs from {@code type}, the values
+   * must be converted into Ember's layout. Timestamps without a zone are read as UTC instants, since
+   * Ember has no timestamp-without-zone type.
+   *
+   * @throws IllegalArgumentException for types Spark cannot represent (unsigned integers, half
+   *     floats, 256-bit decimals, times, intervals, nested and other types Ember does not support yet)
+   */
+  public static DataType fromArrow(ArrowType type) {
+    if (type instanceof ArrowType.Bool) {
+      return DataTypes.BooleanType;
+    } else if (type instanceof ArrowType.Int integer && integer.getIsSigned()) {
+      switch (integer.getBitWidth()) {
+        case 8:
+          return DataTypes.ByteType;
+        case 16:
+          return DataTypes.ShortType;
+        case 32:
+          return DataTypes.IntegerType;
+        case 64:
+          return DataTypes.LongType;
+        default:
+          break;
+      }
+    } else if (type instanceof ArrowType.FloatingPoint floating) {
+      if (floating.getPrecision() == FloatingPointPrecision.SINGLE) {
+        return DataTypes.FloatType;
+      } else if (floating.getPrecision() == FloatingPointPrecision.DOUBLE) {
+        return DataTypes.DoubleType;
+      }
+    } else if (type instanceof ArrowType.Decimal decimal
+        && decimal.getBitWidth() == 128
+        && decimal.getPrecision() <= DecimalType.MAX_PRECISION
+        && decimal.getScale() >= 0
+        && decimal.getScale() <= decimal.getPrecision()) {
+      return new DecimalType(decimal.getPrecision(), decimal.getScale());
+    } else if (type instanceof ArrowType.Utf8 || type instanceof ArrowType.LargeUtf8) {
+      return DataTypes.StringType;
+    } else if (type instanceof ArrowType.Binary || type instanceof ArrowType.LargeBinary) {
+      return DataTypes.BinaryType;
+    } else if (type instanceof ArrowType.Date) {
+      return DataTypes.DateType;
+    } else if (type instanceof ArrowType.Timestamp) {
+      return DataTypes.TimestampType;
+    } else if (type instanceof ArrowType.Null) {
+      return DataTypes.NullType;
+    }
+    throw new IllegalArgumentException("No Spark type for Arrow type " + type);
   }
 
   public static Field toArrowField(StructField field) {
