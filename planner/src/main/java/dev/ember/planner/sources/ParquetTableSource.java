@@ -1,0 +1,94 @@
+package dev.ember.planner.sources;
+
+import dev.ember.runtime.io.csv.CsvFiles;
+import dev.ember.runtime.io.parquet.ColumnPredicate;
+import dev.ember.runtime.io.parquet.ParquetFileFooters;
+import dev.ember.runtime.io.parquet.ParquetSchemas;
+import dev.ember.runtime.io.parquet.ParquetSource;
+import dev.ember.runtime.pipeline.BatchSource;
+import dev.ember.sql.AnalysisException;
+import dev.ember.sql.types.StructType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * Parquet files with a known schema. Without a user schema it is the first file's (files sorted by
+ * name within each directory), as Spark without {@code mergeSchema}: other files' extra columns are
+ * ignored and their missing columns read as nulls. A user schema picks columns by name.
+ */
+public final class ParquetTableSource implements TableSource {
+  private final List<Path> files;
+  private final StructType schema;
+  private final List<String> userPaths;
+  private final List<ColumnPredicate> pushedFilters;
+
+  public ParquetTableSource(List<Path> files, StructType schema, List<String> userPaths, List<ColumnPredicate> pushedFilters) {
+    this.files = List.copyOf(Objects.requireNonNull(files, "files is null"));
+    this.schema = Objects.requireNonNull(schema, "schema is null");
+    this.userPaths = List.copyOf(Objects.requireNonNull(userPaths, "userPaths is null"));
+    this.pushedFilters = List.copyOf(Objects.requireNonNull(pushedFilters, "pushedFilters is null"));
+  }
+
+  /**
+   * The table over {@code paths} (files or directories; names starting with {@code _} or {@code .}
+   * are skipped), with {@code userSchema} if not null, otherwise the first file's schema. Options are
+   * accepted and ignored for now ({@code mergeSchema} is not supported).
+   */
+  public static TableSource open(List<String> paths, Map<String, String> options, StructType userSchema) {
+    Objects.requireNonNull(paths, "paths is null");
+    Objects.requireNonNull(options, "options is null");
+    List<Path> files = paths.isEmpty() ? List.of() : CsvFiles.list(paths);
+    StructType schema;
+    if (userSchema != null) {
+      schema = userSchema.asNullable();
+    } else if (files.isEmpty()) {
+      throw new AnalysisException("UNABLE_TO_INFER_SCHEMA", Map.of("format", "Parquet"),
+          "Unable to infer schema for Parquet. It must be specified manually. SQLSTATE: 42KD9");
+    } else {
+      Path first = files.get(0);
+      MessageType fileSchema = ParquetFileFooters.read(first).getFileMetaData().getSchema();
+      schema = ParquetSchemas.toSpark(fileSchema, first);
+    }
+    return new ParquetTableSource(files, schema, paths, List.of());
+  }
+
+  /** The same table, skipping row groups whose statistics prove {@code filters} match no row. */
+  public ParquetTableSource withPushedFilters(List<ColumnPredicate> filters) {
+    List<ColumnPredicate> all = new ArrayList<>(pushedFilters);
+    all.addAll(Objects.requireNonNull(filters, "filters is null"));
+    return new ParquetTableSource(files, schema, userPaths, all);
+  }
+
+  public List<ColumnPredicate> pushedFilters() {
+    return pushedFilters;
+  }
+
+  @Override
+  public StructType schema() {
+    return schema;
+  }
+
+  @Override
+  public String formatName() {
+    return "parquet";
+  }
+
+  @Override
+  public String describe() {
+    String pushed = pushedFilters.stream()
+        .map(filter -> filter.describe(schema.apply(filter.column()).name()))
+        .collect(Collectors.joining(", ", "[", "]"));
+    return "Location: " + userPaths + ", Files: " + files.size() + ", PushedFilters: " + pushed
+        + ", ReadSchema: " + schema.simpleString();
+  }
+
+  @Override
+  public BatchSource createBatchSource(int[] columns, ScanSettings settings) {
+    return new ParquetSource(files, schema, columns, pushedFilters);
+  }
+}
