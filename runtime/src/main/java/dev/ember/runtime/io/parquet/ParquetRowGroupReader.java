@@ -1,12 +1,13 @@
 package dev.ember.runtime.io.parquet;
 
-import dev.ember.SparkException;
+import dev.ember.SparkThrowable;
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.runtime.pipeline.BatchStream;
 import dev.ember.sql.types.StructType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -37,17 +38,20 @@ final class ParquetRowGroupReader implements BatchStream {
   private long rowsLeft;
 
   /**
-   * @param fileColumns per output column, the index of its top-level column in the file, or -1
+   * @param fileColumns given the file's schema, per output column the index of its top-level column
+   *     in the file, or -1
    */
-  ParquetRowGroupReader(ParquetRowGroupMorsel morsel, StructType schema, int[] fileColumns, BufferAllocator allocator) {
+  ParquetRowGroupReader(ParquetRowGroupMorsel morsel, StructType schema, Function<MessageType, int[]> fileColumns,
+      BufferAllocator allocator) {
     this.morsel = morsel;
     this.schema = schema;
     this.allocator = allocator;
     this.file = ParquetFileFooters.open(morsel.file());
     try {
       MessageType fileSchema = file.getFooter().getFileMetaData().getSchema();
+      int[] fileColumnIndexes = fileColumns.apply(fileSchema);
       List<Type> projected = new ArrayList<>();
-      for (int fileColumn : fileColumns) {
+      for (int fileColumn : fileColumnIndexes) {
         if (fileColumn >= 0 && !projected.contains(fileSchema.getType(fileColumn))) {
           projected.add(fileSchema.getType(fileColumn));
         }
@@ -59,17 +63,17 @@ final class ParquetRowGroupReader implements BatchStream {
       ColumnReadStoreImpl store = pages == null ? null : new ColumnReadStoreImpl(pages,
           new DummyRecordConverter(requested).getRootConverter(), requested,
           file.getFooter().getFileMetaData().getCreatedBy());
-      int columns = fileColumns.length;
+      int columns = fileColumnIndexes.length;
       this.columnReaders = new ColumnReader[columns];
       this.valueReaders = new ParquetValueReader[columns];
       this.maxDefinitionLevels = new int[columns];
       this.columnNames = new String[columns];
       for (int i = 0; i < columns; i++) {
         columnNames[i] = schema.apply(i).name();
-        if (fileColumns[i] < 0 || store == null) {
+        if (fileColumnIndexes[i] < 0 || store == null) {
           continue;
         }
-        PrimitiveType field = fileSchema.getType(fileColumns[i]).asPrimitiveType();
+        PrimitiveType field = fileSchema.getType(fileColumnIndexes[i]).asPrimitiveType();
         ColumnDescriptor descriptor = requested.getColumnDescription(new String[] {field.getName()});
         columnReaders[i] = store.getColumnReader(descriptor);
         valueReaders[i] = ParquetValueReader.of(field, schema.apply(i).dataType());
@@ -77,7 +81,7 @@ final class ParquetRowGroupReader implements BatchStream {
       }
     } catch (RuntimeException e) {
       closeQuietly(e);
-      throw e instanceof SparkException ? e : ParquetReadErrors.readFailure(morsel.file(), where(null), e);
+      throw e instanceof SparkThrowable ? e : ParquetReadErrors.readFailure(morsel.file(), where(null), e);
     }
   }
 
@@ -107,7 +111,7 @@ final class ParquetRowGroupReader implements BatchStream {
       return new ColumnBatch(schema, vectors, rows);
     } catch (RuntimeException e) {
       vectors.forEach(FieldVector::close);
-      throw e instanceof SparkException ? e : ParquetReadErrors.readFailure(morsel.file(), where(null), e);
+      throw e instanceof SparkThrowable ? e : ParquetReadErrors.readFailure(morsel.file(), where(null), e);
     }
   }
 

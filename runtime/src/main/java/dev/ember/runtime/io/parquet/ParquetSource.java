@@ -128,12 +128,13 @@ public final class ParquetSource implements BatchSource {
     if (!(morsel instanceof ParquetRowGroupMorsel rowGroup)) {
       throw new IllegalArgumentException("ParquetSource cannot read morsel " + morsel.describe());
     }
-    MessageType fileSchema = ParquetFileFooters.read(rowGroup.file()).getFileMetaData().getSchema();
-    int[] fileColumns = new int[requiredColumns.length];
-    for (int i = 0; i < requiredColumns.length; i++) {
-      fileColumns[i] = fileColumn(rowGroup.file(), fileSchema, requiredColumns[i]);
-    }
-    return new ParquetRowGroupReader(rowGroup, schema, fileColumns, allocator);
+    return new ParquetRowGroupReader(rowGroup, schema, fileSchema -> {
+      int[] fileColumns = new int[requiredColumns.length];
+      for (int i = 0; i < requiredColumns.length; i++) {
+        fileColumns[i] = fileColumn(rowGroup.file(), fileSchema, requiredColumns[i]);
+      }
+      return fileColumns;
+    }, allocator);
   }
 
   @Override

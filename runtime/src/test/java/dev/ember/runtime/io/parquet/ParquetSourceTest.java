@@ -143,6 +143,27 @@ class ParquetSourceTest {
   }
 
   @Test
+  void closingAStreamBeforeItsEndReleasesEverything() throws IOException {
+    MessageType type = MessageTypeParser.parseMessageType("message m { optional binary s (STRING); }");
+    Path file = directory.resolve("long.parquet");
+    write(file, type, CompressionCodecName.ZSTD, 1 << 20, writer -> {
+      SimpleGroupFactory groups = new SimpleGroupFactory(type);
+      for (int i = 0; i < 9000; i++) {
+        write(writer, groups.newGroup().append("s", "v" + i));
+      }
+    });
+    ParquetSource source = new ParquetSource(List.of(file), StructType.fromDDL("s STRING"), new int[] {0}, List.of());
+    List<Morsel> morsels = source.morsels();
+    assertEquals(1, morsels.size());
+
+    try (BatchStream stream = source.open(morsels.get(0), allocator); ColumnBatch first = stream.next()) {
+      assertEquals(ParquetSource.BATCH_ROWS, first.rowCount());
+      assertEquals("v4095", new String(((VarCharVector) first.vector(0)).get(4095), StandardCharsets.UTF_8));
+    }
+    assertEquals(0, allocator.getAllocatedMemory());
+  }
+
+  @Test
   void findsColumnsByNameIgnoringCaseAndReadsMissingOnesAsNulls() throws IOException {
     MessageType type = MessageTypeParser.parseMessageType("message m { optional int32 Id; }");
     Path file = directory.resolve("one.parquet");
