@@ -1,7 +1,13 @@
 package dev.ember.runtime.io.parquet;
 
 import dev.ember.sql.AnalysisException;
+import dev.ember.sql.types.ByteType;
 import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DoubleType;
+import dev.ember.sql.types.FloatType;
+import dev.ember.sql.types.IntegerType;
+import dev.ember.sql.types.LongType;
+import dev.ember.sql.types.ShortType;
 import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
@@ -113,6 +119,36 @@ public final class ParquetSchemas {
     return new AnalysisException("EMBER_NOT_YET_SUPPORTED", Map.of("feature", feature),
         "Ember does not support " + feature + " yet: column `" + field.getName() + "` of "
             + ParquetReadErrors.displayName(file) + " is " + field.toString().trim() + ". SQLSTATE: 0A000");
+  }
+
+  /**
+   * Whether a file column of Spark type {@code fileType} can be read as {@code requested}: the same
+   * type, or a wider one as Spark 4.2 allows (checked: an int8 column reads as int, an int32 as
+   * bigint).
+   */
+  public static boolean canRead(DataType fileType, DataType requested) {
+    if (fileType.equals(requested)) {
+      return true;
+    }
+    int fileRank = integerRank(fileType);
+    int requestedRank = integerRank(requested);
+    if (fileRank > 0 && requestedRank > fileRank) {
+      return true;
+    }
+    return requested instanceof DoubleType && (fileType instanceof FloatType || (fileRank > 0 && fileRank <= 3));
+  }
+
+  private static int integerRank(DataType type) {
+    if (type instanceof ByteType) {
+      return 1;
+    } else if (type instanceof ShortType) {
+      return 2;
+    } else if (type instanceof IntegerType) {
+      return 3;
+    } else if (type instanceof LongType) {
+      return 4;
+    }
+    return 0;
   }
 
   /** The file column that Spark resolves {@code name} to: exact first, then ignoring case. */

@@ -16,7 +16,6 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType;
 
 /**
  * Scans Parquet files into Arrow batches. Each row group is a morsel; only the required columns are
@@ -100,7 +99,7 @@ public final class ParquetSource implements BatchSource {
     return bound;
   }
 
-  /** The file's column for table column {@code column}, checked to have its type; -1 if absent. */
+  /** The file's column for table column {@code column}, checked to read as its type; -1 if absent. */
   private int fileColumn(Path file, MessageType fileSchema, int column) {
     StructField field = dataSchema.apply(column);
     int index = ParquetSchemas.findField(fileSchema, field.name());
@@ -108,15 +107,15 @@ public final class ParquetSource implements BatchSource {
       return -1;
     }
     DataType fileType = ParquetSchemas.toSpark(fileSchema.getType(index), file);
-    if (!fileType.equals(field.dataType())) {
-      PrimitiveType primitive = fileSchema.getType(index).asPrimitiveType();
-      String path = ParquetReadErrors.displayName(file);
+    if (!ParquetSchemas.canRead(fileType, field.dataType())) {
+      String physical = fileSchema.getType(index).asPrimitiveType().getPrimitiveTypeName().name();
+      String path = file.toAbsolutePath().normalize().toUri().toString();
+      String expected = field.dataType().simpleString();
       throw new SparkException("FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH",
-          Map.of("path", path, "column", "[" + field.name() + "]", "expectedType", field.dataType().sql(),
-              "actualType", ParquetSchemas.describe(primitive)),
+          Map.of("path", path, "column", "[" + field.name() + "]", "expectedType", expected, "actualType", physical),
           "Encountered error while reading file " + path + ". Data type mismatches when reading Parquet column ["
-              + field.name() + "]. Expected Spark type " + field.dataType().sql() + ", actual Parquet type "
-              + ParquetSchemas.describe(primitive) + ". SQLSTATE: KD001",
+              + field.name() + "]. Expected Spark type " + expected + ", actual Parquet type " + physical
+              + ". SQLSTATE: KD001\nThe file's column is " + fileType.simpleString() + ".",
           null);
     }
     return index;

@@ -52,7 +52,7 @@ interface ParquetValueReader {
 
   /**
    * The reader for a file column of type {@code field} read as Spark type {@code type}; the caller
-   * checked that {@link ParquetSchemas#toSpark} maps the one to the other.
+   * checked with {@link ParquetSchemas#canRead} that the file's type reads as {@code type}.
    */
   static ParquetValueReader of(PrimitiveType field, DataType type) {
     LogicalTypeAnnotation logical = field.getLogicalTypeAnnotation();
@@ -70,13 +70,22 @@ interface ParquetValueReader {
           ? (reader, vector, row) -> ((IntVector) vector).set(row, reader.getInteger() & 0xFFFF)
           : (reader, vector, row) -> ((IntVector) vector).set(row, reader.getInteger());
     } else if (type instanceof LongType) {
-      return field.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT32
-          ? (reader, vector, row) -> ((BigIntVector) vector).set(row, Integer.toUnsignedLong(reader.getInteger()))
-          : (reader, vector, row) -> ((BigIntVector) vector).set(row, reader.getLong());
+      if (field.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT32) {
+        return unsigned
+            ? (reader, vector, row) -> ((BigIntVector) vector).set(row, Integer.toUnsignedLong(reader.getInteger()))
+            : (reader, vector, row) -> ((BigIntVector) vector).set(row, reader.getInteger());
+      }
+      return (reader, vector, row) -> ((BigIntVector) vector).set(row, reader.getLong());
     } else if (type instanceof FloatType) {
       return (reader, vector, row) -> ((Float4Vector) vector).set(row, reader.getFloat());
     } else if (type instanceof DoubleType) {
-      return (reader, vector, row) -> ((Float8Vector) vector).set(row, reader.getDouble());
+      return switch (field.getPrimitiveTypeName()) {
+        case FLOAT -> (reader, vector, row) -> ((Float8Vector) vector).set(row, reader.getFloat());
+        case INT32 -> unsigned
+            ? (reader, vector, row) -> ((Float8Vector) vector).set(row, Integer.toUnsignedLong(reader.getInteger()))
+            : (reader, vector, row) -> ((Float8Vector) vector).set(row, reader.getInteger());
+        default -> (reader, vector, row) -> ((Float8Vector) vector).set(row, reader.getDouble());
+      };
     } else if (type instanceof DateType) {
       return (reader, vector, row) -> ((DateDayVector) vector).set(row, reader.getInteger());
     } else if (type instanceof StringType) {

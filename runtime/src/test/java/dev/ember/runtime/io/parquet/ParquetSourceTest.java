@@ -185,8 +185,25 @@ class ParquetSourceTest {
     SparkException error = assertThrows(SparkException.class, () -> readAll(source));
 
     assertEquals("FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH", error.getCondition());
-    assertTrue(error.getMessage().contains("[id]") && error.getMessage().contains(file.getFileName().toString()),
-        error.getMessage());
+    assertTrue(error.getMessage().startsWith("[FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH] Encountered error"
+        + " while reading file " + file.toUri() + ". Data type mismatches when reading Parquet column [id]. Expected"
+        + " Spark type int, actual Parquet type BINARY. SQLSTATE: KD001"), error.getMessage());
+  }
+
+  @Test
+  void narrowIntegersAndFloatsReadAsWiderTypesAsInSpark() throws IOException {
+    MessageType type = MessageTypeParser.parseMessageType(
+        "message m { optional int32 tiny (INTEGER(8,true)); optional int32 i; optional float f; }");
+    Path file = directory.resolve("narrow.parquet");
+    write(file, type, CompressionCodecName.UNCOMPRESSED, 1 << 20, writer -> write(writer,
+        new SimpleGroupFactory(type).newGroup().append("tiny", -5).append("i", -2_000_000_000).append("f", 0.5f)));
+    StructType wide = StructType.fromDDL("tiny INT, i BIGINT, f DOUBLE, i2 DOUBLE");
+
+    List<List<Object>> rows = readAll(new ParquetSource(List.of(file), wide, new int[] {0, 1, 2}, List.of()));
+
+    assertEquals(List.of(Arrays.asList(-5, -2_000_000_000L, 0.5d)), rows);
+    assertTrue(ParquetSchemas.canRead(dev.ember.sql.types.DataTypes.IntegerType, dev.ember.sql.types.DataTypes.DoubleType));
+    assertTrue(!ParquetSchemas.canRead(dev.ember.sql.types.DataTypes.LongType, dev.ember.sql.types.DataTypes.IntegerType));
   }
 
   @Test
