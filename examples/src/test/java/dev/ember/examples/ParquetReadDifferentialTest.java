@@ -180,6 +180,46 @@ class ParquetReadDifferentialTest {
     assertEquals(spark, ember, "output of " + name + " differs from Spark's");
   }
 
+  @Test
+  void aColumnOfAnotherTypeFailsAsInSparkAndNarrowTypesWiden() throws Exception {
+    String path = dataDirectory.resolve("plain").toString();
+    Exception spark = assertThrows(Exception.class,
+        () -> SparkOracle.session().read().format("parquet").schema("s INT").load(path).collectAsList());
+    Exception ember = assertThrows(Exception.class,
+        () -> EmberSessions.session().read().format("parquet").schema("s INT").load(path).collectAsList());
+    org.apache.spark.SparkThrowable sparkError = sparkCause(spark);
+    dev.ember.SparkThrowable emberError = emberCause(ember);
+    assertEquals(sparkError.getCondition(), emberError.getCondition());
+    assertEquals(upToSqlState(((Throwable) sparkError).getMessage()), upToSqlState(((Throwable) emberError).getMessage()));
+
+    String schema = "id BIGINT, tiny INT, small BIGINT, i32 BIGINT, f DOUBLE";
+    String sparkRows = ConsoleCapture.capture(() ->
+        SparkOracle.session().read().format("parquet").schema(schema).load(path).orderBy("id").show(8));
+    String emberRows = ConsoleCapture.capture(() ->
+        EmberSessions.session().read().format("parquet").schema(schema).load(path).orderBy("id").show(8));
+    assertSameOutput("parquet-widening", sparkRows, emberRows);
+  }
+
+  private static org.apache.spark.SparkThrowable sparkCause(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.apache.spark.SparkThrowable throwable && throwable.getCondition() != null
+          && throwable.getCondition().startsWith("FAILED_READ_FILE")) {
+        return throwable;
+      }
+    }
+    throw new AssertionError("no FAILED_READ_FILE error in Spark's", error);
+  }
+
+  private static dev.ember.SparkThrowable emberCause(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof dev.ember.SparkThrowable throwable && throwable.getCondition() != null
+          && throwable.getCondition().startsWith("FAILED_READ_FILE")) {
+        return throwable;
+      }
+    }
+    throw new AssertionError("no FAILED_READ_FILE error in Ember's", error);
+  }
+
   private static String upToSqlState(String message) {
     int end = message.indexOf("SQLSTATE: ");
     return end < 0 ? message : message.substring(0, end + "SQLSTATE: xxxxx".length());
