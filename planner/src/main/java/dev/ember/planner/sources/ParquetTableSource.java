@@ -36,12 +36,20 @@ public final class ParquetTableSource implements TableSource {
 
   /**
    * The table over {@code paths} (files or directories; names starting with {@code _} or {@code .}
-   * are skipped), with {@code userSchema} if not null, otherwise the first file's schema. Options are
-   * accepted and ignored for now ({@code mergeSchema} is not supported).
+   * are skipped), with {@code userSchema} if not null, otherwise the first file's schema. Other
+   * options are accepted and ignored for now; {@code mergeSchema=true} is an Ember error rather than
+   * a silently different schema.
    */
   public static TableSource open(List<String> paths, Map<String, String> options, StructType userSchema) {
     Objects.requireNonNull(paths, "paths is null");
     Objects.requireNonNull(options, "options is null");
+    options.forEach((key, value) -> {
+      if (key.equalsIgnoreCase("mergeSchema") && value.trim().equalsIgnoreCase("true")) {
+        throw new AnalysisException("EMBER_NOT_YET_SUPPORTED", Map.of("feature", "the Parquet option mergeSchema"),
+            "Ember does not support the Parquet option mergeSchema yet; the schema is the first file's."
+                + " SQLSTATE: 0A000");
+      }
+    });
     List<Path> files = paths.isEmpty() ? List.of() : CsvFiles.list(paths);
     StructType schema;
     if (userSchema != null) {

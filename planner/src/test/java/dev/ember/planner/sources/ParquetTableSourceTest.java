@@ -97,6 +97,17 @@ class ParquetTableSourceTest {
   }
 
   @Test
+  void mergingSchemasIsNotSupportedYet() throws IOException {
+    write(directory.resolve("part-0.parquet"), 1);
+
+    AnalysisException error = assertThrows(AnalysisException.class,
+        () -> ParquetTableSource.open(List.of(directory.toString()), Map.of("mergeschema", "TRUE"), null));
+
+    assertEquals("EMBER_NOT_YET_SUPPORTED", error.getCondition());
+    assertTrue(error.getMessage().contains("mergeSchema"), error.getMessage());
+  }
+
+  @Test
   void writingIsNotSupportedYet() {
     AnalysisException error = assertThrows(AnalysisException.class,
         () -> DataSourceFormats.lookup("parquet").writer(StructType.fromDDL("id BIGINT"), Map.of()));
