@@ -14,6 +14,7 @@ public final class DataSourceFormats {
     register(new CsvFormat());
     register(new JsonFormat());
     register(new ArrowFormat());
+    register(new ParquetFormat());
   }
 
   private DataSourceFormats() {}

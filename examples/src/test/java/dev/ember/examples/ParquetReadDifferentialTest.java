@@ -1,0 +1,227 @@
+package dev.ember.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Spark 4.2 writes Parquet files (every atomic type, nulls, several files, each timestamp storage
+ * and codec); Spark and Ember read them and must print the same schemas, tables and counts.
+ */
+class ParquetReadDifferentialTest {
+  /** Every atomic type, a null in each column every fourth row, a few edge values. */
+  private static final String ALL_TYPES_QUERY = """
+      SELECT id,
+        CASE WHEN id % 4 = 1 THEN NULL ELSE id % 2 = 0 END AS flag,
+        CASE WHEN id % 4 = 1 THEN NULL ELSE CAST(id % 256 - 128 AS TINYINT) END AS tiny,
+        CASE WHEN id % 4 = 1 THEN NULL ELSE CAST(id * 300 - 30000 AS SMALLINT) END AS small,
+        CASE WHEN id % 4 = 1 THEN NULL WHEN id = 2 THEN 2147483647 ELSE CAST(id * 7919 AS INT) END AS i32,
+        CASE WHEN id % 4 = 1 THEN NULL WHEN id = 2 THEN -9223372036854775808 ELSE id * 1000000007 END AS i64,
+        CASE WHEN id % 4 = 1 THEN NULL ELSE CAST(id / 8.0 AS FLOAT) END AS f,
+        CASE WHEN id % 4 = 1 THEN NULL ELSE id / 3.0D - 10 END AS d,
+        CASE WHEN id % 4 = 1 THEN NULL ELSE CAST(id * 1.25 - 50 AS DECIMAL(5,2)) END AS dec_int,
+        CASE WHEN id % 4 = 1 THEN NULL ELSE CAST(id * 123456.789 AS DECIMAL(15,3)) END AS dec_long,
+        CASE WHEN id % 4 = 1 THEN NULL
+          ELSE CAST(id * -12345678901234567.8901 AS DECIMAL(30,4)) END AS dec_fixed,
+        CASE WHEN id % 4 = 1 THEN NULL WHEN id = 2 THEN '' ELSE concat('s-', id, CASE WHEN id % 3 = 0 THEN 'é€' ELSE '' END) END AS s,
+        CASE WHEN id % 4 = 1 THEN NULL ELSE CAST(concat('b', id) AS BINARY) END AS bin,
+        CASE WHEN id % 4 = 1 THEN NULL ELSE date_add(DATE'1969-12-25', CAST(id * 37 AS INT)) END AS day,
+        CASE WHEN id % 4 = 1 THEN NULL
+          ELSE TIMESTAMP'1960-06-30 12:34:56.789012' + make_interval(0, 0, 0, CAST(id * 45 AS INT), 0, 0, id * 1.5) END AS ts
+      FROM range(0, 120)
+      """;
+
+  @TempDir
+  static Path dataDirectory;
+
+  @BeforeAll
+  static void writeWithSpark() throws Exception {
+    org.apache.spark.sql.SparkSession spark = SparkOracle.session();
+    org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows = spark.sql(ALL_TYPES_QUERY).repartition(3);
+    write(spark, rows, "int96_snappy", "INT96", "snappy");
+    write(spark, rows, "micros_zstd", "TIMESTAMP_MICROS", "zstd");
+    write(spark, rows, "millis_gzip", "TIMESTAMP_MILLIS", "gzip");
+    write(spark, rows.coalesce(1), "micros_lz4", "TIMESTAMP_MICROS", "lz4");
+    write(spark, rows.coalesce(1), "plain", "TIMESTAMP_MICROS", "uncompressed");
+    spark.range(0, 50_000).selectExpr("id", "CAST(id % 97 AS STRING) AS tag").coalesce(1).write()
+        .option("parquet.block.size", "65536").parquet(dataDirectory.resolve("row_groups").toString());
+  }
+
+  private static void write(org.apache.spark.sql.SparkSession spark, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows,
+      String name, String timestampType, String codec) {
+    String previous = spark.conf().get("spark.sql.parquet.outputTimestampType");
+    spark.conf().set("spark.sql.parquet.outputTimestampType", timestampType);
+    try {
+      rows.write().option("compression", codec).parquet(dataDirectory.resolve(name).toString());
+    } finally {
+      spark.conf().set("spark.sql.parquet.outputTimestampType", previous);
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyTypeReadsAsSparkReadsIt() {
+    return Stream.of("int96_snappy", "micros_zstd", "millis_gzip", "micros_lz4", "plain").map(name ->
+        DynamicTest.dynamicTest(name, () -> {
+          String path = dataDirectory.resolve(name).toString();
+          String spark = ConsoleCapture.capture(() -> {
+            org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df = SparkOracle.session().read().format("parquet").load(path);
+            df.printSchema();
+            df.orderBy("id").show(200, false);
+            System.out.println(df.count());
+            df.where("i32 > 100000").select("s", "ts", "id").orderBy("id").show(5, false);
+          });
+          String ember = ConsoleCapture.capture(() -> {
+            dev.ember.sql.Dataset<dev.ember.sql.Row> df = EmberSessions.session().read().format("parquet").load(path);
+            df.printSchema();
+            df.orderBy("id").show(200, false);
+            System.out.println(df.count());
+            df.where("i32 > 100000").select("s", "ts", "id").orderBy("id").show(5, false);
+          });
+          assertSameOutput("parquet-" + name, spark, ember);
+        }));
+  }
+
+  @Test
+  void aUserSchemaPicksColumnsByNameAndMissingOnesAreNull() throws Exception {
+    String path = dataDirectory.resolve("micros_zstd").toString();
+    String schema = "s STRING, I32 INT, missing BIGINT, id BIGINT";
+    String spark = ConsoleCapture.capture(() -> {
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df =
+          SparkOracle.session().read().format("parquet").schema(schema).load(path);
+      df.printSchema();
+      df.orderBy("id").show(10, false);
+    });
+    String ember = ConsoleCapture.capture(() -> {
+      dev.ember.sql.Dataset<dev.ember.sql.Row> df =
+          EmberSessions.session().read().format("parquet").schema(schema).load(path);
+      df.printSchema();
+      df.orderBy("id").show(10, false);
+    });
+    assertSameOutput("parquet-user-schema", spark, ember);
+  }
+
+  @Test
+  void manyRowGroupsAggregateAsInSpark() throws Exception {
+    String path = dataDirectory.resolve("row_groups").toString();
+    String spark = ConsoleCapture.capture(() -> {
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df = SparkOracle.session().read().format("parquet").load(path);
+      System.out.println(df.count());
+      df.groupBy("tag").count().orderBy("tag").show(5);
+      df.where("id >= 49990").orderBy("id").show();
+    });
+    String ember = ConsoleCapture.capture(() -> {
+      dev.ember.sql.Dataset<dev.ember.sql.Row> df = EmberSessions.session().read().format("parquet").load(path);
+      System.out.println(df.count());
+      df.groupBy("tag").count().orderBy("tag").show(5);
+      df.where("id >= 49990").orderBy("id").show();
+    });
+    assertSameOutput("parquet-row-groups", spark, ember);
+  }
+
+  @Test
+  void filesWithDifferentSchemasReadWithTheFirstFilesSchema() throws Exception {
+    org.apache.spark.sql.SparkSession session = SparkOracle.session();
+    Path directory = Files.createDirectories(dataDirectory.resolve("different_schemas"));
+    String[] queries = {"SELECT id, id * 10 AS x FROM range(3)", "SELECT id + 100 AS id, 'y' AS y FROM range(2)"};
+    for (int i = 0; i < queries.length; i++) {
+      Path written = dataDirectory.resolve("schema_" + i);
+      session.sql(queries[i]).coalesce(1).write().parquet(written.toString());
+      try (Stream<Path> files = Files.list(written)) {
+        Path part = files.filter(file -> file.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+        Files.copy(part, directory.resolve("part-" + i + ".parquet"));
+      }
+    }
+    String path = directory.toString();
+    String spark = ConsoleCapture.capture(() -> {
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df = session.read().format("parquet").load(path);
+      df.printSchema();
+      df.orderBy("id").show();
+    });
+    String ember = ConsoleCapture.capture(() -> {
+      dev.ember.sql.Dataset<dev.ember.sql.Row> df = EmberSessions.session().read().format("parquet").load(path);
+      df.printSchema();
+      df.orderBy("id").show();
+    });
+    assertSameOutput("parquet-different-schemas", spark, ember);
+  }
+
+  @Test
+  void aTruncatedFileFailsAsInSpark() throws Exception {
+    Path source = Files.list(dataDirectory.resolve("plain"))
+        .filter(file -> file.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+    byte[] bytes = Files.readAllBytes(source);
+    Path directory = Files.createDirectories(dataDirectory.resolve("truncated"));
+    Files.write(directory.resolve("part-0.parquet"), Arrays.copyOf(bytes, bytes.length / 2));
+    String path = directory.toString();
+
+    Exception spark = assertThrows(Exception.class,
+        () -> SparkOracle.session().read().format("parquet").load(path).collectAsList());
+    Exception ember = assertThrows(Exception.class,
+        () -> EmberSessions.session().read().format("parquet").load(path).collectAsList());
+
+    assertEquals(((org.apache.spark.SparkThrowable) spark).getCondition(), ((dev.ember.SparkThrowable) ember).getCondition());
+    assertEquals(upToSqlState(spark.getMessage()), upToSqlState(ember.getMessage()));
+  }
+
+  /** Also writes both outputs under target/differential, so a failure can be read with diff. */
+  private static void assertSameOutput(String name, String spark, String ember) throws java.io.IOException {
+    Path directory = Files.createDirectories(Path.of("examples/target/differential"));
+    Files.writeString(directory.resolve(name + ".spark.txt"), spark);
+    Files.writeString(directory.resolve(name + ".ember.txt"), ember);
+    assertEquals(spark, ember, "output of " + name + " differs from Spark's");
+  }
+
+  @Test
+  void aColumnOfAnotherTypeFailsAsInSparkAndNarrowTypesWiden() throws Exception {
+    String path = dataDirectory.resolve("plain").toString();
+    Exception spark = assertThrows(Exception.class,
+        () -> SparkOracle.session().read().format("parquet").schema("s INT").load(path).collectAsList());
+    Exception ember = assertThrows(Exception.class,
+        () -> EmberSessions.session().read().format("parquet").schema("s INT").load(path).collectAsList());
+    org.apache.spark.SparkThrowable sparkError = sparkCause(spark);
+    dev.ember.SparkThrowable emberError = emberCause(ember);
+    assertEquals(sparkError.getCondition(), emberError.getCondition());
+    assertEquals(upToSqlState(((Throwable) sparkError).getMessage()), upToSqlState(((Throwable) emberError).getMessage()));
+
+    String schema = "id BIGINT, tiny INT, small BIGINT, i32 BIGINT, f DOUBLE";
+    String sparkRows = ConsoleCapture.capture(() ->
+        SparkOracle.session().read().format("parquet").schema(schema).load(path).orderBy("id").show(8));
+    String emberRows = ConsoleCapture.capture(() ->
+        EmberSessions.session().read().format("parquet").schema(schema).load(path).orderBy("id").show(8));
+    assertSameOutput("parquet-widening", sparkRows, emberRows);
+  }
+
+  private static org.apache.spark.SparkThrowable sparkCause(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.apache.spark.SparkThrowable throwable && throwable.getCondition() != null
+          && throwable.getCondition().startsWith("FAILED_READ_FILE")) {
+        return throwable;
+      }
+    }
+    throw new AssertionError("no FAILED_READ_FILE error in Spark's", error);
+  }
+
+  private static dev.ember.SparkThrowable emberCause(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof dev.ember.SparkThrowable throwable && throwable.getCondition() != null
+          && throwable.getCondition().startsWith("FAILED_READ_FILE")) {
+        return throwable;
+      }
+    }
+    throw new AssertionError("no FAILED_READ_FILE error in Ember's", error);
+  }
+
+  private static String upToSqlState(String message) {
+    int end = message.indexOf("SQLSTATE: ");
+    return end < 0 ? message : message.substring(0, end + "SQLSTATE: xxxxx".length());
+  }
+}
