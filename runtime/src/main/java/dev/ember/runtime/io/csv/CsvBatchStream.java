@@ -6,6 +6,7 @@ import dev.ember.runtime.pipeline.BatchStream;
 import dev.ember.sql.types.StructType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
@@ -102,12 +103,20 @@ final class CsvBatchStream implements BatchStream {
 
   private static CsvLineReader openLines(CsvMorsel morsel, Charset charset, boolean asciiCompatible)
       throws IOException {
+    CsvCompression compression = CsvCompression.of(morsel.file());
     if (!asciiCompatible) {
       // Line breaks are not single bytes here: decode the whole file and read its UTF-8 form.
-      String text = Files.readString(morsel.file(), charset);
+      String text;
+      try (InputStream in = compression.open(morsel.file())) {
+        text = new String(in.readAllBytes(), charset);
+      }
       byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
       return new CsvLineReader(
           Channels.newChannel(new ByteArrayInputStream(utf8)), 0, Long.MAX_VALUE);
+    }
+    if (compression.isCompressed()) {
+      // One morsel covers the whole compressed file (CsvSource does not split it).
+      return new CsvLineReader(Channels.newChannel(compression.open(morsel.file())), 0, Long.MAX_VALUE);
     }
     FileChannel channel = FileChannel.open(morsel.file(), StandardOpenOption.READ);
     try {

@@ -22,6 +22,8 @@ public final class CsvOptions {
   public static final char DISABLED = '\u0000';
 
   public static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd";
+  /** Spark's {@code spark.sql.columnNameOfCorruptRecord} default. */
+  public static final String DEFAULT_CORRUPT_RECORD_COLUMN = "_corrupt_record";
   public static final String DEFAULT_TIMESTAMP_FORMAT = "yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX]";
 
   private final boolean header;
@@ -37,6 +39,9 @@ public final class CsvOptions {
   private final boolean ignoreTrailingWhiteSpace;
   private final String dateFormat;
   private final String timestampFormat;
+  private final boolean multiLine;
+  private final String columnNameOfCorruptRecord;
+  private final boolean enforceSchema;
 
   private CsvOptions(Map<String, String> options) {
     header = booleanOption(options, "header", false);
@@ -54,6 +59,9 @@ public final class CsvOptions {
     ignoreTrailingWhiteSpace = booleanOption(options, "ignoreTrailingWhiteSpace", false);
     dateFormat = options.get("dateformat");
     timestampFormat = options.get("timestampformat");
+    multiLine = booleanOption(options, "multiLine", false);
+    columnNameOfCorruptRecord = options.getOrDefault("columnnameofcorruptrecord", DEFAULT_CORRUPT_RECORD_COLUMN);
+    enforceSchema = booleanOption(options, "enforceSchema", true);
   }
 
   /** Parses Spark's CSV options; unknown keys are ignored, as Spark ignores them. */
@@ -230,11 +238,29 @@ public final class CsvOptions {
     return timestampFormat != null;
   }
 
+  /** Whether a quoted value may contain line breaks; then files are not split into byte ranges. */
+  public boolean multiLine() {
+    return multiLine;
+  }
+
+  /** The string column of the user's schema that receives the raw text of malformed records. */
+  public String columnNameOfCorruptRecord() {
+    return columnNameOfCorruptRecord;
+  }
+
+  /**
+   * Whether the user's schema replaces the header's names unchecked (Spark's default); if false each
+   * file's header must name the schema's columns.
+   */
+  public boolean enforceSchema() {
+    return enforceSchema;
+  }
+
   @Override
   public String toString() {
     return "CsvOptions(header=" + header + ", inferSchema=" + inferSchema + ", sep=" + delimiter
         + ", quote=" + printable(quote) + ", escape=" + printable(escape) + ", nullValue=" + nullValue
-        + ", comment=" + printable(comment) + ", mode=" + mode + ", charset=" + charset + ")";
+        + ", comment=" + printable(comment) + ", mode=" + mode + ", charset=" + charset + (multiLine ? ", multiLine" : "") + ")";
   }
 
   private static String printable(char c) {

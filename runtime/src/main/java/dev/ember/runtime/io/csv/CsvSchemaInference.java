@@ -7,10 +7,10 @@ import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -108,10 +108,18 @@ public final class CsvSchemaInference {
   }
 
   private static CsvLineReader openWholeFile(Path file, CsvOptions options) throws IOException {
+    CsvCompression compression = CsvCompression.of(file);
     if (CsvSource.isAsciiCompatible(options.charset())) {
+      if (compression.isCompressed()) {
+        return new CsvLineReader(Channels.newChannel(compression.open(file)), 0, Long.MAX_VALUE);
+      }
       return new CsvLineReader(FileChannel.open(file), 0, Long.MAX_VALUE);
     }
-    byte[] utf8 = Files.readString(file, options.charset()).getBytes(StandardCharsets.UTF_8);
+    byte[] decoded;
+    try (InputStream in = compression.open(file)) {
+      decoded = in.readAllBytes();
+    }
+    byte[] utf8 = new String(decoded, options.charset()).getBytes(StandardCharsets.UTF_8);
     return new CsvLineReader(Channels.newChannel(new ByteArrayInputStream(utf8)), 0, Long.MAX_VALUE);
   }
 

@@ -101,7 +101,7 @@ public final class CsvSource implements BatchSource {
       } catch (IOException e) {
         throw CsvBatchStream.readFailure(file, e);
       }
-      if (!splittable) {
+      if (!splittable || !isSplittable(file)) {
         morsels.add(new CsvMorsel(file, 0, size));
         continue;
       }
@@ -119,6 +119,14 @@ public final class CsvSource implements BatchSource {
       throw new IllegalArgumentException("CsvSource cannot read morsel " + morsel.describe());
     }
     return new CsvBatchStream(csvMorsel, dataSchema.length(), schema, requiredColumns, options, sessionZone, allocator);
+  }
+
+  /**
+   * Whether a file may be cut into byte ranges: not when compressed, and not with {@code multiLine},
+   * where a line break does not tell where a record starts (Spark reads such files whole too).
+   */
+  private boolean isSplittable(Path file) {
+    return !options.multiLine() && !CsvCompression.of(file).isCompressed();
   }
 
   /** Whether line breaks and ASCII characters are single bytes with their ASCII values. */
