@@ -172,6 +172,13 @@ final class CsvBatchStream implements BatchStream {
         if (isSkipped(line, start, end, comment)) {
           continue;
         }
+        if (options.multiLine()) {
+          int skipped = start - lines.lineStart();
+          continueQuotedRecord(lines, tokenizer, skipped);
+          line = lines.buffer();
+          start = lines.lineStart() + skipped;
+          end = lines.lineEnd();
+        }
         if (headerPending) {
           headerPending = false;
           continue;
@@ -190,6 +197,19 @@ final class CsvBatchStream implements BatchStream {
       throw readFailure(morsel.file(), e);
     }
     return rows;
+  }
+
+  /**
+   * With {@code multiLine}, appends lines to the current one while a quoted value is left open at its
+   * end, so that the reader's line is the whole record.
+   */
+  static void continueQuotedRecord(CsvLineReader lines, CsvTokenizer tokenizer, int skipped) throws IOException {
+    while (true) {
+      tokenizer.tokenize(lines.buffer(), lines.lineStart() + skipped, lines.lineEnd());
+      if (!tokenizer.endsInsideQuotes() || !lines.extendLine()) {
+        return;
+      }
+    }
   }
 
   private static int lastColumn(int[] columns) {
@@ -284,11 +304,11 @@ final class CsvBatchStream implements BatchStream {
   /** The current line's 1-based number in its file; counts the lines before the morsel, so slow. */
   private long lineNumber() {
     if (morsel.start() == 0 || !CsvSource.isAsciiCompatible(options.charset())) {
-      return lines.linesRead();
+      return lines.recordLineNumber();
     }
     try (FileChannel channel = FileChannel.open(morsel.file(), StandardOpenOption.READ)) {
       long start = CsvLineReader.alignToLineStart(channel, morsel.start());
-      return CsvLineReader.countLinesBefore(channel, start) + lines.linesRead();
+      return CsvLineReader.countLinesBefore(channel, start) + lines.recordLineNumber();
     } catch (IOException e) {
       return -1;
     }

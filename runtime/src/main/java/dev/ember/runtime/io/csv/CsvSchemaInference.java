@@ -62,6 +62,13 @@ public final class CsvSchemaInference {
           if (CsvBatchStream.isSkipped(line, start, end, commentByte(options))) {
             continue;
           }
+          if (options.multiLine()) {
+            int skipped = start - lines.lineStart();
+            CsvBatchStream.continueQuotedRecord(lines, tokenizer, skipped);
+            line = lines.buffer();
+            start = lines.lineStart() + skipped;
+            end = lines.lineEnd();
+          }
           if (options.charset() != StandardCharsets.UTF_8 && CsvSource.isAsciiCompatible(options.charset())) {
             line = new String(line, start, end - start, options.charset()).getBytes(StandardCharsets.UTF_8);
             start = 0;

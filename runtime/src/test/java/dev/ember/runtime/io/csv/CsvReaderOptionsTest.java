@@ -95,4 +95,46 @@ class CsvReaderOptionsTest {
     StructType schema = CsvSchemaInference.infer(List.of(file), CsvOptions.parse(Map.of("header", "true", "inferSchema", "true")));
     assertEquals("struct<a:int,b:string>", schema.simpleString());
   }
+
+  private static final String MULTI_LINE =
+      "id,text,n\n1,\"hello\nworld\",5\n2,\"a,b\",x\n3,plain,7\n4,\"unterminated\n5,z,9\n";
+
+  @Test
+  void multiLineRecordsKeepLineBreaksInsideQuotesAndAreNotSplit() {
+    Path file = CsvTestSupport.write(directory, "multi.csv", MULTI_LINE);
+    CsvSource source = new CsvSource(List.of(file), StructType.fromDDL("id INT, text STRING, n INT"),
+        CsvOptions.parse(Map.of("header", "true", "multiLine", "true")), new int[] {0, 1, 2}, 8, ZoneId.of("UTC"));
+    assertEquals(1, source.morsels().size());
+    // Checked against Spark 4.2: an unclosed quote runs to the end of the file, final line break included.
+    assertEquals(List.of(row(1, "hello\nworld", 5), row(2, "a,b", null), row(3, "plain", 7),
+        row(4, "unterminated\n5,z,9\n", null)), readAll(source, allocator));
+  }
+
+  @Test
+  void multiLineFailFastNamesTheLineWhereTheRecordStarts() {
+    Path file = CsvTestSupport.write(directory, "multi.csv", MULTI_LINE);
+    dev.ember.SparkException error = org.junit.jupiter.api.Assertions.assertThrows(dev.ember.SparkException.class,
+        () -> read(List.of(file), "id INT, text STRING, n INT",
+            Map.of("header", "true", "multiLine", "true", "mode", "FAILFAST"), 1 << 20));
+    org.junit.jupiter.api.Assertions.assertTrue(error.getMessage().endsWith("The malformed record is at line 4."),
+        error.getMessage());
+    org.junit.jupiter.api.Assertions.assertTrue(error.getCause().getMessage().contains("[2,a,b,null]"),
+        error.getCause().getMessage());
+  }
+
+  @Test
+  void multiLineSchemaInferenceSeesWholeRecords() {
+    Path file = CsvTestSupport.write(directory, "multi.csv", MULTI_LINE);
+    StructType schema = CsvSchemaInference.infer(List.of(file),
+        CsvOptions.parse(Map.of("header", "true", "inferSchema", "true", "multiLine", "true")));
+    assertEquals("struct<id:int,text:string,n:string>", schema.simpleString());
+  }
+
+  @Test
+  void multiLineRecordsLongerThanTheReadBufferStayWhole() {
+    String longValue = "x".repeat(100_000) + "\n" + "y".repeat(100_000);
+    Path file = CsvTestSupport.write(directory, "long.csv", "1,\"" + longValue + "\"\n2,short\n");
+    List<List<Object>> rows = read(List.of(file), "id INT, text STRING", Map.of("multiLine", "true"), 1 << 20);
+    assertEquals(List.of(row(1, longValue), row(2, "short")), rows);
+  }
 }
