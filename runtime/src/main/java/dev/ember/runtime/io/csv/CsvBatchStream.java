@@ -30,6 +30,9 @@ import org.apache.arrow.vector.FieldVector;
  * row survives DROPMALFORMED when only some columns are selected).
  */
 final class CsvBatchStream implements BatchStream {
+  /** The field index that stands for the corrupt-record column in {@code requiredColumns}. */
+  static final int CORRUPT_RECORD = -1;
+
   private final CsvMorsel morsel;
   private final int dataColumnCount;
   private final StructType schema;
@@ -40,6 +43,8 @@ final class CsvBatchStream implements BatchStream {
   private final int fieldLimit;
   private final CsvColumnWriter[] writers;
   private final boolean checkFieldCount;
+  /** The output column receiving malformed records' text, or -1. */
+  private final int corruptRecordOutput;
   private final byte[] nullValue;
   private final int comment;
   /** Non-null when lines must be re-encoded to UTF-8 one at a time (ASCII-compatible charsets). */
@@ -67,9 +72,14 @@ final class CsvBatchStream implements BatchStream {
     CsvNumberParser numbers = new CsvNumberParser();
     CsvDateTimeParser dateTimes = new CsvDateTimeParser(options, sessionZone);
     this.writers = new CsvColumnWriter[requiredColumns.length];
+    int corruptOutput = -1;
     for (int i = 0; i < requiredColumns.length; i++) {
       writers[i] = CsvColumnWriter.forType(schema.apply(i).dataType(), numbers, dateTimes);
+      if (requiredColumns[i] == CORRUPT_RECORD) {
+        corruptOutput = i;
+      }
     }
+    this.corruptRecordOutput = corruptOutput;
     this.checkFieldCount = coversEveryColumn(requiredColumns, dataColumnCount);
     // Field counts only matter when every column is read (Spark checks them only then), so other
     // scans stop tokenizing after the last column they convert.
@@ -93,7 +103,7 @@ final class CsvBatchStream implements BatchStream {
     boolean[] seen = new boolean[dataColumnCount];
     int distinct = 0;
     for (int column : requiredColumns) {
-      if (!seen[column]) {
+      if (column != CORRUPT_RECORD && !seen[column]) {
         seen[column] = true;
         distinct++;
       }
@@ -189,7 +199,7 @@ final class CsvBatchStream implements BatchStream {
           end = line.length;
         }
         tokenizer.tokenize(line, start, end, fieldLimit);
-        if (convertRecord(rows)) {
+        if (convertRecord(rows, line, start, end)) {
           rows++;
         }
       }
@@ -240,14 +250,16 @@ final class CsvBatchStream implements BatchStream {
   }
 
   /** Converts the tokenized record into row {@code row}; false if the mode drops it. */
-  private boolean convertRecord(int row) {
+  private boolean convertRecord(int row, byte[] line, int lineStart, int lineEnd) {
     int fieldCount = tokenizer.count();
     boolean malformed = checkFieldCount && fieldCount != dataColumnCount;
     byte[] data = tokenizer.data();
     for (int i = 0; i < writers.length; i++) {
       int field = requiredColumns[i];
       CsvColumnWriter writer = writers[i];
-      if (field >= fieldCount || tokenizer.isNullToken(field) || isNullValue(data, tokenizer.start(field), tokenizer.end(field))) {
+      if (field == CORRUPT_RECORD) {
+        writer.writeNull(row);
+      } else if (field >= fieldCount || tokenizer.isNullToken(field) || isNullValue(data, tokenizer.start(field), tokenizer.end(field))) {
         writer.writeNull(row);
       } else if (!writer.write(row, data, tokenizer.start(field), tokenizer.end(field))) {
         writer.writeNull(row);
@@ -258,7 +270,12 @@ final class CsvBatchStream implements BatchStream {
       return true;
     }
     return switch (options.mode()) {
-      case PERMISSIVE -> true;
+      case PERMISSIVE -> {
+        if (corruptRecordOutput >= 0) {
+          writers[corruptRecordOutput].write(row, line, lineStart, lineEnd);
+        }
+        yield true;
+      }
       case DROPMALFORMED -> false;
       case FAILFAST -> throw malformedRecord(row);
     };

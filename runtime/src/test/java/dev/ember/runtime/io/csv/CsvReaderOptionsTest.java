@@ -137,4 +137,35 @@ class CsvReaderOptionsTest {
     List<List<Object>> rows = read(List.of(file), "id INT, text STRING", Map.of("multiLine", "true"), 1 << 20);
     assertEquals(List.of(row(1, longValue), row(2, "short")), rows);
   }
+
+  private static final String BAD_RECORDS = "id,n,s\n1,2,a\nx,3,b\n4,5\n6,7,c,extra\n8,,\"q\"\n";
+
+  @Test
+  void permissiveKeepsMalformedRecordsTextInTheCorruptRecordColumn() {
+    Path file = CsvTestSupport.write(directory, "bad.csv", BAD_RECORDS);
+    assertEquals(List.of(row(1, 2, "a", null), row(null, 3, "b", "x,3,b"), row(4, 5, null, "4,5"),
+            row(6, 7, "c", "6,7,c,extra"), row(8, null, "q", null)),
+        read(List.of(file), "id INT, n INT, s STRING, _corrupt_record STRING", Map.of("header", "true"), 1 << 20));
+    assertEquals(List.of(row(1, null, 2, "a"), row(null, "x,3,b", 3, "b"), row(4, "4,5", 5, null),
+            row(6, "6,7,c,extra", 7, "c"), row(8, null, null, "q")),
+        read(List.of(file), "id INT, bad STRING, n INT, s STRING",
+            Map.of("header", "true", "columnNameOfCorruptRecord", "bad"), 1 << 20));
+  }
+
+  @Test
+  void dropMalformedDropsRecordsEvenWithACorruptRecordColumn() {
+    Path file = CsvTestSupport.write(directory, "bad.csv", BAD_RECORDS);
+    assertEquals(List.of(row(1, 2, "a", null), row(8, null, "q", null)),
+        read(List.of(file), "id INT, n INT, s STRING, _corrupt_record STRING",
+            Map.of("header", "true", "mode", "DROPMALFORMED"), 1 << 20));
+  }
+
+  @Test
+  void corruptRecordColumnThatIsNotAStringIsAnAnalysisError() {
+    dev.ember.sql.AnalysisException error = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.ember.sql.AnalysisException.class,
+        () -> CsvCorruptRecordColumn.indexIn(StructType.fromDDL("id INT, _corrupt_record INT"), CsvOptions.defaults()));
+    assertEquals("[INVALID_CORRUPT_RECORD_TYPE] The column `_corrupt_record` for corrupt records must have the"
+        + " nullable STRING type, but got \"INT\". SQLSTATE: 42804", error.getMessage());
+  }
 }
