@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
@@ -191,6 +192,9 @@ final class CsvBatchStream implements BatchStream {
         }
         if (headerPending) {
           headerPending = false;
+          if (!options.enforceSchema()) {
+            checkHeader(line, start, end);
+          }
           continue;
         }
         if (lineCharset != null) {
@@ -218,6 +222,60 @@ final class CsvBatchStream implements BatchStream {
       tokenizer.tokenize(lines.buffer(), lines.lineStart() + skipped, lines.lineEnd());
       if (!tokenizer.endsInsideQuotes() || !lines.extendLine()) {
         return;
+      }
+    }
+  }
+
+  /**
+   * With {@code enforceSchema=false}, Spark checks the header against the schema: the number of names
+   * against the file's columns, then each required column's name (ignoring case, as Spark without
+   * {@code spark.sql.caseSensitive}). A scan needing no columns (a count) checks nothing, as in Spark.
+   */
+  private void checkHeader(byte[] line, int start, int end) {
+    List<String> schemaNames = new ArrayList<>();
+    List<Integer> fields = new ArrayList<>();
+    for (int i = 0; i < requiredColumns.length; i++) {
+      if (requiredColumns[i] != CORRUPT_RECORD) {
+        fields.add(requiredColumns[i]);
+      }
+    }
+    if (fields.isEmpty()) {
+      return;
+    }
+    if (lineCharset != null) {
+      line = new String(line, start, end - start, lineCharset).getBytes(StandardCharsets.UTF_8);
+      start = 0;
+      end = line.length;
+    }
+    tokenizer.tokenize(line, start, end);
+    String file = morsel.file().toAbsolutePath().normalize().toUri().toString();
+    if (tokenizer.count() != dataColumnCount) {
+      IllegalArgumentException mismatch = new IllegalArgumentException(
+          "Number of column in CSV header is not equal to number of fields in the schema:\n Header length: "
+              + tokenizer.count() + ", schema size: " + dataColumnCount + "\nCSV file: " + file);
+      throw readFailure(morsel.file(), mismatch.getMessage(), mismatch);
+    }
+    // Spark compares the required columns in file order, whatever order the scan asked for them in.
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < requiredColumns.length; i++) {
+      if (requiredColumns[i] != CORRUPT_RECORD) {
+        order.add(i);
+      }
+    }
+    order.sort(java.util.Comparator.comparingInt(i -> requiredColumns[i]));
+    List<String> headerNames = new ArrayList<>();
+    for (int output : order) {
+      String found = tokenizer.text(requiredColumns[output]);
+      headerNames.add(found == null ? "" : found);
+      schemaNames.add(schema.apply(output).name());
+    }
+    for (int i = 0; i < headerNames.size(); i++) {
+      if (!headerNames.get(i).equalsIgnoreCase(schemaNames.get(i))) {
+        IllegalArgumentException mismatch = new IllegalArgumentException(
+            "CSV header does not conform to the schema.\n Header: " + String.join(", ", headerNames)
+                + "\n Schema: " + String.join(", ", schemaNames) + "\nExpected: " + schemaNames.get(i)
+                + " but found: " + headerNames.get(i) + "\nCSV file: " + file);
+        throw readFailure(morsel.file(), mismatch.getMessage(), mismatch);
       }
     }
   }

@@ -168,4 +168,37 @@ class CsvReaderOptionsTest {
     assertEquals("[INVALID_CORRUPT_RECORD_TYPE] The column `_corrupt_record` for corrupt records must have the"
         + " nullable STRING type, but got \"INT\". SQLSTATE: 42804", error.getMessage());
   }
+
+  private dev.ember.SparkException headerFailure(Path file, String ddl, int[] required) {
+    CsvSource source = new CsvSource(List.of(file), StructType.fromDDL(ddl),
+        CsvOptions.parse(Map.of("header", "true", "enforceSchema", "false")), required, 1 << 20, ZoneId.of("UTC"));
+    return org.junit.jupiter.api.Assertions.assertThrows(dev.ember.SparkException.class, () -> readAll(source, allocator));
+  }
+
+  @Test
+  void withoutEnforceSchemaHeaderNamesMustMatchTheRequiredColumns() {
+    Path file = CsvTestSupport.write(directory, "hdr.csv", "a,b\n1,2\n");
+    String uri = file.toUri().toString();
+    dev.ember.SparkException error = headerFailure(file, "a INT, y INT", new int[] {0, 1});
+    assertEquals("CSV header does not conform to the schema.\n Header: a, b\n Schema: a, y\nExpected: y but found: b"
+        + "\nCSV file: " + uri, error.getCause().getMessage());
+    org.junit.jupiter.api.Assertions.assertTrue(error.getMessage().startsWith(
+        "[FAILED_READ_FILE.NO_HINT] Encountered error while reading file " + uri + ".  SQLSTATE: KD001"), error.getMessage());
+    // Spark checks only the columns the scan reads.
+    assertEquals("CSV header does not conform to the schema.\n Header: a\n Schema: x\nExpected: x but found: a"
+        + "\nCSV file: " + uri, headerFailure(file, "x INT, b INT", new int[] {0}).getCause().getMessage());
+    CsvSource pruned = new CsvSource(List.of(file), StructType.fromDDL("x INT, B INT"),
+        CsvOptions.parse(Map.of("header", "true", "enforceSchema", "false")), new int[] {1}, 1 << 20, ZoneId.of("UTC"));
+    assertEquals(List.of(row(2)), readAll(pruned, allocator));
+  }
+
+  @Test
+  void withoutEnforceSchemaTheHeaderMustHaveOneNamePerFileColumn() {
+    Path file = CsvTestSupport.write(directory, "hdr.csv", "a,b\n1,2\n");
+    assertEquals("Number of column in CSV header is not equal to number of fields in the schema:\n Header length: 2,"
+        + " schema size: 1\nCSV file: " + file.toUri(), headerFailure(file, "a INT", new int[] {0}).getCause().getMessage());
+    // The corrupt-record column is not a file column.
+    assertEquals(List.of(row(1, 2, null)), read(List.of(file), "a INT, b INT, _corrupt_record STRING",
+        Map.of("header", "true", "enforceSchema", "false"), 1 << 20));
+  }
 }
