@@ -158,16 +158,27 @@ public final class CsvOptions {
     return out.toString();
   }
 
+  /** The charsets Spark 4.2 accepts (without {@code spark.sql.legacy.javaCharsets}). */
+  private static final java.util.List<String> SUPPORTED_CHARSETS =
+      java.util.List.of("iso-8859-1", "us-ascii", "utf-16", "utf-16be", "utf-16le", "utf-32", "utf-8");
+
   private static Charset charsetOption(String value) {
     if (value == null) {
       return StandardCharsets.UTF_8;
     }
-    try {
-      return Charset.forName(value.trim());
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+    // Spark neither trims nor accepts aliases such as latin1 or UTF8.
+    String name = value.toLowerCase(Locale.ROOT);
+    if (!SUPPORTED_CHARSETS.contains(name)) {
+      // Checked against Spark 4.2: windows-1252 is refused although the JVM knows it.
       throw new IllegalArgumentException(
-          "[INVALID_PARAMETER_VALUE.CHARSET] CSV option 'encoding' (charset) is not a known charset: '"
-              + value + "'.", e);
+          "[INVALID_PARAMETER_VALUE.CHARSET] The value of parameter(s) `charset` in `CSVOptions` is invalid:"
+              + " expects one of the " + String.join(", ", SUPPORTED_CHARSETS) + ", but got " + value
+              + ". SQLSTATE: 22023");
+    }
+    try {
+      return Charset.forName(name);
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      throw new IllegalArgumentException("The JVM does not support charset '" + value + "'.", e);
     }
   }
 

@@ -201,4 +201,14 @@ class CsvReaderOptionsTest {
     assertEquals(List.of(row(1, 2, null)), read(List.of(file), "a INT, b INT, _corrupt_record STRING",
         Map.of("header", "true", "enforceSchema", "false"), 1 << 20));
   }
+
+  @Test
+  void onlySparksCharsetsAreAccepted() {
+    IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> CsvOptions.parse(Map.of("charset", "windows-1252")));
+    assertEquals("[INVALID_PARAMETER_VALUE.CHARSET] The value of parameter(s) `charset` in `CSVOptions` is invalid:"
+        + " expects one of the iso-8859-1, us-ascii, utf-16, utf-16be, utf-16le, utf-32, utf-8, but got windows-1252."
+        + " SQLSTATE: 22023", error.getMessage());
+    assertEquals(StandardCharsets.UTF_16LE, CsvOptions.parse(Map.of("encoding", "UTF-16LE")).charset());
+  }
 }
