@@ -68,7 +68,51 @@ final class TestData {
         """);
     write(parts.resolve("_SUCCESS"), "");
     write(parts.resolve(".hidden.csv"), "id,value\n99,990\n");
+    writeReaderOptionsData(directory);
     return directory;
+  }
+
+  /** Files for the {@code CsvOptions2} program. */
+  private static void writeReaderOptionsData(Path directory) throws IOException {
+    Path compressed = Files.createDirectories(directory.resolve("compressed"));
+    compress(compressed.resolve("items.csv.gz"), "id,name,price\n1,apple,0.5\n2,pear,0.75\n");
+    compress(compressed.resolve("items.csv.bz2"), "id,name,price\n3,plum,1.25\n4,fig,2.0\n");
+    compress(compressed.resolve("items.deflate"), "id,name,price\n5,kiwi,0.3\n");
+    write(directory.resolve("multiline.csv"),
+        "id,text,n\n1,\"hello\nworld\",5\n2,\"a,b\",x\n3,plain,7\n4,\"unterminated\n5,z,9\n");
+    write(directory.resolve("corrupt.csv"), "id,n,s\n1,2,a\nx,3,b\n4,5\n6,7,c,extra\n8,,\"q\"\n");
+    write(directory.resolve("header_names.csv"), "a,b\n1,2\n3,4\n");
+    write(directory.resolve("spaces.csv"),
+        "name,value\n  alice  ,  1  \n bob,2 \n\"  quoted  \" , 3\n  \"lead\",4\ntab\t,\t5\n");
+    write(directory.resolve("formatted_dates.csv"),
+        "d,t\n15/01/2024,2024-01-15 10:30\n31/12/2023,2023-12-31 23:59\n2024-01-15,2024-01-15T10:30:00\n");
+    Files.writeString(directory.resolve("latin1.csv"), "name,city,n\nJos\u00e9,Z\u00fcrich,1\nRen\u00e9e,K\u00f6ln,2\n",
+        StandardCharsets.ISO_8859_1);
+    Files.writeString(directory.resolve("utf16.csv"), "name,city\nJos\u00e9,\u6771\u4eac\nAnn,Oslo\n",
+        StandardCharsets.UTF_16);
+  }
+
+  /** Compresses with the codec Hadoop (and so Spark) picks for the file's extension. */
+  private static void compress(Path file, String content) throws IOException {
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    String name = file.getFileName().toString();
+    try (java.io.OutputStream raw = Files.newOutputStream(file)) {
+      if (name.endsWith(".gz")) {
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(raw)) {
+          out.write(bytes);
+        }
+      } else if (name.endsWith(".deflate")) {
+        try (java.io.OutputStream out = new java.util.zip.DeflaterOutputStream(raw)) {
+          out.write(bytes);
+        }
+      } else {
+        org.apache.hadoop.io.compress.BZip2Codec codec = new org.apache.hadoop.io.compress.BZip2Codec();
+        codec.setConf(new org.apache.hadoop.conf.Configuration(false));
+        try (java.io.OutputStream out = codec.createOutputStream(raw)) {
+          out.write(bytes);
+        }
+      }
+    }
   }
 
   private static void write(Path file, String content) throws IOException {

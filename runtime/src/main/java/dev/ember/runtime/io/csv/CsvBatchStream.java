@@ -6,6 +6,7 @@ import dev.ember.runtime.pipeline.BatchStream;
 import dev.ember.sql.types.StructType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
@@ -29,6 +31,9 @@ import org.apache.arrow.vector.FieldVector;
  * row survives DROPMALFORMED when only some columns are selected).
  */
 final class CsvBatchStream implements BatchStream {
+  /** The field index that stands for the corrupt-record column in {@code requiredColumns}. */
+  static final int CORRUPT_RECORD = -1;
+
   private final CsvMorsel morsel;
   private final int dataColumnCount;
   private final StructType schema;
@@ -39,6 +44,8 @@ final class CsvBatchStream implements BatchStream {
   private final int fieldLimit;
   private final CsvColumnWriter[] writers;
   private final boolean checkFieldCount;
+  /** The output column receiving malformed records' text, or -1. */
+  private final int corruptRecordOutput;
   private final byte[] nullValue;
   private final int comment;
   /** Non-null when lines must be re-encoded to UTF-8 one at a time (ASCII-compatible charsets). */
@@ -66,9 +73,14 @@ final class CsvBatchStream implements BatchStream {
     CsvNumberParser numbers = new CsvNumberParser();
     CsvDateTimeParser dateTimes = new CsvDateTimeParser(options, sessionZone);
     this.writers = new CsvColumnWriter[requiredColumns.length];
+    int corruptOutput = -1;
     for (int i = 0; i < requiredColumns.length; i++) {
       writers[i] = CsvColumnWriter.forType(schema.apply(i).dataType(), numbers, dateTimes);
+      if (requiredColumns[i] == CORRUPT_RECORD) {
+        corruptOutput = i;
+      }
     }
+    this.corruptRecordOutput = corruptOutput;
     this.checkFieldCount = coversEveryColumn(requiredColumns, dataColumnCount);
     // Field counts only matter when every column is read (Spark checks them only then), so other
     // scans stop tokenizing after the last column they convert.
@@ -92,7 +104,7 @@ final class CsvBatchStream implements BatchStream {
     boolean[] seen = new boolean[dataColumnCount];
     int distinct = 0;
     for (int column : requiredColumns) {
-      if (!seen[column]) {
+      if (column != CORRUPT_RECORD && !seen[column]) {
         seen[column] = true;
         distinct++;
       }
@@ -102,12 +114,20 @@ final class CsvBatchStream implements BatchStream {
 
   private static CsvLineReader openLines(CsvMorsel morsel, Charset charset, boolean asciiCompatible)
       throws IOException {
+    CsvCompression compression = CsvCompression.of(morsel.file());
     if (!asciiCompatible) {
       // Line breaks are not single bytes here: decode the whole file and read its UTF-8 form.
-      String text = Files.readString(morsel.file(), charset);
+      String text;
+      try (InputStream in = compression.open(morsel.file())) {
+        text = new String(in.readAllBytes(), charset);
+      }
       byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
       return new CsvLineReader(
           Channels.newChannel(new ByteArrayInputStream(utf8)), 0, Long.MAX_VALUE);
+    }
+    if (compression.isCompressed()) {
+      // One morsel covers the whole compressed file (CsvSource does not split it).
+      return new CsvLineReader(Channels.newChannel(compression.open(morsel.file())), 0, Long.MAX_VALUE);
     }
     FileChannel channel = FileChannel.open(morsel.file(), StandardOpenOption.READ);
     try {
@@ -163,8 +183,18 @@ final class CsvBatchStream implements BatchStream {
         if (isSkipped(line, start, end, comment)) {
           continue;
         }
+        if (options.multiLine()) {
+          int skipped = start - lines.lineStart();
+          continueQuotedRecord(lines, tokenizer, skipped);
+          line = lines.buffer();
+          start = lines.lineStart() + skipped;
+          end = lines.lineEnd();
+        }
         if (headerPending) {
           headerPending = false;
+          if (!options.enforceSchema()) {
+            checkHeader(line, start, end);
+          }
           continue;
         }
         if (lineCharset != null) {
@@ -173,7 +203,7 @@ final class CsvBatchStream implements BatchStream {
           end = line.length;
         }
         tokenizer.tokenize(line, start, end, fieldLimit);
-        if (convertRecord(rows)) {
+        if (convertRecord(rows, line, start, end)) {
           rows++;
         }
       }
@@ -181,6 +211,73 @@ final class CsvBatchStream implements BatchStream {
       throw readFailure(morsel.file(), e);
     }
     return rows;
+  }
+
+  /**
+   * With {@code multiLine}, appends lines to the current one while a quoted value is left open at its
+   * end, so that the reader's line is the whole record.
+   */
+  static void continueQuotedRecord(CsvLineReader lines, CsvTokenizer tokenizer, int skipped) throws IOException {
+    while (true) {
+      tokenizer.tokenize(lines.buffer(), lines.lineStart() + skipped, lines.lineEnd());
+      if (!tokenizer.endsInsideQuotes() || !lines.extendLine()) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * With {@code enforceSchema=false}, Spark checks the header against the schema: the number of names
+   * against the file's columns, then each required column's name (ignoring case, as Spark without
+   * {@code spark.sql.caseSensitive}). A scan needing no columns (a count) checks nothing, as in Spark.
+   */
+  private void checkHeader(byte[] line, int start, int end) {
+    List<String> schemaNames = new ArrayList<>();
+    List<Integer> fields = new ArrayList<>();
+    for (int i = 0; i < requiredColumns.length; i++) {
+      if (requiredColumns[i] != CORRUPT_RECORD) {
+        fields.add(requiredColumns[i]);
+      }
+    }
+    if (fields.isEmpty()) {
+      return;
+    }
+    if (lineCharset != null) {
+      line = new String(line, start, end - start, lineCharset).getBytes(StandardCharsets.UTF_8);
+      start = 0;
+      end = line.length;
+    }
+    tokenizer.tokenize(line, start, end);
+    String file = morsel.file().toAbsolutePath().normalize().toUri().toString();
+    if (tokenizer.count() != dataColumnCount) {
+      IllegalArgumentException mismatch = new IllegalArgumentException(
+          "Number of column in CSV header is not equal to number of fields in the schema:\n Header length: "
+              + tokenizer.count() + ", schema size: " + dataColumnCount + "\nCSV file: " + file);
+      throw readFailure(morsel.file(), mismatch.getMessage(), mismatch);
+    }
+    // Spark compares the required columns in file order, whatever order the scan asked for them in.
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < requiredColumns.length; i++) {
+      if (requiredColumns[i] != CORRUPT_RECORD) {
+        order.add(i);
+      }
+    }
+    order.sort(java.util.Comparator.comparingInt(i -> requiredColumns[i]));
+    List<String> headerNames = new ArrayList<>();
+    for (int output : order) {
+      String found = tokenizer.text(requiredColumns[output]);
+      headerNames.add(found == null ? "" : found);
+      schemaNames.add(schema.apply(output).name());
+    }
+    for (int i = 0; i < headerNames.size(); i++) {
+      if (!headerNames.get(i).equalsIgnoreCase(schemaNames.get(i))) {
+        IllegalArgumentException mismatch = new IllegalArgumentException(
+            "CSV header does not conform to the schema.\n Header: " + String.join(", ", headerNames)
+                + "\n Schema: " + String.join(", ", schemaNames) + "\nExpected: " + schemaNames.get(i)
+                + " but found: " + headerNames.get(i) + "\nCSV file: " + file);
+        throw readFailure(morsel.file(), mismatch.getMessage(), mismatch);
+      }
+    }
   }
 
   private static int lastColumn(int[] columns) {
@@ -211,14 +308,16 @@ final class CsvBatchStream implements BatchStream {
   }
 
   /** Converts the tokenized record into row {@code row}; false if the mode drops it. */
-  private boolean convertRecord(int row) {
+  private boolean convertRecord(int row, byte[] line, int lineStart, int lineEnd) {
     int fieldCount = tokenizer.count();
     boolean malformed = checkFieldCount && fieldCount != dataColumnCount;
     byte[] data = tokenizer.data();
     for (int i = 0; i < writers.length; i++) {
       int field = requiredColumns[i];
       CsvColumnWriter writer = writers[i];
-      if (field >= fieldCount || tokenizer.isNullToken(field) || isNullValue(data, tokenizer.start(field), tokenizer.end(field))) {
+      if (field == CORRUPT_RECORD) {
+        writer.writeNull(row);
+      } else if (field >= fieldCount || tokenizer.isNullToken(field) || isNullValue(data, tokenizer.start(field), tokenizer.end(field))) {
         writer.writeNull(row);
       } else if (!writer.write(row, data, tokenizer.start(field), tokenizer.end(field))) {
         writer.writeNull(row);
@@ -229,7 +328,12 @@ final class CsvBatchStream implements BatchStream {
       return true;
     }
     return switch (options.mode()) {
-      case PERMISSIVE -> true;
+      case PERMISSIVE -> {
+        if (corruptRecordOutput >= 0) {
+          writers[corruptRecordOutput].write(row, line, lineStart, lineEnd);
+        }
+        yield true;
+      }
       case DROPMALFORMED -> false;
       case FAILFAST -> throw malformedRecord(row);
     };
@@ -275,11 +379,11 @@ final class CsvBatchStream implements BatchStream {
   /** The current line's 1-based number in its file; counts the lines before the morsel, so slow. */
   private long lineNumber() {
     if (morsel.start() == 0 || !CsvSource.isAsciiCompatible(options.charset())) {
-      return lines.linesRead();
+      return lines.recordLineNumber();
     }
     try (FileChannel channel = FileChannel.open(morsel.file(), StandardOpenOption.READ)) {
       long start = CsvLineReader.alignToLineStart(channel, morsel.start());
-      return CsvLineReader.countLinesBefore(channel, start) + lines.linesRead();
+      return CsvLineReader.countLinesBefore(channel, start) + lines.recordLineNumber();
     } catch (IOException e) {
       return -1;
     }

@@ -29,6 +29,7 @@ final class CsvLineReader implements AutoCloseable {
   private int lineEnd;
   private long lineOffset;
   private long linesRead;
+  private long recordLine;
 
   /**
    * @param channel positioned at {@code startOffset}, which is a line start
@@ -48,7 +49,36 @@ final class CsvLineReader implements AutoCloseable {
     if (position == limit && !fill()) {
       return false;
     }
-    int scan = position;
+    readLine(0);
+    recordLine = linesRead;
+    return true;
+  }
+
+  /**
+   * Appends the next line, with the line break before it, to the current line: for a {@code multiLine}
+   * record whose quoted value continues. False at the end of input, where the current line then takes
+   * in its own trailing line break, as Spark keeps it in a value whose quote is never closed.
+   */
+  boolean extendLine() throws IOException {
+    int consumed = position - lineStart;
+    // readLine and fill keep the bytes from position on, so the record is kept whole.
+    position = lineStart;
+    if (position + consumed == limit && !endOfInput) {
+      fill();
+    }
+    if (position + consumed == limit) {
+      lineStart = position;
+      lineEnd = limit;
+      position = limit;
+      return false;
+    }
+    readLine(consumed);
+    return true;
+  }
+
+  /** Reads the line starting at {@code position}, whose first {@code skip} bytes hold no line break to end it. */
+  private void readLine(int skip) throws IOException {
+    int scan = position + skip;
     while (true) {
       int terminator = findTerminator(scan);
       if (terminator >= 0) {
@@ -68,7 +98,7 @@ final class CsvLineReader implements AutoCloseable {
           position = terminator + 1;
         }
         linesRead++;
-        return true;
+        return;
       }
       if (endOfInput) {
         lineStart = position;
@@ -76,7 +106,7 @@ final class CsvLineReader implements AutoCloseable {
         lineOffset = bufferOffset + position;
         position = limit;
         linesRead++;
-        return true;
+        return;
       }
       // The line continues past the buffered bytes: fill() moves it to the front and reads more.
       int scanned = limit - position;
@@ -134,6 +164,11 @@ final class CsvLineReader implements AutoCloseable {
   /** The source offset where the current line starts. */
   long lineOffset() {
     return lineOffset;
+  }
+
+  /** The 1-based number of the line where the current record starts (records may span lines). */
+  long recordLineNumber() {
+    return recordLine;
   }
 
   /** Lines returned so far, counting blank and comment lines; the current line is number {@code linesRead()}. */

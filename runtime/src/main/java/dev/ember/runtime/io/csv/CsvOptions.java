@@ -22,6 +22,8 @@ public final class CsvOptions {
   public static final char DISABLED = '\u0000';
 
   public static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd";
+  /** Spark's {@code spark.sql.columnNameOfCorruptRecord} default. */
+  public static final String DEFAULT_CORRUPT_RECORD_COLUMN = "_corrupt_record";
   public static final String DEFAULT_TIMESTAMP_FORMAT = "yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX]";
 
   private final boolean header;
@@ -37,6 +39,9 @@ public final class CsvOptions {
   private final boolean ignoreTrailingWhiteSpace;
   private final String dateFormat;
   private final String timestampFormat;
+  private final boolean multiLine;
+  private final String columnNameOfCorruptRecord;
+  private final boolean enforceSchema;
 
   private CsvOptions(Map<String, String> options) {
     header = booleanOption(options, "header", false);
@@ -54,6 +59,9 @@ public final class CsvOptions {
     ignoreTrailingWhiteSpace = booleanOption(options, "ignoreTrailingWhiteSpace", false);
     dateFormat = options.get("dateformat");
     timestampFormat = options.get("timestampformat");
+    multiLine = booleanOption(options, "multiLine", false);
+    columnNameOfCorruptRecord = options.getOrDefault("columnnameofcorruptrecord", DEFAULT_CORRUPT_RECORD_COLUMN);
+    enforceSchema = booleanOption(options, "enforceSchema", true);
   }
 
   /** Parses Spark's CSV options; unknown keys are ignored, as Spark ignores them. */
@@ -150,16 +158,27 @@ public final class CsvOptions {
     return out.toString();
   }
 
+  /** The charsets Spark 4.2 accepts (without {@code spark.sql.legacy.javaCharsets}). */
+  private static final java.util.List<String> SUPPORTED_CHARSETS =
+      java.util.List.of("iso-8859-1", "us-ascii", "utf-16", "utf-16be", "utf-16le", "utf-32", "utf-8");
+
   private static Charset charsetOption(String value) {
     if (value == null) {
       return StandardCharsets.UTF_8;
     }
-    try {
-      return Charset.forName(value.trim());
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+    // Spark neither trims nor accepts aliases such as latin1 or UTF8.
+    String name = value.toLowerCase(Locale.ROOT);
+    if (!SUPPORTED_CHARSETS.contains(name)) {
+      // Checked against Spark 4.2: windows-1252 is refused although the JVM knows it.
       throw new IllegalArgumentException(
-          "[INVALID_PARAMETER_VALUE.CHARSET] CSV option 'encoding' (charset) is not a known charset: '"
-              + value + "'.", e);
+          "[INVALID_PARAMETER_VALUE.CHARSET] The value of parameter(s) `charset` in `CSVOptions` is invalid:"
+              + " expects one of the " + String.join(", ", SUPPORTED_CHARSETS) + ", but got " + value
+              + ". SQLSTATE: 22023");
+    }
+    try {
+      return Charset.forName(name);
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      throw new IllegalArgumentException("The JVM does not support charset '" + value + "'.", e);
     }
   }
 
@@ -230,11 +249,29 @@ public final class CsvOptions {
     return timestampFormat != null;
   }
 
+  /** Whether a quoted value may contain line breaks; then files are not split into byte ranges. */
+  public boolean multiLine() {
+    return multiLine;
+  }
+
+  /** The string column of the user's schema that receives the raw text of malformed records. */
+  public String columnNameOfCorruptRecord() {
+    return columnNameOfCorruptRecord;
+  }
+
+  /**
+   * Whether the user's schema replaces the header's names unchecked (Spark's default); if false each
+   * file's header must name the schema's columns.
+   */
+  public boolean enforceSchema() {
+    return enforceSchema;
+  }
+
   @Override
   public String toString() {
     return "CsvOptions(header=" + header + ", inferSchema=" + inferSchema + ", sep=" + delimiter
         + ", quote=" + printable(quote) + ", escape=" + printable(escape) + ", nullValue=" + nullValue
-        + ", comment=" + printable(comment) + ", mode=" + mode + ", charset=" + charset + ")";
+        + ", comment=" + printable(comment) + ", mode=" + mode + ", charset=" + charset + (multiLine ? ", multiLine" : "") + ")";
   }
 
   private static String printable(char c) {

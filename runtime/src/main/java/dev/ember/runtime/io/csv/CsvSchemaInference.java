@@ -7,10 +7,10 @@ import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,6 +62,13 @@ public final class CsvSchemaInference {
           if (CsvBatchStream.isSkipped(line, start, end, commentByte(options))) {
             continue;
           }
+          if (options.multiLine()) {
+            int skipped = start - lines.lineStart();
+            CsvBatchStream.continueQuotedRecord(lines, tokenizer, skipped);
+            line = lines.buffer();
+            start = lines.lineStart() + skipped;
+            end = lines.lineEnd();
+          }
           if (options.charset() != StandardCharsets.UTF_8 && CsvSource.isAsciiCompatible(options.charset())) {
             line = new String(line, start, end - start, options.charset()).getBytes(StandardCharsets.UTF_8);
             start = 0;
@@ -108,10 +115,18 @@ public final class CsvSchemaInference {
   }
 
   private static CsvLineReader openWholeFile(Path file, CsvOptions options) throws IOException {
+    CsvCompression compression = CsvCompression.of(file);
     if (CsvSource.isAsciiCompatible(options.charset())) {
+      if (compression.isCompressed()) {
+        return new CsvLineReader(Channels.newChannel(compression.open(file)), 0, Long.MAX_VALUE);
+      }
       return new CsvLineReader(FileChannel.open(file), 0, Long.MAX_VALUE);
     }
-    byte[] utf8 = Files.readString(file, options.charset()).getBytes(StandardCharsets.UTF_8);
+    byte[] decoded;
+    try (InputStream in = compression.open(file)) {
+      decoded = in.readAllBytes();
+    }
+    byte[] utf8 = new String(decoded, options.charset()).getBytes(StandardCharsets.UTF_8);
     return new CsvLineReader(Channels.newChannel(new ByteArrayInputStream(utf8)), 0, Long.MAX_VALUE);
   }
 

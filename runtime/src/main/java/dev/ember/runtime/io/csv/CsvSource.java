@@ -27,6 +27,9 @@ import org.apache.arrow.memory.BufferAllocator;
  * and skipped. Records are lines, as in Spark without {@code multiLine}: a quoted value cannot span
  * lines.
  *
+ * <p>A string column of the schema named by {@code columnNameOfCorruptRecord} is not read from the
+ * files: in PERMISSIVE mode it holds the text of each malformed record, null for the others.
+ *
  * <p>Files in a charset that is not ASCII-compatible (UTF-16, UTF-32) are not split: each is decoded
  * whole by one worker.
  */
@@ -46,6 +49,8 @@ public final class CsvSource implements BatchSource {
   private final long splitBytes;
   private final ZoneId sessionZone;
   private final StructType schema;
+  /** The index in {@code dataSchema} of the corrupt-record column, or -1; it is not in the files. */
+  private final int corruptColumn;
 
   /**
    * @param dataSchema every column of the files, in file order
@@ -78,6 +83,7 @@ public final class CsvSource implements BatchSource {
       required.add(dataSchema.apply(column));
     }
     this.schema = StructType.of(required);
+    this.corruptColumn = CsvCorruptRecordColumn.indexIn(dataSchema, options);
   }
 
   /** A source in UTC, the zone Spark uses when none is configured on a UTC machine. */
@@ -101,7 +107,7 @@ public final class CsvSource implements BatchSource {
       } catch (IOException e) {
         throw CsvBatchStream.readFailure(file, e);
       }
-      if (!splittable) {
+      if (!splittable || !isSplittable(file)) {
         morsels.add(new CsvMorsel(file, 0, size));
         continue;
       }
@@ -118,7 +124,22 @@ public final class CsvSource implements BatchSource {
     if (!(morsel instanceof CsvMorsel csvMorsel)) {
       throw new IllegalArgumentException("CsvSource cannot read morsel " + morsel.describe());
     }
-    return new CsvBatchStream(csvMorsel, dataSchema.length(), schema, requiredColumns, options, sessionZone, allocator);
+    int[] fields = new int[requiredColumns.length];
+    for (int i = 0; i < fields.length; i++) {
+      int column = requiredColumns[i];
+      fields[i] = column == corruptColumn ? CsvBatchStream.CORRUPT_RECORD
+          : corruptColumn >= 0 && column > corruptColumn ? column - 1 : column;
+    }
+    int fileColumnCount = dataSchema.length() - (corruptColumn >= 0 ? 1 : 0);
+    return new CsvBatchStream(csvMorsel, fileColumnCount, schema, fields, options, sessionZone, allocator);
+  }
+
+  /**
+   * Whether a file may be cut into byte ranges: not when compressed, and not with {@code multiLine},
+   * where a line break does not tell where a record starts (Spark reads such files whole too).
+   */
+  private boolean isSplittable(Path file) {
+    return !options.multiLine() && !CsvCompression.of(file).isCompressed();
   }
 
   /** Whether line breaks and ASCII characters are single bytes with their ASCII values. */

@@ -39,6 +39,7 @@ final class CsvTokenizer {
   private int[] ends = new int[16];
   private boolean[] nullTokens = new boolean[16];
   private int count;
+  private boolean endsInsideQuotes;
 
   CsvTokenizer(CsvOptions options) {
     this.delimiter = options.delimiter().getBytes(StandardCharsets.UTF_8);
@@ -61,6 +62,7 @@ final class CsvTokenizer {
   void tokenize(byte[] line, int start, int end, int fieldLimit) {
     count = 0;
     dataLength = 0;
+    endsInsideQuotes = false;
     ensureData(end - start);
     int position = start;
     while (true) {
@@ -134,6 +136,7 @@ final class CsvTokenizer {
       }
     }
     // The quote was never closed: the value runs to the end of the line.
+    endsInsideQuotes = true;
     addField(valueStart, out, false);
     dataLength = out;
     return end;
@@ -201,6 +204,11 @@ final class CsvTokenizer {
     if (data.length < lineLength) {
       data = new byte[Math.max(lineLength, data.length * 2)];
     }
+  }
+
+  /** Whether the last field's quote was still open at the end: with multiLine the record goes on. */
+  boolean endsInsideQuotes() {
+    return endsInsideQuotes;
   }
 
   int count() {

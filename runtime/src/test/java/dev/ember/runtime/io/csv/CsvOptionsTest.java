@@ -32,7 +32,7 @@ class CsvOptionsTest {
   @Test
   void keysAndBooleanValuesAreCaseInsensitive() {
     CsvOptions options = CsvOptions.parse(Map.of("HEADER", "TRUE", "InferSchema", "True", "DELIMITER", ";",
-        "Mode", "dropmalformed", "nullvalue", "NA", "Comment", "#", "CHARSET", "latin1", "quote", ""));
+        "Mode", "dropmalformed", "nullvalue", "NA", "Comment", "#", "CHARSET", "ISO-8859-1", "quote", ""));
     assertTrue(options.header());
     assertTrue(options.inferSchema());
     assertEquals(";", options.delimiter());
@@ -56,7 +56,8 @@ class CsvOptionsTest {
     assertMessage(Map.of("header", "yes"), "header", "yes");
     assertMessage(Map.of("quote", "ab"), "quote", "ab");
     assertMessage(Map.of("comment", "ab"), "comment", "ab");
-    assertMessage(Map.of("encoding", "nope"), "encoding", "nope");
+    assertMessage(Map.of("encoding", "nope"), "charset", "nope");
+    assertMessage(Map.of("encoding", "latin1"), "charset", "latin1");
     assertMessage(Map.of("sep", ""), "sep", "");
   }
 
