@@ -12,6 +12,7 @@ public final class DataSourceFormats {
 
   static {
     register(new CsvFormat());
+    register(new ParquetFormat());
   }
 
   private DataSourceFormats() {}
