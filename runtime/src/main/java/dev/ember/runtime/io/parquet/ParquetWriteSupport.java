@@ -63,11 +63,6 @@ final class ParquetWriteSupport extends WriteSupport<ParquetWriteSupport.RowNumb
   }
 
   @Override
-  public String getName() {
-    return "ember";
-  }
-
-  @Override
   public void prepareForWrite(RecordConsumer recordConsumer) {
     this.consumer = recordConsumer;
   }

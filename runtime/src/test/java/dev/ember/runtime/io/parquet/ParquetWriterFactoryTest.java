@@ -177,6 +177,8 @@ class ParquetWriterFactoryTest {
     assertEquals(ParquetWriteSchemas.sparkRowMetadata(ALL_TYPES),
         metadata.getKeyValueMetaData().get("org.apache.spark.sql.parquet.row.metadata"));
     assertEquals("4.2.0", metadata.getKeyValueMetaData().get("org.apache.spark.version"));
+    // Exactly Spark's two keys: parquet-mr adds writer.model.name only when the write support names itself.
+    assertEquals(2, metadata.getKeyValueMetaData().size(), metadata.getKeyValueMetaData().toString());
     assertEquals(CompressionCodecName.SNAPPY, footer.getBlocks().get(0).getColumns().get(0).getCodec());
 
     List<Group> groups = ParquetWriteTestFiles.rows(file);
