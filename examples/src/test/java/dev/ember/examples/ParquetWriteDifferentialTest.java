@@ -25,7 +25,9 @@ import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.metadata.FileMetaData;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -189,10 +191,13 @@ class ParquetWriteDifferentialTest {
     SparkOracle.session().createDataFrame(rows.stream().map(ParquetWriteDifferentialTest::toSparkRow).toList(),
         SPARK_SCHEMA).coalesce(1).write().parquet(sparkOutput.toString());
 
-    FileMetaData emberFooter = footer(onlyPartFile(ember));
-    FileMetaData sparkFooter = footer(onlyPartFile(sparkOutput));
-    assertEquals(sparkFooter.getSchema(), emberFooter.getSchema());
-    assertEquals(sparkFooter.getKeyValueMetaData(), emberFooter.getKeyValueMetaData());
+    ParquetMetadata emberFooter = footer(onlyPartFile(ember));
+    ParquetMetadata sparkFooter = footer(onlyPartFile(sparkOutput));
+    assertEquals(sparkFooter.getFileMetaData().getSchema(), emberFooter.getFileMetaData().getSchema());
+    assertEquals(sparkFooter.getFileMetaData().getKeyValueMetaData(), emberFooter.getFileMetaData().getKeyValueMetaData());
+    assertEquals(sparkFooter.getFileMetaData().getCreatedBy(), emberFooter.getFileMetaData().getCreatedBy());
+    // Same writer settings: codec, encodings (dictionary, v1 pages) and statistics per column chunk.
+    assertEquals(chunks(sparkFooter), chunks(emberFooter));
     assertTrue(onlyPartFile(sparkOutput).getFileName().toString().endsWith(".snappy.parquet"));
     assertTrue(onlyPartFile(ember).getFileName().toString().endsWith(".snappy.parquet"));
   }
@@ -240,10 +245,20 @@ class ParquetWriteDifferentialTest {
     }
   }
 
-  private static FileMetaData footer(Path file) {
+  private static List<String> chunks(ParquetMetadata footer) {
+    List<String> chunks = new ArrayList<>();
+    for (BlockMetaData block : footer.getBlocks()) {
+      for (ColumnChunkMetaData chunk : block.getColumns()) {
+        chunks.add(chunk.getPath() + " " + chunk.getCodec() + " " + chunk.getEncodings() + " " + chunk.getStatistics());
+      }
+    }
+    return chunks;
+  }
+
+  private static ParquetMetadata footer(Path file) {
     try (ParquetFileReader reader = ParquetFileReader.open(
         HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
-      return reader.getFooter().getFileMetaData();
+      return reader.getFooter();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the footer of " + file, e);
     }
