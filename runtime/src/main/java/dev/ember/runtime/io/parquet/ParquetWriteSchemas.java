@@ -58,7 +58,15 @@ public final class ParquetWriteSchemas {
   public static MessageType toParquet(StructType schema) {
     Objects.requireNonNull(schema, "schema is null");
     Types.MessageTypeBuilder message = Types.buildMessage();
+    java.util.Set<String> names = new java.util.HashSet<>();
     for (StructField field : schema) {
+      // Parquet finds columns by name, so a repeated name cannot be written. Spark's write path also
+      // rejects names equal ignoring case (its default); that check belongs to the writer of the Dataset.
+      if (!names.add(field.name())) {
+        throw new AnalysisException("COLUMN_ALREADY_EXISTS", Map.of("columnName", "`" + field.name() + "`"),
+            "The column `" + field.name() + "` already exists. Choose another name or rename the existing column."
+                + " SQLSTATE: 42711");
+      }
       message.addField(toParquet(field));
     }
     return message.named(MESSAGE_NAME);

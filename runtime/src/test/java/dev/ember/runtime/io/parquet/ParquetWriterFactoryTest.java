@@ -382,6 +382,32 @@ class ParquetWriterFactoryTest {
   }
 
   @Test
+  void anyColumnNameSparkAcceptsRoundTrips() {
+    // Spark 4.2 writes and reads back all of these names.
+    String[] names = {"a b", "a,b", "a;b", "a{b", "a=b", "a\nb", "a.b", "", "é"};
+    StructType schema = new StructType();
+    Object[] values = new Object[names.length];
+    for (int i = 0; i < names.length; i++) {
+      schema = schema.add(names[i], DataTypes.IntegerType);
+      values[i] = i;
+    }
+    Path file = write(schema, Map.of(), List.<List<Object[]>>of(List.<Object[]>of(values)));
+    assertEquals(ParquetWriteSchemas.toParquet(schema), ParquetWriteTestFiles.footer(file).getFileMetaData().getSchema());
+    Group group = ParquetWriteTestFiles.rows(file).get(0);
+    for (int i = 0; i < names.length; i++) {
+      assertEquals(i, group.getInteger(names[i], 0), names[i]);
+    }
+  }
+
+  @Test
+  void repeatedColumnNameFailsLikeSpark() {
+    StructType schema = new StructType().add("a", DataTypes.IntegerType).add("a", DataTypes.LongType);
+    AnalysisException error = assertThrows(AnalysisException.class, () -> ParquetWriterFactory.checkSchema(schema));
+    assertEquals("[COLUMN_ALREADY_EXISTS] The column `a` already exists. Choose another name or rename the existing "
+        + "column. SQLSTATE: 42711", error.getMessage());
+  }
+
+  @Test
   void unsupportedTypeFailsBeforeAnyFileIsCreated() {
     StructType nested = new StructType().add("inner", new StructType().add("x", DataTypes.IntegerType));
     ParquetWriterFactory factory = ParquetWriterFactory.fromOptions(Map.of());
