@@ -20,7 +20,6 @@ import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
-import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
@@ -59,37 +58,36 @@ final class ParquetValueWriters {
   private ParquetValueWriters() {}
 
   static ParquetValueWriter forVector(DataType type, FieldVector vector, Scratch scratch) {
+    // Values are read straight from the data buffers: the caller has checked validity, and the
+    // vectors' own getters would check it again for every value.
     if (type instanceof BooleanType) {
       BitVector bits = (BitVector) vector;
       return (consumer, row) -> consumer.addBoolean(bits.get(row) != 0);
     } else if (type instanceof ByteType) {
-      TinyIntVector bytes = (TinyIntVector) vector;
-      return (consumer, row) -> consumer.addInteger(bytes.get(row));
+      ArrowBuf data = vector.getDataBuffer();
+      return (consumer, row) -> consumer.addInteger(data.getByte((long) row * TinyIntVector.TYPE_WIDTH));
     } else if (type instanceof ShortType) {
-      SmallIntVector shorts = (SmallIntVector) vector;
-      return (consumer, row) -> consumer.addInteger(shorts.get(row));
-    } else if (type instanceof IntegerType) {
-      IntVector ints = (IntVector) vector;
-      return (consumer, row) -> consumer.addInteger(ints.get(row));
+      ArrowBuf data = vector.getDataBuffer();
+      return (consumer, row) -> consumer.addInteger(data.getShort((long) row * SmallIntVector.TYPE_WIDTH));
+    } else if (type instanceof IntegerType || type instanceof DateType) {
+      ArrowBuf data = vector.getDataBuffer();
+      return (consumer, row) -> consumer.addInteger(data.getInt((long) row * IntVector.TYPE_WIDTH));
     } else if (type instanceof LongType) {
-      BigIntVector longs = (BigIntVector) vector;
-      return (consumer, row) -> consumer.addLong(longs.get(row));
+      ArrowBuf data = vector.getDataBuffer();
+      return (consumer, row) -> consumer.addLong(data.getLong((long) row * BigIntVector.TYPE_WIDTH));
     } else if (type instanceof FloatType) {
-      Float4Vector floats = (Float4Vector) vector;
-      return (consumer, row) -> consumer.addFloat(floats.get(row));
+      ArrowBuf data = vector.getDataBuffer();
+      return (consumer, row) -> consumer.addFloat(data.getFloat((long) row * Float4Vector.TYPE_WIDTH));
     } else if (type instanceof DoubleType) {
-      Float8Vector doubles = (Float8Vector) vector;
-      return (consumer, row) -> consumer.addDouble(doubles.get(row));
+      ArrowBuf data = vector.getDataBuffer();
+      return (consumer, row) -> consumer.addDouble(data.getDouble((long) row * Float8Vector.TYPE_WIDTH));
     } else if (type instanceof DecimalType decimal) {
       return decimalWriter(decimal, (DecimalVector) vector, scratch);
     } else if (type instanceof StringType || type instanceof BinaryType) {
       return variableWidthWriter((BaseVariableWidthVector) vector, scratch);
-    } else if (type instanceof DateType) {
-      DateDayVector days = (DateDayVector) vector;
-      return (consumer, row) -> consumer.addInteger(days.get(row));
     } else if (type instanceof TimestampType) {
-      TimeStampVector micros = (TimeStampVector) vector;
-      return (consumer, row) -> consumer.addBinary(int96(micros.get(row), scratch));
+      ArrowBuf data = vector.getDataBuffer();
+      return (consumer, row) -> consumer.addBinary(int96(data.getLong((long) row * TimeStampVector.TYPE_WIDTH), scratch));
     } else if (type instanceof NullType) {
       return (consumer, row) -> {
         throw new IllegalStateException("a void column has no values to write, but row " + row + " is not null");
@@ -99,10 +97,11 @@ final class ParquetValueWriters {
   }
 
   private static ParquetValueWriter variableWidthWriter(BaseVariableWidthVector vector, Scratch scratch) {
+    ArrowBuf data = vector.getDataBuffer();
+    ArrowBuf offsets = vector.getOffsetBuffer();
     return (consumer, row) -> {
-      ArrowBuf data = vector.getDataBuffer();
-      int start = vector.getStartOffset(row);
-      int length = vector.getValueLength(row);
+      int start = offsets.getInt((long) row * BaseVariableWidthVector.OFFSET_WIDTH);
+      int length = offsets.getInt((long) (row + 1) * BaseVariableWidthVector.OFFSET_WIDTH) - start;
       byte[] bytes = scratch.atLeast(length);
       data.getBytes(start, bytes, 0, length);
       consumer.addBinary(Binary.fromReusedByteArray(bytes, 0, length));
@@ -110,19 +109,17 @@ final class ParquetValueWriters {
   }
 
   private static ParquetValueWriter decimalWriter(DecimalType type, DecimalVector vector, Scratch scratch) {
+    ArrowBuf data = vector.getDataBuffer();
     if (type.precision() <= ParquetWriteSchemas.MAX_INT32_DECIMAL_PRECISION) {
       // The unscaled value fits in the low 32 bits of Arrow's little-endian 128-bit integer.
-      return (consumer, row) ->
-          consumer.addInteger(vector.getDataBuffer().getInt((long) row * DecimalVector.TYPE_WIDTH));
+      return (consumer, row) -> consumer.addInteger(data.getInt((long) row * DecimalVector.TYPE_WIDTH));
     } else if (type.precision() <= ParquetWriteSchemas.MAX_INT64_DECIMAL_PRECISION) {
-      return (consumer, row) ->
-          consumer.addLong(vector.getDataBuffer().getLong((long) row * DecimalVector.TYPE_WIDTH));
+      return (consumer, row) -> consumer.addLong(data.getLong((long) row * DecimalVector.TYPE_WIDTH));
     }
     int length = ParquetWriteSchemas.decimalByteLength(type.precision());
     return (consumer, row) -> {
       // Parquet wants big-endian two's complement in exactly `length` bytes: the low bytes of
       // Arrow's little-endian value, reversed (the dropped high bytes are only sign extension).
-      ArrowBuf data = vector.getDataBuffer();
       long offset = (long) row * DecimalVector.TYPE_WIDTH;
       byte[] bytes = scratch.atLeast(length);
       for (int i = 0; i < length; i++) {

@@ -3,8 +3,10 @@ package dev.ember.runtime.io.parquet;
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.api.WriteSupport;
@@ -29,7 +31,9 @@ final class ParquetWriteSupport extends WriteSupport<ParquetWriteSupport.RowNumb
   private final boolean[] required;
   private final ParquetValueWriters.Scratch[] scratch;
   private final ParquetValueWriter[] valueWriters;
-  private ColumnBatch batch;
+  private final FieldVector[] vectors;
+  /** Per column of the bound batch: whether any value is null, so null-free columns skip the check. */
+  private final boolean[] mayBeNull;
   private RecordConsumer consumer;
 
   ParquetWriteSupport(StructType schema) {
@@ -40,6 +44,8 @@ final class ParquetWriteSupport extends WriteSupport<ParquetWriteSupport.RowNumb
     this.required = new boolean[columns];
     this.scratch = new ParquetValueWriters.Scratch[columns];
     this.valueWriters = new ParquetValueWriter[columns];
+    this.vectors = new FieldVector[columns];
+    this.mayBeNull = new boolean[columns];
     for (int i = 0; i < columns; i++) {
       required[i] = !schema.apply(i).nullable();
       scratch[i] = new ParquetValueWriters.Scratch();
@@ -71,14 +77,16 @@ final class ParquetWriteSupport extends WriteSupport<ParquetWriteSupport.RowNumb
   void bind(ColumnBatch batch) {
     for (int i = 0; i < valueWriters.length; i++) {
       StructField field = schema.apply(i);
-      valueWriters[i] = ParquetValueWriters.forVector(field.dataType(), batch.vector(i), scratch[i]);
+      FieldVector vector = batch.vector(i);
+      valueWriters[i] = ParquetValueWriters.forVector(field.dataType(), vector, scratch[i]);
+      vectors[i] = vector;
+      mayBeNull[i] = vector.getNullCount() > 0;
     }
-    this.batch = batch;
   }
 
   void unbind() {
-    batch = null;
-    java.util.Arrays.fill(valueWriters, null);
+    Arrays.fill(valueWriters, null);
+    Arrays.fill(vectors, null);
   }
 
   @Override
@@ -86,7 +94,7 @@ final class ParquetWriteSupport extends WriteSupport<ParquetWriteSupport.RowNumb
     int row = record.row;
     consumer.startMessage();
     for (int column = 0; column < valueWriters.length; column++) {
-      if (batch.vector(column).isNull(row)) {
+      if (mayBeNull[column] && vectors[column].isNull(row)) {
         if (required[column]) {
           throw new IllegalStateException("column `" + fieldNames[column] + "` is declared non-nullable but row "
               + row + " of the batch is null");
