@@ -194,7 +194,8 @@ class ParquetWriteDifferentialTest {
     ParquetMetadata emberFooter = footer(onlyPartFile(ember));
     ParquetMetadata sparkFooter = footer(onlyPartFile(sparkOutput));
     assertEquals(sparkFooter.getFileMetaData().getSchema(), emberFooter.getFileMetaData().getSchema());
-    assertEquals(sparkFooter.getFileMetaData().getKeyValueMetaData(), emberFooter.getFileMetaData().getKeyValueMetaData());
+    assertEquals(sparkFooter.getFileMetaData().getKeyValueMetaData(),
+        emberFooter.getFileMetaData().getKeyValueMetaData());
     assertEquals(sparkFooter.getFileMetaData().getCreatedBy(), emberFooter.getFileMetaData().getCreatedBy());
     // Same writer settings: codec, encodings (dictionary, v1 pages) and statistics per column chunk.
     assertEquals(chunks(sparkFooter), chunks(emberFooter));

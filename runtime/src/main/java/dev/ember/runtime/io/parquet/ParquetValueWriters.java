@@ -87,7 +87,8 @@ final class ParquetValueWriters {
       return variableWidthWriter((BaseVariableWidthVector) vector, scratch);
     } else if (type instanceof TimestampType) {
       ArrowBuf data = vector.getDataBuffer();
-      return (consumer, row) -> consumer.addBinary(int96(data.getLong((long) row * TimeStampVector.TYPE_WIDTH), scratch));
+      return (consumer, row) ->
+          consumer.addBinary(int96(data.getLong((long) row * TimeStampVector.TYPE_WIDTH), scratch));
     } else if (type instanceof NullType) {
       return (consumer, row) -> {
         throw new IllegalStateException("a void column has no values to write, but row " + row + " is not null");

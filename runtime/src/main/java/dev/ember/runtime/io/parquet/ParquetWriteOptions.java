@@ -41,7 +41,8 @@ public record ParquetWriteOptions(ParquetWriteCompression compression, long rowG
     String chosen = codecName != null ? codecName : legacyCodecName;
     ParquetWriteCompression compression =
         chosen == null ? ParquetWriteCompression.DEFAULT : ParquetWriteCompression.fromName(chosen);
-    return new ParquetWriteOptions(compression, blockSize == null ? DEFAULT_ROW_GROUP_SIZE_BYTES : parseSize(blockSize));
+    long rowGroupSize = blockSize == null ? DEFAULT_ROW_GROUP_SIZE_BYTES : parseSize(blockSize);
+    return new ParquetWriteOptions(compression, rowGroupSize);
   }
 
   private static long parseSize(String text) {

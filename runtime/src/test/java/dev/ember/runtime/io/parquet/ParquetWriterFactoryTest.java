@@ -256,7 +256,8 @@ class ParquetWriterFactoryTest {
     Path file = write(schema, Map.of("compression", codec), List.of(rows));
     ParquetWriteCompression compression = ParquetWriteCompression.fromName(codec);
     assertTrue(file.getFileName().toString().endsWith(compression.extension()));
-    assertEquals(compression.codec(), ParquetWriteTestFiles.footer(file).getBlocks().get(0).getColumns().get(0).getCodec());
+    assertEquals(compression.codec(),
+        ParquetWriteTestFiles.footer(file).getBlocks().get(0).getColumns().get(0).getCodec());
     List<Group> groups = ParquetWriteTestFiles.rows(file);
     assertEquals(1000, groups.size());
     for (int i = 0; i < 1000; i++) {
@@ -285,7 +286,8 @@ class ParquetWriterFactoryTest {
     Map<String, String> expected = Map.of("none", ".parquet", "uncompressed", ".parquet", "snappy", ".snappy.parquet",
         "gzip", ".gz.parquet", "zstd", ".zstd.parquet", "lz4", ".lz4hadoop.parquet", "lz4_raw", ".lz4raw.parquet");
     expected.forEach((codec, extension) ->
-        assertEquals(extension, ParquetWriteCompression.valueOf(codec.toUpperCase(java.util.Locale.ROOT)).extension(), codec));
+        assertEquals(extension,
+            ParquetWriteCompression.valueOf(codec.toUpperCase(java.util.Locale.ROOT)).extension(), codec));
     assertEquals(".snappy.parquet", ParquetWriterFactory.fromOptions(Map.of()).extension());
     assertEquals(".gz.parquet", ParquetWriterFactory.fromOptions(Map.of("parquet.compression", "gzip")).extension());
     assertEquals(".zstd.parquet",
@@ -392,7 +394,8 @@ class ParquetWriterFactoryTest {
       values[i] = i;
     }
     Path file = write(schema, Map.of(), List.<List<Object[]>>of(List.<Object[]>of(values)));
-    assertEquals(ParquetWriteSchemas.toParquet(schema), ParquetWriteTestFiles.footer(file).getFileMetaData().getSchema());
+    assertEquals(ParquetWriteSchemas.toParquet(schema),
+        ParquetWriteTestFiles.footer(file).getFileMetaData().getSchema());
     Group group = ParquetWriteTestFiles.rows(file).get(0);
     for (int i = 0; i < names.length; i++) {
       assertEquals(i, group.getInteger(names[i], 0), names[i]);
