@@ -64,6 +64,14 @@ public class DataFrameReader {
     return format("csv").load(paths);
   }
 
+  public Dataset<Row> parquet(String... paths) {
+    return format("parquet").load(paths);
+  }
+
+  public Dataset<Row> json(String... paths) {
+    return format("json").load(paths);
+  }
+
   public Dataset<Row> load(String path) {
     return load(new String[] {path});
   }

@@ -1,12 +1,13 @@
 package dev.ember.planner.sources;
 
 import dev.ember.runtime.io.BatchFileWriterFactory;
-import dev.ember.sql.AnalysisException;
+import dev.ember.runtime.io.parquet.ParquetWriterFactory;
 import dev.ember.sql.types.StructType;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-/** Parquet files: reading through {@link ParquetTableSource}; writing is not done yet. */
+/** Parquet files: Spark 4.2's file layout, types and metadata, codec from the {@code compression} option. */
 final class ParquetFormat implements DataSourceFormat {
   @Override
   public String shortName() {
@@ -20,7 +21,10 @@ final class ParquetFormat implements DataSourceFormat {
 
   @Override
   public BatchFileWriterFactory writer(StructType schema, Map<String, String> options) {
-    throw new AnalysisException("EMBER_NOT_YET_SUPPORTED", Map.of("feature", "writing Parquet"),
-        "Ember does not support writing Parquet yet. SQLSTATE: 0A000");
+    Objects.requireNonNull(schema, "schema is null");
+    Objects.requireNonNull(options, "options is null");
+    // Unsupported column types and codecs fail here, before any task starts, as in Spark's analysis.
+    ParquetWriterFactory.checkSchema(schema);
+    return ParquetWriterFactory.fromOptions(options);
   }
 }
