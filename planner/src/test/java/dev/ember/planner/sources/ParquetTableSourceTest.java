@@ -108,10 +108,12 @@ class ParquetTableSourceTest {
   }
 
   @Test
-  void writingIsNotSupportedYet() {
-    AnalysisException error = assertThrows(AnalysisException.class,
-        () -> DataSourceFormats.lookup("parquet").writer(StructType.fromDDL("id BIGINT"), Map.of()));
+  void theRegisteredFormatReadsThroughThisSource() throws IOException {
+    write(directory.resolve("part-0.parquet"), 1, 2);
 
-    assertEquals("EMBER_NOT_YET_SUPPORTED", error.getCondition());
+    TableSource table = DataSourceFormats.lookup("parquet").read(List.of(directory.toString()), Map.of(), null);
+
+    assertTrue(table instanceof ParquetTableSource, table.getClass().getName());
+    assertEquals("parquet", table.formatName());
   }
 }
