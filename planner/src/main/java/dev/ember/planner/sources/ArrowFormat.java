@@ -4,7 +4,7 @@ import dev.ember.runtime.io.BatchFileWriterFactory;
 import dev.ember.runtime.io.arrow.ArrowIpcCompression;
 import dev.ember.runtime.io.arrow.ArrowIpcFiles;
 import dev.ember.runtime.io.arrow.ArrowIpcWriterFactory;
-import dev.ember.runtime.io.csv.CsvFiles;
+import dev.ember.runtime.io.FileListing;
 import dev.ember.sql.AnalysisException;
 import dev.ember.sql.types.StructType;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ final class ArrowFormat implements DataSourceFormat {
   @Override
   public TableSource read(List<String> paths, Map<String, String> options, StructType userSchema) {
     Objects.requireNonNull(paths, "paths is null");
-    List<Path> files = CsvFiles.inReadOrder(CsvFiles.list(paths));
+    List<Path> files = FileListing.inReadOrder(FileListing.list(paths));
     if (files.isEmpty() && userSchema == null) {
       throw new AnalysisException("UNABLE_TO_INFER_SCHEMA", Map.of("format", "Arrow"),
           "Unable to infer schema for Arrow. It must be specified manually. SQLSTATE: 42KD9");

@@ -1,7 +1,7 @@
 package dev.ember.planner.sources;
 
 import dev.ember.runtime.io.BatchFileWriterFactory;
-import dev.ember.runtime.io.csv.CsvFiles;
+import dev.ember.runtime.io.FileListing;
 import dev.ember.runtime.io.csv.CsvOptions;
 import dev.ember.runtime.io.csv.CsvSchemaInference;
 import dev.ember.runtime.io.csv.CsvWriterFactory;
@@ -27,7 +27,7 @@ final class CsvFormat implements DataSourceFormat {
           "Unable to infer schema for CSV. It must be specified manually. SQLSTATE: 42KD9");
     }
     CsvOptions csvOptions = CsvOptions.parse(options);
-    List<Path> files = CsvFiles.inReadOrder(CsvFiles.list(paths));
+    List<Path> files = FileListing.inReadOrder(FileListing.list(paths));
     // File sources make every column nullable, as Spark does, even when the user's schema says not.
     StructType schema = userSchema != null ? userSchema.asNullable() : CsvSchemaInference.infer(files, csvOptions);
     return new CsvTableSource(files, schema, csvOptions, paths);

@@ -1,7 +1,7 @@
 package dev.ember.planner.sources;
 
 import dev.ember.runtime.io.BatchFileWriterFactory;
-import dev.ember.runtime.io.csv.CsvFiles;
+import dev.ember.runtime.io.FileListing;
 import dev.ember.runtime.io.json.JsonOptions;
 import dev.ember.runtime.io.json.JsonSchemaInference;
 import dev.ember.runtime.io.json.JsonWriterFactory;
@@ -26,7 +26,7 @@ final class JsonFormat implements DataSourceFormat {
       throw unableToInfer();
     }
     JsonOptions jsonOptions = JsonOptions.parse(options);
-    List<Path> files = CsvFiles.inReadOrder(CsvFiles.list(paths));
+    List<Path> files = FileListing.inReadOrder(FileListing.list(paths));
     if (userSchema == null && files.isEmpty()) {
       throw unableToInfer();
     }

@@ -1,7 +1,7 @@
 package dev.ember.planner.sources;
 
 import dev.ember.planner.expressions.Expression;
-import dev.ember.runtime.io.csv.CsvFiles;
+import dev.ember.runtime.io.FileListing;
 import dev.ember.runtime.io.parquet.ColumnPredicate;
 import dev.ember.runtime.io.parquet.ParquetFileFooters;
 import dev.ember.runtime.io.parquet.ParquetSchemas;
@@ -56,7 +56,7 @@ public final class ParquetTableSource implements TableSource {
                 + " SQLSTATE: 0A000");
       }
     });
-    List<Path> files = paths.isEmpty() ? List.of() : CsvFiles.list(paths);
+    List<Path> files = paths.isEmpty() ? List.of() : FileListing.list(paths);
     StructType schema;
     if (userSchema != null) {
       schema = userSchema.asNullable();

@@ -1,5 +1,6 @@
 package dev.ember.runtime.io.csv;
 
+import dev.ember.runtime.io.FileListing;
 import dev.ember.SparkException;
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.runtime.pipeline.BatchStream;
@@ -371,7 +372,7 @@ final class CsvBatchStream implements BatchStream {
         "Malformed records are detected in record parsing: " + badRecord + ".\n"
             + "Parse Mode: FAILFAST. To process malformed records as null result, try setting the option"
             + " 'mode' as 'PERMISSIVE'.  SQLSTATE: 22023\n"
-            + "The record is at " + CsvFiles.displayName(morsel.file()) + ", line " + line + ".",
+            + "The record is at " + FileListing.displayName(morsel.file()) + ", line " + line + ".",
         null);
     return readFailure(morsel.file(), "The malformed record is at line " + line + ".", malformed);
   }

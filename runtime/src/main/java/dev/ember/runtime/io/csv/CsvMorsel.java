@@ -1,5 +1,6 @@
 package dev.ember.runtime.io.csv;
 
+import dev.ember.runtime.io.FileListing;
 import dev.ember.runtime.pipeline.Morsel;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -18,6 +19,6 @@ public record CsvMorsel(Path file, long start, long end) implements Morsel {
 
   @Override
   public String describe() {
-    return CsvFiles.displayName(file) + " bytes [" + start + ", " + end + ")";
+    return FileListing.displayName(file) + " bytes [" + start + ", " + end + ")";
   }
 }

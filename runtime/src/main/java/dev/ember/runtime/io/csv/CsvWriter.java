@@ -1,5 +1,6 @@
 package dev.ember.runtime.io.csv;
 
+import dev.ember.runtime.io.FileListing;
 import dev.ember.SparkException;
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.runtime.io.BatchFileWriter;
@@ -85,7 +86,7 @@ public final class CsvWriter implements BatchFileWriter {
   public void write(ColumnBatch batch) {
     Objects.requireNonNull(batch, "batch is null");
     if (closed) {
-      throw new IllegalStateException("CSV writer for " + CsvFiles.displayName(file) + " is closed");
+      throw new IllegalStateException("CSV writer for " + FileListing.displayName(file) + " is closed");
     }
     List<FieldVector> vectors = batch.vectors();
     try {
@@ -210,7 +211,7 @@ public final class CsvWriter implements BatchFileWriter {
   }
 
   private static SparkException writeFailure(Path file, IOException cause) {
-    String shown = CsvFiles.displayName(file);
+    String shown = FileListing.displayName(file);
     return new SparkException("TASK_WRITE_FAILED", Map.of("path", shown),
         "Task failed while writing rows to " + shown + ". SQLSTATE: 58030", cause);
   }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.ember.SparkException;
 import dev.ember.runtime.batch.ColumnBatch;
-import dev.ember.runtime.io.csv.CsvFiles;
+import dev.ember.runtime.io.FileListing;
 import dev.ember.runtime.pipeline.BatchStream;
 import dev.ember.sql.types.StringType;
 import dev.ember.sql.types.StructType;
@@ -277,7 +277,7 @@ final class JsonBatchStream implements BatchStream {
     }
     String badRecord = values.append(']').toString();
     clearAll();
-    String where = CsvFiles.displayName(morsel.file()) + (lines == null ? "" : ", line " + lineNumber());
+    String where = FileListing.displayName(morsel.file()) + (lines == null ? "" : ", line " + lineNumber());
     SparkException malformed = new SparkException(
         "MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION",
         Map.of("badRecord", badRecord, "failFastMode", "FAILFAST"),

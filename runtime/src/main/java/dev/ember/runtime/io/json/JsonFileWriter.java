@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ember.SparkException;
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.runtime.io.BatchFileWriter;
-import dev.ember.runtime.io.csv.CsvFiles;
+import dev.ember.runtime.io.FileListing;
 import dev.ember.sql.types.BinaryType;
 import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.ByteType;
@@ -210,7 +210,7 @@ final class JsonFileWriter implements BatchFileWriter {
   }
 
   private static SparkException writeFailure(Path file, IOException cause) {
-    String path = CsvFiles.displayName(file);
+    String path = FileListing.displayName(file);
     return new SparkException("TASK_WRITE_FAILED", Map.of("path", path),
         "Task failed while writing rows to " + path + ". SQLSTATE: 58030", cause);
   }

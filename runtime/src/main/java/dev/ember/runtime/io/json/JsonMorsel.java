@@ -1,6 +1,6 @@
 package dev.ember.runtime.io.json;
 
-import dev.ember.runtime.io.csv.CsvFiles;
+import dev.ember.runtime.io.FileListing;
 import dev.ember.runtime.pipeline.Morsel;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -27,6 +27,6 @@ public record JsonMorsel(Path file, long start, long end) implements Morsel {
 
   @Override
   public String describe() {
-    return CsvFiles.displayName(file) + (isWholeFile() ? "" : " bytes [" + start + ", " + end + ")");
+    return FileListing.displayName(file) + (isWholeFile() ? "" : " bytes [" + start + ", " + end + ")");
   }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.ember.SparkException;
-import dev.ember.runtime.io.csv.CsvFiles;
+import dev.ember.runtime.io.FileListing;
 import dev.ember.sql.AnalysisException;
 import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.DataType;
@@ -165,7 +165,7 @@ public final class JsonSchemaInference {
         String kind = token == JsonToken.START_OBJECT ? "objects (struct columns)" : "arrays (array columns)";
         throw new AnalysisException("EMBER_NOT_YET_SUPPORTED", Map.of("feature", "JSON " + kind),
             "Ember does not support nested JSON " + kind + " yet: field '" + name + "' in "
-                + CsvFiles.displayName(file) + (options.multiLine() ? "" : ", line " + line)
+                + FileListing.displayName(file) + (options.multiLine() ? "" : ", line " + line)
                 + " holds one. Give a schema that leaves the field out or reads it as STRING"
                 + " (its raw JSON text). SQLSTATE: 0A000");
       default:
@@ -228,7 +228,7 @@ public final class JsonSchemaInference {
 
   /** Spark's FAILFAST error during inference (it names the column, not the record); Ember adds where. */
   private SparkException malformedRecord() {
-    String where = CsvFiles.displayName(file) + (options.multiLine() ? "" : ", line " + line);
+    String where = FileListing.displayName(file) + (options.multiLine() ? "" : ", line " + line);
     return new SparkException(
         "MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION",
         Map.of("badRecord", options.columnNameOfCorruptRecord(), "failFastMode", "FAILFAST"),

@@ -1,5 +1,6 @@
 package dev.ember.runtime.io.csv;
 
+import dev.ember.runtime.io.FileListing;
 import static dev.ember.runtime.io.csv.CsvTestSupport.readAll;
 import static dev.ember.runtime.io.csv.CsvTestSupport.row;
 import static dev.ember.runtime.io.csv.CsvTestSupport.write;
@@ -108,7 +109,7 @@ class CsvSourceTest {
     assertTrue(error.getMessage().startsWith(
         "[MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION] Malformed records are detected in record parsing: "
             + "[null,b,19738].\nParse Mode: FAILFAST."), error.getMessage());
-    assertTrue(error.getMessage().contains(CsvFiles.displayName(file) + ", line 3"), error.getMessage());
+    assertTrue(error.getMessage().contains(FileListing.displayName(file) + ", line 3"), error.getMessage());
   }
 
   @Test

@@ -1,6 +1,5 @@
-package dev.ember.runtime.io.csv;
+package dev.ember.runtime.io;
 
-import static dev.ember.runtime.io.csv.CsvTestSupport.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -12,7 +11,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CsvFilesTest {
+class FileListingTest {
+  private static Path write(Path directory, String name, String content) {
+    try {
+      return Files.writeString(directory.resolve(name), content);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @TempDir Path directory;
 
   @Test
@@ -24,7 +31,7 @@ class CsvFilesTest {
     write(table, ".a.csv.crc", "");
     write(Files.createDirectory(table.resolve("sub")), "c.csv", "3\n");
     Path single = write(directory, "single.csv", "4\n");
-    assertEquals(List.of(a, b, single), CsvFiles.list(List.of(table.toString(), "file:" + single)));
+    assertEquals(List.of(a, b, single), FileListing.list(List.of(table.toString(), "file:" + single)));
   }
 
   @Test
@@ -34,7 +41,7 @@ class CsvFilesTest {
     Path large = write(directory, "large.csv", "123456\n");
     Path tieSecond = write(directory, "tie2.csv", "34\n");
     assertEquals(List.of(large, tieFirst, tieSecond, small),
-        CsvFiles.inReadOrder(List.of(small, tieFirst, large, tieSecond)));
+        FileListing.inReadOrder(List.of(small, tieFirst, large, tieSecond)));
   }
 
   @Test
@@ -42,7 +49,7 @@ class CsvFilesTest {
     Path existing = write(directory, "x.csv", "1\n");
     Path missing = directory.resolve("nope.csv");
     AnalysisException error = assertThrows(AnalysisException.class,
-        () -> CsvFiles.list(List.of(existing.toString(), missing.toString())));
+        () -> FileListing.list(List.of(existing.toString(), missing.toString())));
     assertEquals("PATH_NOT_FOUND", error.getCondition());
     assertEquals("[PATH_NOT_FOUND] Path does not exist: file:" + missing.toAbsolutePath() + ".", error.getMessage());
     assertEquals(Map.of("path", "file:" + missing.toAbsolutePath()), error.getMessageParameters());

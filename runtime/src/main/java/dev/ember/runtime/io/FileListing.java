@@ -1,4 +1,4 @@
-package dev.ember.runtime.io.csv;
+package dev.ember.runtime.io;
 
 import dev.ember.sql.AnalysisException;
 import java.io.IOException;
@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-/** Turns the paths given to {@code spark.read().csv(...)} into the files to read. */
-public final class CsvFiles {
-  private CsvFiles() {}
+/** Turns the paths given to {@code spark.read().load(...)} into the files to read, for every file format. */
+public final class FileListing {
+  private FileListing() {}
 
   /**
    * Each path is a file or a directory; a directory contributes its own data files (not those of
