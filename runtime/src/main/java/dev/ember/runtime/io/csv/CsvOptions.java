@@ -1,10 +1,10 @@
 package dev.ember.runtime.io.csv;
 
+import dev.ember.runtime.io.FileOptions;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -44,8 +44,8 @@ public final class CsvOptions {
   private final boolean enforceSchema;
 
   private CsvOptions(Map<String, String> options) {
-    header = booleanOption(options, "header", false);
-    inferSchema = booleanOption(options, "inferSchema", false);
+    header = FileOptions.booleanOption(options, "header", false, "CSV");
+    inferSchema = FileOptions.booleanOption(options, "inferSchema", false, "CSV");
     String separator = first(options, "sep", "delimiter");
     delimiter = separator == null ? "," : delimiterOption(separator);
     quote = charOption(options, "quote", '"');
@@ -55,20 +55,19 @@ public final class CsvOptions {
     String modeValue = options.get("mode");
     mode = modeValue == null ? CsvParseMode.PERMISSIVE : CsvParseMode.fromOption(modeValue);
     charset = charsetOption(first(options, "encoding", "charset"));
-    ignoreLeadingWhiteSpace = booleanOption(options, "ignoreLeadingWhiteSpace", false);
-    ignoreTrailingWhiteSpace = booleanOption(options, "ignoreTrailingWhiteSpace", false);
+    ignoreLeadingWhiteSpace = FileOptions.booleanOption(options, "ignoreLeadingWhiteSpace", false, "CSV");
+    ignoreTrailingWhiteSpace = FileOptions.booleanOption(options, "ignoreTrailingWhiteSpace", false, "CSV");
     dateFormat = options.get("dateformat");
     timestampFormat = options.get("timestampformat");
-    multiLine = booleanOption(options, "multiLine", false);
+    multiLine = FileOptions.booleanOption(options, "multiLine", false, "CSV");
     columnNameOfCorruptRecord = options.getOrDefault("columnnameofcorruptrecord", DEFAULT_CORRUPT_RECORD_COLUMN);
-    enforceSchema = booleanOption(options, "enforceSchema", true);
+    enforceSchema = FileOptions.booleanOption(options, "enforceSchema", true, "CSV");
   }
 
   /** Parses Spark's CSV options; unknown keys are ignored, as Spark ignores them. */
   public static CsvOptions parse(Map<String, String> options) {
     Objects.requireNonNull(options, "options is null");
-    Map<String, String> lowerCased = new HashMap<>();
-    options.forEach((key, value) -> lowerCased.put(key.toLowerCase(Locale.ROOT), value));
+    Map<String, String> lowerCased = FileOptions.lowerCaseKeys(options);
     return new CsvOptions(lowerCased);
   }
 
@@ -80,21 +79,6 @@ public final class CsvOptions {
   private static String first(Map<String, String> options, String key, String alternative) {
     String value = options.get(key.toLowerCase(Locale.ROOT));
     return value != null ? value : options.get(alternative.toLowerCase(Locale.ROOT));
-  }
-
-  private static boolean booleanOption(Map<String, String> options, String key, boolean defaultValue) {
-    String value = options.get(key.toLowerCase(Locale.ROOT));
-    if (value == null) {
-      return defaultValue;
-    }
-    String trimmed = value.trim();
-    if (trimmed.equalsIgnoreCase("true")) {
-      return true;
-    } else if (trimmed.equalsIgnoreCase("false")) {
-      return false;
-    }
-    throw new IllegalArgumentException(
-        "CSV option '" + key + "' must be true or false, but got '" + value + "'.");
   }
 
   /** Spark: an empty value switches the character off; more than one character is an error. */

@@ -1,12 +1,12 @@
 package dev.ember.runtime.io.csv;
 
+import dev.ember.runtime.io.FileOptions;
 import dev.ember.SparkException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -70,9 +70,9 @@ public final class CsvWriterOptions {
     comment = options.containsKey("comment") ? shared.comment() : '#';
     nullValue = shared.nullValue();
     emptyValue = options.getOrDefault("emptyvalue", DEFAULT_EMPTY_VALUE);
-    quoteAll = booleanOption(options, "quoteall", false);
-    trimLeading = booleanOption(options, "ignoreleadingwhitespace", true);
-    trimTrailing = booleanOption(options, "ignoretrailingwhitespace", true);
+    quoteAll = FileOptions.booleanOption(options, "quoteAll", false, "CSV");
+    trimLeading = FileOptions.booleanOption(options, "ignoreLeadingWhiteSpace", true, "CSV");
+    trimTrailing = FileOptions.booleanOption(options, "ignoreTrailingWhiteSpace", true, "CSV");
     lineSeparator = options.getOrDefault("linesep", "\n");
     if (lineSeparator.isEmpty()) {
       throw new IllegalArgumentException("CSV option 'lineSep' cannot be an empty string.");
@@ -93,23 +93,8 @@ public final class CsvWriterOptions {
   public static CsvWriterOptions parse(Map<String, String> options, ZoneId sessionZone) {
     Objects.requireNonNull(options, "options is null");
     Objects.requireNonNull(sessionZone, "sessionZone is null");
-    Map<String, String> lowerCased = new HashMap<>();
-    options.forEach((key, value) -> lowerCased.put(key.toLowerCase(Locale.ROOT), value));
+    Map<String, String> lowerCased = FileOptions.lowerCaseKeys(options);
     return new CsvWriterOptions(lowerCased, sessionZone);
-  }
-
-  private static boolean booleanOption(Map<String, String> options, String key, boolean defaultValue) {
-    String value = options.get(key);
-    if (value == null) {
-      return defaultValue;
-    }
-    String trimmed = value.trim();
-    if (trimmed.equalsIgnoreCase("true")) {
-      return true;
-    } else if (trimmed.equalsIgnoreCase("false")) {
-      return false;
-    }
-    throw new IllegalArgumentException("CSV option '" + key + "' must be true or false, but got '" + value + "'.");
   }
 
   private static Charset charsetOption(String value) {

@@ -1,10 +1,10 @@
 package dev.ember.runtime.io.json;
 
+import dev.ember.runtime.io.FileOptions;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -39,20 +39,20 @@ public final class JsonOptions {
   private final ZoneId timeZone;
 
   private JsonOptions(Map<String, String> options) {
-    primitivesAsString = booleanOption(options, "primitivesAsString", false);
-    prefersDecimal = booleanOption(options, "prefersDecimal", false);
-    allowComments = booleanOption(options, "allowComments", false);
-    allowUnquotedFieldNames = booleanOption(options, "allowUnquotedFieldNames", false);
-    allowSingleQuotes = booleanOption(options, "allowSingleQuotes", true);
-    allowNumericLeadingZeros = booleanOption(options, "allowNumericLeadingZeros", false);
-    allowNonNumericNumbers = booleanOption(options, "allowNonNumericNumbers", true);
-    multiLine = booleanOption(options, "multiLine", false);
+    primitivesAsString = FileOptions.booleanOption(options, "primitivesAsString", false, "JSON");
+    prefersDecimal = FileOptions.booleanOption(options, "prefersDecimal", false, "JSON");
+    allowComments = FileOptions.booleanOption(options, "allowComments", false, "JSON");
+    allowUnquotedFieldNames = FileOptions.booleanOption(options, "allowUnquotedFieldNames", false, "JSON");
+    allowSingleQuotes = FileOptions.booleanOption(options, "allowSingleQuotes", true, "JSON");
+    allowNumericLeadingZeros = FileOptions.booleanOption(options, "allowNumericLeadingZeros", false, "JSON");
+    allowNonNumericNumbers = FileOptions.booleanOption(options, "allowNonNumericNumbers", true, "JSON");
+    multiLine = FileOptions.booleanOption(options, "multiLine", false, "JSON");
     String modeValue = options.get("mode");
     mode = modeValue == null ? JsonParseMode.PERMISSIVE : JsonParseMode.fromOption(modeValue);
     columnNameOfCorruptRecord = options.getOrDefault("columnnameofcorruptrecord", DEFAULT_CORRUPT_RECORD_COLUMN);
     dateFormat = options.get("dateformat");
     timestampFormat = options.get("timestampformat");
-    ignoreNullFields = booleanOption(options, "ignoreNullFields", true);
+    ignoreNullFields = FileOptions.booleanOption(options, "ignoreNullFields", true, "JSON");
     compression = compressionOption(options.get("compression") != null ? options.get("compression") : options.get("codec"));
     String zone = options.get("timezone");
     timeZone = zone == null ? null : ZoneId.of(zone.trim());
@@ -61,29 +61,13 @@ public final class JsonOptions {
   /** Parses Spark's JSON options. */
   public static JsonOptions parse(Map<String, String> options) {
     Objects.requireNonNull(options, "options is null");
-    Map<String, String> lowerCased = new HashMap<>();
-    options.forEach((key, value) -> lowerCased.put(key.toLowerCase(Locale.ROOT), value));
+    Map<String, String> lowerCased = FileOptions.lowerCaseKeys(options);
     return new JsonOptions(lowerCased);
   }
 
   /** Spark's defaults. */
   public static JsonOptions defaults() {
     return parse(Map.of());
-  }
-
-  private static boolean booleanOption(Map<String, String> options, String key, boolean defaultValue) {
-    String value = options.get(key.toLowerCase(Locale.ROOT));
-    if (value == null) {
-      return defaultValue;
-    }
-    String trimmed = value.trim();
-    if (trimmed.equalsIgnoreCase("true")) {
-      return true;
-    } else if (trimmed.equalsIgnoreCase("false")) {
-      return false;
-    }
-    throw new IllegalArgumentException(
-        "JSON option '" + key + "' must be true or false, but got '" + value + "'.");
   }
 
   private static String compressionOption(String value) {
