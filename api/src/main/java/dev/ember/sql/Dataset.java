@@ -37,7 +37,8 @@ public class Dataset<T> {
     this.session = session;
     SessionSettings settings = session.settings();
     QuerySettings querySettings = new QuerySettings(settings.caseSensitive(), settings.ansiEnabled(),
-        settings.codegenEnabled(), settings.kernelOptions(), settings.scanSettings(), settings.disabledRules());
+        settings.codegenEnabled(), settings.kernelOptions(), settings.scanSettings(), settings.disabledRules(),
+        settings.backgroundCompilation());
     this.queryExecution = new QueryExecution(session.engine(), querySettings, plan);
     queryExecution.analyzed();
   }

@@ -20,6 +20,13 @@ final class SessionSettings {
   static final String CHECKED_MEMORY_ACCESS = "spark.ember.codegen.checkedMemoryAccess";
   /** Ember: bytes of a file per parallel morsel. */
   static final String SPLIT_BYTES = "spark.ember.files.splitBytes";
+  /**
+   * Ember: run a new pipeline interpreted while its generated kernel compiles on a background thread
+   * (true), or wait for the compiler first (false). The default can be set with the system property
+   * {@code ember.codegen.compileInBackground}; Ember's own tests set it to false so that even their
+   * small queries run the generated kernels.
+   */
+  static final String COMPILE_IN_BACKGROUND = "spark.ember.codegen.compileInBackground";
   /** Ember: optimizer rules to switch off, comma-separated names (for bisecting). */
   static final String DISABLED_RULES = "spark.ember.optimizer.excludedRules";
 
@@ -36,6 +43,7 @@ final class SessionSettings {
       case SESSION_TIME_ZONE -> TimeZone.getDefault().getID();
       case SPLIT_BYTES -> Long.toString(CsvSource.DEFAULT_SPLIT_BYTES);
       case DISABLED_RULES -> "";
+      case COMPILE_IN_BACKGROUND -> System.getProperty("ember.codegen.compileInBackground", "true");
       default -> null;
     };
   }
@@ -59,6 +67,10 @@ final class SessionSettings {
 
   boolean codegenEnabled() {
     return flag(WHOLE_STAGE_CODEGEN);
+  }
+
+  boolean backgroundCompilation() {
+    return flag(COMPILE_IN_BACKGROUND);
   }
 
   ZoneId sessionZone() {

@@ -1,5 +1,7 @@
 package dev.ember.codegen;
 
+import dev.ember.codegen.adaptive.AdaptiveKernelFactory;
+import dev.ember.codegen.adaptive.BackgroundCompiler;
 import dev.ember.codegen.interpreted.InterpretedKernels;
 import dev.ember.codegen.pipeline.PipelineBuilder;
 import dev.ember.codegen.pipeline.PipelineGraph;
@@ -19,7 +21,9 @@ import java.util.function.Function;
  * Compiles a physical plan into runnable pipelines: cuts it ({@link PipelineBuilder}) and gives each
  * pipeline a kernel, generated when codegen is enabled and the generated provider can build it,
  * interpreted otherwise. A pipeline whose generated kernel fails to compile falls back to the
- * interpreted kernel alone; the reason is kept for {@code explain()}.
+ * interpreted kernel alone; the reason is kept for {@code explain()}. With background compilation, a
+ * pipeline whose class is not compiled yet starts interpreted and moves to the generated kernel when
+ * the class is ready ({@link AdaptiveKernelFactory}).
  */
 public final class QueryCompiler {
   private final KernelProvider generated;
@@ -56,6 +60,12 @@ public final class QueryCompiler {
   private KernelFactory kernelsFor(PipelineSpec spec, QueryCompilerSettings settings, Map<Integer, String> fallbacks) {
     if (settings.codegenEnabled() && generated != null) {
       try {
+        if (settings.backgroundCompilation()) {
+          KernelFactory compiled = generated.createIfCompiled(spec, settings.kernelOptions());
+          return compiled != null ? compiled : new AdaptiveKernelFactory(
+              InterpretedKernels.create(spec, settings.kernelOptions()),
+              BackgroundCompiler.submit(() -> generated.create(spec, settings.kernelOptions())));
+        }
         return generated.create(spec, settings.kernelOptions());
       } catch (KernelCompilationException e) {
         fallbacks.put(spec.pipelineId(), String.valueOf(e.getMessage()));

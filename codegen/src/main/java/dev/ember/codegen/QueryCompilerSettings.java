@@ -7,9 +7,17 @@ import java.util.Objects;
 /**
  * @param codegenEnabled use generated kernels where they compile; false runs every pipeline interpreted
  * @param rangeMorselRows rows per morsel of a {@code range} source
+ * @param backgroundCompilation run a pipeline whose kernel is not compiled yet with the interpreted
+ *     kernels while it compiles on a background thread, instead of waiting for the compiler
  */
 public record QueryCompilerSettings(KernelOptions kernelOptions, boolean codegenEnabled, ScanSettings scanSettings,
-    int rangeMorselRows) {
+    int rangeMorselRows, boolean backgroundCompilation) {
+  /** Settings that compile every kernel before the query runs. */
+  public QueryCompilerSettings(KernelOptions kernelOptions, boolean codegenEnabled, ScanSettings scanSettings,
+      int rangeMorselRows) {
+    this(kernelOptions, codegenEnabled, scanSettings, rangeMorselRows, false);
+  }
+
   public QueryCompilerSettings {
     Objects.requireNonNull(kernelOptions, "kernelOptions is null");
     Objects.requireNonNull(scanSettings, "scanSettings is null");

@@ -40,6 +40,7 @@ public final class QueryExecution {
   private LogicalPlan optimized;
   private PhysicalPlan physical;
   private CompiledQuery compiled;
+  private CompiledQuery compiledForExplain;
 
   public QueryExecution(EngineContext engine, QuerySettings settings, LogicalPlan logical) {
     this.engine = Objects.requireNonNull(engine, "engine is null");
@@ -76,11 +77,25 @@ public final class QueryExecution {
 
   public synchronized CompiledQuery compiled() {
     if (compiled == null) {
-      QueryCompilerSettings compilerSettings = new QueryCompilerSettings(
-          settings.kernelOptions(), settings.codegenEnabled(), settings.scanSettings(), RANGE_MORSEL_ROWS);
-      compiled = new QueryCompiler(engine.generatedKernels()).compile(physical(), compilerSettings);
+      compiled = new QueryCompiler(engine.generatedKernels())
+          .compile(physical(), compilerSettings(settings.backgroundCompilation()));
     }
     return compiled;
+  }
+
+  /** Compiled with every kernel compiled first, so that {@code explain()} shows the generated code. */
+  private synchronized CompiledQuery compiledForExplain() {
+    if (compiledForExplain == null) {
+      compiledForExplain = settings.backgroundCompilation()
+          ? new QueryCompiler(engine.generatedKernels()).compile(physical(), compilerSettings(false))
+          : compiled();
+    }
+    return compiledForExplain;
+  }
+
+  private QueryCompilerSettings compilerSettings(boolean backgroundCompilation) {
+    return new QueryCompilerSettings(settings.kernelOptions(), settings.codegenEnabled(), settings.scanSettings(),
+        RANGE_MORSEL_ROWS, backgroundCompilation);
   }
 
   /** The schema of the result, from the analyzed plan. */
@@ -119,9 +134,8 @@ public final class QueryExecution {
    */
   public void runInto(Function<StructType, PipelineSink> rootSink) {
     Objects.requireNonNull(rootSink, "rootSink is null");
-    QueryCompilerSettings compilerSettings = new QueryCompilerSettings(
-        settings.kernelOptions(), settings.codegenEnabled(), settings.scanSettings(), RANGE_MORSEL_ROWS);
-    CompiledQuery query = new QueryCompiler(engine.generatedKernels()).compile(physical(), compilerSettings, rootSink);
+    CompiledQuery query = new QueryCompiler(engine.generatedKernels())
+        .compile(physical(), compilerSettings(settings.backgroundCompilation()), rootSink);
     try (BufferAllocator allocator = engine.newQueryAllocator("write")) {
       engine.executor().run(query.root(), allocator).close();
     }
@@ -140,9 +154,9 @@ public final class QueryExecution {
             + "\n== Analyzed Logical Plan ==\n" + schemaLine() + "\n" + analyzed().treeString()
             + "\n== Optimized Logical Plan ==\n" + optimized().treeString()
             + "\n== Physical Plan ==\n" + physical().treeString()
-            + "\n== Pipelines ==\n" + compiled().explainPipelines() + "\n";
+            + "\n== Pipelines ==\n" + compiledForExplain().explainPipelines() + "\n";
       case "codegen":
-        return compiled().explainCodegen();
+        return compiledForExplain().explainCodegen();
       default:
         throw new IllegalArgumentException("Unknown explain mode: " + mode
             + ". Accepted explain modes are 'simple', 'extended', 'codegen', 'cost', 'formatted'.");

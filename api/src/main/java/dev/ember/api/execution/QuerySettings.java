@@ -8,7 +8,8 @@ import java.util.Set;
 
 /** The session settings one query is planned and run with, read once when the query starts. */
 public record QuerySettings(boolean caseSensitive, boolean ansiEnabled, boolean codegenEnabled,
-    KernelOptions kernelOptions, ScanSettings scanSettings, Set<String> disabledRules) {
+    KernelOptions kernelOptions, ScanSettings scanSettings, Set<String> disabledRules,
+    boolean backgroundCompilation) {
   public QuerySettings {
     Objects.requireNonNull(kernelOptions, "kernelOptions is null");
     Objects.requireNonNull(scanSettings, "scanSettings is null");

@@ -50,6 +50,16 @@ public final class GeneratedKernels implements KernelProvider {
         spec.sink() instanceof BatchOutput);
   }
 
+  @Override
+  public KernelFactory createIfCompiled(PipelineSpec spec, KernelOptions options) {
+    Objects.requireNonNull(spec, "spec is null");
+    Objects.requireNonNull(options, "options is null");
+    KernelSourceGenerator.Source source = KernelSourceGenerator.generate(spec, options);
+    Class<?> kernelClass = cache.get(normalize(source.text()));
+    return kernelClass == null ? null : new GeneratedKernelFactory(kernelClass, source.references(), source.text(),
+        spec.sink() instanceof BatchOutput);
+  }
+
   /** How many classes this provider has compiled (cache misses that compiled successfully). */
   public long compilations() {
     return compilations.get();

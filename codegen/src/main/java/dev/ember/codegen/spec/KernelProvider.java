@@ -15,4 +15,14 @@ public interface KernelProvider {
    *     interpreted kernels for that pipeline
    */
   KernelFactory create(PipelineSpec spec, KernelOptions options);
+
+  /**
+   * The kernels for {@code spec} if they can be had without compiling (already compiled for an equal
+   * pipeline), else null. The default knows no cache.
+   *
+   * @throws KernelCompilationException when it is already clear that no kernel can be built
+   */
+  default KernelFactory createIfCompiled(PipelineSpec spec, KernelOptions options) {
+    return null;
+  }
 }
