@@ -30,7 +30,7 @@ final class CentralMoments {
       double newM3 = getDouble(state + 24) - 3.0 * deltaN * newM2 + delta * (delta2 - deltaN2);
       putDouble(state + 24, newM3);
       if (order >= 4) {
-        double newM4 = getDouble(state + 32) - 4.0 * deltaN * newM3 + 6.0 * deltaN2 * newM2
+        double newM4 = getDouble(state + 32) - 4.0 * deltaN * newM3 - 6.0 * deltaN2 * newM2
             + delta * (delta * delta2 - deltaN * deltaN2);
         putDouble(state + 32, newM4);
       }

@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * Spark's {@code max_by(x, ordering)} and {@code min_by(x, ordering)}: the {@code x} of the row with
- * the largest (smallest) non-null ordering value; {@code x} itself may be null. Of equal orderings the
- * first row in input order wins.
+ * the largest (smallest) non-null ordering value; {@code x} itself may be null. Of equal orderings (-0.0 and 0.0
+ * are equal) the last row in input order wins, as in Spark.
  */
 public record ExtremeByAggregate(DataType valueType, DataType orderingType, boolean maximum)
     implements ObjectAggregate {
@@ -45,7 +45,7 @@ public record ExtremeByAggregate(DataType valueType, DataType orderingType, bool
       if (ordering != null) {
         int comparison = BoxedValues.compare(candidateOrdering, ordering);
         boolean better = maximum ? comparison > 0 : comparison < 0;
-        if (!better && !(comparison == 0 && candidatePosition < position)) {
+        if (!better && !(comparison == 0 && candidatePosition > position)) {
           return 0;
         }
       }

@@ -46,10 +46,22 @@ public record PercentileAggregate(DataType type, double percentage) implements O
   private final class State implements GroupState {
     private double[] values = new double[4];
     private int size;
+    private Double firstZero;
 
     @Override
     public long update(Object[] arguments, long position) {
       return arguments[0] == null ? 0 : add(toDouble(arguments[0]));
+    }
+
+    /** Spark counts -0.0 and 0.0 as one value, the one it saw first. */
+    private double zeroAsFirstSeen(double value) {
+      if (value != 0.0) {
+        return value;
+      }
+      if (firstZero == null) {
+        firstZero = value;
+      }
+      return firstZero;
     }
 
     private long add(double value) {
@@ -58,7 +70,7 @@ public record PercentileAggregate(DataType type, double percentage) implements O
         grown = 8L * size;
         values = Arrays.copyOf(values, size * 2);
       }
-      values[size++] = value;
+      values[size++] = zeroAsFirstSeen(value);
       return grown;
     }
 
@@ -78,7 +90,7 @@ public record PercentileAggregate(DataType type, double percentage) implements O
         return null;
       }
       double[] sorted = Arrays.copyOf(values, size);
-      // Arrays.sort puts NaN last, as Spark orders doubles; -0.0 before 0.0 is invisible after interpolation.
+      // Arrays.sort puts NaN last, as Spark orders doubles; zeros all have one sign (zeroAsFirstSeen).
       Arrays.sort(sorted);
       double position = (size - 1) * percentage;
       long lower = (long) Math.floor(position);
