@@ -135,6 +135,11 @@ public class Dataset<T> {
     return groupBy().agg(aggregate, aggregates);
   }
 
+  /** Aggregates over all rows by function name per column: {@code df.agg(Map.of("age", "stddev"))}. */
+  public Dataset<Row> agg(java.util.Map<String, String> aggregates) {
+    return groupBy().agg(aggregates);
+  }
+
   Dataset<Row> aggregate(List<Expression> grouping, List<Expression> aggregates) {
     return withPlan(new Aggregate(grouping, aggregates, plan()));
   }

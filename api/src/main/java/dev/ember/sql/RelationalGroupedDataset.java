@@ -45,6 +45,10 @@ public class RelationalGroupedDataset {
       String name = function.toLowerCase(Locale.ROOT);
       if (name.equals("mean") || name.equals("average")) {
         name = "avg";
+      } else if (name.equals("std")) {
+        name = "stddev";
+      } else if (name.equals("size")) {
+        name = "count";
       }
       Expression argument = column.equals("*") && name.equals("count")
           ? Literal.fromJava(1) : functions.col(column).expr();

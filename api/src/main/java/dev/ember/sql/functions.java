@@ -133,4 +133,283 @@ public final class functions {
   public static Column negate(Column column) {
     return new Column(new UnaryMinus(column.expr()));
   }
+
+  // ---- Aggregate functions beyond count, sum, avg, min and max ---------------------------------
+
+  private static Column call(String name, boolean distinct, Column... arguments) {
+    List<Expression> expressions = new java.util.ArrayList<>();
+    for (Column argument : arguments) {
+      expressions.add(argument.expr());
+    }
+    return new Column(new UnresolvedFunction(name, expressions, distinct));
+  }
+
+  /** {@code count(DISTINCT a, b, ...)}: distinct tuples of non-null values. */
+  public static Column count_distinct(Column expr, Column... exprs) {
+    Column[] all = new Column[exprs.length + 1];
+    all[0] = expr;
+    System.arraycopy(exprs, 0, all, 1, exprs.length);
+    return call("count", true, all);
+  }
+
+  public static Column countDistinct(Column expr, Column... exprs) {
+    return count_distinct(expr, exprs);
+  }
+
+  public static Column countDistinct(String columnName, String... columnNames) {
+    Column[] rest = new Column[columnNames.length];
+    for (int i = 0; i < columnNames.length; i++) {
+      rest[i] = col(columnNames[i]);
+    }
+    return count_distinct(col(columnName), rest);
+  }
+
+  public static Column sum_distinct(Column e) {
+    return call("sum", true, e);
+  }
+
+  public static Column sumDistinct(Column e) {
+    return sum_distinct(e);
+  }
+
+  public static Column sumDistinct(String columnName) {
+    return sum_distinct(col(columnName));
+  }
+
+  public static Column count_if(Column e) {
+    return call("count_if", false, e);
+  }
+
+  public static Column first(Column e) {
+    return call("first", false, e);
+  }
+
+  public static Column first(String columnName) {
+    return first(col(columnName));
+  }
+
+  public static Column first(Column e, boolean ignoreNulls) {
+    return call("first", false, e, lit(ignoreNulls));
+  }
+
+  public static Column first(String columnName, boolean ignoreNulls) {
+    return first(col(columnName), ignoreNulls);
+  }
+
+  public static Column first_value(Column e) {
+    return call("first_value", false, e);
+  }
+
+  public static Column first_value(Column e, Column ignoreNulls) {
+    return call("first_value", false, e, ignoreNulls);
+  }
+
+  public static Column last(Column e) {
+    return call("last", false, e);
+  }
+
+  public static Column last(String columnName) {
+    return last(col(columnName));
+  }
+
+  public static Column last(Column e, boolean ignoreNulls) {
+    return call("last", false, e, lit(ignoreNulls));
+  }
+
+  public static Column last(String columnName, boolean ignoreNulls) {
+    return last(col(columnName), ignoreNulls);
+  }
+
+  public static Column last_value(Column e) {
+    return call("last_value", false, e);
+  }
+
+  public static Column last_value(Column e, Column ignoreNulls) {
+    return call("last_value", false, e, ignoreNulls);
+  }
+
+  public static Column any_value(Column e) {
+    return call("any_value", false, e);
+  }
+
+  public static Column any_value(Column e, Column ignoreNulls) {
+    return call("any_value", false, e, ignoreNulls);
+  }
+
+  public static Column stddev(Column e) {
+    return call("stddev", false, e);
+  }
+
+  public static Column stddev(String columnName) {
+    return stddev(col(columnName));
+  }
+
+  public static Column std(Column e) {
+    return call("std", false, e);
+  }
+
+  public static Column stddev_samp(Column e) {
+    return call("stddev_samp", false, e);
+  }
+
+  public static Column stddev_samp(String columnName) {
+    return stddev_samp(col(columnName));
+  }
+
+  public static Column stddev_pop(Column e) {
+    return call("stddev_pop", false, e);
+  }
+
+  public static Column stddev_pop(String columnName) {
+    return stddev_pop(col(columnName));
+  }
+
+  public static Column variance(Column e) {
+    return call("variance", false, e);
+  }
+
+  public static Column variance(String columnName) {
+    return variance(col(columnName));
+  }
+
+  public static Column var_samp(Column e) {
+    return call("var_samp", false, e);
+  }
+
+  public static Column var_samp(String columnName) {
+    return var_samp(col(columnName));
+  }
+
+  public static Column var_pop(Column e) {
+    return call("var_pop", false, e);
+  }
+
+  public static Column var_pop(String columnName) {
+    return var_pop(col(columnName));
+  }
+
+  public static Column skewness(Column e) {
+    return call("skewness", false, e);
+  }
+
+  public static Column skewness(String columnName) {
+    return skewness(col(columnName));
+  }
+
+  public static Column kurtosis(Column e) {
+    return call("kurtosis", false, e);
+  }
+
+  public static Column kurtosis(String columnName) {
+    return kurtosis(col(columnName));
+  }
+
+  public static Column corr(Column column1, Column column2) {
+    return call("corr", false, column1, column2);
+  }
+
+  public static Column corr(String columnName1, String columnName2) {
+    return corr(col(columnName1), col(columnName2));
+  }
+
+  public static Column covar_pop(Column column1, Column column2) {
+    return call("covar_pop", false, column1, column2);
+  }
+
+  public static Column covar_pop(String columnName1, String columnName2) {
+    return covar_pop(col(columnName1), col(columnName2));
+  }
+
+  public static Column covar_samp(Column column1, Column column2) {
+    return call("covar_samp", false, column1, column2);
+  }
+
+  public static Column covar_samp(String columnName1, String columnName2) {
+    return covar_samp(col(columnName1), col(columnName2));
+  }
+
+  public static Column bool_and(Column e) {
+    return call("bool_and", false, e);
+  }
+
+  public static Column every(Column e) {
+    return call("every", false, e);
+  }
+
+  public static Column bool_or(Column e) {
+    return call("bool_or", false, e);
+  }
+
+  public static Column some(Column e) {
+    return call("some", false, e);
+  }
+
+  public static Column any(Column e) {
+    return call("any", false, e);
+  }
+
+  public static Column max_by(Column e, Column ord) {
+    return call("max_by", false, e, ord);
+  }
+
+  public static Column min_by(Column e, Column ord) {
+    return call("min_by", false, e, ord);
+  }
+
+  public static Column approx_count_distinct(Column e) {
+    return call("approx_count_distinct", false, e);
+  }
+
+  public static Column approx_count_distinct(String columnName) {
+    return approx_count_distinct(col(columnName));
+  }
+
+  public static Column approx_count_distinct(Column e, double rsd) {
+    return call("approx_count_distinct", false, e, lit(rsd));
+  }
+
+  public static Column approx_count_distinct(String columnName, double rsd) {
+    return approx_count_distinct(col(columnName), rsd);
+  }
+
+  /** @deprecated Spark's old name; use {@link #approx_count_distinct(Column)}. */
+  @Deprecated
+  public static Column approxCountDistinct(Column e) {
+    return approx_count_distinct(e);
+  }
+
+  /** @deprecated Spark's old name; use {@link #approx_count_distinct(String)}. */
+  @Deprecated
+  public static Column approxCountDistinct(String columnName) {
+    return approx_count_distinct(columnName);
+  }
+
+  /** @deprecated Spark's old name; use {@link #approx_count_distinct(Column, double)}. */
+  @Deprecated
+  public static Column approxCountDistinct(Column e, double rsd) {
+    return approx_count_distinct(e, rsd);
+  }
+
+  /** @deprecated Spark's old name; use {@link #approx_count_distinct(String, double)}. */
+  @Deprecated
+  public static Column approxCountDistinct(String columnName, double rsd) {
+    return approx_count_distinct(columnName, rsd);
+  }
+
+  /** Exact percentile of a numeric column, interpolated; {@code percentage} is a literal in [0, 1]. */
+  public static Column percentile(Column e, Column percentage) {
+    return call("percentile", false, e, percentage);
+  }
+
+  public static Column percentile(Column e, Column percentage, Column frequency) {
+    return call("percentile", false, e, percentage, frequency);
+  }
+
+  public static Column median(Column e) {
+    return call("median", false, e);
+  }
+
+  public static Column mode(Column e) {
+    return call("mode", false, e);
+  }
 }

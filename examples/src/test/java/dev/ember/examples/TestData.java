@@ -27,6 +27,20 @@ final class TestData {
         7,Grace,26,-3.5,true,2023-06-30,2023-12-31 23:59:59,New York,日本語のテキスト
         8,Heidi,52,100.0,false,2017-09-09,2024-03-04 06:30:15.123,Austin,tab\there
         """);
+    write(directory.resolve("stats.csv"), """
+        k,x,y,d,s,b
+        1,1.5,2.0,1.25,b,true
+        1,2.5,3.5,2.50,a,false
+        1,,1.0,,,
+        2,NaN,4.0,3.00,c,true
+        2,7.0,,3.00,c,true
+        3,,,,,
+        4,3.0,3.0,1.00,z,false
+        5,-0.0,1.0,-1.10,y,true
+        5,0.0,2.5,-1.10,x,true
+        5,10.25,-3.0,7.70,y,
+        5,4.0,8.0,0.05,w,false
+        """);
     write(directory.resolve("numbers.csv"), """
         small,big,decimal_like,mixed,flag,maybe_double,text_number,empty
         1,3000000000,1.50,1,true,1,007,

@@ -23,6 +23,7 @@ import dev.ember.sql.types.StructType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Writes the Java source of one pipeline's kernel class. Layout: the per-row loop in
@@ -370,22 +371,42 @@ final class KernelSourceGenerator {
       String method = "accumulate" + slot;
       CodeBuilder code = new CodeBuilder(1);
       code.comment("Accumulator " + slot + ": " + accumulator.kind() + "(" + (accumulator.argument() == null
-          ? "*" : accumulator.argument().toString()) + ")");
+          ? "*" : accumulator.arguments().stream().map(Expression::toString).collect(Collectors.joining(", ")))
+          + ")");
       code.open("private void " + method + "(int group, int row) {");
       if (accumulator.kind() == AccumulatorKind.COUNT_ROWS) {
         code.line("table.count(group, " + slot + ");");
       } else {
         Objects.requireNonNull(accumulator.argument(), "accumulator " + slot + " has no argument");
         MethodScope scope = new MethodScope(new CodeBuilder(2));
-        ExprValue value = expressions.generate(accumulator.argument(), columns, scope);
+        List<ExprValue> values = new ArrayList<>();
+        for (Expression argument : accumulator.arguments()) {
+          values.add(expressions.generate(argument, columns, scope));
+        }
         code.append(scope.code());
-        String call = updateCall(accumulator, slot, value);
-        if (value.alwaysNull()) {
-          code.comment("the argument is always null: nothing to accumulate");
-        } else if (value.neverNull()) {
-          code.line(call);
+        if (accumulator.kind() == AccumulatorKind.OBJECT) {
+          // Object states see every row, nulls included: each argument is staged, then applied.
+          for (int argument = 0; argument < values.size(); argument++) {
+            code.line(stageCall(accumulator.arguments().get(argument), slot, argument, values.get(argument)));
+          }
+          code.line("table.updateObject(group, " + slot + ");");
         } else {
-          code.open("if (!" + value.isNull() + ") {").line(call).close();
+          String call = updateCall(accumulator, slot, values);
+          List<String> nullChecks = new ArrayList<>();
+          boolean alwaysNull = false;
+          for (ExprValue value : values) {
+            alwaysNull |= value.alwaysNull();
+            if (!value.neverNull() && !value.alwaysNull()) {
+              nullChecks.add("!" + value.isNull());
+            }
+          }
+          if (alwaysNull) {
+            code.comment("an argument is always null: nothing to accumulate");
+          } else if (nullChecks.isEmpty()) {
+            code.line(call);
+          } else {
+            code.open("if (" + String.join(" && ", nullChecks) + ") {").line(call).close();
+          }
         }
       }
       code.close();
@@ -438,7 +459,8 @@ final class KernelSourceGenerator {
         : "GeneratedRuntime.decimalLow(" + value.value() + "), GeneratedRuntime.decimalHigh(" + value.value() + ")";
   }
 
-  private static String updateCall(AccumulatorUpdate accumulator, int slot, ExprValue value) {
+  private static String updateCall(AccumulatorUpdate accumulator, int slot, List<ExprValue> values) {
+    ExprValue value = values.get(0);
     DataType type = value.type();
     Expression argument = accumulator.argument();
     String target = "table.";
@@ -481,9 +503,58 @@ final class KernelSourceGenerator {
           return target + kind + "Long" + prefix + "(" + v + " ? 1L : 0L));";
         }
         return target + kind + "Long" + prefix + "(long) " + v + ");";
+      case COUNT_IF:
+      case BOOL_AND:
+      case BOOL_OR:
+        requireThat(type instanceof BooleanType, argument, accumulator.kind());
+        String method = accumulator.kind() == AccumulatorKind.COUNT_IF ? "countIf"
+            : accumulator.kind() == AccumulatorKind.BOOL_AND ? "boolAnd" : "boolOr";
+        return target + method + prefix + v + ");";
+      case VAR_SAMP:
+      case VAR_POP:
+      case STDDEV_SAMP:
+      case STDDEV_POP:
+      case SKEWNESS:
+      case KURTOSIS:
+        requireThat(fractional || JavaTypes.isIntegral(type), argument, accumulator.kind());
+        return target + "moment" + prefix + "(double) " + v + ");";
+      case COVAR_POP:
+      case COVAR_SAMP:
+      case CORR:
+        ExprValue second = values.get(1);
+        requireThat(fractional && JavaTypes.isFractional(second.type()), argument, accumulator.kind());
+        return target + "coMoment" + prefix + "(double) " + v + ", (double) " + second.value() + ");";
       default:
         throw Unsupported.expression(argument, "accumulator " + accumulator.kind());
     }
+  }
+
+  /** Boxes one argument of an OBJECT accumulator into the table's staging slot. */
+  private static String stageCall(Expression argument, int slot, int index, ExprValue value) {
+    DataType type = value.type();
+    String prefix = "(" + slot + ", " + index + ", ";
+    String v = value.value();
+    String call;
+    if (value.alwaysNull()) {
+      return "table.stageNull(" + slot + ", " + index + ");";
+    } else if (JavaTypes.isBytes(type)) {
+      call = "table.stageBytes" + prefix + value.bytesArguments() + ");";
+    } else if (type instanceof BooleanType) {
+      call = "table.stageBoolean" + prefix + v + ");";
+    } else if (type instanceof DecimalType) {
+      call = "table.stageDecimal" + prefix + decimalWords(value) + ");";
+    } else if (JavaTypes.isFractional(type)) {
+      call = "table.stageDouble" + prefix + "(double) " + v + ");";
+    } else if (JavaTypes.isIntegral(type) || "long".equals(JavaTypes.javaType(type))
+        || "int".equals(JavaTypes.javaType(type))) {
+      call = "table.stageLong" + prefix + "(long) " + v + ");";
+    } else {
+      throw Unsupported.expression(argument, "an aggregate argument of type " + type.simpleString());
+    }
+    if (value.neverNull()) {
+      return call;
+    }
+    return "if (" + value.isNull() + ") { table.stageNull(" + slot + ", " + index + "); } else { " + call + " }";
   }
 
   private static void requireThat(boolean condition, Expression argument, AccumulatorKind kind) {

@@ -41,15 +41,17 @@ final class AggregateUpdater {
     List<Expression> keyExpressions = update.keys();
     List<AccumulatorUpdate> accumulators = update.accumulators();
     FieldVector[] keys = new FieldVector[keyExpressions.size()];
-    FieldVector[] arguments = new FieldVector[accumulators.size()];
+    FieldVector[][] arguments = new FieldVector[accumulators.size()][];
     try {
       for (int k = 0; k < keys.length; k++) {
         keys[k] = evaluator.evaluate(keyExpressions.get(k), batch, rows);
       }
       for (int a = 0; a < arguments.length; a++) {
         AccumulatorUpdate accumulator = accumulators.get(a);
-        if (accumulator.kind() != AccumulatorKind.COUNT_ROWS) {
-          arguments[a] = evaluator.evaluate(accumulator.argument(), batch, rows);
+        arguments[a] = new FieldVector[accumulator.kind() == AccumulatorKind.COUNT_ROWS ? 0
+            : accumulator.arguments().size()];
+        for (int i = 0; i < arguments[a].length; i++) {
+          arguments[a][i] = evaluator.evaluate(accumulator.arguments().get(i), batch, rows);
         }
       }
       for (int row = 0; row < count; row++) {
@@ -62,14 +64,55 @@ final class AggregateUpdater {
           AccumulatorUpdate accumulator = accumulators.get(a);
           if (accumulator.kind() == AccumulatorKind.COUNT_ROWS) {
             table.count(group, a);
-          } else if (!arguments[a].isNull(row)) {
+          } else if (accumulator.kind() == AccumulatorKind.OBJECT) {
+            // Object states see every row, nulls included.
+            for (int i = 0; i < arguments[a].length; i++) {
+              stage(arguments[a][i], accumulator.arguments().get(i).dataType(), a, i, row);
+            }
+            table.updateObject(group, a);
+          } else if (noneNull(arguments[a], row)) {
             accumulate(accumulator, arguments[a], group, a, row);
           }
         }
       }
     } finally {
       closeAll(keys);
-      closeAll(arguments);
+      for (FieldVector[] vectors : arguments) {
+        if (vectors != null) {
+          closeAll(vectors);
+        }
+      }
+    }
+  }
+
+  private static boolean noneNull(FieldVector[] vectors, int row) {
+    for (FieldVector vector : vectors) {
+      if (vector.isNull(row)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void stage(FieldVector vector, DataType type, int slot, int argument, int row) {
+    if (vector.isNull(row)) {
+      table.stageNull(slot, argument);
+      return;
+    }
+    switch (ValueFamily.of(type)) {
+      case BOOLEAN -> table.stageBoolean(slot, argument, Columns.getBoolean(vector, row));
+      case INTEGRAL -> table.stageLong(slot, argument, Columns.longReader(vector).get(row));
+      case FRACTIONAL -> table.stageDouble(slot, argument, Columns.doubleReader(vector).get(row));
+      case DECIMAL -> {
+        long address = decimalAddress(vector, row);
+        table.stageDecimal(slot, argument, MemoryUtil.getLong(address), MemoryUtil.getLong(address + 8));
+      }
+      case BYTES -> {
+        BaseVariableWidthVector bytes = (BaseVariableWidthVector) vector;
+        int start = bytes.getStartOffset(row);
+        table.stageBytes(slot, argument, bytes.getDataBufferAddress() + start, bytes.getEndOffset(row) - start);
+      }
+      case NULL -> table.stageNull(slot, argument);
     }
   }
 
@@ -109,8 +152,9 @@ final class AggregateUpdater {
     }
   }
 
-  private void accumulate(AccumulatorUpdate accumulator, FieldVector argument, int group, int slot, int row) {
+  private void accumulate(AccumulatorUpdate accumulator, FieldVector[] arguments, int group, int slot, int row) {
     DataType type = accumulator.argument().dataType();
+    FieldVector argument = arguments[0];
     switch (accumulator.kind()) {
       case COUNT, COUNT_ROWS -> table.count(group, slot);
       case SUM_LONG -> table.sumLong(group, slot, Columns.longReader(argument).get(row));
@@ -126,6 +170,14 @@ final class AggregateUpdater {
         table.avgDecimal(group, slot, MemoryUtil.getLong(address), MemoryUtil.getLong(address + 8));
       }
       case MIN, MAX -> extreme(accumulator.kind() == AccumulatorKind.MIN, type, argument, group, slot, row);
+      case COUNT_IF -> table.countIf(group, slot, Columns.getBoolean(argument, row));
+      case BOOL_AND -> table.boolAnd(group, slot, Columns.getBoolean(argument, row));
+      case BOOL_OR -> table.boolOr(group, slot, Columns.getBoolean(argument, row));
+      case VAR_SAMP, VAR_POP, STDDEV_SAMP, STDDEV_POP, SKEWNESS, KURTOSIS ->
+          table.moment(group, slot, Columns.doubleReader(argument).get(row));
+      case COVAR_POP, COVAR_SAMP, CORR -> table.coMoment(group, slot, Columns.doubleReader(argument).get(row),
+          Columns.doubleReader(arguments[1]).get(row));
+      case OBJECT -> throw new IllegalStateException("object accumulators are staged, not accumulated");
     }
   }
 

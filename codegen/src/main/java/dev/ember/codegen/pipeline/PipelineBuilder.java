@@ -24,7 +24,6 @@ import dev.ember.planner.physical.ScanExec;
 import dev.ember.planner.physical.SortExec;
 import dev.ember.planner.physical.TakeOrderedExec;
 import dev.ember.planner.sources.ScanSettings;
-import dev.ember.runtime.operators.aggregate.AccumulatorKind;
 import dev.ember.runtime.operators.aggregate.AccumulatorSpec;
 import dev.ember.runtime.operators.aggregate.AggregationSpec;
 import dev.ember.runtime.operators.aggregate.HashAggregateSink;
@@ -191,10 +190,10 @@ public final class PipelineBuilder {
     List<AccumulatorSpec> accumulators = new ArrayList<>();
     for (Alias alias : aggregate.aggregates()) {
       AggregateCall call = (AggregateCall) alias.child();
-      AccumulatorKind kind = AccumulatorKinds.of(call);
-      Expression argument = Binder.bind(call.argument(), open.columns, id);
-      updates.add(new AccumulatorUpdate(kind, argument));
-      accumulators.add(new AccumulatorSpec(kind, argument.dataType(), call.dataType()));
+      AccumulatorSpec accumulator = AccumulatorKinds.spec(call);
+      List<Expression> arguments = Binder.bindAll(call.arguments(), open.columns, id);
+      updates.add(new AccumulatorUpdate(accumulator.kind(), arguments));
+      accumulators.add(accumulator);
     }
     List<AttributeReference> tableColumns = new ArrayList<>(aggregate.groupingAttributes());
     aggregate.aggregates().forEach(alias -> tableColumns.add(alias.toAttribute()));

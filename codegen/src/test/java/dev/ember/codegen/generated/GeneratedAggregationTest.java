@@ -122,6 +122,46 @@ class GeneratedAggregationTest {
   }
 
   @Test
+  void statisticalAndObjectAggregatesAgreeWithTheInterpretedKernel() {
+    List<Expression> keys = List.of(ref(0));
+    Expression asDouble = ref(3);
+    List<AccumulatorUpdate> updates = List.of(
+        new AccumulatorUpdate(AccumulatorKind.COUNT, List.of(ref(2), ref(3))),
+        new AccumulatorUpdate(AccumulatorKind.STDDEV_SAMP, asDouble),
+        new AccumulatorUpdate(AccumulatorKind.KURTOSIS, asDouble),
+        new AccumulatorUpdate(AccumulatorKind.COVAR_POP, List.of(asDouble, asDouble)),
+        new AccumulatorUpdate(AccumulatorKind.BOOL_OR, ref(6)),
+        new AccumulatorUpdate(AccumulatorKind.COUNT_IF, ref(6)),
+        new AccumulatorUpdate(AccumulatorKind.OBJECT, List.of(ref(1))),
+        new AccumulatorUpdate(AccumulatorKind.OBJECT, List.of(ref(4), ref(2))),
+        new AccumulatorUpdate(AccumulatorKind.OBJECT, List.of(ref(2))),
+        new AccumulatorUpdate(AccumulatorKind.OBJECT, List.of(ref(0))));
+    List<AccumulatorSpec> accumulators = List.of(
+        new AccumulatorSpec(AccumulatorKind.COUNT, DataTypes.LongType, DataTypes.LongType),
+        new AccumulatorSpec(AccumulatorKind.STDDEV_SAMP, DataTypes.DoubleType, DataTypes.DoubleType),
+        new AccumulatorSpec(AccumulatorKind.KURTOSIS, DataTypes.DoubleType, DataTypes.DoubleType),
+        new AccumulatorSpec(AccumulatorKind.COVAR_POP, DataTypes.DoubleType, DataTypes.DoubleType),
+        new AccumulatorSpec(AccumulatorKind.BOOL_OR, DataTypes.BooleanType, DataTypes.BooleanType),
+        new AccumulatorSpec(AccumulatorKind.COUNT_IF, DataTypes.BooleanType, DataTypes.LongType),
+        AccumulatorSpec.object(new dev.ember.runtime.operators.aggregate.FirstLastAggregate(
+            ref(1).dataType(), false, false)),
+        AccumulatorSpec.object(new dev.ember.runtime.operators.aggregate.ExtremeByAggregate(
+            SMALL, DataTypes.LongType, true)),
+        AccumulatorSpec.object(new dev.ember.runtime.operators.aggregate.DistinctAggregate(List.of(DataTypes.LongType),
+            new AccumulatorSpec(AccumulatorKind.SUM_LONG, DataTypes.LongType, DataTypes.LongType))),
+        AccumulatorSpec.object(new dev.ember.runtime.operators.aggregate.ApproxCountDistinctAggregate(
+            DataTypes.StringType, 0.05)));
+    StructType output = new StructType().add("key0", DataTypes.StringType);
+    for (int i = 0; i < accumulators.size(); i++) {
+      output = output.add("aggregate" + i, accumulators.get(i).resultType());
+    }
+    PipelineSpec spec = new PipelineSpec(4, INPUT, List.of(), new AggregateUpdate(keys, updates));
+    List<List<Object>> rows = compareKernels(spec, new HashAggregateSink(new AggregationSpec(
+        List.of(DataTypes.StringType), accumulators), output));
+    assertEquals(3, rows.size(), "groups x, y and null: " + rows);
+  }
+
+  @Test
   void literalStringKeyFallsBack() {
     List<Aggregate> aggregates = List.of(new Aggregate(AccumulatorKind.COUNT_ROWS, null, DataTypes.LongType));
     PipelineSpec spec = spec(List.of(Literal.fromJava("constant")), aggregates, List.of());
@@ -151,7 +191,10 @@ class GeneratedAggregationTest {
       accumulators.add(new AccumulatorSpec(aggregate.kind(), input, aggregate.resultType()));
       output = output.add("aggregate" + i, aggregate.resultType());
     }
-    HashAggregateSink sink = new HashAggregateSink(new AggregationSpec(keyTypes, accumulators), output);
+    return compareKernels(spec, new HashAggregateSink(new AggregationSpec(keyTypes, accumulators), output));
+  }
+
+  private List<List<Object>> compareKernels(PipelineSpec spec, HashAggregateSink sink) {
     List<List<Object>> interpreted = aggregate(sink,
         InterpretedKernels.create(spec, new KernelOptions(true, true)));
     List<List<Object>> raw = aggregate(sink, generated.create(spec, new KernelOptions(true, false)));

@@ -22,7 +22,8 @@ public final class FunctionRegistry {
       // Spark's functions.mean is avg; in SQL text Spark names the column mean(x), Ember avg(x).
       .with("mean", singleArgument(AggregateFunction.AVG))
       .with("min", singleArgument(AggregateFunction.MIN))
-      .with("max", singleArgument(AggregateFunction.MAX));
+      .with("max", singleArgument(AggregateFunction.MAX))
+      .withAll(AggregateFunctionBuilders.builders());
 
   private final Map<String, FunctionBuilder> builders;
 
@@ -41,6 +42,13 @@ public final class FunctionRegistry {
     Objects.requireNonNull(builder, "builder is null");
     Map<String, FunctionBuilder> copy = new HashMap<>(builders);
     copy.put(normalize(name), builder);
+    return new FunctionRegistry(copy);
+  }
+
+  /** A registry that also knows every function of {@code named}. */
+  public FunctionRegistry withAll(Map<String, FunctionBuilder> named) {
+    Map<String, FunctionBuilder> copy = new HashMap<>(builders);
+    named.forEach((name, builder) -> copy.put(normalize(name), Objects.requireNonNull(builder, "builder is null")));
     return new FunctionRegistry(copy);
   }
 

@@ -10,7 +10,30 @@ public enum AggregateFunction {
   SUM("sum"),
   AVG("avg"),
   MIN("min"),
-  MAX("max");
+  MAX("max"),
+  COUNT_IF("count_if"),
+  BOOL_AND("bool_and"),
+  BOOL_OR("bool_or"),
+  STDDEV_SAMP("stddev_samp"),
+  STDDEV_POP("stddev_pop"),
+  VAR_SAMP("var_samp"),
+  VAR_POP("var_pop"),
+  SKEWNESS("skewness"),
+  KURTOSIS("kurtosis"),
+  CORR("corr"),
+  COVAR_POP("covar_pop"),
+  COVAR_SAMP("covar_samp"),
+  /** Options: ignoreNulls (a boolean literal). */
+  FIRST("first"),
+  /** Options: ignoreNulls (a boolean literal). */
+  LAST("last"),
+  MAX_BY("max_by"),
+  MIN_BY("min_by"),
+  /** Options: the relative standard deviation (a literal, default 0.05). */
+  APPROX_COUNT_DISTINCT("approx_count_distinct"),
+  /** Options: the percentage (a literal between 0 and 1), then the frequency (1). */
+  PERCENTILE("percentile"),
+  MODE("mode");
 
   private final String sqlName;
 
@@ -22,11 +45,14 @@ public enum AggregateFunction {
     return sqlName;
   }
 
-  /** Spark's result type for an input of {@code inputType}. */
+  /** Spark's result type for an input of {@code inputType} (the first argument's type). */
   public DataType resultType(DataType inputType) {
     return switch (this) {
-      case COUNT -> DataTypes.LongType;
-      case MIN, MAX -> inputType;
+      case COUNT, COUNT_IF, APPROX_COUNT_DISTINCT -> DataTypes.LongType;
+      case MIN, MAX, FIRST, LAST, MAX_BY, MIN_BY, MODE -> inputType;
+      case BOOL_AND, BOOL_OR -> DataTypes.BooleanType;
+      case STDDEV_SAMP, STDDEV_POP, VAR_SAMP, VAR_POP, SKEWNESS, KURTOSIS, CORR, COVAR_POP, COVAR_SAMP, PERCENTILE ->
+          DataTypes.DoubleType;
       case SUM -> {
         if (inputType instanceof DecimalType decimal) {
           yield new DecimalType(Math.min(DecimalType.MAX_PRECISION, decimal.precision() + 10), decimal.scale());
@@ -41,6 +67,35 @@ public enum AggregateFunction {
         }
         yield DataTypes.DoubleType;
       }
+    };
+  }
+
+  /** Whether the result is null for a group without (non-null) input; count-like results are 0 instead. */
+  public boolean nullable() {
+    return this != COUNT && this != COUNT_IF && this != APPROX_COUNT_DISTINCT;
+  }
+
+  /** Whether duplicates change the result, so that {@code f(DISTINCT x)} differs from {@code f(x)}. */
+  public boolean duplicateSensitive() {
+    return switch (this) {
+      case MIN, MAX, BOOL_AND, BOOL_OR, FIRST, LAST, MAX_BY, MIN_BY, APPROX_COUNT_DISTINCT, MODE -> false;
+      default -> true;
+    };
+  }
+
+  /** Arguments the function takes (not counting options): count takes one or more. */
+  public int argumentCount() {
+    return switch (this) {
+      case CORR, COVAR_POP, COVAR_SAMP, MAX_BY, MIN_BY -> 2;
+      default -> 1;
+    };
+  }
+
+  /** Whether the input is cast to double first, as Spark's statistical aggregates declare. */
+  public boolean castsInputToDouble() {
+    return switch (this) {
+      case STDDEV_SAMP, STDDEV_POP, VAR_SAMP, VAR_POP, SKEWNESS, KURTOSIS, CORR, COVAR_POP, COVAR_SAMP -> true;
+      default -> false;
     };
   }
 }

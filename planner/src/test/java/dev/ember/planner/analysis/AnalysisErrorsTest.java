@@ -67,13 +67,22 @@ class AnalysisErrorsTest {
 
   @Test
   void featuresEmberLacksAreAnalysisErrorsNamingTheCall() {
-    AnalysisException distinct = select(new dev.ember.planner.expressions.UnresolvedFunction(
-        "COUNT", List.of(col("age")), true));
-    assertEquals("[EMBER_NOT_YET_SUPPORTED] Ember does not support DISTINCT aggregates yet: count(DISTINCT age)."
-        + " SQLSTATE: 0A000", distinct.getMessage());
-    AnalysisException twoArguments = select(call("count", col("age"), col("name")));
-    assertEquals("EMBER_NOT_YET_SUPPORTED", twoArguments.getCondition());
-    assertEquals("count(age, name)", twoArguments.getMessageParameters().get("call"));
+    AnalysisException frequency = select(call("percentile", col("age"),
+        dev.ember.planner.expressions.Literal.fromJava(0.5), dev.ember.planner.expressions.Literal.fromJava(2)));
+    assertEquals("EMBER_NOT_YET_SUPPORTED", frequency.getCondition());
+    assertEquals("percentile(age, 0.5, 2)", frequency.getMessageParameters().get("call"));
+    AnalysisException ignoreNulls = select(call("first", col("age"), col("name")));
+    assertEquals("EMBER_NOT_YET_SUPPORTED", ignoreNulls.getCondition());
+    assertEquals("first(age, name)", ignoreNulls.getMessageParameters().get("call"));
+  }
+
+  @Test
+  void distinctAndSeveralArgumentCountsResolve() {
+    Project counted = new Project(List.of(
+        new dev.ember.planner.expressions.UnresolvedFunction("COUNT", List.of(col("age")), true),
+        call("count", col("age"), col("name"))), people);
+    assertEquals(List.of("count(DISTINCT age)", "count(age, name)"),
+        analyzer.analyze(counted).output().stream().map(attribute -> attribute.name()).toList());
   }
 
   @Test

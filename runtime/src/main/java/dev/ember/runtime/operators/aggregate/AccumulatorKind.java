@@ -18,5 +18,40 @@ public enum AccumulatorKind {
   /** {@code avg} of decimal input: exact sum, divided and rounded HALF_UP to the result scale. */
   AVG_DECIMAL,
   MIN,
-  MAX
+  MAX,
+  /** {@code count_if}: counts true inputs (the caller skips nulls). */
+  COUNT_IF,
+  /** {@code bool_and}, {@code every}: null without non-null input. */
+  BOOL_AND,
+  /** {@code bool_or}, {@code some}, {@code any}. */
+  BOOL_OR,
+  // Central moments of double input, updated and merged as Spark does (see CentralMoments).
+  VAR_SAMP,
+  VAR_POP,
+  STDDEV_SAMP,
+  STDDEV_POP,
+  SKEWNESS,
+  KURTOSIS,
+  // Co-moments of two double inputs (rows where either is null are skipped; see CoMoments).
+  COVAR_POP,
+  COVAR_SAMP,
+  CORR,
+  /**
+   * Variable-size state kept on the heap per group ({@link GroupState}), made by the spec's
+   * {@link ObjectAggregate}; its arguments are staged (nulls too) and then applied together.
+   */
+  OBJECT;
+
+  /** Whether the kind updates {@link CentralMoments} state. */
+  public boolean isCentralMoment() {
+    return switch (this) {
+      case VAR_SAMP, VAR_POP, STDDEV_SAMP, STDDEV_POP, SKEWNESS, KURTOSIS -> true;
+      default -> false;
+    };
+  }
+
+  /** Whether the kind updates {@link CoMoments} state. */
+  public boolean isCoMoment() {
+    return this == COVAR_POP || this == COVAR_SAMP || this == CORR;
+  }
 }

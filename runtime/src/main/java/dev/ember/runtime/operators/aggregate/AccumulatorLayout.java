@@ -22,6 +22,11 @@ import java.util.List;
  * MIN, MAX of float, double    seen@0 value@8   (as double)
  * MIN, MAX of decimal          seen@0 low@8 high@16
  * MIN, MAX of string, binary   seen@0 offset@8 length@16 capacity@20   (bytes in the variable buffer)
+ * COUNT_IF                     count@0
+ * BOOL_AND, BOOL_OR            seen@0 value@8
+ * VAR_*, STDDEV_*, SKEWNESS, KURTOSIS   n@0 avg@8 m2@16 m3@24 m4@32   (see CentralMoments)
+ * COVAR_POP, COVAR_SAMP, CORR  n@0 xAvg@8 yAvg@16 ck@24 xMk@32 yMk@40   (see CoMoments)
+ * OBJECT                       unused@0   (the state is on the heap, see GroupState)
  * </pre>
  */
 final class AccumulatorLayout {
@@ -64,6 +69,10 @@ final class AccumulatorLayout {
       case SUM_LONG, SUM_DOUBLE, AVG_LONG, AVG_DOUBLE -> 16;
       case SUM_DECIMAL, AVG_DECIMAL -> 24;
       case MIN, MAX -> valueClass == ValueClass.DECIMAL || valueClass == ValueClass.BYTES ? 24 : 16;
+      case COUNT_IF, OBJECT -> 8;
+      case BOOL_AND, BOOL_OR -> 16;
+      case VAR_SAMP, VAR_POP, STDDEV_SAMP, STDDEV_POP, SKEWNESS, KURTOSIS -> CentralMoments.WIDTH;
+      case COVAR_POP, COVAR_SAMP, CORR -> CoMoments.WIDTH;
     };
   }
 

@@ -31,6 +31,14 @@ final class AggregateErrors {
         null);
   }
 
+  /** A correlation of a constant column, which Spark computes as a division by zero. */
+  static SparkException divideByZero() {
+    return new SparkException("DIVIDE_BY_ZERO", Map.of("config", ANSI_CONFIG),
+        "Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead. If necessary set "
+            + ANSI_CONFIG + " to \"false\" to bypass this error. SQLSTATE: 22012",
+        null);
+  }
+
   /** A decimal average that does not fit its result type {@code decimal(precision, scale)}. */
   static SparkException decimalOutOfRange(String value, int precision, int scale) {
     return new SparkException(

@@ -28,6 +28,9 @@ final class AggregateOutput {
   private final List<DataType> keyTypes;
   private final AccumulatorLayout layout;
   private final boolean ansiEnabled;
+  /** Per DISTINCT slot, the one-group table its values are replayed into; made on first use. */
+  private DistinctResults[] distinctResults;
+  private BufferAllocator allocator;
 
   AggregateOutput(HashAggregationTable table, StructType schema) {
     this.table = table;
@@ -60,6 +63,7 @@ final class AggregateOutput {
 
   /** Builds all batches; the caller owns them. */
   List<ColumnBatch> write(int[] groupOrder, BufferAllocator allocator) {
+    this.allocator = allocator;
     List<ColumnBatch> batches = new ArrayList<>();
     try {
       for (int first = 0; first < groupOrder.length; first += BATCH_ROWS) {
@@ -70,6 +74,14 @@ final class AggregateOutput {
     } catch (RuntimeException e) {
       batches.forEach(ColumnBatch::close);
       throw e;
+    } finally {
+      if (distinctResults != null) {
+        for (DistinctResults results : distinctResults) {
+          if (results != null) {
+            results.close();
+          }
+        }
+      }
     }
   }
 
@@ -130,7 +142,7 @@ final class AggregateOutput {
     }
   }
 
-  private void writeResult(FieldVector vector, int row, int group, int slot) {
+  void writeResult(FieldVector vector, int row, int group, int slot) {
     long state = table.stateAddress(group, slot);
     AccumulatorSpec spec = layout.spec(slot);
     boolean seen = MemoryUtil.getLong(state) != 0;
@@ -172,7 +184,42 @@ final class AggregateOutput {
           writeExtreme(vector, row, state, slot);
         }
       }
+      case COUNT_IF -> OutputVectors.setLong(vector, row, MemoryUtil.getLong(state));
+      case BOOL_AND, BOOL_OR -> {
+        if (seen) {
+          OutputVectors.setLong(vector, row, MemoryUtil.getLong(state + 8));
+        }
+      }
+      case VAR_SAMP, VAR_POP, STDDEV_SAMP, STDDEV_POP, SKEWNESS, KURTOSIS -> {
+        Double result = CentralMoments.result(state, spec.kind());
+        if (result != null) {
+          OutputVectors.setDouble(vector, row, result);
+        }
+      }
+      case COVAR_POP, COVAR_SAMP, CORR -> {
+        Double result = CoMoments.result(state, spec.kind(), ansiEnabled);
+        if (result != null) {
+          OutputVectors.setDouble(vector, row, result);
+        }
+      }
+      case OBJECT -> {
+        if (spec.objectAggregate() instanceof DistinctAggregate distinct) {
+          distinctResults(slot, distinct).write(table.objectState(group, slot), vector, row);
+        } else {
+          OutputVectors.setBoxed(vector, row, table.objectState(group, slot).result());
+        }
+      }
     }
+  }
+
+  private DistinctResults distinctResults(int slot, DistinctAggregate distinct) {
+    if (distinctResults == null) {
+      distinctResults = new DistinctResults[layout.size()];
+    }
+    if (distinctResults[slot] == null) {
+      distinctResults[slot] = new DistinctResults(distinct, allocator, ansiEnabled);
+    }
+    return distinctResults[slot];
   }
 
   /**

@@ -4,9 +4,12 @@ import dev.ember.runtime.memory.OperatorMemory;
 import dev.ember.runtime.pipeline.SinkPartition;
 import dev.ember.sql.types.DecimalType;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Objects;
+import org.apache.arrow.memory.AllocationReservation;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.memory.util.MemoryUtil;
 
 /**
@@ -24,6 +27,11 @@ import org.apache.arrow.memory.util.MemoryUtil;
  * <p>Every buffer comes from the partition's allocator and is reserved before the table grows: an
  * allocation refused by the memory limit fails the query with {@code UNABLE_TO_ACQUIRE_MEMORY} before
  * any state changes.
+ *
+ * <p>{@code OBJECT} accumulators keep each group's state on the heap ({@link GroupState}); a row
+ * stages its arguments ({@code stageLong(slot, 0, v)}, ...) and then calls {@code updateObject}. The
+ * states' estimated growth is reserved from the same allocator (an accounting-only reservation, taken
+ * in chunks), so the memory limit covers them too.
  *
  * <p>Each group also remembers where it was first seen (morsel index, then call number within the
  * morsel): merged partitions are output in that order, so the result is the same for any number of
@@ -73,7 +81,18 @@ public final class HashAggregationTable implements SinkPartition {
 
   private int morselIndex;
   private long callInMorsel;
+  /** Where the row being added was seen (morsel, then call), for order-dependent object states. */
+  private long currentPosition;
   private boolean closed;
+
+  /** Per slot: the groups' heap states (OBJECT slots only, else null), created on first update. */
+  private final GroupState[][] objectStates;
+  /** Per OBJECT slot: the current row's boxed arguments. */
+  private final Object[][] staged;
+  private AllocationReservation reservation;
+  private long reservedBytes;
+  private long objectBytes;
+  private static final long RESERVATION_CHUNK = 1 << 20;
 
   /** A table with Spark's ANSI semantics ({@code spark.sql.ansi.enabled=true}, Spark 4's default). */
   public HashAggregationTable(AggregationSpec spec, BufferAllocator allocator) {
@@ -93,6 +112,8 @@ public final class HashAggregationTable implements SinkPartition {
     this.stateBytes = layout.rowBytes();
     this.keyCount = spec.keyTypes().size();
     this.decimalBounds = decimalBounds(layout);
+    this.objectStates = new GroupState[layout.size()][];
+    this.staged = new Object[layout.size()][];
     try {
       scratch = OperatorMemory.allocateZeroed(allocator, 64 + (long) MAX_FIXED_COMPONENT * keyCount, OPERATOR);
       scratchAddress = scratch.memoryAddress();
@@ -114,6 +135,13 @@ public final class HashAggregationTable implements SinkPartition {
     } catch (RuntimeException e) {
       close();
       throw e;
+    }
+    for (int slot = 0; slot < layout.size(); slot++) {
+      ObjectAggregate aggregate = layout.spec(slot).objectAggregate();
+      if (aggregate != null) {
+        objectStates[slot] = new GroupState[groupCapacity];
+        staged[slot] = new Object[aggregate.argumentTypes().size()];
+      }
     }
     if (keyCount == 0) {
       // A global aggregate has exactly one group, even over no rows (count 0, sum null).
@@ -238,10 +266,11 @@ public final class HashAggregationTable implements SinkPartition {
 
   /** The dense id (0, 1, 2, ...) of the group of the key just built, inserting it when new. */
   public int findOrInsertGroup() {
+    long position = ((long) morselIndex << 32) | (callInMorsel++ & 0xFFFFFFFFL);
+    currentPosition = position;
     if (keyCount == 0) {
       return 0;
     }
-    long position = ((long) morselIndex << 32) | (callInMorsel++ & 0xFFFFFFFFL);
     return findOrInsert(position);
   }
 
@@ -301,6 +330,12 @@ public final class HashAggregationTable implements SinkPartition {
     statesAddress = states.memoryAddress();
     firstSeen = OperatorMemory.grow(allocator, firstSeen, 8L * groupCount, 8L * capacity, OPERATOR);
     firstSeenAddress = firstSeen.memoryAddress();
+    for (int slot = 0; slot < objectStates.length; slot++) {
+      if (objectStates[slot] != null) {
+        reserveObjectBytes(8L * (capacity - groupCapacity));
+        objectStates[slot] = Arrays.copyOf(objectStates[slot], capacity);
+      }
+    }
     groupCapacity = capacity;
   }
 
@@ -526,6 +561,126 @@ public final class HashAggregationTable implements SinkPartition {
     MemoryUtil.putLong(state, 1);
   }
 
+  /** COUNT_IF: a true input (the caller skips nulls). */
+  public void countIf(int group, int slot, boolean value) {
+    if (value) {
+      count(group, slot);
+    }
+  }
+
+  public void boolAnd(int group, int slot, boolean value) {
+    long address = state(group, slot);
+    boolean result = MemoryUtil.getLong(address) == 0 ? value : value && MemoryUtil.getLong(address + 8) != 0;
+    MemoryUtil.putLong(address, 1);
+    MemoryUtil.putLong(address + 8, result ? 1 : 0);
+  }
+
+  public void boolOr(int group, int slot, boolean value) {
+    long address = state(group, slot);
+    boolean result = value || MemoryUtil.getLong(address + 8) != 0;
+    MemoryUtil.putLong(address, 1);
+    MemoryUtil.putLong(address + 8, result ? 1 : 0);
+  }
+
+  /** The variance, standard deviation, skewness and kurtosis kinds (input cast to double). */
+  public void moment(int group, int slot, double value) {
+    CentralMoments.update(state(group, slot), value, CentralMoments.order(layout.spec(slot).kind()));
+  }
+
+  /** COVAR_POP, COVAR_SAMP and CORR of a row whose two inputs are both non-null. */
+  public void coMoment(int group, int slot, double x, double y) {
+    CoMoments.update(state(group, slot), x, y);
+  }
+
+  // ---- OBJECT accumulators: stage the row's arguments, then update -------------------------------
+
+  public void stageNull(int slot, int argument) {
+    staged[slot][argument] = null;
+  }
+
+  public void stageBoolean(int slot, int argument, boolean value) {
+    staged[slot][argument] = value;
+  }
+
+  /** Byte, short, int, long, date and timestamp values. */
+  public void stageLong(int slot, int argument, long value) {
+    staged[slot][argument] = value;
+  }
+
+  /** Float and double values. */
+  public void stageDouble(int slot, int argument, double value) {
+    staged[slot][argument] = value;
+  }
+
+  public void stageDecimal(int slot, int argument, long low, long high) {
+    DecimalType type = (DecimalType) layout.spec(slot).objectAggregate().argumentTypes().get(argument);
+    staged[slot][argument] = BoxedValues.decimal(low, high, type);
+  }
+
+  /** String (UTF-8) or binary bytes at an off-heap address; copied. */
+  public void stageBytes(int slot, int argument, long address, int length) {
+    staged[slot][argument] = BoxedValues.bytesAt(address, length);
+  }
+
+  public void stageBytes(int slot, int argument, byte[] bytes) {
+    staged[slot][argument] = bytes.clone();
+  }
+
+  /** Applies the staged arguments to the group's state. */
+  public void updateObject(int group, int slot) {
+    GroupState state = objectState(group, slot);
+    reserveObjectBytes(state.update(staged[slot], currentPosition));
+  }
+
+  /** The group's state of an OBJECT slot, created when the group has none yet. */
+  GroupState objectState(int group, int slot) {
+    GroupState state = objectStates[slot][group];
+    if (state == null) {
+      state = layout.spec(slot).objectAggregate().newState();
+      objectStates[slot][group] = state;
+      reserveObjectBytes(64);
+    }
+    return state;
+  }
+
+  /** Counts on-heap growth against the allocator's limit, reserving a chunk at a time. */
+  private void reserveObjectBytes(long bytes) {
+    objectBytes += bytes;
+    if (objectBytes <= reservedBytes) {
+      return;
+    }
+    long wanted = Math.max(RESERVATION_CHUNK, objectBytes - reservedBytes);
+    if (reservation == null) {
+      reservation = allocator.newReservation();
+    }
+    if (!reservation.add(wanted)) {
+      throw OperatorMemory.refused(allocator, new OutOfMemoryException(
+          "Unable to allocate buffer of size " + wanted + " for on-heap aggregate state"), OPERATOR);
+    }
+    reservedBytes += wanted;
+  }
+
+  /** Bytes reserved for on-heap state. */
+  long reservedObjectBytes() {
+    return reservedBytes;
+  }
+
+  /**
+   * Empties the one group of a global table, for replaying another group's distinct values into it
+   * (see {@link DistinctResults}).
+   */
+  void resetGlobalGroup() {
+    if (keyCount != 0) {
+      throw new IllegalStateException("only a global aggregate's table can be reset");
+    }
+    states.setZero(0, stateBytes);
+    for (GroupState[] slotStates : objectStates) {
+      if (slotStates != null) {
+        slotStates[0] = null;
+      }
+    }
+  }
+
   private static double getDouble(long address) {
     return Double.longBitsToDouble(MemoryUtil.getLong(address));
   }
@@ -595,7 +750,32 @@ public final class HashAggregationTable implements SinkPartition {
           mergeExtreme(group, slot, other, from, layout.spec(slot).kind() == AccumulatorKind.MIN);
         }
       }
+      case COUNT_IF -> MemoryUtil.putLong(into, MemoryUtil.getLong(into) + MemoryUtil.getLong(from));
+      case BOOL_AND -> {
+        if (seen) {
+          boolAnd(group, slot, MemoryUtil.getLong(from + 8) != 0);
+        }
+      }
+      case BOOL_OR -> {
+        if (seen) {
+          boolOr(group, slot, MemoryUtil.getLong(from + 8) != 0);
+        }
+      }
+      case VAR_SAMP, VAR_POP, STDDEV_SAMP, STDDEV_POP, SKEWNESS, KURTOSIS ->
+          CentralMoments.merge(into, from, CentralMoments.order(layout.spec(slot).kind()));
+      case COVAR_POP, COVAR_SAMP, CORR -> CoMoments.merge(into, from);
+      case OBJECT -> {
+        GroupState theirs = other.objectStates[slot][otherGroup(other, from, slot)];
+        if (theirs != null) {
+          reserveObjectBytes(objectState(group, slot).merge(theirs));
+        }
+      }
     }
+  }
+
+  /** The group whose state of {@code slot} starts at {@code address} in {@code other}. */
+  private static int otherGroup(HashAggregationTable other, long address, int slot) {
+    return (int) ((address - other.statesAddress - other.slotOffsets[slot]) / other.stateBytes);
   }
 
   private void mergeExtreme(int group, int slot, HashAggregationTable other, long from, boolean min) {
@@ -672,6 +852,9 @@ public final class HashAggregationTable implements SinkPartition {
       return;
     }
     closed = true;
+    if (reservation != null) {
+      reservation.close();
+    }
     for (ArrowBuf buffer : new ArrowBuf[] {scratch, slots, keyOffsets, keyData, states, firstSeen, varData}) {
       if (buffer != null) {
         buffer.close();

@@ -79,6 +79,32 @@ final class OutputVectors {
     }
   }
 
+  /** A boxed value (see {@link ObjectAggregate}); null leaves the row null. */
+  static void setBoxed(FieldVector vector, int row, Object value) {
+    if (value == null) {
+      return;
+    } else if (value instanceof Boolean b) {
+      setLong(vector, row, b ? 1 : 0);
+    } else if (value instanceof Long l) {
+      setLong(vector, row, l);
+    } else if (value instanceof Double d) {
+      setDouble(vector, row, d);
+    } else if (value instanceof java.math.BigDecimal decimal) {
+      java.math.BigInteger unscaled = decimal.unscaledValue();
+      setDecimal(vector, row, Int128.low(unscaled), Int128.high(unscaled));
+    } else if (value instanceof byte[] bytes) {
+      if (vector instanceof VarCharVector v) {
+        v.setSafe(row, bytes);
+      } else if (vector instanceof VarBinaryVector v) {
+        v.setSafe(row, bytes);
+      } else {
+        throw new IllegalArgumentException("cannot write bytes into " + vector.getField());
+      }
+    } else {
+      throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " into " + vector.getField());
+    }
+  }
+
   static void setNull(FieldVector vector, int row) {
     BitVectorHelper.unsetBit(vector.getValidityBuffer(), row);
   }
