@@ -70,7 +70,8 @@ public final class FileListing {
 
   private static AnalysisException pathNotFound(Path path) {
     String shown = displayName(path);
-    return new AnalysisException("PATH_NOT_FOUND", Map.of("path", shown), "Path does not exist: " + shown + ".");
+    return new AnalysisException("PATH_NOT_FOUND", Map.of("path", shown),
+        "Path does not exist: " + shown + ". SQLSTATE: 42K03");
   }
 
   /**
