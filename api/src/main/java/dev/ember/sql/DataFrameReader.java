@@ -82,7 +82,8 @@ public class DataFrameReader {
     if (all.isEmpty() && options.containsKey("path")) {
       all.add(options.get("path"));
     }
-    TableSource source = DataSourceFormats.lookup(format).read(all, Map.copyOf(options), userSchema);
+    TableSource source = DataSourceFormats.lookup(format)
+        .read(all, Map.copyOf(options), userSchema, session.settings().readSettings());
     return new Dataset<>(session, ScanRelation.of(source));
   }
 

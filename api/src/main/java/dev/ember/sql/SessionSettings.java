@@ -1,6 +1,7 @@
 package dev.ember.sql;
 
 import dev.ember.codegen.spec.KernelOptions;
+import dev.ember.planner.sources.ReadSettings;
 import dev.ember.planner.sources.ScanSettings;
 import dev.ember.runtime.io.csv.CsvSource;
 import java.time.ZoneId;
@@ -27,6 +28,8 @@ final class SessionSettings {
    * small queries run the generated kernels.
    */
   static final String COMPILE_IN_BACKGROUND = "spark.ember.codegen.compileInBackground";
+  static final String PARTITION_TYPE_INFERENCE = "spark.sql.sources.partitionColumnTypeInference.enabled";
+  static final String PARQUET_MERGE_SCHEMA = "spark.sql.parquet.mergeSchema";
   /** Ember: optimizer rules to switch off, comma-separated names (for bisecting). */
   static final String DISABLED_RULES = "spark.ember.optimizer.excludedRules";
 
@@ -38,8 +41,8 @@ final class SessionSettings {
 
   static String defaultValue(String key) {
     return switch (key) {
-      case ANSI_ENABLED, WHOLE_STAGE_CODEGEN -> "true";
-      case CASE_SENSITIVE, CHECKED_MEMORY_ACCESS -> "false";
+      case ANSI_ENABLED, WHOLE_STAGE_CODEGEN, PARTITION_TYPE_INFERENCE -> "true";
+      case CASE_SENSITIVE, CHECKED_MEMORY_ACCESS, PARQUET_MERGE_SCHEMA -> "false";
       case SESSION_TIME_ZONE -> TimeZone.getDefault().getID();
       case SPLIT_BYTES -> Long.toString(CsvSource.DEFAULT_SPLIT_BYTES);
       case DISABLED_RULES -> "";
@@ -79,6 +82,10 @@ final class SessionSettings {
 
   KernelOptions kernelOptions() {
     return new KernelOptions(ansiEnabled(), flag(CHECKED_MEMORY_ACCESS));
+  }
+
+  ReadSettings readSettings() {
+    return new ReadSettings(flag(PARTITION_TYPE_INFERENCE), flag(PARQUET_MERGE_SCHEMA), sessionZone());
   }
 
   ScanSettings scanSettings() {

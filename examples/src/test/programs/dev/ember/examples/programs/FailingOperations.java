@@ -90,4 +90,43 @@ public final class FailingOperations {
     return spark.read().option("mode", "FAILFAST").schema("id INT, label STRING, amount DOUBLE")
         .csv(dataDir + "/malformed.csv").collectAsList();
   }
+
+  public static Object globMatchesNothing(SparkSession spark, String dataDir) {
+    return spark.read().json(dataDir + "/no-such-dir-*/part-?.json");
+  }
+
+  public static Object emptyPartitionValue(SparkSession spark, String dataDir) {
+    writeFile(dataDir + "/empty-value/a=", "{\"id\":1}\n");
+    return spark.read().json(dataDir + "/empty-value");
+  }
+
+  public static Object emptyPartitionName(SparkSession spark, String dataDir) {
+    writeFile(dataDir + "/empty-name/=1", "{\"id\":1}\n");
+    return spark.read().json(dataDir + "/empty-name");
+  }
+
+  public static Object partitionValueNotOfUserType(SparkSession spark, String dataDir) {
+    writeFile(dataDir + "/bad-partition-value/month=12", "{\"id\":1}\n");
+    return spark.read().schema("id INT, month DATE").json(dataDir + "/bad-partition-value");
+  }
+
+  public static Object mergeSchemaOfIncompatibleTypes(SparkSession spark, String dataDir) {
+    writeFile(dataDir + "/merge-sources/ints", "{\"a\":1}\n");
+    spark.read().schema("a INT").json(dataDir + "/merge-sources/ints").write().mode("overwrite")
+        .parquet(dataDir + "/merge-incompatible/f1");
+    spark.read().schema("a BIGINT").json(dataDir + "/merge-sources/ints").write().mode("overwrite")
+        .parquet(dataDir + "/merge-incompatible/f2");
+    return spark.read().option("mergeSchema", "true").parquet(dataDir + "/merge-incompatible/f1",
+        dataDir + "/merge-incompatible/f2");
+  }
+
+  /** One JSON file, {@code data.json}, in {@code directory}. */
+  private static void writeFile(String directory, String content) {
+    try {
+      java.nio.file.Files.createDirectories(java.nio.file.Path.of(directory));
+      java.nio.file.Files.writeString(java.nio.file.Path.of(directory, "data.json"), content);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

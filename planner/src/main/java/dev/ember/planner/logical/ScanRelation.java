@@ -62,6 +62,7 @@ public record ScanRelation(TableSource source, List<AttributeReference> output) 
   public String nodeString() {
     return "Relation " + output.stream().map(Object::toString).collect(Collectors.joining(",", "[", "]"))
         + " " + source.formatName()
+        + (source.partitionFilters().isEmpty() ? "" : ", PartitionFilters: " + PlanLists.bracketed(source.partitionFilters()))
         + (source.pushedFilters().isEmpty() ? "" : ", PushedFilters: " + PlanLists.bracketed(source.pushedFilters()));
   }
 }

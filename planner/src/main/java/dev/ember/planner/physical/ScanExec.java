@@ -42,6 +42,7 @@ public record ScanExec(TableSource source, List<AttributeReference> output, List
   public String nodeString() {
     return "FileScan " + source.formatName() + " "
         + output.stream().map(Object::toString).collect(Collectors.joining(",", "[", "]"))
+        + (source.partitionFilters().isEmpty() ? "" : ", PartitionFilters: " + PlanLists.bracketed(source.partitionFilters()))
         + (source.pushedFilters().isEmpty() ? "" : ", PushedFilters: " + PlanLists.bracketed(source.pushedFilters()))
         + ", " + source.describe();
   }

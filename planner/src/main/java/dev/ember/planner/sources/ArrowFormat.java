@@ -25,16 +25,18 @@ final class ArrowFormat implements DataSourceFormat {
   }
 
   @Override
-  public TableSource read(List<String> paths, Map<String, String> options, StructType userSchema) {
-    Objects.requireNonNull(paths, "paths is null");
-    List<Path> files = FileListing.inReadOrder(FileListing.list(paths));
-    if (files.isEmpty() && userSchema == null) {
+  public StructType inferSchema(List<Path> files, Map<String, String> options, ReadSettings settings) {
+    Objects.requireNonNull(files, "files is null");
+    if (files.isEmpty()) {
       throw new AnalysisException("UNABLE_TO_INFER_SCHEMA", Map.of("format", "Arrow"),
           "Unable to infer schema for Arrow. It must be specified manually. SQLSTATE: 42KD9");
     }
-    // File sources make every column nullable, as Spark does, even when the user's schema says not.
-    StructType schema = userSchema != null ? userSchema.asNullable() : ArrowIpcFiles.readSchema(files.get(0));
-    return new ArrowTableSource(files, schema, paths);
+    return ArrowIpcFiles.readSchema(FileListing.inReadOrder(files).get(0));
+  }
+
+  @Override
+  public TableSource open(List<Path> files, StructType dataSchema, Map<String, String> options, List<String> userPaths) {
+    return new ArrowTableSource(FileListing.inReadOrder(files), dataSchema, userPaths);
   }
 
   @Override

@@ -20,17 +20,19 @@ final class CsvFormat implements DataSourceFormat {
     return "csv";
   }
 
+  /** The header of the first file in read order names the columns; types from every file with {@code inferSchema}. */
   @Override
-  public TableSource read(List<String> paths, Map<String, String> options, StructType userSchema) {
-    if (paths.isEmpty()) {
+  public StructType inferSchema(List<Path> files, Map<String, String> options, ReadSettings settings) {
+    if (files.isEmpty()) {
       throw new AnalysisException("UNABLE_TO_INFER_SCHEMA", Map.of("format", "CSV"),
           "Unable to infer schema for CSV. It must be specified manually. SQLSTATE: 42KD9");
     }
-    CsvOptions csvOptions = CsvOptions.parse(options);
-    List<Path> files = FileListing.inReadOrder(FileListing.list(paths));
-    // File sources make every column nullable, as Spark does, even when the user's schema says not.
-    StructType schema = userSchema != null ? userSchema.asNullable() : CsvSchemaInference.infer(files, csvOptions);
-    return new CsvTableSource(files, schema, csvOptions, paths);
+    return CsvSchemaInference.infer(FileListing.inReadOrder(files), CsvOptions.parse(options));
+  }
+
+  @Override
+  public TableSource open(List<Path> files, StructType dataSchema, Map<String, String> options, List<String> userPaths) {
+    return new CsvTableSource(FileListing.inReadOrder(files), dataSchema, CsvOptions.parse(options), userPaths);
   }
 
   /** Timestamps are written in the {@code timeZone} option's zone; {@code df.write()} sets it to the session's. */

@@ -21,18 +21,16 @@ final class JsonFormat implements DataSourceFormat {
   }
 
   @Override
-  public TableSource read(List<String> paths, Map<String, String> options, StructType userSchema) {
-    if (paths.isEmpty()) {
+  public StructType inferSchema(List<Path> files, Map<String, String> options, ReadSettings settings) {
+    if (files.isEmpty()) {
       throw unableToInfer();
     }
-    JsonOptions jsonOptions = JsonOptions.parse(options);
-    List<Path> files = FileListing.inReadOrder(FileListing.list(paths));
-    if (userSchema == null && files.isEmpty()) {
-      throw unableToInfer();
-    }
-    // File sources make every column nullable, as Spark does, even when the user's schema says not.
-    StructType schema = userSchema != null ? userSchema.asNullable() : JsonSchemaInference.infer(files, jsonOptions);
-    return new JsonTableSource(files, schema, jsonOptions, paths);
+    return JsonSchemaInference.infer(FileListing.inReadOrder(files), JsonOptions.parse(options));
+  }
+
+  @Override
+  public TableSource open(List<Path> files, StructType dataSchema, Map<String, String> options, List<String> userPaths) {
+    return new JsonTableSource(FileListing.inReadOrder(files), dataSchema, JsonOptions.parse(options), userPaths);
   }
 
   private static AnalysisException unableToInfer() {

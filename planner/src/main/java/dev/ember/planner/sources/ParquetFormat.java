@@ -1,11 +1,19 @@
 package dev.ember.planner.sources;
 
 import dev.ember.runtime.io.BatchFileWriterFactory;
+import dev.ember.runtime.io.FileOptions;
+import dev.ember.runtime.io.parquet.ParquetFileFooters;
+import dev.ember.runtime.io.parquet.ParquetSchemaMerge;
+import dev.ember.runtime.io.parquet.ParquetSchemas;
 import dev.ember.runtime.io.parquet.ParquetWriterFactory;
+import dev.ember.sql.AnalysisException;
 import dev.ember.sql.types.StructType;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.parquet.schema.MessageType;
 
 /** Parquet files: Spark 4.2's file layout, types and metadata, codec from the {@code compression} option. */
 final class ParquetFormat implements DataSourceFormat {
@@ -14,9 +22,32 @@ final class ParquetFormat implements DataSourceFormat {
     return "parquet";
   }
 
+  /**
+   * The first file's schema, files sorted by their whole path as Spark sorts them here, as Spark
+   * without {@code mergeSchema}: other files' extra columns are ignored and their missing columns read
+   * as nulls. With the {@code mergeSchema} option (else {@code spark.sql.parquet.mergeSchema}) the
+   * union of all files' schemas, merged in that order.
+   */
   @Override
-  public TableSource read(List<String> paths, Map<String, String> options, StructType userSchema) {
-    return ParquetTableSource.open(paths, options, userSchema);
+  public StructType inferSchema(List<Path> files, Map<String, String> options, ReadSettings settings) {
+    if (files.isEmpty()) {
+      throw new AnalysisException("UNABLE_TO_INFER_SCHEMA", Map.of("format", "Parquet"),
+          "Unable to infer schema for Parquet. It must be specified manually. SQLSTATE: 42KD9");
+    }
+    List<Path> sorted = files.stream().sorted(Comparator.comparing(Path::toString)).toList();
+    boolean merge = FileOptions.booleanOption(FileOptions.lowerCaseKeys(options), "mergeSchema",
+        settings.parquetMergeSchema(), "Parquet");
+    if (merge) {
+      return ParquetSchemaMerge.merge(sorted);
+    }
+    Path first = sorted.get(0);
+    MessageType fileSchema = ParquetFileFooters.read(first).getFileMetaData().getSchema();
+    return ParquetSchemas.toSpark(fileSchema, first);
+  }
+
+  @Override
+  public TableSource open(List<Path> files, StructType dataSchema, Map<String, String> options, List<String> userPaths) {
+    return new ParquetTableSource(files, dataSchema, userPaths, List.of(), List.of());
   }
 
   @Override

@@ -1,13 +1,9 @@
 package dev.ember.planner.sources;
 
 import dev.ember.planner.expressions.Expression;
-import dev.ember.runtime.io.FileListing;
 import dev.ember.runtime.io.parquet.ColumnPredicate;
-import dev.ember.runtime.io.parquet.ParquetFileFooters;
-import dev.ember.runtime.io.parquet.ParquetSchemas;
 import dev.ember.runtime.io.parquet.ParquetSource;
 import dev.ember.runtime.pipeline.BatchSource;
-import dev.ember.sql.AnalysisException;
 import dev.ember.sql.types.StructType;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,12 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.apache.parquet.schema.MessageType;
 
 /**
- * Parquet files with a known schema. Without a user schema it is the first file's (files sorted by
- * name within each directory), as Spark without {@code mergeSchema}: other files' extra columns are
- * ignored and their missing columns read as nulls. A user schema picks columns by name.
+ * Parquet files with a known schema (the user's, the first file's or the merged one, see
+ * {@link ParquetFormat}). Columns are found in each file by name; those a file lacks read as nulls.
  */
 public final class ParquetTableSource implements TableSource {
   private final List<Path> files;
@@ -41,34 +35,11 @@ public final class ParquetTableSource implements TableSource {
   }
 
   /**
-   * The table over {@code paths} (files or directories; names starting with {@code _} or {@code .}
-   * are skipped), with {@code userSchema} if not null, otherwise the first file's schema. Other
-   * options are accepted and ignored for now; {@code mergeSchema=true} is an Ember error rather than
-   * a silently different schema.
+   * The table over {@code paths} (files, directories or glob patterns; hidden names skipped), with
+   * {@code userSchema} if not null, otherwise inferred as {@link ParquetFormat#inferSchema} does.
    */
   public static TableSource open(List<String> paths, Map<String, String> options, StructType userSchema) {
-    Objects.requireNonNull(paths, "paths is null");
-    Objects.requireNonNull(options, "options is null");
-    options.forEach((key, value) -> {
-      if (key.equalsIgnoreCase("mergeSchema") && value.trim().equalsIgnoreCase("true")) {
-        throw new AnalysisException("EMBER_NOT_YET_SUPPORTED", Map.of("feature", "the Parquet option mergeSchema"),
-            "Ember does not support the Parquet option mergeSchema yet; the schema is the first file's."
-                + " SQLSTATE: 0A000");
-      }
-    });
-    List<Path> files = paths.isEmpty() ? List.of() : FileListing.list(paths);
-    StructType schema;
-    if (userSchema != null) {
-      schema = userSchema.asNullable();
-    } else if (files.isEmpty()) {
-      throw new AnalysisException("UNABLE_TO_INFER_SCHEMA", Map.of("format", "Parquet"),
-          "Unable to infer schema for Parquet. It must be specified manually. SQLSTATE: 42KD9");
-    } else {
-      Path first = files.get(0);
-      MessageType fileSchema = ParquetFileFooters.read(first).getFileMetaData().getSchema();
-      schema = ParquetSchemas.toSpark(fileSchema, first);
-    }
-    return new ParquetTableSource(files, schema, paths, List.of(), List.of());
+    return DataSourceFormats.lookup("parquet").read(paths, options, userSchema);
   }
 
   /**

@@ -6,7 +6,7 @@ import dev.ember.sql.types.StructType;
 import java.util.List;
 
 /**
- * Data the planner can scan: a set of CSV files today, Parquet and others later. Planning sees only
+ * Data the planner can scan: files of any format, possibly in partition directories. Planning sees only
  * the schema and a description; physical execution asks for a runtime {@link BatchSource} over just
  * the columns a query needs.
  */
@@ -40,6 +40,14 @@ public interface TableSource {
 
   /** The conjuncts this source uses to skip data; shown by {@code explain()}. */
   default List<Expression> pushedFilters() {
+    return List.of();
+  }
+
+  /**
+   * The conjuncts over partition columns only, which decide the partition directories read; shown by
+   * {@code explain()} as Spark's {@code PartitionFilters}. Empty for unpartitioned sources.
+   */
+  default List<Expression> partitionFilters() {
     return List.of();
   }
 }

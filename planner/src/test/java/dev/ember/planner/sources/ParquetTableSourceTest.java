@@ -97,14 +97,21 @@ class ParquetTableSourceTest {
   }
 
   @Test
-  void mergingSchemasIsNotSupportedYet() throws IOException {
-    write(directory.resolve("part-0.parquet"), 1);
+  void mergeSchemaUnitesTheFilesColumnsInPathOrder() throws IOException {
+    MessageType wider = MessageTypeParser.parseMessageType("message m { required int64 id; optional double score; }");
+    try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(directory.resolve("a.parquet")))
+        .withType(wider).build()) {
+      writer.write(new SimpleGroupFactory(wider).newGroup().append("id", 1L).append("score", 0.5));
+    }
+    write(directory.resolve("b.parquet"), 2);
 
-    AnalysisException error = assertThrows(AnalysisException.class,
-        () -> ParquetTableSource.open(List.of(directory.toString()), Map.of("mergeschema", "TRUE"), null));
-
-    assertEquals("EMBER_NOT_YET_SUPPORTED", error.getCondition());
-    assertTrue(error.getMessage().contains("mergeSchema"), error.getMessage());
+    TableSource merged = ParquetTableSource.open(List.of(directory.toString()), Map.of("mergeschema", "TRUE"), null);
+    assertEquals("struct<id:bigint,score:double,name:string>", merged.schema().simpleString());
+    TableSource firstFile = ParquetTableSource.open(List.of(directory.toString()), Map.of(), null);
+    assertEquals("struct<id:bigint,score:double>", firstFile.schema().simpleString());
+    TableSource bySetting = DataSourceFormats.lookup("parquet").read(List.of(directory.toString()), Map.of(), null,
+        new ReadSettings(true, true, ZoneId.of("UTC")));
+    assertEquals(merged.schema(), bySetting.schema());
   }
 
   @Test

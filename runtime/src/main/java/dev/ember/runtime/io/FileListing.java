@@ -18,29 +18,69 @@ public final class FileListing {
   private FileListing() {}
 
   /**
-   * Each path is a file or a directory; a directory contributes its own data files (not those of
-   * subdirectories, as Spark without {@code recursiveFileLookup}), sorted by name, leaving out names
-   * that start with {@code _} or {@code .} ({@code _SUCCESS}, {@code .crc} files). Paths may be plain
-   * or {@code file:} URIs.
+   * Each path is a file, a directory or a glob pattern ({@link PathGlob}); a directory contributes its
+   * own data files (not those of subdirectories, as Spark without {@code recursiveFileLookup}), sorted
+   * by name, leaving out hidden names ({@link #isHiddenName}: {@code _SUCCESS}, {@code .crc} files).
+   * Paths may be plain or {@code file:} URIs.
    *
-   * @throws AnalysisException {@code PATH_NOT_FOUND} for the first path that does not exist
+   * @throws AnalysisException {@code PATH_NOT_FOUND} for the first path that does not exist or
+   *     pattern that matches nothing
    */
   public static List<Path> list(List<String> paths) {
-    Objects.requireNonNull(paths, "paths is null");
     List<Path> files = new ArrayList<>();
-    for (String text : paths) {
-      Path path = toPath(Objects.requireNonNull(text, "path is null"));
+    for (Path path : expandRoots(paths)) {
       if (Files.isDirectory(path)) {
         files.addAll(dataFilesIn(path));
-      } else if (Files.exists(path)) {
+      } else if (!isHiddenName(path.getFileName().toString())) {
         files.add(path);
-      } else {
-        String shown = displayName(path);
-        throw new AnalysisException(
-            "PATH_NOT_FOUND", Map.of("path", shown), "Path does not exist: " + shown + ".");
       }
     }
     return List.copyOf(files);
+  }
+
+  /**
+   * The paths the user named, with glob patterns replaced by what they match (sorted), each absolute
+   * and normalized, in the order given.
+   *
+   * @throws AnalysisException {@code PATH_NOT_FOUND} for the first path that does not exist or
+   *     pattern that matches nothing, as Spark reports both
+   */
+  public static List<Path> expandRoots(List<String> paths) {
+    Objects.requireNonNull(paths, "paths is null");
+    List<Path> roots = new ArrayList<>();
+    for (String text : paths) {
+      Objects.requireNonNull(text, "path is null");
+      String local = localPath(text);
+      if (PathGlob.hasWildcards(local)) {
+        List<Path> matches = PathGlob.expand(local);
+        if (matches.isEmpty()) {
+          throw pathNotFound(Paths.get(local));
+        }
+        roots.addAll(matches);
+      } else {
+        Path path = toPath(text);
+        if (!Files.exists(path)) {
+          throw pathNotFound(path);
+        }
+        roots.add(path.toAbsolutePath().normalize());
+      }
+    }
+    return List.copyOf(roots);
+  }
+
+  private static AnalysisException pathNotFound(Path path) {
+    String shown = displayName(path);
+    return new AnalysisException("PATH_NOT_FOUND", Map.of("path", shown),
+        "Path does not exist: " + shown + ". SQLSTATE: 42K03");
+  }
+
+  /**
+   * Whether Spark's file listing leaves a file or directory out: names starting with {@code .}, and
+   * names starting with {@code _} unless they hold {@code =} (a partition directory such as
+   * {@code _c=1} is data), and files still being copied ({@code ._COPYING_}).
+   */
+  public static boolean isHiddenName(String name) {
+    return name.startsWith(".") || (name.startsWith("_") && !name.contains("=")) || name.endsWith("._COPYING_");
   }
 
   /**
@@ -75,19 +115,25 @@ public final class FileListing {
     return Paths.get(text);
   }
 
+  /** A {@code file:} URI as a plain local path, for glob patterns, which are not valid URIs. */
+  private static String localPath(String text) {
+    if (!text.startsWith("file:")) {
+      return text;
+    }
+    String rest = text.substring(5);
+    // file:///x and file:/x name the same local path; file://host/x is not local, left to fail.
+    return rest.startsWith("///") ? rest.substring(2) : rest;
+  }
+
   private static List<Path> dataFilesIn(Path directory) {
     try (Stream<Path> children = Files.list(directory)) {
       return children
           .filter(Files::isRegularFile)
-          .filter(child -> isDataFileName(child.getFileName().toString()))
+          .filter(child -> !isHiddenName(child.getFileName().toString()))
           .sorted()
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list directory " + displayName(directory), e);
     }
-  }
-
-  private static boolean isDataFileName(String name) {
-    return !name.startsWith("_") && !name.startsWith(".");
   }
 }

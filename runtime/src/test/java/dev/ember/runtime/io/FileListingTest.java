@@ -51,7 +51,7 @@ class FileListingTest {
     AnalysisException error = assertThrows(AnalysisException.class,
         () -> FileListing.list(List.of(existing.toString(), missing.toString())));
     assertEquals("PATH_NOT_FOUND", error.getCondition());
-    assertEquals("[PATH_NOT_FOUND] Path does not exist: file:" + missing.toAbsolutePath() + ".", error.getMessage());
+    assertEquals("[PATH_NOT_FOUND] Path does not exist: file:" + missing.toAbsolutePath() + ". SQLSTATE: 42K03", error.getMessage());
     assertEquals(Map.of("path", "file:" + missing.toAbsolutePath()), error.getMessageParameters());
   }
 }

@@ -41,6 +41,14 @@ public final class FoldConstants implements OptimizerRule {
     return plan.transformUp(node -> node.transformExpressionsUp(FoldConstants::fold));
   }
 
+  /**
+   * {@code expression} with every literal-only subexpression folded; a literal when the whole of it
+   * folds. Used outside the optimizer to evaluate a filter on known values (partition pruning).
+   */
+  public static Expression foldAll(Expression expression) {
+    return expression.transformUp(FoldConstants::fold);
+  }
+
   /** Children are folded first, so a foldable node is ready exactly when all its children are literals. */
   static Expression fold(Expression expression) {
     if (expression instanceof Literal || !expression.foldable()

@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Offers a filter's conjuncts to the scan below it, so a source that keeps statistics can skip data
- * that cannot match. The filter stays: skipping is by proof of absence, never a replacement for
- * evaluating the condition.
+ * that cannot match, and a partitioned source can skip whole partition directories
+ * ({@code PartitionFilters}). The filter stays: skipping is by proof of absence, never a replacement
+ * for evaluating the condition.
  *
  * <pre>
  * Filter (age#2 &gt; 26)                Filter (age#2 &gt; 26)
@@ -39,7 +40,8 @@ public final class PushFiltersIntoScan implements OptimizerRule {
         return node;
       }
       TableSource pushed = scan.source().withPushedFilters(conjuncts);
-      if (pushed == scan.source() || pushed.pushedFilters().equals(scan.source().pushedFilters())) {
+      if (pushed == scan.source() || (pushed.pushedFilters().equals(scan.source().pushedFilters())
+          && pushed.partitionFilters().equals(scan.source().partitionFilters()))) {
         return node;
       }
       return new Filter(filter.condition(), new ScanRelation(pushed, scan.output()));

@@ -90,4 +90,46 @@ class PushFiltersIntoScanTest {
   void doesNotFireWhenTheFilterIsNotRightAboveTheScan() {
     assertDoesNotFire(rule, new Filter(adult, new Project(List.of(AGE), scan(new SkippingTable(List.of())))));
   }
+
+  /** A partitioned table whose partition column is {@code city}: it takes conjuncts on city as partition filters. */
+  private record PartitionedPeople(List<Expression> partitionFilters) implements TableSource {
+    @Override
+    public StructType schema() {
+      return PeopleTable.INSTANCE.schema();
+    }
+
+    @Override
+    public String formatName() {
+      return "json";
+    }
+
+    @Override
+    public String describe() {
+      return "people by city";
+    }
+
+    @Override
+    public BatchSource createBatchSource(int[] columns, ScanSettings settings) {
+      throw new UnsupportedOperationException("planning only");
+    }
+
+    @Override
+    public TableSource withPushedFilters(List<Expression> conjuncts) {
+      List<Expression> onCity = conjuncts.stream()
+          .filter(conjunct -> conjunct.exists(e -> e.equals(CITY)) && !conjunct.exists(e -> e.equals(AGE))).toList();
+      return onCity.equals(partitionFilters) ? this : new PartitionedPeople(onCity);
+    }
+  }
+
+  @Test
+  void firesForPartitionFiltersAloneAndShowsThem() {
+    Expression inOslo = new Comparison(ComparisonOperator.EQUAL_TO, CITY, Literal.fromJava("Oslo"));
+    LogicalPlan plan = new Filter(new And(adult, inOslo), scan(new PartitionedPeople(List.of())));
+    Filter result = (Filter) rule.apply(plan);
+    ScanRelation pushed = (ScanRelation) result.child();
+    assertEquals(List.of(inOslo), pushed.source().partitionFilters());
+    assertEquals(List.of(), pushed.source().pushedFilters());
+    assertEquals("Relation [name#1,age#2,city#3] json, PartitionFilters: [(city#3 = Oslo)]", pushed.nodeString());
+    assertDoesNotFire(rule, result);
+  }
 }

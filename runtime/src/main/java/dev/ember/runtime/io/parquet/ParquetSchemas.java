@@ -130,6 +130,12 @@ public final class ParquetSchemas {
     if (fileType.equals(requested)) {
       return true;
     }
+    // Same scale, more digits: the unscaled values are the same numbers (what mergeSchema produces).
+    if (fileType instanceof dev.ember.sql.types.DecimalType fileDecimal
+        && requested instanceof dev.ember.sql.types.DecimalType requestedDecimal
+        && fileDecimal.scale() == requestedDecimal.scale() && requestedDecimal.precision() >= fileDecimal.precision()) {
+      return true;
+    }
     int fileRank = integerRank(fileType);
     int requestedRank = integerRank(requested);
     if (fileRank > 0 && requestedRank > fileRank) {
