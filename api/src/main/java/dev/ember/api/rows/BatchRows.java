@@ -1,6 +1,7 @@
 package dev.ember.api.rows;
 
 import dev.ember.runtime.batch.ColumnBatch;
+import dev.ember.runtime.batch.NestedValues;
 import dev.ember.sql.Row;
 import dev.ember.sql.types.BinaryType;
 import dev.ember.sql.types.BooleanType;
@@ -39,8 +40,8 @@ import org.apache.arrow.vector.VarCharVector;
 /**
  * Turns Arrow column batches into {@link Row}s of Spark's default external Java types: Boolean,
  * Byte, Short, Integer, Long, Float, Double, {@code java.math.BigDecimal} (with the column's scale),
- * String, {@code byte[]}, {@code java.sql.Date}, {@code java.sql.Timestamp}, and null for the null
- * type. Rows carry the batch's schema. The batch is only read; the caller still owns and closes it.
+ * String, {@code byte[]}, {@code java.sql.Date}, {@code java.sql.Timestamp}, null for the null
+ * type, and Scala sequences, Scala maps and rows for arrays, maps and structs ({@link ExternalValues}). Rows carry the batch's schema. The batch is only read; the caller still owns and closes it.
  */
 public final class BatchRows {
   private BatchRows() {}
@@ -106,6 +107,9 @@ public final class BatchRows {
   private static ColumnReader reader(DataType type, FieldVector vector) {
     if (type instanceof NullType) {
       return row -> null;
+    }
+    if (NestedValues.isNested(type)) {
+      return row -> ExternalValues.toExternal(NestedValues.read(vector, row), type);
     }
     ColumnReader nonNull = nonNullReader(type, vector);
     return row -> vector.isNull(row) ? null : nonNull.read(row);
