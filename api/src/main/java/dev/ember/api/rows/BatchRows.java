@@ -82,6 +82,21 @@ public final class BatchRows {
    * @return the number of rows appended
    */
   public static int appendRows(ColumnBatch batch, ZoneId sessionZone, List<? super Row> target, int maxRows) {
+    return appendRows(batch, sessionZone, target, maxRows, false);
+  }
+
+  /**
+   * All rows of the batch for {@code show()}: as {@link #toRows(ColumnBatch, ZoneId)}, but maps keep
+   * the column's entry order (Scala's {@code ListMap}), which Spark's {@code show} prints them in.
+   */
+  public static List<Row> toDisplayRows(ColumnBatch batch, ZoneId sessionZone) {
+    List<Row> rows = new ArrayList<>(batch.rowCount());
+    appendRows(batch, sessionZone, rows, Integer.MAX_VALUE, true);
+    return rows;
+  }
+
+  private static int appendRows(ColumnBatch batch, ZoneId sessionZone, List<? super Row> target, int maxRows,
+      boolean mapsInColumnOrder) {
     Objects.requireNonNull(batch, "batch is null");
     Objects.requireNonNull(sessionZone, "sessionZone is null");
     Objects.requireNonNull(target, "target is null");
@@ -91,7 +106,7 @@ public final class BatchRows {
     StructType schema = batch.schema();
     ColumnReader[] readers = new ColumnReader[batch.columnCount()];
     for (int column = 0; column < readers.length; column++) {
-      readers[column] = reader(schema.apply(column).dataType(), batch.vector(column));
+      readers[column] = reader(schema.apply(column).dataType(), batch.vector(column), mapsInColumnOrder);
     }
     int count = Math.min(batch.rowCount(), maxRows);
     for (int row = 0; row < count; row++) {
@@ -104,12 +119,12 @@ public final class BatchRows {
     return count;
   }
 
-  private static ColumnReader reader(DataType type, FieldVector vector) {
+  private static ColumnReader reader(DataType type, FieldVector vector, boolean mapsInColumnOrder) {
     if (type instanceof NullType) {
       return row -> null;
     }
     if (NestedValues.isNested(type)) {
-      return row -> ExternalValues.toExternal(NestedValues.read(vector, row), type);
+      return row -> ExternalValues.toExternal(NestedValues.read(vector, row), type, mapsInColumnOrder);
     }
     ColumnReader nonNull = nonNullReader(type, vector);
     return row -> vector.isNull(row) ? null : nonNull.read(row);

@@ -23,6 +23,14 @@ final class ExternalValues {
   private ExternalValues() {}
 
   static Object toExternal(Object value, DataType type) {
+    return toExternal(value, type, false);
+  }
+
+  /**
+   * @param mapsInColumnOrder build maps as {@code ListMap}s, which iterate in the column's order, for
+   *     {@code show()}: Spark prints a map's entries in that order, which a {@code HashMap} loses
+   */
+  static Object toExternal(Object value, DataType type, boolean mapsInColumnOrder) {
     if (value == null) {
       return null;
     }
@@ -30,23 +38,24 @@ final class ExternalValues {
       List<?> elements = (List<?>) value;
       Object[] external = new Object[elements.size()];
       for (int i = 0; i < external.length; i++) {
-        external[i] = toExternal(elements.get(i), array.elementType());
+        external[i] = toExternal(elements.get(i), array.elementType(), mapsInColumnOrder);
       }
       return scala.collection.mutable.ArraySeq.make(external);
     } else if (type instanceof MapType map) {
       NestedValues.MapValue entries = (NestedValues.MapValue) value;
-      Builder<Tuple2<Object, Object>, scala.collection.immutable.Map<Object, Object>> builder =
-          scala.collection.immutable.Map$.MODULE$.newBuilder();
+      Builder<Tuple2<Object, Object>, ? extends scala.collection.immutable.Map<Object, Object>> builder =
+          mapsInColumnOrder ? scala.collection.immutable.ListMap$.MODULE$.newBuilder()
+              : scala.collection.immutable.Map$.MODULE$.newBuilder();
       for (int i = 0; i < entries.size(); i++) {
-        builder.addOne(new Tuple2<>(toExternal(entries.keys().get(i), map.keyType()),
-            toExternal(entries.values().get(i), map.valueType())));
+        builder.addOne(new Tuple2<>(toExternal(entries.keys().get(i), map.keyType(), mapsInColumnOrder),
+            toExternal(entries.values().get(i), map.valueType(), mapsInColumnOrder)));
       }
       return builder.result();
     } else if (type instanceof StructType struct) {
       Object[] fields = (Object[]) value;
       Object[] external = new Object[fields.length];
       for (int i = 0; i < fields.length; i++) {
-        external[i] = toExternal(fields[i], struct.apply(i).dataType());
+        external[i] = toExternal(fields[i], struct.apply(i).dataType(), mapsInColumnOrder);
       }
       return new GenericRow(external, struct);
     } else if (type instanceof DateType) {
