@@ -30,11 +30,12 @@ final class CsvFormat implements DataSourceFormat {
       throw new AnalysisException("UNABLE_TO_INFER_SCHEMA", Map.of("format", "CSV"),
           "Unable to infer schema for CSV. It must be specified manually. SQLSTATE: 42KD9");
     }
-    if (userSchema != null) {
-      rejectNestedColumns(userSchema);
-    }
     CsvOptions csvOptions = CsvOptions.parse(options);
     List<Path> files = FileListing.inReadOrder(FileListing.list(paths));
+    if (userSchema != null) {
+      // After listing, as in Spark: a missing path is reported before an unsupported type.
+      rejectNestedColumns(userSchema);
+    }
     // File sources make every column nullable, as Spark does, even when the user's schema says not.
     StructType schema = userSchema != null ? userSchema.asNullable() : CsvSchemaInference.infer(files, csvOptions);
     return new CsvTableSource(files, schema, csvOptions, paths);
