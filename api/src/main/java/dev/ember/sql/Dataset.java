@@ -322,7 +322,8 @@ public class Dataset<T> {
   String showString(int numRows, int truncate, boolean vertical) {
     int shown = Math.max(numRows, 0);
     // One row more than shown tells the formatter whether to print "only showing top N rows".
-    List<Row> rows = takeAsList(shown == Integer.MAX_VALUE ? shown : shown + 1);
+    session.checkRunning();
+    List<Row> rows = limit(shown == Integer.MAX_VALUE ? shown : shown + 1).queryExecution.collectDisplayRows();
     return ShowFormatter.showString(schema(), rows, shown, truncate, vertical, session.settings().sessionZone());
   }
 

@@ -134,6 +134,43 @@ public interface Row {
     return (Instant) get(index);
   }
 
+  /**
+   * The array at {@code index} as an immutable Scala sequence (an {@code ArraySeq}, as Spark's
+   * {@code getSeq} gives); null for NULL.
+   */
+  @SuppressWarnings("unchecked")
+  default <T> scala.collection.immutable.Seq<T> getSeq(int index) {
+    scala.collection.Seq<T> value = (scala.collection.Seq<T>) get(index);
+    if (value == null) {
+      return null;
+    }
+    return (scala.collection.immutable.Seq<T>) scala.collection.immutable.ArraySeq$.MODULE$.from(value,
+        (scala.reflect.ClassTag<T>) scala.reflect.ClassTag$.MODULE$.AnyRef());
+  }
+
+  /** The array at {@code index} as a Java list view; null for NULL. */
+  default <T> java.util.List<T> getList(int index) {
+    scala.collection.Seq<T> value = getSeq(index);
+    return value == null ? null : scala.jdk.javaapi.CollectionConverters.asJava(value);
+  }
+
+  /** The map at {@code index} as a Scala map; null for NULL. */
+  @SuppressWarnings("unchecked")
+  default <K, V> scala.collection.Map<K, V> getMap(int index) {
+    return (scala.collection.Map<K, V>) get(index);
+  }
+
+  /** The map at {@code index} as a Java map view; null for NULL. */
+  default <K, V> java.util.Map<K, V> getJavaMap(int index) {
+    scala.collection.Map<K, V> value = getMap(index);
+    return value == null ? null : scala.jdk.javaapi.CollectionConverters.asJava(value);
+  }
+
+  /** The struct at {@code index} as a row with the struct's schema; null for NULL. */
+  default Row getStruct(int index) {
+    return (Row) get(index);
+  }
+
   /** The values joined with no separator; NULL prints as {@code null}, as in Spark. */
   default String mkString() {
     return mkString("", "", "");

@@ -109,13 +109,23 @@ public final class QueryExecution {
 
   /** Runs the query and returns every result row, in the result's order. */
   public List<Row> collectRows() {
+    return collectRows(false);
+  }
+
+  /** Every result row for {@code show()}: maps iterate in their column's entry order, as Spark prints them. */
+  public List<Row> collectDisplayRows() {
+    return collectRows(true);
+  }
+
+  private List<Row> collectRows(boolean display) {
     CompiledQuery query = compiled();
     List<Row> rows = new ArrayList<>();
     try (BufferAllocator allocator = engine.newQueryAllocator("query")) {
       BatchSource output = engine.executor().run(query.root(), allocator);
       try (QueryResult result = QueryResult.drain(output, allocator)) {
         for (ColumnBatch batch : result.batches()) {
-          rows.addAll(BatchRows.toRows(batch, settings.sessionZone()));
+          rows.addAll(display ? BatchRows.toDisplayRows(batch, settings.sessionZone())
+              : BatchRows.toRows(batch, settings.sessionZone()));
         }
       }
     }

@@ -1,7 +1,11 @@
 package dev.ember.api.format;
 
 import dev.ember.api.rows.SqlDateTimes;
+import dev.ember.sql.Row;
+import dev.ember.sql.types.ArrayType;
 import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.MapType;
+import dev.ember.sql.types.StructType;
 import dev.ember.sql.types.DecimalType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,13 +17,16 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * How {@code Dataset.show()} renders one value, per type, as Spark 4.2 does (each rule checked
  * against Spark's output): NULL as {@code NULL}; floats and doubles as Java prints them
  * ({@code 1.0E10}, {@code NaN}, {@code -0.0}); decimals in plain notation with the column's scale;
  * binary as upper-case hex bytes in brackets; dates as {@code yyyy-MM-dd} with a sign beyond four
- * digits; timestamps in the session time zone with trailing zeros of the fraction dropped.
+ * digits; timestamps in the session time zone with trailing zeros of the fraction dropped; arrays
+ * as {@code [1, 2, NULL]}, maps as {@code {a -> 1, b -> NULL}} and structs as {@code {1, x}}, their
+ * values rendered by the same rules.
  */
 public final class DisplayStrings {
   public static final String NULL = "NULL";
@@ -39,6 +46,24 @@ public final class DisplayStrings {
     Objects.requireNonNull(sessionZone, "sessionZone is null");
     if (value == null) {
       return NULL;
+    }
+    if (type instanceof ArrayType array && value instanceof scala.collection.Iterable<?> elements) {
+      StringJoiner joined = new StringJoiner(", ", "[", "]");
+      elements.foreach(element -> joined.add(toDisplayString(element, array.elementType(), sessionZone)));
+      return joined.toString();
+    }
+    if (type instanceof MapType map && value instanceof scala.collection.Map<?, ?> entries) {
+      StringJoiner joined = new StringJoiner(", ", "{", "}");
+      entries.foreachEntry((key, entry) -> joined.add(toDisplayString(key, map.keyType(), sessionZone) + " -> "
+          + toDisplayString(entry, map.valueType(), sessionZone)));
+      return joined.toString();
+    }
+    if (type instanceof StructType struct && value instanceof Row row) {
+      StringJoiner joined = new StringJoiner(", ", "{", "}");
+      for (int i = 0; i < row.size(); i++) {
+        joined.add(toDisplayString(row.get(i), struct.apply(i).dataType(), sessionZone));
+      }
+      return joined.toString();
     }
     if (value instanceof BigDecimal decimal) {
       return decimalString(decimal, type);

@@ -1,6 +1,7 @@
 package dev.ember.api.rows;
 
 import dev.ember.runtime.batch.ColumnBatch;
+import dev.ember.runtime.batch.NestedValues;
 import dev.ember.sql.Row;
 import dev.ember.sql.types.BinaryType;
 import dev.ember.sql.types.BooleanType;
@@ -39,8 +40,8 @@ import org.apache.arrow.vector.VarCharVector;
 /**
  * Turns Arrow column batches into {@link Row}s of Spark's default external Java types: Boolean,
  * Byte, Short, Integer, Long, Float, Double, {@code java.math.BigDecimal} (with the column's scale),
- * String, {@code byte[]}, {@code java.sql.Date}, {@code java.sql.Timestamp}, and null for the null
- * type. Rows carry the batch's schema. The batch is only read; the caller still owns and closes it.
+ * String, {@code byte[]}, {@code java.sql.Date}, {@code java.sql.Timestamp}, null for the null
+ * type, and Scala sequences, Scala maps and rows for arrays, maps and structs ({@link ExternalValues}). Rows carry the batch's schema. The batch is only read; the caller still owns and closes it.
  */
 public final class BatchRows {
   private BatchRows() {}
@@ -81,6 +82,21 @@ public final class BatchRows {
    * @return the number of rows appended
    */
   public static int appendRows(ColumnBatch batch, ZoneId sessionZone, List<? super Row> target, int maxRows) {
+    return appendRows(batch, sessionZone, target, maxRows, false);
+  }
+
+  /**
+   * All rows of the batch for {@code show()}: as {@link #toRows(ColumnBatch, ZoneId)}, but maps keep
+   * the column's entry order (Scala's {@code ListMap}), which Spark's {@code show} prints them in.
+   */
+  public static List<Row> toDisplayRows(ColumnBatch batch, ZoneId sessionZone) {
+    List<Row> rows = new ArrayList<>(batch.rowCount());
+    appendRows(batch, sessionZone, rows, Integer.MAX_VALUE, true);
+    return rows;
+  }
+
+  private static int appendRows(ColumnBatch batch, ZoneId sessionZone, List<? super Row> target, int maxRows,
+      boolean mapsInColumnOrder) {
     Objects.requireNonNull(batch, "batch is null");
     Objects.requireNonNull(sessionZone, "sessionZone is null");
     Objects.requireNonNull(target, "target is null");
@@ -90,7 +106,7 @@ public final class BatchRows {
     StructType schema = batch.schema();
     ColumnReader[] readers = new ColumnReader[batch.columnCount()];
     for (int column = 0; column < readers.length; column++) {
-      readers[column] = reader(schema.apply(column).dataType(), batch.vector(column));
+      readers[column] = reader(schema.apply(column).dataType(), batch.vector(column), mapsInColumnOrder);
     }
     int count = Math.min(batch.rowCount(), maxRows);
     for (int row = 0; row < count; row++) {
@@ -103,9 +119,12 @@ public final class BatchRows {
     return count;
   }
 
-  private static ColumnReader reader(DataType type, FieldVector vector) {
+  private static ColumnReader reader(DataType type, FieldVector vector, boolean mapsInColumnOrder) {
     if (type instanceof NullType) {
       return row -> null;
+    }
+    if (NestedValues.isNested(type)) {
+      return row -> ExternalValues.toExternal(NestedValues.read(vector, row), type, mapsInColumnOrder);
     }
     ColumnReader nonNull = nonNullReader(type, vector);
     return row -> vector.isNull(row) ? null : nonNull.read(row);

@@ -1,5 +1,6 @@
 package dev.ember.codegen.interpreted;
 
+import dev.ember.runtime.batch.NestedValues;
 import dev.ember.codegen.spec.AggregateUpdate;
 import dev.ember.codegen.spec.BatchOutput;
 import dev.ember.codegen.spec.FilterStep;
@@ -137,7 +138,7 @@ final class InterpretedKernel implements PipelineKernel {
           FieldVector target = ArrowTypes.allocateVector(schema.apply(i), allocator, count);
           vectors.add(target);
           for (int row = 0; row < count; row++) {
-            target.copyFromSafe(rows[row], row, source);
+            NestedValues.copy(source, rows[row], target, row);
           }
           target.setValueCount(count);
         }

@@ -1,5 +1,6 @@
 package dev.ember.codegen.interpreted;
 
+import dev.ember.runtime.batch.NestedValues;
 import dev.ember.codegen.semantics.ArithmeticOps;
 import dev.ember.codegen.semantics.ComparisonOps;
 import dev.ember.codegen.semantics.DecimalOps;
@@ -145,7 +146,7 @@ public final class VectorizedEvaluator {
     }
     FieldVector out = Columns.allocate(INTERMEDIATE, reference.dataType(), allocator, count);
     for (int i = 0; i < count; i++) {
-      out.copyFromSafe(rows[i], i, source);
+      NestedValues.copy(source, rows[i], out, i);
     }
     out.setValueCount(count);
     return out;
@@ -508,7 +509,7 @@ public final class VectorizedEvaluator {
         out.setInitialCapacity(count);
         out.allocateNew();
         for (int j = 0; j < remaining; j++) {
-          out.copyFromSafe(j, positions[j], subset);
+          NestedValues.copy(subset, j, out, positions[j]);
         }
         out.setValueCount(count);
         return out;

@@ -7,6 +7,10 @@ import dev.ember.runtime.io.csv.CsvSchemaInference;
 import dev.ember.runtime.io.csv.CsvWriterFactory;
 import dev.ember.runtime.io.csv.CsvWriterOptions;
 import dev.ember.sql.AnalysisException;
+import dev.ember.sql.types.ArrayType;
+import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.MapType;
+import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -32,12 +36,28 @@ final class CsvFormat implements DataSourceFormat {
 
   @Override
   public TableSource open(List<Path> files, StructType dataSchema, Map<String, String> options, List<String> userPaths) {
+    // After listing, as in Spark: a missing path is reported before an unsupported type.
+    rejectNestedColumns(dataSchema);
     return new CsvTableSource(FileListing.inReadOrder(files), dataSchema, CsvOptions.parse(options), userPaths);
   }
 
   /** Timestamps are written in the {@code timeZone} option's zone; {@code df.write()} sets it to the session's. */
   @Override
   public BatchFileWriterFactory writer(StructType schema, Map<String, String> options) {
+    rejectNestedColumns(schema);
     return new CsvWriterFactory(CsvWriterOptions.parse(options, ZoneId.systemDefault()));
+  }
+
+  /** Spark's CSV source has no text form for arrays, maps or structs; it refuses them before any I/O. */
+  private static void rejectNestedColumns(StructType schema) {
+    for (StructField field : schema.fields()) {
+      DataType type = field.dataType();
+      if (type instanceof ArrayType || type instanceof MapType || type instanceof StructType) {
+        throw new AnalysisException("UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE",
+            Map.of("columnName", "`" + field.name() + "`", "columnType", "\"" + type.sql() + "\"", "format", "CSV"),
+            "The CSV datasource doesn't support the column `" + field.name() + "` of the type \"" + type.sql()
+                + "\". SQLSTATE: 0A000");
+      }
+    }
   }
 }

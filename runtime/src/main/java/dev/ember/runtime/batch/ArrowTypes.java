@@ -14,8 +14,13 @@ import dev.ember.sql.types.LongType;
 import dev.ember.sql.types.NullType;
 import dev.ember.sql.types.ShortType;
 import dev.ember.sql.types.StringType;
+import dev.ember.sql.types.ArrayType;
+import dev.ember.sql.types.MapType;
 import dev.ember.sql.types.StructField;
+import dev.ember.sql.types.StructType;
 import dev.ember.sql.types.TimestampType;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.DateUnit;
@@ -28,7 +33,9 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 /**
  * The one mapping from Spark's types to Arrow's in-memory layout. Timestamps are microseconds since
  * the epoch in UTC (Spark's internal form), shown in the session time zone; dates are days since the
- * epoch; decimals are 128-bit unscaled values.
+ * epoch; decimals are 128-bit unscaled values. Arrays are Arrow lists (child {@code element}), maps
+ * are Arrow maps (entries {@code entries} of a non-null {@code key} and a {@code value}) and structs
+ * are Arrow structs with one child per field.
  */
 public final class ArrowTypes {
   public static final String TIMESTAMP_ZONE = "UTC";
@@ -62,6 +69,12 @@ public final class ArrowTypes {
       return new ArrowType.Timestamp(TimeUnit.MICROSECOND, TIMESTAMP_ZONE);
     } else if (type instanceof NullType) {
       return ArrowType.Null.INSTANCE;
+    } else if (type instanceof ArrayType) {
+      return ArrowType.List.INSTANCE;
+    } else if (type instanceof MapType) {
+      return new ArrowType.Map(false);
+    } else if (type instanceof StructType) {
+      return ArrowType.Struct.INSTANCE;
     }
     throw new IllegalArgumentException("No Arrow layout for Spark type " + type.simpleString());
   }
@@ -120,8 +133,75 @@ public final class ArrowTypes {
   }
 
   public static Field toArrowField(StructField field) {
-    return new Field(field.name(), new FieldType(field.nullable(), toArrow(field.dataType()), null), null);
+    return toArrowField(field.name(), field.dataType(), field.nullable());
   }
+
+  /** The Arrow field, children included, that holds values of {@code type}. */
+  public static Field toArrowField(String name, DataType type, boolean nullable) {
+    FieldType fieldType = new FieldType(nullable, toArrow(type), null);
+    if (type instanceof ArrayType array) {
+      return new Field(name, fieldType,
+          List.of(toArrowField(ELEMENT, array.elementType(), array.containsNull())));
+    } else if (type instanceof MapType map) {
+      Field entries = new Field(ENTRIES, new FieldType(false, ArrowType.Struct.INSTANCE, null), List.of(
+          toArrowField(KEY, map.keyType(), false),
+          toArrowField(VALUE, map.valueType(), map.valueContainsNull())));
+      return new Field(name, fieldType, List.of(entries));
+    } else if (type instanceof StructType struct) {
+      List<Field> children = new ArrayList<>(struct.length());
+      for (StructField child : struct.fields()) {
+        children.add(toArrowField(child));
+      }
+      return new Field(name, fieldType, children);
+    }
+    return new Field(name, fieldType, null);
+  }
+
+  /**
+   * The Spark type of an Arrow field read from outside Ember, nested fields included: lists (also
+   * large and fixed-size ones) are arrays, maps are maps and structs are structs. Nullability of
+   * elements, values and fields follows the Arrow children.
+   *
+   * @throws IllegalArgumentException for types Spark cannot represent, at any depth
+   */
+  public static DataType fromArrowField(Field field) {
+    ArrowType type = field.getType();
+    List<Field> children = field.getChildren();
+    if (type instanceof ArrowType.List || type instanceof ArrowType.LargeList
+        || type instanceof ArrowType.FixedSizeList) {
+      Field element = children.get(0);
+      return new ArrayType(fromArrowField(element), element.isNullable());
+    } else if (type instanceof ArrowType.Map) {
+      List<Field> entry = children.get(0).getChildren();
+      return new MapType(fromArrowField(entry.get(0)), fromArrowField(entry.get(1)), entry.get(1).isNullable());
+    } else if (type instanceof ArrowType.Struct) {
+      List<StructField> fields = new ArrayList<>(children.size());
+      for (Field child : children) {
+        fields.add(new StructField(child.getName(), fromArrowField(child), child.isNullable()));
+      }
+      return StructType.of(fields);
+    }
+    return fromArrow(type);
+  }
+
+  /** Whether vectors of the two fields have the same layout at every depth, names and nullability aside. */
+  public static boolean sameLayout(Field left, Field right) {
+    if (!left.getType().equals(right.getType()) || left.getChildren().size() != right.getChildren().size()) {
+      return false;
+    }
+    for (int i = 0; i < left.getChildren().size(); i++) {
+      if (!sameLayout(left.getChildren().get(i), right.getChildren().get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Names of the Arrow children Ember gives nested types. */
+  public static final String ELEMENT = "element";
+  public static final String ENTRIES = "entries";
+  public static final String KEY = "key";
+  public static final String VALUE = "value";
 
   /** A new, empty vector for the field, owned by the caller. */
   public static FieldVector createVector(StructField field, BufferAllocator allocator) {

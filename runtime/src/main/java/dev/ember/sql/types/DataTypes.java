@@ -41,8 +41,16 @@ public final class DataTypes {
     return new StructType(fields);
   }
 
-  /** Resolves a DDL type name as Spark's parser does: {@code int}, {@code BIGINT}, {@code decimal(10,2)} … */
+  /**
+   * Resolves a DDL type as Spark's parser does: {@code int}, {@code BIGINT}, {@code decimal(10,2)},
+   * {@code ARRAY<INT>}, {@code MAP<STRING, INT>}, {@code STRUCT<x: INT, y: STRING>} …
+   */
   public static DataType fromDdlType(String text) {
+    return DdlParser.parseType(text);
+  }
+
+  /** An atomic type by its DDL name, with its parameters: {@code int}, {@code decimal(10, 2)}, {@code varchar(5)}. */
+  static DataType atomicType(String text) {
     String type = text.trim().toLowerCase(Locale.ROOT).replace(" ", "");
     switch (type) {
       case "boolean":
@@ -96,80 +104,26 @@ public final class DataTypes {
   }
 
   /**
-   * Parses a DDL schema such as {@code "name STRING, age INT NOT NULL, `odd name` DECIMAL(10, 2)"}.
-   * Commas inside parentheses belong to the type.
+   * Parses a DDL schema such as {@code "name STRING, age INT NOT NULL, `odd name` DECIMAL(10, 2)"},
+   * nested types included: {@code "a ARRAY<INT>, m MAP<STRING,INT>, s STRUCT<x: INT, y: STRING>"}.
    */
   public static StructType fromDdlSchema(String ddl) {
-    List<StructField> fields = new ArrayList<>();
-    for (String column : splitTopLevel(ddl)) {
-      String trimmed = column.trim();
-      if (trimmed.isEmpty()) {
-        continue;
-      }
-      String name;
-      String rest;
-      if (trimmed.startsWith("`")) {
-        int end = trimmed.indexOf('`', 1);
-        while (end >= 0 && end + 1 < trimmed.length() && trimmed.charAt(end + 1) == '`') {
-          end = trimmed.indexOf('`', end + 2);
-        }
-        if (end < 0) {
-          throw new IllegalArgumentException("[PARSE_SYNTAX_ERROR] Unclosed back-quote in schema: " + ddl);
-        }
-        name = trimmed.substring(1, end).replace("``", "`");
-        rest = trimmed.substring(end + 1).trim();
-      } else {
-        int space = indexOfWhitespaceOrColon(trimmed);
-        if (space < 0) {
-          throw new IllegalArgumentException(
-              "[PARSE_SYNTAX_ERROR] Syntax error in schema: column `" + trimmed + "` has no type.");
-        }
-        name = trimmed.substring(0, space);
-        rest = trimmed.substring(space).trim();
-      }
-      if (rest.startsWith(":")) {
-        rest = rest.substring(1).trim();
-      }
-      boolean nullable = true;
-      String upper = rest.toUpperCase(Locale.ROOT);
-      if (upper.endsWith("NOT NULL")) {
-        nullable = false;
-        rest = rest.substring(0, rest.length() - "NOT NULL".length()).trim();
-      }
-      fields.add(new StructField(name, fromDdlType(rest), nullable));
-    }
-    return StructType.of(fields);
+    return DdlParser.parseSchema(ddl);
   }
 
-  private static int indexOfWhitespaceOrColon(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isWhitespace(c) || c == ':') {
-        return i;
-      }
-    }
-    return -1;
+  public static ArrayType createArrayType(DataType elementType) {
+    return new ArrayType(elementType, true);
   }
 
-  private static List<String> splitTopLevel(String text) {
-    List<String> parts = new ArrayList<>();
-    int depth = 0;
-    boolean quoted = false;
-    int start = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '`') {
-        quoted = !quoted;
-      } else if (!quoted && c == '(') {
-        depth++;
-      } else if (!quoted && c == ')') {
-        depth--;
-      } else if (!quoted && depth == 0 && c == ',') {
-        parts.add(text.substring(start, i));
-        start = i + 1;
-      }
-    }
-    parts.add(text.substring(start));
-    return parts;
+  public static ArrayType createArrayType(DataType elementType, boolean containsNull) {
+    return new ArrayType(elementType, containsNull);
+  }
+
+  public static MapType createMapType(DataType keyType, DataType valueType) {
+    return new MapType(keyType, valueType, true);
+  }
+
+  public static MapType createMapType(DataType keyType, DataType valueType, boolean valueContainsNull) {
+    return new MapType(keyType, valueType, valueContainsNull);
   }
 }

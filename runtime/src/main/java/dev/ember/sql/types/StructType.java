@@ -72,11 +72,15 @@ public final class StructType extends DataType implements Iterable<StructField> 
         + String.join(", ", quoted) + ". SQLSTATE: 42704");
   }
 
-  /** The same fields, all nullable: what file sources do to a user's schema, as Spark does. */
+  /**
+   * The same fields, all nullable, down through nested structs, array elements and map values:
+   * what file sources do to a user's schema, as Spark does.
+   */
+  @Override
   public StructType asNullable() {
     StructField[] nullable = new StructField[fields.length];
     for (int i = 0; i < fields.length; i++) {
-      nullable[i] = new StructField(fields[i].name(), fields[i].dataType(), true);
+      nullable[i] = new StructField(fields[i].name(), fields[i].dataType().asNullable(), true);
     }
     return new StructType(nullable);
   }
@@ -109,19 +113,43 @@ public final class StructType extends DataType implements Iterable<StructField> 
     return DataTypes.fromDdlSchema(ddl);
   }
 
-  /** The text {@code printSchema()} prints: a {@code root} line and one {@code |-- } line per field. */
+  /**
+   * The text {@code printSchema()} prints: a {@code root} line and one {@code |-- } line per field,
+   * nested types' elements, keys, values and fields indented below their field.
+   */
   public String treeString() {
     StringBuilder out = new StringBuilder("root\n");
+    appendTree(" |", out);
+    return out.toString();
+  }
+
+  @Override
+  void appendTree(String prefix, StringBuilder out) {
     for (StructField field : fields) {
-      out.append(" |-- ")
+      out.append(prefix)
+          .append("-- ")
           .append(field.name())
           .append(": ")
           .append(field.dataType().typeName())
           .append(" (nullable = ")
           .append(field.nullable())
           .append(")\n");
+      field.dataType().appendTree(prefix + "    |", out);
     }
-    return out.toString();
+  }
+
+  @Override
+  void appendJson(JsonText json) {
+    json.beginObject().field("type").string("struct").field("fields").beginArray();
+    for (StructField field : fields) {
+      json.beginObject()
+          .field("name").string(field.name())
+          .field("type").value(field.dataType())
+          .field("nullable").bool(field.nullable())
+          .field("metadata").beginObject().endObject()
+          .endObject();
+    }
+    json.endArray().endObject();
   }
 
   public void printTreeString() {
@@ -143,10 +171,20 @@ public final class StructType extends DataType implements Iterable<StructField> 
   }
 
   @Override
+  public String catalogString() {
+    List<String> parts = new ArrayList<>();
+    for (StructField field : fields) {
+      parts.add(field.name() + ":" + field.dataType().catalogString());
+    }
+    return "struct<" + String.join(",", parts) + ">";
+  }
+
+  /** {@code STRUCT<x: INT, `y z`: STRING NOT NULL>}: names quoted only when needed. */
+  @Override
   public String sql() {
     List<String> parts = new ArrayList<>();
     for (StructField field : fields) {
-      parts.add("`" + field.name() + "`: " + field.dataType().sql());
+      parts.add(quoteIfNeeded(field.name()) + ": " + field.dataType().sql() + (field.nullable() ? "" : " NOT NULL"));
     }
     return "STRUCT<" + String.join(", ", parts) + ">";
   }

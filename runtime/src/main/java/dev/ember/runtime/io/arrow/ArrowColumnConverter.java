@@ -27,7 +27,8 @@ final class ArrowColumnConverter {
   static FieldVector toEmberLayout(FieldVector source, StructField target, BufferAllocator allocator) {
     ArrowType emberType = ArrowTypes.toArrow(target.dataType());
     ArrowType fileType = source.getField().getType();
-    if (fileType.equals(emberType)) {
+    if (fileType.equals(emberType) && (source.getField().getChildren().isEmpty()
+        || ArrowTypes.sameLayout(source.getField(), ArrowTypes.toArrowField(target)))) {
       var transfer = source.getTransferPair(ArrowTypes.toArrowField(target), allocator);
       transfer.transfer();
       return (FieldVector) transfer.getTo();

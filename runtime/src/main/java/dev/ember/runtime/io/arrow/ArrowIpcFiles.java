@@ -93,7 +93,13 @@ public final class ArrowIpcFiles {
       throw unsupported(field, "dictionary-encoded " + field.getType(), file);
     }
     try {
-      return ArrowTypes.fromArrow(field.getType());
+      DataType type = ArrowTypes.fromArrowField(field);
+      // Nested columns are read by moving their buffers, so every level must be in Ember's layout.
+      if (!field.getChildren().isEmpty()
+          && !ArrowTypes.sameLayout(field, ArrowTypes.toArrowField(field.getName(), type, true))) {
+        throw unsupported(field, field.getType() + " of " + field.getChildren(), file);
+      }
+      return type;
     } catch (IllegalArgumentException e) {
       throw unsupported(field, field.getType().toString(), file);
     }

@@ -1,5 +1,12 @@
 package dev.ember.runtime.io.json;
 
+import dev.ember.runtime.batch.NestedValues;
+import dev.ember.sql.types.ArrayType;
+import dev.ember.sql.types.MapType;
+import java.math.BigDecimal;
+import java.util.List;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.StructVector;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ember.SparkException;
@@ -63,6 +70,7 @@ final class JsonFileWriter implements BatchFileWriter {
   private final OutputStream output;
   private final JsonGenerator generator;
   private final String[] names;
+  private final DataType[] schemaTypes;
   private boolean done;
 
   private JsonFileWriter(Path file, StructType schema, JsonOptions options, ZoneId zone, OutputStream output,
@@ -75,6 +83,10 @@ final class JsonFileWriter implements BatchFileWriter {
     this.output = output;
     this.generator = generator;
     this.names = schema.fieldNames();
+    this.schemaTypes = new DataType[schema.length()];
+    for (int i = 0; i < schema.length(); i++) {
+      schemaTypes[i] = schema.apply(i).dataType();
+    }
     for (int i = 0; i < schema.length(); i++) {
       checkWritable(schema.apply(i).dataType(), schema.apply(i).name());
     }
@@ -110,7 +122,8 @@ final class JsonFileWriter implements BatchFileWriter {
     if (!(type instanceof ByteType || type instanceof ShortType || type instanceof IntegerType
         || type instanceof LongType || type instanceof FloatType || type instanceof DoubleType
         || type instanceof DecimalType || type instanceof BooleanType || type instanceof StringType
-        || type instanceof BinaryType || type instanceof DateType || type instanceof TimestampType)) {
+        || type instanceof BinaryType || type instanceof DateType || type instanceof TimestampType
+        || NestedValues.isNested(type))) {
       throw new IllegalArgumentException(
           "The JSON writer cannot write column '" + name + "' of type " + type.simpleString());
     }
@@ -140,7 +153,7 @@ final class JsonFileWriter implements BatchFileWriter {
             continue;
           }
           generator.writeFieldName(names[column]);
-          writeValue(vector, row);
+          writeValue(column, vector, row);
         }
         generator.writeEndObject();
         generator.writeRaw('\n');
@@ -150,8 +163,10 @@ final class JsonFileWriter implements BatchFileWriter {
     }
   }
 
-  private void writeValue(FieldVector vector, int row) throws IOException {
-    if (vector instanceof IntVector ints) {
+  private void writeValue(int column, FieldVector vector, int row) throws IOException {
+    if (vector instanceof ListVector || vector instanceof StructVector) {
+      writeNested(NestedValues.read(vector, row), schemaTypes[column]);
+    } else if (vector instanceof IntVector ints) {
       generator.writeNumber(ints.get(row));
     } else if (vector instanceof BigIntVector longs) {
       generator.writeNumber(longs.get(row));
@@ -181,6 +196,75 @@ final class JsonFileWriter implements BatchFileWriter {
     } else {
       throw new IllegalArgumentException("The JSON writer cannot write vectors of " + vector.getClass().getSimpleName());
     }
+  }
+
+  /**
+   * A value inside (or of) an array, map or struct, as Spark writes them: arrays as JSON arrays with
+   * {@code null} elements, maps and structs as objects; map keys as their text; a null map value is
+   * written, a null struct field only when {@code ignoreNullFields} is off.
+   */
+  private void writeNested(Object value, DataType type) throws IOException {
+    if (value == null) {
+      generator.writeNull();
+    } else if (type instanceof ArrayType array) {
+      generator.writeStartArray();
+      for (Object element : (List<?>) value) {
+        writeNested(element, array.elementType());
+      }
+      generator.writeEndArray();
+    } else if (type instanceof MapType map) {
+      NestedValues.MapValue entries = (NestedValues.MapValue) value;
+      generator.writeStartObject();
+      for (int i = 0; i < entries.size(); i++) {
+        generator.writeFieldName(keyText(entries.keys().get(i), map.keyType()));
+        writeNested(entries.values().get(i), map.valueType());
+      }
+      generator.writeEndObject();
+    } else if (type instanceof StructType struct) {
+      Object[] fields = (Object[]) value;
+      generator.writeStartObject();
+      for (int i = 0; i < fields.length; i++) {
+        if (fields[i] == null && ignoreNullFields) {
+          continue;
+        }
+        generator.writeFieldName(struct.apply(i).name());
+        writeNested(fields[i], struct.apply(i).dataType());
+      }
+      generator.writeEndObject();
+    } else if (type instanceof DateType) {
+      generator.writeString(dateFormatter.format(LocalDate.ofEpochDay(((Number) value).intValue())));
+    } else if (type instanceof TimestampType) {
+      generator.writeString(timestampFormatter.format(instantOf(((Number) value).longValue())));
+    } else if (value instanceof String text) {
+      generator.writeString(text);
+    } else if (value instanceof byte[] bytes) {
+      generator.writeBinary(bytes);
+    } else if (value instanceof Boolean bool) {
+      generator.writeBoolean(bool);
+    } else if (value instanceof BigDecimal decimal) {
+      generator.writeNumber(decimal);
+    } else if (value instanceof Double number) {
+      generator.writeNumber(number);
+    } else if (value instanceof Float number) {
+      generator.writeNumber(number);
+    } else if (value instanceof Long number) {
+      generator.writeNumber(number);
+    } else {
+      generator.writeNumber(((Number) value).intValue());
+    }
+  }
+
+  private String keyText(Object key, DataType type) {
+    if (type instanceof DateType) {
+      return dateFormatter.format(LocalDate.ofEpochDay(((Number) key).intValue()));
+    } else if (type instanceof TimestampType) {
+      return timestampFormatter.format(instantOf(((Number) key).longValue()));
+    }
+    return String.valueOf(key);
+  }
+
+  private static Instant instantOf(long micros) {
+    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
   }
 
   @Override

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.ember.SparkException;
 import dev.ember.runtime.io.FileListing;
 import dev.ember.sql.AnalysisException;
+import dev.ember.sql.types.ArrayType;
 import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
@@ -35,9 +36,8 @@ import java.util.TreeMap;
  * to string. Fields are sorted by name. When some record is not a JSON object (or array of objects),
  * PERMISSIVE mode adds the corrupt-record column, DROPMALFORMED ignores the record and FAILFAST fails.
  *
- * <p>Ember has no struct or array types yet: a nested object or array fails the inference with
- * {@code EMBER_NOT_YET_SUPPORTED} naming the field (reading it with a user schema that declares it a
- * string works, as in Spark: the raw JSON text).
+ * <p>Objects are structs of their fields sorted by name, arrays are arrays of their elements' widened
+ * type; an empty object is left out and an array seen only empty or with nulls holds strings.
  */
 public final class JsonSchemaInference {
   private static final DecimalType LONG_AS_DECIMAL = new DecimalType(20, 0);
@@ -161,13 +161,18 @@ public final class JsonSchemaInference {
         }
         return DataTypes.DoubleType;
       case START_OBJECT:
+        Map<String, DataType> objectFields = new TreeMap<>();
+        inferObject(parser, objectFields);
+        List<StructField> structFields = new ArrayList<>(objectFields.size());
+        objectFields.forEach((field, type) -> structFields.add(new StructField(field, type, true)));
+        return StructType.of(structFields);
       case START_ARRAY:
-        String kind = token == JsonToken.START_OBJECT ? "objects (struct columns)" : "arrays (array columns)";
-        throw new AnalysisException("EMBER_NOT_YET_SUPPORTED", Map.of("feature", "JSON " + kind),
-            "Ember does not support nested JSON " + kind + " yet: field '" + name + "' in "
-                + FileListing.displayName(file) + (options.multiLine() ? "" : ", line " + line)
-                + " holds one. Give a schema that leaves the field out or reads it as STRING"
-                + " (its raw JSON text). SQLSTATE: 0A000");
+        DataType element = DataTypes.NullType;
+        JsonToken next;
+        while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+          element = widen(element, inferValue(name, parser, next));
+        }
+        return new ArrayType(element, true);
       default:
         throw new IllegalStateException("Unexpected JSON token " + token);
     }
@@ -184,10 +189,28 @@ public final class JsonSchemaInference {
     return precision <= DecimalType.MAX_PRECISION ? new DecimalType(precision, value.scale()) : DataTypes.DoubleType;
   }
 
-  /** The type that holds values of both types, as Spark widens JSON types. */
+  /**
+   * The type that holds values of both types, as Spark widens JSON types: structs merge their
+   * fields by name (sorted), arrays widen their elements, and types that do not mix become string.
+   */
   static DataType widen(DataType left, DataType right) {
     if (left.equals(right)) {
       return left;
+    }
+    if (left instanceof StructType first && right instanceof StructType second) {
+      Map<String, DataType> merged = new TreeMap<>();
+      for (StructField field : first.fields()) {
+        merged.put(field.name(), field.dataType());
+      }
+      for (StructField field : second.fields()) {
+        merged.merge(field.name(), field.dataType(), JsonSchemaInference::widen);
+      }
+      List<StructField> fields = new ArrayList<>(merged.size());
+      merged.forEach((name, type) -> fields.add(new StructField(name, type, true)));
+      return StructType.of(fields);
+    }
+    if (left instanceof ArrayType first && right instanceof ArrayType second) {
+      return new ArrayType(widen(first.elementType(), second.elementType()), true);
     }
     if (left instanceof NullType) {
       return right;
@@ -221,9 +244,36 @@ public final class JsonSchemaInference {
       all.putIfAbsent(options.columnNameOfCorruptRecord(), DataTypes.StringType);
     }
     List<StructField> result = new ArrayList<>(all.size());
-    all.forEach((name, type) ->
-        result.add(new StructField(name, type instanceof NullType ? DataTypes.StringType : type, true)));
+    all.forEach((name, type) -> {
+      DataType canonical = canonical(type);
+      if (canonical != null) {
+        result.add(new StructField(name, canonical, true));
+      }
+    });
     return StructType.of(result);
+  }
+
+  /**
+   * The inferred type as Spark finally reports it: a type seen only as null is a string, at any
+   * depth; a struct with no fields (the JSON {@code {}}) is left out, with the field that holds it.
+   */
+  private static DataType canonical(DataType type) {
+    if (type instanceof NullType) {
+      return DataTypes.StringType;
+    } else if (type instanceof ArrayType array) {
+      DataType element = canonical(array.elementType());
+      return element == null ? null : new ArrayType(element, true);
+    } else if (type instanceof StructType struct) {
+      List<StructField> fields = new ArrayList<>();
+      for (StructField field : struct.fields()) {
+        DataType canonical = canonical(field.dataType());
+        if (canonical != null) {
+          fields.add(new StructField(field.name(), canonical, true));
+        }
+      }
+      return fields.isEmpty() ? null : StructType.of(fields);
+    }
+    return type;
   }
 
   /** Spark's FAILFAST error during inference (it names the column, not the record); Ember adds where. */

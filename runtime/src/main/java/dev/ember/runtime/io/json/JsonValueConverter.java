@@ -2,6 +2,8 @@ package dev.ember.runtime.io.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.ember.runtime.batch.NestedValues;
+import dev.ember.sql.types.ArrayType;
 import dev.ember.sql.types.BinaryType;
 import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.ByteType;
@@ -12,16 +14,20 @@ import dev.ember.sql.types.DoubleType;
 import dev.ember.sql.types.FloatType;
 import dev.ember.sql.types.IntegerType;
 import dev.ember.sql.types.LongType;
+import dev.ember.sql.types.MapType;
 import dev.ember.sql.types.ShortType;
 import dev.ember.sql.types.StringType;
+import dev.ember.sql.types.StructType;
 import dev.ember.sql.types.TimestampType;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import org.apache.arrow.vector.BaseFixedWidthVector;
-import org.apache.arrow.vector.BaseVariableWidthVector;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -75,6 +81,8 @@ abstract sealed class JsonValueConverter {
       return new StringConverter();
     } else if (type instanceof BinaryType) {
       return new BinaryConverter();
+    } else if (NestedValues.isNested(type)) {
+      return new NestedConverter(type, dateTimes);
     }
     throw new IllegalArgumentException("The JSON reader cannot read columns of type " + type.simpleString());
   }
@@ -103,17 +111,14 @@ abstract sealed class JsonValueConverter {
 
   protected abstract void store(FieldVector vector, int row);
 
+  /** The staged value as a {@link NestedValues} object, for values inside arrays, maps and structs. */
+  abstract Object staged();
+
   /** The staged value as Spark prints it in a bad record. */
   abstract String describe();
 
   private static void setNull(FieldVector vector, int row) {
-    if (vector instanceof BaseFixedWidthVector fixedWidth) {
-      fixedWidth.setNull(row);
-    } else if (vector instanceof BaseVariableWidthVector variableWidth) {
-      variableWidth.setNull(row);
-    } else {
-      throw new IllegalStateException("Unexpected vector " + vector.getClass().getSimpleName());
-    }
+    NestedValues.setNull(vector, row);
   }
 
   /** Skips an object or array the type cannot hold; true if the token was a scalar. */
@@ -159,6 +164,11 @@ abstract sealed class JsonValueConverter {
     }
 
     @Override
+    Object staged() {
+      return value;
+    }
+
+    @Override
     protected void store(FieldVector vector, int row) {
       if (vector instanceof BigIntVector longs) {
         longs.setSafe(row, value);
@@ -199,6 +209,11 @@ abstract sealed class JsonValueConverter {
       }
       present = true;
       return true;
+    }
+
+    @Override
+    Object staged() {
+      return value;
     }
 
     @Override
@@ -252,6 +267,11 @@ abstract sealed class JsonValueConverter {
     }
 
     @Override
+    Object staged() {
+      return value;
+    }
+
+    @Override
     protected void store(FieldVector vector, int row) {
       ((DecimalVector) vector).setSafe(row, value);
     }
@@ -274,6 +294,11 @@ abstract sealed class JsonValueConverter {
       }
       skipNested(parser, token);
       return false;
+    }
+
+    @Override
+    Object staged() {
+      return value;
     }
 
     @Override
@@ -308,6 +333,11 @@ abstract sealed class JsonValueConverter {
       value = days;
       present = true;
       return true;
+    }
+
+    @Override
+    Object staged() {
+      return value;
     }
 
     @Override
@@ -355,6 +385,11 @@ abstract sealed class JsonValueConverter {
     }
 
     @Override
+    Object staged() {
+      return value;
+    }
+
+    @Override
     protected void store(FieldVector vector, int row) {
       ((TimeStampMicroTZVector) vector).setSafe(row, value);
     }
@@ -398,6 +433,11 @@ abstract sealed class JsonValueConverter {
     }
 
     @Override
+    Object staged() {
+      return new String(value, start, length, StandardCharsets.UTF_8);
+    }
+
+    @Override
     protected void store(FieldVector vector, int row) {
       ((VarCharVector) vector).setSafe(row, value, start, length);
     }
@@ -427,6 +467,11 @@ abstract sealed class JsonValueConverter {
     }
 
     @Override
+    Object staged() {
+      return value;
+    }
+
+    @Override
     protected void store(FieldVector vector, int row) {
       ((VarBinaryVector) vector).setSafe(row, value);
     }
@@ -434,6 +479,154 @@ abstract sealed class JsonValueConverter {
     @Override
     String describe() {
       return present ? "[B" : "null";
+    }
+  }
+
+  /**
+   * Arrays, maps and structs, as Spark reads them: an array takes a JSON array, a struct or a map a
+   * JSON object (struct fields by name, unknown ones skipped, missing ones null; map keys are the
+   * object's names). A value inside that does not convert makes the whole record malformed.
+   */
+  static final class NestedConverter extends JsonValueConverter {
+    private final DataType type;
+    /** Array: the element's converter; map: the value's; struct: one per field. */
+    private final JsonValueConverter[] children;
+    private final Map<String, Integer> fieldIndexes = new HashMap<>();
+    private Object value;
+
+    NestedConverter(DataType type, JsonDateTimeParser dateTimes) {
+      this.type = type;
+      if (type instanceof ArrayType array) {
+        children = new JsonValueConverter[] {forType(array.elementType(), dateTimes)};
+      } else if (type instanceof MapType map) {
+        if (!(map.keyType() instanceof StringType)) {
+          throw new IllegalArgumentException("The JSON reader reads only maps with string keys, not "
+              + type.simpleString());
+        }
+        children = new JsonValueConverter[] {forType(map.valueType(), dateTimes)};
+      } else {
+        StructType struct = (StructType) type;
+        children = new JsonValueConverter[struct.length()];
+        for (int i = 0; i < children.length; i++) {
+          children[i] = forType(struct.apply(i).dataType(), dateTimes);
+          fieldIndexes.putIfAbsent(struct.apply(i).name(), i);
+        }
+      }
+    }
+
+    @Override
+    boolean read(JsonParser parser, JsonToken token, byte[] record, int recordOffset) throws IOException {
+      Object parsed = parse(parser, token, record, recordOffset);
+      if (parsed == null) {
+        return false;
+      }
+      value = parsed;
+      present = true;
+      return true;
+    }
+
+    /** The nested value, or null (the parser past the value) when it does not convert. */
+    private Object parse(JsonParser parser, JsonToken token, byte[] record, int recordOffset) throws IOException {
+      if (type instanceof ArrayType) {
+        if (token != JsonToken.START_ARRAY) {
+          skipNested(parser, token);
+          return null;
+        }
+        List<Object> elements = new ArrayList<>();
+        JsonToken next;
+        while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+          Object element = child(children[0], parser, next, record, recordOffset);
+          if (element == FAILED) {
+            skipToEnd(parser);
+            return null;
+          }
+          elements.add(element);
+        }
+        return elements;
+      }
+      if (token != JsonToken.START_OBJECT) {
+        skipNested(parser, token);
+        return null;
+      }
+      if (type instanceof MapType) {
+        List<Object> keys = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String key = parser.currentName();
+          Object entry = child(children[0], parser, parser.nextToken(), record, recordOffset);
+          if (entry == FAILED) {
+            skipToEnd(parser);
+            return null;
+          }
+          keys.add(key);
+          values.add(entry);
+        }
+        return new NestedValues.MapValue(keys, values);
+      }
+      Object[] fields = new Object[children.length];
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        Integer index = fieldIndexes.get(parser.currentName());
+        JsonToken next = parser.nextToken();
+        if (index == null) {
+          parser.skipChildren();
+          continue;
+        }
+        Object field = child(children[index], parser, next, record, recordOffset);
+        if (field == FAILED) {
+          skipToEnd(parser);
+          return null;
+        }
+        fields[index] = field;
+      }
+      return fields;
+    }
+
+    private static final Object FAILED = new Object();
+
+    private static Object child(JsonValueConverter converter, JsonParser parser, JsonToken token, byte[] record,
+        int recordOffset) throws IOException {
+      if (token == JsonToken.VALUE_NULL) {
+        return null;
+      }
+      if (!converter.read(parser, token, record, recordOffset)) {
+        converter.clear();
+        return FAILED;
+      }
+      Object staged = converter.staged();
+      converter.clear();
+      return staged;
+    }
+
+    /** Moves the parser to the end of the array or object it is inside. */
+    private static void skipToEnd(JsonParser parser) throws IOException {
+      int depth = 1;
+      while (depth > 0) {
+        JsonToken token = parser.nextToken();
+        if (token == null) {
+          return;
+        }
+        if (token == JsonToken.START_ARRAY || token == JsonToken.START_OBJECT) {
+          depth++;
+        } else if (token == JsonToken.END_ARRAY || token == JsonToken.END_OBJECT) {
+          depth--;
+        }
+      }
+    }
+
+    @Override
+    Object staged() {
+      return value;
+    }
+
+    @Override
+    protected void store(FieldVector vector, int row) {
+      NestedValues.write(vector, row, value);
+      value = null;
+    }
+
+    @Override
+    String describe() {
+      return present ? String.valueOf(value) : "null";
     }
   }
 }

@@ -35,6 +35,8 @@ final class ParquetRowGroupReader implements BatchStream {
   private final ParquetValueReader[] valueReaders;
   private final int[] maxDefinitionLevels;
   private final String[] columnNames;
+  /** The nested columns (arrays, maps, structs), read apart from the flat ones; null when none. */
+  private final ParquetNestedColumns nestedColumns;
   private long rowsLeft;
 
   /**
@@ -68,9 +70,16 @@ final class ParquetRowGroupReader implements BatchStream {
       this.valueReaders = new ParquetValueReader[columns];
       this.maxDefinitionLevels = new int[columns];
       this.columnNames = new String[columns];
+      List<Type> nestedFields = new ArrayList<>();
+      List<Integer> nestedOutputs = new ArrayList<>();
       for (int i = 0; i < columns; i++) {
         columnNames[i] = schema.apply(i).name();
         if (fileColumnIndexes[i] < 0 || store == null) {
+          continue;
+        }
+        if (ParquetNestedSchemas.isNested(fileSchema.getType(fileColumnIndexes[i]))) {
+          nestedFields.add(fileSchema.getType(fileColumnIndexes[i]));
+          nestedOutputs.add(i);
           continue;
         }
         PrimitiveType field = fileSchema.getType(fileColumnIndexes[i]).asPrimitiveType();
@@ -79,6 +88,9 @@ final class ParquetRowGroupReader implements BatchStream {
         valueReaders[i] = ParquetValueReader.of(field, schema.apply(i).dataType());
         maxDefinitionLevels[i] = descriptor.getMaxDefinitionLevel();
       }
+      this.nestedColumns = nestedFields.isEmpty() ? null : new ParquetNestedColumns(pages,
+          file.getFooter().getFileMetaData().getCreatedBy(), nestedFields,
+          nestedOutputs.stream().mapToInt(Integer::intValue).toArray(), schema);
     } catch (RuntimeException e) {
       closeQuietly(e);
       throw e instanceof SparkThrowable ? e : ParquetReadErrors.readFailure(morsel.file(), where(null), e);
@@ -103,6 +115,9 @@ final class ParquetRowGroupReader implements BatchStream {
     try {
       for (int i = 0; i < vectors.size(); i++) {
         fillColumn(i, vectors.get(i), rows);
+      }
+      if (nestedColumns != null) {
+        nestedColumns.fill(vectors, rows);
       }
       for (FieldVector vector : vectors) {
         vector.setValueCount(rows);

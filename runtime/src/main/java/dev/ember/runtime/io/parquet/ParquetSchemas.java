@@ -34,7 +34,7 @@ import org.apache.parquet.schema.Type;
 public final class ParquetSchemas {
   private ParquetSchemas() {}
 
-  /** The Spark schema of a file's top-level columns; nested columns are an Ember error naming them. */
+  /** The Spark schema of a file's top-level columns, nested ones included ({@link ParquetNestedSchemas}). */
   public static StructType toSpark(GroupType fileSchema, Path file) {
     List<StructField> fields = new ArrayList<>(fileSchema.getFieldCount());
     for (Type field : fileSchema.getFields()) {
@@ -45,10 +45,14 @@ public final class ParquetSchemas {
 
   /** The Spark type of one top-level column. */
   public static DataType toSpark(Type field, Path file) {
-    if (!field.isPrimitive() || field.isRepetition(Type.Repetition.REPEATED)) {
-      throw notSupported(field, file, "nested column types (struct, array, map)");
+    if (ParquetNestedSchemas.isNested(field)) {
+      return ParquetNestedSchemas.toSpark(field, file);
     }
-    PrimitiveType primitive = field.asPrimitiveType();
+    return primitiveToSpark(field.asPrimitiveType(), file);
+  }
+
+  /** The Spark type of a primitive column or nested leaf. */
+  static DataType primitiveToSpark(PrimitiveType primitive, Path file) {
     LogicalTypeAnnotation logical = primitive.getLogicalTypeAnnotation();
     return switch (primitive.getPrimitiveTypeName()) {
       case BOOLEAN -> DataTypes.BooleanType;

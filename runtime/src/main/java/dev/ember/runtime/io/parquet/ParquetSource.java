@@ -108,7 +108,9 @@ public final class ParquetSource implements BatchSource {
     }
     DataType fileType = ParquetSchemas.toSpark(fileSchema.getType(index), file);
     if (!ParquetSchemas.canRead(fileType, field.dataType())) {
-      String physical = fileSchema.getType(index).asPrimitiveType().getPrimitiveTypeName().name();
+      org.apache.parquet.schema.Type fileField = fileSchema.getType(index);
+      String physical = fileField.isPrimitive() ? fileField.asPrimitiveType().getPrimitiveTypeName().name()
+          : fileField.toString().trim();
       String path = file.toAbsolutePath().normalize().toUri().toString();
       String expected = field.dataType().simpleString();
       throw new SparkException("FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH",

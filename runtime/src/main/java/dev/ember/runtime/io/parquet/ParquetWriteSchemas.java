@@ -1,5 +1,8 @@
 package dev.ember.runtime.io.parquet;
 
+import dev.ember.sql.types.ArrayType;
+import dev.ember.sql.types.MapType;
+import org.apache.parquet.schema.GroupType;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ember.sql.AnalysisException;
@@ -73,8 +76,32 @@ public final class ParquetWriteSchemas {
   }
 
   private static Type toParquet(StructField field) {
-    Type.Repetition repetition = field.nullable() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
-    DataType type = field.dataType();
+    return toParquet(field.name(), field.dataType(), field.nullable());
+  }
+
+  private static Type toParquet(String name, DataType type, boolean nullable) {
+    Type.Repetition repetition = nullable ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
+    StructField field = new StructField(name, type, nullable);
+    if (type instanceof ArrayType array) {
+      return Types.buildGroup(repetition).as(LogicalTypeAnnotation.listType())
+          .addField(Types.repeatedGroup()
+              .addField(toParquet(ParquetNestedWriters.ELEMENT, array.elementType(), array.containsNull()))
+              .named(ParquetNestedWriters.LIST))
+          .named(name);
+    } else if (type instanceof MapType map) {
+      return Types.buildGroup(repetition).as(LogicalTypeAnnotation.mapType())
+          .addField(Types.repeatedGroup()
+              .addField(toParquet(ParquetNestedWriters.KEY, map.keyType(), false))
+              .addField(toParquet(ParquetNestedWriters.VALUE, map.valueType(), map.valueContainsNull()))
+              .named(ParquetNestedWriters.KEY_VALUE))
+          .named(name);
+    } else if (type instanceof StructType struct) {
+      Types.GroupBuilder<GroupType> group = Types.buildGroup(repetition);
+      for (StructField child : struct.fields()) {
+        group.addField(toParquet(child));
+      }
+      return group.named(name);
+    }
     if (type instanceof BooleanType) {
       return Types.primitive(PrimitiveTypeName.BOOLEAN, repetition).named(field.name());
     } else if (type instanceof ByteType) {
@@ -141,7 +168,8 @@ public final class ParquetWriteSchemas {
       for (StructField field : schema) {
         json.writeStartObject();
         json.writeStringField("name", field.name());
-        json.writeStringField("type", field.dataType().typeName());
+        json.writeFieldName("type");
+        json.writeRawValue(field.dataType().json());
         json.writeBooleanField("nullable", field.nullable());
         json.writeObjectFieldStart("metadata");
         json.writeEndObject();

@@ -78,7 +78,7 @@ final class ParquetWriteSupport extends WriteSupport<ParquetWriteSupport.RowNumb
     for (int i = 0; i < valueWriters.length; i++) {
       StructField field = schema.apply(i);
       FieldVector vector = batch.vector(i);
-      valueWriters[i] = ParquetValueWriters.forVector(field.dataType(), vector, scratch[i]);
+      valueWriters[i] = ParquetNestedWriters.forVector(field.dataType(), vector, scratch[i]);
       vectors[i] = vector;
       mayBeNull[i] = vector.getNullCount() > 0;
     }

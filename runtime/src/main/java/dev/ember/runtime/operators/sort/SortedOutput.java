@@ -1,5 +1,6 @@
 package dev.ember.runtime.operators.sort;
 
+import dev.ember.runtime.batch.NestedValues;
 import dev.ember.runtime.memory.OperatorMemory;
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.sql.types.StructType;
@@ -81,7 +82,7 @@ final class SortedOutput {
       for (int column = 0; column < schema.length(); column++) {
         FieldVector target = vectors.get(column);
         for (int out = 0; out < rowCount; out++) {
-          target.copyFromSafe(sourceRow[out], out, sources.get(source[out]).vector(column));
+          NestedValues.copy(sources.get(source[out]).vector(column), sourceRow[out], target, out);
         }
         target.setValueCount(rowCount);
       }

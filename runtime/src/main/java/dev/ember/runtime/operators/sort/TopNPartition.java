@@ -1,5 +1,6 @@
 package dev.ember.runtime.operators.sort;
 
+import dev.ember.runtime.batch.NestedValues;
 import dev.ember.runtime.memory.OperatorMemory;
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.runtime.pipeline.BatchConsumer;
@@ -144,7 +145,7 @@ final class TopNPartition implements SinkPartition, BatchConsumer {
         FieldVector target = vectors.get(column);
         for (int i = 0; i < heapSize; i++) {
           long entry = get(i);
-          target.copyFromSafe(rowOf(entry), i, blocks.get(blockId(entry)).batch().vector(column));
+          NestedValues.copy(blocks.get(blockId(entry)).batch().vector(column), rowOf(entry), target, i);
         }
         target.setValueCount(heapSize);
       }

@@ -1,5 +1,6 @@
 package dev.ember.runtime.operators.write;
 
+import dev.ember.runtime.batch.NestedValues;
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.runtime.io.BatchFileWriter;
 import dev.ember.runtime.io.BatchFileWriterFactory;
@@ -181,7 +182,7 @@ public final class FileWriteSink implements PipelineSink {
         FieldVector source = batch.vector(dataColumns[i]);
         FieldVector target = vectors.get(i);
         for (int row = 0; row < rows.size(); row++) {
-          target.copyFromSafe(rows.get(row), row, source);
+          NestedValues.copy(source, rows.get(row), target, row);
         }
         target.setValueCount(rows.size());
       }

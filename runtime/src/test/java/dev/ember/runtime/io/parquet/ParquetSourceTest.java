@@ -296,15 +296,82 @@ class ParquetSourceTest {
   }
 
   @Test
-  void nestedColumnsAreAnEmberErrorNamingTheColumn() {
-    MessageType type = MessageTypeParser.parseMessageType(
-        "message m { optional int32 a; optional group point { optional int32 x; } }");
+  void nestedColumnsReadInEveryListLayout() throws IOException {
+    // Two-level lists (a repeated primitive; a repeated group that is the element), a three-level
+    // list, a map and an unannotated repeated field, as writers other than Spark produce them.
+    MessageType type = MessageTypeParser.parseMessageType("message m {"
+        + " optional group two (LIST) { repeated int32 array; }"
+        + " optional group bag (LIST) { repeated group bag_tuple { optional int32 a; optional binary b (STRING); } }"
+        + " optional group three (LIST) { repeated group list { optional binary element (STRING); } }"
+        + " optional group mp (MAP) { repeated group key_value { required binary key (STRING); optional int64 value; } }"
+        + " optional group point { optional int32 x; optional double y; }"
+        + " repeated int32 bare; }");
+    Path file = directory.resolve("lists.parquet");
+    SimpleGroupFactory groups = new SimpleGroupFactory(type);
+    write(file, type, CompressionCodecName.SNAPPY, 1 << 20, writer -> {
+      Group full = groups.newGroup();
+      Group two = full.addGroup("two");
+      two.append("array", 1).append("array", 2);
+      full.addGroup("bag").addGroup("bag_tuple").append("a", 5).append("b", "x");
+      Group three = full.addGroup("three");
+      three.addGroup("list").append("element", "p");
+      three.addGroup("list");
+      Group map = full.addGroup("mp");
+      map.addGroup("key_value").append("key", "k").append("value", 9L);
+      map.addGroup("key_value").append("key", "n");
+      full.addGroup("point").append("x", 3);
+      full.append("bare", 3).append("bare", 4);
+      write(writer, full);
+      Group empty = groups.newGroup();
+      empty.addGroup("two");
+      write(writer, empty);
+    });
+    StructType schema = ParquetSchemas.toSpark(type, file);
+    assertEquals("struct<two:array<int>,bag:array<struct<a:int,b:string>>,three:array<string>,"
+        + "mp:map<string,bigint>,point:struct<x:int,y:double>,bare:array<int>>", schema.simpleString());
 
-    AnalysisException error = assertThrows(AnalysisException.class,
-        () -> ParquetSchemas.toSpark(type, directory.resolve("nested.parquet")));
+    List<String> rows = new ArrayList<>();
+    ParquetSource source = new ParquetSource(List.of(file), schema, allColumns(schema), List.of());
+    for (Morsel morsel : source.morsels()) {
+      try (BatchStream stream = source.open(morsel, allocator)) {
+        for (ColumnBatch next = stream.next(); next != null; next = stream.next()) {
+          try (ColumnBatch batch = next) {
+            for (int row = 0; row < batch.rowCount(); row++) {
+              List<String> values = new ArrayList<>();
+              for (FieldVector vector : batch.vectors()) {
+                values.add(render(dev.ember.runtime.batch.NestedValues.read(vector, row)));
+              }
+              rows.add(String.join(" | ", values));
+            }
+          }
+        }
+      }
+    }
+    assertEquals(List.of("[1, 2] | [(5, x)] | [p, null] | {k=9, n=null} | (3, null) | [3, 4]",
+        "[] | null | null | null | null | []"), rows);
+  }
 
-    assertEquals("EMBER_NOT_YET_SUPPORTED", error.getCondition());
-    assertTrue(error.getMessage().contains("column `point`"), error.getMessage());
+  private static String render(Object value) {
+    if (value instanceof Object[] fields) {
+      List<String> parts = new ArrayList<>();
+      for (Object field : fields) {
+        parts.add(render(field));
+      }
+      return "(" + String.join(", ", parts) + ")";
+    } else if (value instanceof List<?> list) {
+      List<String> parts = new ArrayList<>();
+      for (Object element : list) {
+        parts.add(render(element));
+      }
+      return parts.toString();
+    } else if (value instanceof dev.ember.runtime.batch.NestedValues.MapValue map) {
+      List<String> parts = new ArrayList<>();
+      for (int i = 0; i < map.size(); i++) {
+        parts.add(render(map.keys().get(i)) + "=" + render(map.values().get(i)));
+      }
+      return "{" + String.join(", ", parts) + "}";
+    }
+    return String.valueOf(value);
   }
 
   @Test

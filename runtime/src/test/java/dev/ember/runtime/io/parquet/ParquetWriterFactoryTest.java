@@ -410,13 +410,33 @@ class ParquetWriterFactoryTest {
         + "column. SQLSTATE: 42711", error.getMessage());
   }
 
+  /** The layout Spark 4.2 writes for the same schema (read from the footer of a file Spark wrote). */
   @Test
-  void unsupportedTypeFailsBeforeAnyFileIsCreated() {
-    StructType nested = new StructType().add("inner", new StructType().add("x", DataTypes.IntegerType));
-    ParquetWriterFactory factory = ParquetWriterFactory.fromOptions(Map.of());
-    Path file = directory.resolve("nested.parquet");
-    AnalysisException error = assertThrows(AnalysisException.class, () -> factory.open(file, nested, allocator));
-    assertTrue(error.getMessage().contains("`inner`"), error.getMessage());
-    assertFalse(Files.exists(file));
+  void nestedColumnsUseSparksLayout() {
+    StructType nested = StructType.fromDDL("a ARRAY<INT>, m MAP<STRING, ARRAY<INT>>, s STRUCT<x: INT, y: STRING>");
+    assertEquals("""
+        message spark_schema {
+          optional group a (LIST) {
+            repeated group list {
+              optional int32 element;
+            }
+          }
+          optional group m (MAP) {
+            repeated group key_value {
+              required binary key (STRING);
+              optional group value (LIST) {
+                repeated group list {
+                  optional int32 element;
+                }
+              }
+            }
+          }
+          optional group s {
+            optional int32 x;
+            optional binary y (STRING);
+          }
+        }
+        """, ParquetWriteSchemas.toParquet(nested).toString());
   }
+
 }
