@@ -103,4 +103,28 @@ class JoinEndToEndTest {
     assertTrue(error.getMessage().startsWith("[UNSUPPORTED_JOIN_TYPE] Unsupported join type 'foo'."),
         error.getMessage());
   }
+
+  @Test
+  void aJoinOverTheMemoryLimitFailsNamingTheJoin() {
+    SparkSession spark = sessions.start("local[2]", Map.of("spark.ember.memory.limit", Long.toString(8L << 20)));
+    Dataset<Row> left = spark.range(0, 3_000_000);
+    Dataset<Row> right = spark.range(0, 3_000_000);
+    dev.ember.SparkException error = assertThrows(dev.ember.SparkException.class,
+        () -> left.join(right, left.col("id").equalTo(right.col("id"))).count());
+    assertEquals("UNABLE_TO_ACQUIRE_MEMORY", error.getCondition());
+    assertTrue(error.getMessage().contains("HashJoin"), error.getMessage());
+  }
+
+  @Test
+  void explainShowsTheJoinOperators() throws Exception {
+    SparkSession spark = sessions.start("local[1]");
+    Dataset<Row> l = left(spark);
+    Dataset<Row> r = right(spark);
+    String plan = l.join(r, l.col("id").equalTo(r.col("id")).and(l.col("v").notEqual("x")), "left")
+        .queryExecution().explainString("simple");
+    assertTrue(plan.contains("HashJoin [id#"), plan);
+    assertTrue(plan.contains("LeftOuter, BuildRight, NOT (v#"), plan);
+    String loop = l.crossJoin(r).queryExecution().explainString("simple");
+    assertTrue(loop.contains("NestedLoopJoin Build"), loop);
+  }
 }
