@@ -8,7 +8,13 @@ import dev.ember.planner.expressions.Expression;
 import dev.ember.planner.expressions.Literal;
 import dev.ember.planner.expressions.SortOrder;
 import dev.ember.planner.expressions.UnresolvedFunction;
+import dev.ember.planner.analysis.JoinPlans;
+import dev.ember.planner.expressions.AttributeReference;
+import dev.ember.planner.expressions.DatasetColumnReference;
 import dev.ember.planner.logical.Aggregate;
+import dev.ember.planner.logical.BroadcastHint;
+import dev.ember.planner.logical.JoinType;
+import dev.ember.planner.logical.SubqueryAlias;
 import dev.ember.planner.logical.Filter;
 import dev.ember.planner.logical.Limit;
 import dev.ember.planner.logical.LogicalPlan;
@@ -179,12 +185,89 @@ public class Dataset<T> {
     return withPlan(plan());
   }
 
+  // ---- joins ----
+
+  /** Every pair of rows (Spark 4 allows an inner join without a condition). */
+  public Dataset<Row> join(Dataset<?> right) {
+    return withPlan(JoinPlans.join(plan(), right.plan(), JoinType.INNER, null));
+  }
+
+  /** An inner join on equal {@code usingColumn}s, which the result has once. */
+  public Dataset<Row> join(Dataset<?> right, String usingColumn) {
+    return join(right, List.of(usingColumn), "inner");
+  }
+
+  public Dataset<Row> join(Dataset<?> right, String[] usingColumns) {
+    return join(right, List.of(usingColumns), "inner");
+  }
+
+  public Dataset<Row> join(Dataset<?> right, scala.collection.immutable.Seq<String> usingColumns) {
+    return join(right, scala.jdk.javaapi.CollectionConverters.asJava(usingColumns), "inner");
+  }
+
+  public Dataset<Row> join(Dataset<?> right, String usingColumn, String joinType) {
+    return join(right, List.of(usingColumn), joinType);
+  }
+
+  public Dataset<Row> join(Dataset<?> right, String[] usingColumns, String joinType) {
+    return join(right, List.of(usingColumns), joinType);
+  }
+
+  public Dataset<Row> join(Dataset<?> right, scala.collection.immutable.Seq<String> usingColumns, String joinType) {
+    return join(right, scala.jdk.javaapi.CollectionConverters.asJava(usingColumns), joinType);
+  }
+
+  private Dataset<Row> join(Dataset<?> right, List<String> usingColumns, String joinType) {
+    JoinType type = JoinType.parse(joinType);
+    return withPlan(JoinPlans.usingJoin(plan(), right.plan(), usingColumns, type, session.settings().caseSensitive()));
+  }
+
+  public Dataset<Row> join(Dataset<?> right, Column joinExprs) {
+    return join(right, joinExprs, "inner");
+  }
+
+  /** {@code joinType}: inner, cross, outer/full/fullouter/full_outer, left/leftouter/left_outer, right…, semi…, anti…. */
+  public Dataset<Row> join(Dataset<?> right, Column joinExprs, String joinType) {
+    JoinType type = JoinType.parse(joinType);
+    return withPlan(JoinPlans.join(plan(), right.plan(), type, joinExprs.expr()));
+  }
+
+  public Dataset<Row> crossJoin(Dataset<?> right) {
+    return withPlan(JoinPlans.join(plan(), right.plan(), JoinType.CROSS, null));
+  }
+
+  /** Names this Dataset's columns {@code alias.column}, for {@code col("alias.column")} after a join. */
+  @SuppressWarnings("unchecked")
+  public Dataset<T> as(String alias) {
+    return (Dataset<T>) withPlan(new SubqueryAlias(alias, plan()));
+  }
+
+  public Dataset<T> alias(String alias) {
+    return as(alias);
+  }
+
+  /** {@code functions.broadcast}: this side builds the hash table of the joins it takes part in. */
+  Dataset<T> withBroadcastHint() {
+    @SuppressWarnings("unchecked")
+    Dataset<T> hinted = (Dataset<T>) withPlan(new BroadcastHint(plan()));
+    return hinted;
+  }
+
   // ---- columns and schema ----
 
-  /** The column {@code name} of this Dataset; fails like Spark when it does not exist. */
+  /**
+   * The column {@code name} of this Dataset; fails like Spark when it does not exist. The column
+   * remembers which Dataset it came from, so {@code left.col("id").equalTo(right.col("id"))} names
+   * two different columns.
+   */
   public Column col(String name) {
-    if (!name.equals("*")) {
-      requireColumn(name);
+    if (name.equals("*")) {
+      return functions.col(name);
+    }
+    Dataset<Row> selected = requireColumn(name);
+    if (selected.plan() instanceof Project project && project.projectList().size() == 1
+        && project.projectList().get(0) instanceof AttributeReference column) {
+      return new Column(new DatasetColumnReference(column.name(), column.exprId()));
     }
     return functions.col(name);
   }
@@ -193,9 +276,9 @@ public class Dataset<T> {
    * Fails as Spark does when a name given as a string does not resolve against this Dataset: unlike
    * the analyzer, Spark then suggests every column in schema order and adds no plan to the message.
    */
-  private void requireColumn(String name) {
+  private Dataset<Row> requireColumn(String name) {
     try {
-      select(name);
+      return select(name);
     } catch (AnalysisException e) {
       String[] fieldNames = columns();
       if (!"UNRESOLVED_COLUMN.WITH_SUGGESTION".equals(e.getCondition()) || fieldNames.length == 0) {

@@ -35,6 +35,11 @@ public final class functions {
     return name;
   }
 
+  /** Marks {@code df} to build the hash table of the joins it takes part in, as Spark's broadcast hint. */
+  public static <T> Dataset<T> broadcast(Dataset<T> df) {
+    return df.withBroadcastHint();
+  }
+
   public static Column lit(Object value) {
     if (value instanceof Column column) {
       return column;

@@ -3,6 +3,7 @@ package dev.ember.codegen;
 import dev.ember.codegen.pipeline.BuiltPipeline;
 import dev.ember.codegen.spec.FilterStep;
 import dev.ember.codegen.spec.HasSource;
+import dev.ember.codegen.spec.JoinProbeStep;
 import dev.ember.codegen.spec.PipelineSpec;
 import dev.ember.codegen.spec.ProjectStep;
 import dev.ember.codegen.spec.StreamingStep;
@@ -86,6 +87,10 @@ public final class CompiledQuery {
   private static String describe(StreamingStep step) {
     if (step instanceof FilterStep filter) {
       return "Filter " + filter.condition();
+    }
+    if (step instanceof JoinProbeStep join) {
+      return "JoinProbe " + join.mode() + " keys=" + join.keys()
+          + (join.residual() == null ? "" : " condition=" + join.residual());
     }
     ProjectStep project = (ProjectStep) step;
     return "Project " + project.expressions();

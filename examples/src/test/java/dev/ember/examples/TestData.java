@@ -83,7 +83,32 @@ final class TestData {
     write(parts.resolve("_SUCCESS"), "");
     write(parts.resolve(".hidden.csv"), "id,value\n99,990\n");
     writeReaderOptionsData(directory);
+    writeJoinData(directory);
     return directory;
+  }
+
+  /** Files for the {@code Joins} program: null and repeated keys, keys on one side only. */
+  private static void writeJoinData(Path directory) throws IOException {
+    write(directory.resolve("orders.csv"), """
+        order_id,customer_id,region,amount,code
+        1,10,north,12.50,A
+        2,10,north,30.00,B
+        3,20,south,7.25,A
+        4,,north,99.99,C
+        5,30,east,45.00,
+        6,20,north,15.00,B
+        7,40,west,5.00,A
+        8,,,1.00,D
+        """);
+    write(directory.resolve("customers.csv"), """
+        customer_id,name,region,tier
+        10,Ann,north,1
+        20,Bo,south,2
+        20,Bob,north,3
+        30,Cy,east,1
+        50,Dee,west,2
+        ,Nul,north,1
+        """);
   }
 
   /** Files for the {@code CsvOptions2} program. */

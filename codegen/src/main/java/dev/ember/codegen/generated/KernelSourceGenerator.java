@@ -4,6 +4,8 @@ import dev.ember.codegen.spec.AccumulatorUpdate;
 import dev.ember.codegen.spec.AggregateUpdate;
 import dev.ember.codegen.spec.BatchOutput;
 import dev.ember.codegen.spec.FilterStep;
+import dev.ember.codegen.spec.JoinProbeStep;
+import dev.ember.codegen.spec.KernelCompilationException;
 import dev.ember.codegen.spec.KernelOptions;
 import dev.ember.codegen.spec.PipelineSpec;
 import dev.ember.codegen.spec.ProjectStep;
@@ -68,6 +70,9 @@ final class KernelSourceGenerator {
         filter(stepIndex, filter, columns);
       } else if (step instanceof ProjectStep project) {
         columns = project(stepIndex, project, columns);
+      } else if (step instanceof JoinProbeStep join) {
+        throw new KernelCompilationException("code generation does not support the join probe (" + join.mode()
+            + ") yet; the interpreted kernel runs it");
       }
       stepIndex++;
     }

@@ -4,6 +4,7 @@ import dev.ember.runtime.batch.NestedValues;
 import dev.ember.codegen.spec.AggregateUpdate;
 import dev.ember.codegen.spec.BatchOutput;
 import dev.ember.codegen.spec.FilterStep;
+import dev.ember.codegen.spec.JoinProbeStep;
 import dev.ember.codegen.spec.KernelOptions;
 import dev.ember.codegen.spec.PipelineSpec;
 import dev.ember.codegen.spec.ProjectStep;
@@ -32,11 +33,19 @@ final class InterpretedKernel implements PipelineKernel {
   private final VectorizedEvaluator evaluator;
   private final BatchConsumer consumer;
   private final AggregateUpdater aggregateUpdater;
+  /** The probe of each join step, by step index (null for other steps). */
+  private final JoinProbe[] joinProbes;
 
   InterpretedKernel(PipelineSpec spec, KernelOptions options, SinkPartition partition, BufferAllocator allocator) {
     this.spec = spec;
     this.allocator = allocator;
     this.evaluator = new VectorizedEvaluator(options, allocator);
+    this.joinProbes = new JoinProbe[spec.steps().size()];
+    for (int index = 0; index < joinProbes.length; index++) {
+      if (spec.steps().get(index) instanceof JoinProbeStep join) {
+        joinProbes[index] = new JoinProbe(join, evaluator, allocator);
+      }
+    }
     if (spec.sink() instanceof AggregateUpdate update) {
       if (!(partition instanceof HashAggregationTable table)) {
         throw new IllegalArgumentException("pipeline " + spec.pipelineId()
@@ -56,14 +65,20 @@ final class InterpretedKernel implements PipelineKernel {
 
   @Override
   public boolean process(ColumnBatch input) {
-    ColumnBatch current = input;
-    boolean ownsCurrent = false; // the input is borrowed; projected batches are ours
-    int[] rows = null;
+    return run(0, input, false, null);
+  }
+
+  /**
+   * Runs the steps from {@code firstStep} on, then the sink, over the selected rows of {@code current}
+   * (null: all). A join step that produces rows runs the rest of the steps once per joined batch.
+   */
+  private boolean run(int firstStep, ColumnBatch current, boolean ownsCurrent, int[] rows) {
     try {
-      for (StreamingStep step : spec.steps()) {
+      for (int index = firstStep; index < spec.steps().size(); index++) {
         if (rows != null && rows.length == 0) {
           return true;
         }
+        StreamingStep step = spec.steps().get(index);
         if (step instanceof FilterStep filter) {
           rows = evaluator.filter(filter.condition(), current, rows);
         } else if (step instanceof ProjectStep project) {
@@ -74,7 +89,17 @@ final class InterpretedKernel implements PipelineKernel {
           current = projected;
           ownsCurrent = true;
           rows = null;
+        } else if (step instanceof JoinProbeStep join) {
+          int next = index + 1;
+          int[] kept = joinProbes[index].probe(current, rows, (joined, joinedRows) -> run(next, joined, true, joinedRows));
+          if (!join.filtersOnly() || kept == JoinProbe.STOP) {
+            return kept != JoinProbe.STOP;
+          }
+          rows = kept;
         }
+      }
+      if (rows != null && rows.length == 0) {
+        return true;
       }
       if (aggregateUpdater != null) {
         aggregateUpdater.update(current, rows);

@@ -16,6 +16,8 @@ import dev.ember.planner.expressions.SortOrder;
 import dev.ember.planner.logical.RangeRelation;
 import dev.ember.planner.physical.FilterExec;
 import dev.ember.planner.physical.HashAggregateExec;
+import dev.ember.planner.physical.HashJoinExec;
+import dev.ember.planner.physical.NestedLoopJoinExec;
 import dev.ember.planner.physical.LimitExec;
 import dev.ember.planner.physical.PhysicalPlan;
 import dev.ember.planner.physical.ProjectExec;
@@ -65,6 +67,7 @@ public final class PipelineBuilder {
   private final boolean ansiEnabled;
   private final Function<PipelineSpec, KernelFactory> kernels;
   private final List<BuiltPipeline> built = new ArrayList<>();
+  private final JoinPipelines joins = new JoinPipelines(this);
 
   /**
    * @param kernels chooses the kernel factory of each pipeline, called once per pipeline in
@@ -124,11 +127,13 @@ public final class PipelineBuilder {
   }
 
   /** A pipeline still being built: its input and the steps fused so far. */
-  private static final class OpenPipeline {
+  static final class OpenPipeline {
     final Pipeline.Input input;
     final String sourceDescription;
     final StructType inputSchema;
     final List<StreamingStep> steps = new ArrayList<>();
+    /** Build sides of the joins probed in this pipeline: they run before it. */
+    final List<Pipeline> buildSides = new ArrayList<>();
     List<AttributeReference> columns;
 
     OpenPipeline(Pipeline.Input input, String sourceDescription, List<AttributeReference> columns) {
@@ -143,7 +148,7 @@ public final class PipelineBuilder {
     }
   }
 
-  private OpenPipeline open(PhysicalPlan plan) {
+  OpenPipeline open(PhysicalPlan plan) {
     if (plan instanceof ScanExec scan) {
       return new OpenPipeline(
           new Pipeline.SourceInput(scan.source().createBatchSource(scan.columns(), scanSettings)),
@@ -168,6 +173,12 @@ public final class PipelineBuilder {
       return sorted(sort.child(), sort.order(), -1);
     } else if (plan instanceof TakeOrderedExec takeOrdered) {
       return sorted(takeOrdered.child(), takeOrdered.order(), takeOrdered.limit());
+    } else if (plan instanceof HashJoinExec join) {
+      return joins.join(join.nodeString(), join.joinType(), join.buildSide(), join.buildPlan(), join.probePlan(),
+          join.buildKeys(), join.probeKeys(), join.nullSafe(), join.condition().orElse(null), join.output());
+    } else if (plan instanceof NestedLoopJoinExec join) {
+      return joins.join(join.nodeString(), join.joinType(), join.buildSide(), join.buildPlan(), join.probePlan(),
+          List.of(), List.of(), List.of(), join.condition().orElse(null), join.output());
     } else if (plan instanceof LimitExec limit) {
       OpenPipeline open = open(limit.child());
       StructType schema = open.schema();
@@ -176,7 +187,7 @@ public final class PipelineBuilder {
     throw new IllegalArgumentException("no pipeline form for " + plan.nodeString());
   }
 
-  private void project(OpenPipeline open, List<Expression> projectList, List<AttributeReference> output) {
+  void project(OpenPipeline open, List<Expression> projectList, List<AttributeReference> output) {
     List<Expression> bound = Binder.bindAll(projectList, open.columns, nextId());
     open.steps.add(new ProjectStep(bound, schemaOf(output)));
     open.columns = output;
@@ -239,23 +250,23 @@ public final class PipelineBuilder {
     return downstreamOf(close(open, new BatchOutput(schema), new SortSink(schema, keys, limit)), open.columns);
   }
 
-  private OpenPipeline downstreamOf(Pipeline upstream, List<AttributeReference> columns) {
+  OpenPipeline downstreamOf(Pipeline upstream, List<AttributeReference> columns) {
     return new OpenPipeline(new Pipeline.UpstreamInput(upstream), "pipeline " + upstream.id(), columns);
   }
 
-  private Pipeline close(OpenPipeline open, SinkStep sinkStep, PipelineSink sink) {
+  Pipeline close(OpenPipeline open, SinkStep sinkStep, PipelineSink sink) {
     PipelineSpec spec = new PipelineSpec(nextId(), open.inputSchema, open.steps, sinkStep);
-    Pipeline pipeline = new Pipeline(spec.pipelineId(), open.input, kernels.apply(spec), sink);
+    Pipeline pipeline = new Pipeline(spec.pipelineId(), open.input, kernels.apply(spec), sink, open.buildSides);
     built.add(new BuiltPipeline(spec, open.sourceDescription, pipeline));
     return pipeline;
   }
 
   /** The id the pipeline being built will get: pipelines close in execution order. */
-  private int nextId() {
+  int nextId() {
     return built.size() + 1;
   }
 
-  private static StructType schemaOf(List<AttributeReference> columns) {
+  static StructType schemaOf(List<AttributeReference> columns) {
     return StructType.of(columns.stream()
         .map(column -> new StructField(column.name(), column.dataType(), column.nullable()))
         .toList());

@@ -28,6 +28,8 @@ public record PipelineSpec(int pipelineId, StructType inputSchema, List<Streamin
     for (StreamingStep step : steps) {
       if (step instanceof ProjectStep project) {
         schema = project.outputSchema();
+      } else if (step instanceof JoinProbeStep join) {
+        schema = join.outputSchema();
       }
     }
     return schema;

@@ -129,4 +129,25 @@ public final class FailingOperations {
       throw new java.io.UncheckedIOException(e);
     }
   }
+
+  public static Object unknownJoinType(SparkSession spark, String dataDir) {
+    Dataset<Row> people = people(spark, dataDir);
+    return people.join(people.select("id"), people.col("id").equalTo(lit(1)), "sideways");
+  }
+
+  public static Object usingColumnMissingOnTheRight(SparkSession spark, String dataDir) {
+    Dataset<Row> people = people(spark, dataDir);
+    return people.join(people.select("id"), "name");
+  }
+
+  public static Object ambiguousColumnAfterJoin(SparkSession spark, String dataDir) {
+    Dataset<Row> people = people(spark, dataDir);
+    Dataset<Row> ids = people.select("id", "age");
+    return people.join(ids, people.col("id").equalTo(ids.col("id"))).select("age");
+  }
+
+  public static Object ambiguousColumnOfAliasedSides(SparkSession spark, String dataDir) {
+    Dataset<Row> people = people(spark, dataDir);
+    return people.as("a").join(people.as("b"), col("a.id").equalTo(col("b.id"))).select(col("name"));
+  }
 }

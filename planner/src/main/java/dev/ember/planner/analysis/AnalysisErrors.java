@@ -42,6 +42,23 @@ final class AnalysisErrors {
         "Reference " + quoted + " is ambiguous, could be: " + references + ".", "42704");
   }
 
+  /** An ambiguous name whose matches Spark lists by their (qualified) names, e.g. {@code `a`.`id`}. */
+  static AnalysisException ambiguousReference(String name, List<String> quotedMatches) {
+    String quoted = Identifiers.quote(name);
+    String references = String.join(", ", quotedMatches);
+    return withoutPlan("AMBIGUOUS_REFERENCE", Map.of("name", quoted, "referenceNames", "[" + references + "]"),
+        "Reference " + quoted + " is ambiguous, could be: [" + references + "].", "42704");
+  }
+
+  static AnalysisException unresolvedUsingColumn(String name, String side, List<String> sideColumns) {
+    String quoted = Identifiers.quote(name);
+    String suggestion = sideColumns.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
+    return withoutPlan("UNRESOLVED_USING_COLUMN_FOR_JOIN",
+        Map.of("colName", quoted, "side", side, "suggestion", suggestion),
+        "USING column " + quoted + " cannot be resolved on the " + side + " side of the join. The " + side
+            + "-side columns: [" + suggestion + "].", "42703");
+  }
+
   static AnalysisException unresolvedRoutine(String name) {
     String quoted = Identifiers.quote(name);
     return withoutPlan("UNRESOLVED_ROUTINE", Map.of("routineName", quoted, "searchPath", SEARCH_PATH),

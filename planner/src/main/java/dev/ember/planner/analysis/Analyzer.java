@@ -29,6 +29,7 @@ public final class Analyzer {
     this.batches = List.of(
         new RuleBatch("Resolution", List.of(
             new ResolveStar(),
+            new ResolveDatasetColumns(),
             new ResolveReferences(resolver),
             new ResolveMissingReferences(resolver),
             new ResolveFunctions(functions),

@@ -7,6 +7,7 @@ import dev.ember.planner.logical.Project;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Finds a column by name among an operator's input, honouring {@code spark.sql.caseSensitive}. */
@@ -41,6 +42,60 @@ final class ColumnResolver {
       throw AnalysisErrors.ambiguousReference(name, matches.size());
     }
     return matches.stream().findFirst().map(match -> match.name().equals(name) ? match : match.withName(name));
+  }
+
+  /**
+   * Like {@link #resolve(String, List)}, but a name {@code a.id} also finds the column {@code id}
+   * qualified {@code a} (by {@code df.as("a")}); Spark tries that reading first. An ambiguous name is
+   * reported with each match's qualified name, as Spark does.
+   *
+   * @param qualifiers the qualifier of input columns by attribute id (see {@link Qualifiers})
+   */
+  Optional<AttributeReference> resolve(String name, List<AttributeReference> input, Map<Long, String> qualifiers) {
+    if (qualifiers.isEmpty()) {
+      return resolve(name, input);
+    }
+    int dot = name.indexOf('.');
+    if (dot > 0 && dot < name.length() - 1) {
+      String qualifier = name.substring(0, dot);
+      String column = name.substring(dot + 1);
+      List<AttributeReference> qualifiedMatches = new ArrayList<>();
+      for (AttributeReference candidate : input) {
+        String candidateQualifier = qualifiers.get(candidate.exprId());
+        if (candidateQualifier != null && nameMatches(qualifier, candidateQualifier)
+            && nameMatches(column, candidate.name())
+            && qualifiedMatches.stream().noneMatch(match -> match.exprId() == candidate.exprId())) {
+          qualifiedMatches.add(candidate);
+        }
+      }
+      if (qualifiedMatches.size() > 1) {
+        throw AnalysisErrors.ambiguousReference(name, qualifiedNames(qualifiedMatches, qualifiers));
+      }
+      if (qualifiedMatches.size() == 1) {
+        AttributeReference match = qualifiedMatches.get(0);
+        return Optional.of(match.name().equals(column) ? match : match.withName(column));
+      }
+    }
+    List<AttributeReference> matches = new ArrayList<>();
+    for (AttributeReference candidate : input) {
+      if (nameMatches(name, candidate.name())
+          && matches.stream().noneMatch(match -> match.exprId() == candidate.exprId())) {
+        matches.add(candidate);
+      }
+    }
+    if (matches.size() > 1) {
+      throw AnalysisErrors.ambiguousReference(name, qualifiedNames(matches, qualifiers));
+    }
+    return resolve(name, input);
+  }
+
+  private static List<String> qualifiedNames(List<AttributeReference> matches, Map<Long, String> qualifiers) {
+    List<String> names = new ArrayList<>();
+    for (AttributeReference match : matches) {
+      String qualifier = qualifiers.get(match.exprId());
+      names.add((qualifier == null ? "" : Identifiers.quote(qualifier) + ".") + Identifiers.quote(match.name()));
+    }
+    return names;
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.ember.planner.expressions.Expression;
 import dev.ember.planner.expressions.UnresolvedAttribute;
 import dev.ember.planner.logical.LogicalPlan;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Binds each {@code UnresolvedAttribute} to the input column of the same name, once the operator's
@@ -30,13 +31,14 @@ final class ResolveReferences implements AnalyzerRule {
         return node;
       }
       List<AttributeReference> input = node.childOutput();
-      return node.transformExpressionsUp(expression -> resolve(expression, input));
+      Map<Long, String> qualifiers = Qualifiers.ofInputs(node.children());
+      return node.transformExpressionsUp(expression -> resolve(expression, input, qualifiers));
     });
   }
 
-  private Expression resolve(Expression expression, List<AttributeReference> input) {
+  private Expression resolve(Expression expression, List<AttributeReference> input, Map<Long, String> qualifiers) {
     if (expression instanceof UnresolvedAttribute attribute) {
-      return resolver.resolve(attribute.name(), input).<Expression>map(found -> found).orElse(attribute);
+      return resolver.resolve(attribute.name(), input, qualifiers).<Expression>map(found -> found).orElse(attribute);
     }
     return expression;
   }

@@ -9,7 +9,11 @@ import dev.ember.planner.optimizer.rules.FoldConstants;
 import dev.ember.planner.optimizer.rules.MergeFilters;
 import dev.ember.planner.optimizer.rules.PruneColumns;
 import dev.ember.planner.optimizer.rules.PushFiltersIntoScan;
+import dev.ember.planner.optimizer.rules.PushFilterIntoJoinCondition;
+import dev.ember.planner.optimizer.rules.PushFilterThroughJoin;
 import dev.ember.planner.optimizer.rules.PushFilterThroughProject;
+import dev.ember.planner.optimizer.rules.PushJoinConditionToSides;
+import dev.ember.planner.optimizer.rules.RemoveSubqueryAliases;
 import dev.ember.planner.optimizer.rules.PushLimitThroughProject;
 import dev.ember.planner.optimizer.rules.RemoveRedundantProjects;
 import dev.ember.planner.optimizer.rules.SimplifyBooleanExpressions;
@@ -63,11 +67,16 @@ public final class Optimizer {
    */
   public static Optimizer standard(Set<String> disabledRules, boolean checkInvariants) {
     List<RuleBatch> batches = List.of(
+        new RuleBatch("Finish analysis", Strategy.ONCE, List.of(
+            new RemoveSubqueryAliases())),
         new RuleBatch("Operator optimization", Strategy.fixedPoint(STANDARD_MAX_ITERATIONS), List.of(
             new FoldConstants(),
             new SimplifyBooleanExpressions(),
             new MergeFilters(),
             new PushFilterThroughProject(),
+            new PushFilterIntoJoinCondition(),
+            new PushFilterThroughJoin(),
+            new PushJoinConditionToSides(),
             new CombineLimits(),
             new PushLimitThroughProject(),
             new CollapseProjects(),

@@ -6,6 +6,9 @@ import dev.ember.planner.expressions.AttributeReference;
 import dev.ember.planner.expressions.Expression;
 import dev.ember.planner.expressions.SortOrder;
 import dev.ember.planner.logical.Aggregate;
+import dev.ember.planner.logical.BroadcastHint;
+import dev.ember.planner.logical.Join;
+import dev.ember.planner.logical.SubqueryAlias;
 import dev.ember.planner.logical.Filter;
 import dev.ember.planner.logical.Limit;
 import dev.ember.planner.logical.LogicalPlan;
@@ -17,6 +20,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Chooses an operator for each node of an optimized logical plan. */
 public final class PhysicalPlanner {
@@ -39,6 +44,12 @@ public final class PhysicalPlanner {
       return new LimitExec(limit.limit(), plan(limit.child()));
     } else if (logical instanceof Sort sort) {
       return withSortKeysAsAttributes(sort.order(), plan(sort.child()), SortExec::new);
+    } else if (logical instanceof Join join) {
+      return planJoin(join);
+    } else if (logical instanceof SubqueryAlias alias) {
+      return plan(alias.child());
+    } else if (logical instanceof BroadcastHint hint) {
+      return plan(hint.child());
     }
     throw new IllegalArgumentException("no physical operator for " + logical.nodeString());
   }
@@ -86,6 +97,34 @@ public final class PhysicalPlanner {
       }));
     }
     return new HashAggregateExec(grouping, List.copyOf(calls.values()), results, plan(aggregate.child()));
+  }
+
+  /**
+   * A hash join when the condition has equal keys across the sides, else a nested-loop join. The
+   * smaller side by {@link SizeEstimates} builds (a broadcast hint makes its side the smallest), among
+   * the sides the join type lets build; the right one on a tie.
+   */
+  private PhysicalPlan planJoin(Join join) {
+    Set<Long> leftIds = join.left().output().stream().map(AttributeReference::exprId).collect(Collectors.toSet());
+    Set<Long> rightIds = join.right().output().stream().map(AttributeReference::exprId).collect(Collectors.toSet());
+    EquiJoinKeys keys = EquiJoinKeys.extract(join.condition(), leftIds, rightIds);
+    BuildSide buildSide = buildSide(join);
+    PhysicalPlan left = plan(join.left());
+    PhysicalPlan right = plan(join.right());
+    if (!keys.leftKeys().isEmpty()) {
+      return new HashJoinExec(keys.leftKeys(), keys.rightKeys(), keys.nullSafe(), join.joinType(), buildSide,
+          keys.residual(), left, right);
+    }
+    return new NestedLoopJoinExec(join.joinType(), buildSide, join.condition(), left, right);
+  }
+
+  private static BuildSide buildSide(Join join) {
+    boolean leftAllowed = JoinOutputs.canBuild(join.joinType(), BuildSide.LEFT);
+    boolean rightAllowed = JoinOutputs.canBuild(join.joinType(), BuildSide.RIGHT);
+    if (leftAllowed != rightAllowed) {
+      return leftAllowed ? BuildSide.LEFT : BuildSide.RIGHT;
+    }
+    return SizeEstimates.of(join.left()) < SizeEstimates.of(join.right()) ? BuildSide.LEFT : BuildSide.RIGHT;
   }
 
   private interface SortBuilder {

@@ -41,4 +41,9 @@ public final class CsvTableSource implements TableSource {
   public BatchSource createBatchSource(int[] columns, ScanSettings settings) {
     return new CsvSource(files, schema, options, columns, settings.splitBytes(), settings.sessionZone());
   }
+
+  @Override
+  public java.util.OptionalLong sizeInBytes() {
+    return TableSource.totalSize(files);
+  }
 }

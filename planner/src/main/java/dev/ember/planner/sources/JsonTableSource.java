@@ -41,4 +41,9 @@ public final class JsonTableSource implements TableSource {
   public BatchSource createBatchSource(int[] columns, ScanSettings settings) {
     return new JsonSource(files, schema, options, columns, settings.splitBytes(), settings.sessionZone());
   }
+
+  @Override
+  public java.util.OptionalLong sizeInBytes() {
+    return TableSource.totalSize(files);
+  }
 }

@@ -38,6 +38,27 @@ public interface TableSource {
     return this;
   }
 
+  /**
+   * About how many bytes a full scan reads (the files' total size), for choosing the smaller side of a
+   * join to build a hash table from; empty when unknown.
+   */
+  default java.util.OptionalLong sizeInBytes() {
+    return java.util.OptionalLong.empty();
+  }
+
+  /** The total size of {@code files}; empty when one cannot be read. */
+  static java.util.OptionalLong totalSize(List<java.nio.file.Path> files) {
+    long total = 0;
+    for (java.nio.file.Path file : files) {
+      try {
+        total += java.nio.file.Files.size(file);
+      } catch (java.io.IOException e) {
+        return java.util.OptionalLong.empty();
+      }
+    }
+    return java.util.OptionalLong.of(total);
+  }
+
   /** The conjuncts this source uses to skip data; shown by {@code explain()}. */
   default List<Expression> pushedFilters() {
     return List.of();

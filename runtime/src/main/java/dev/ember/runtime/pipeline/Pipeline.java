@@ -1,11 +1,12 @@
 package dev.ember.runtime.pipeline;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
  * One executable pipeline: a source, a fused kernel per worker and a sink. The source is either a
  * scan or the output of an upstream pipeline, which the scheduler runs first; a plan is a tree of
- * pipelines (a join will add a second upstream, its build side).
+ * pipelines (a join adds build sides, which run before the pipeline that probes them).
  */
 public final class Pipeline {
   /** A pipeline's input: a ready source, or the sink output of an upstream pipeline. */
@@ -27,12 +28,26 @@ public final class Pipeline {
   private final Input input;
   private final KernelFactory kernels;
   private final PipelineSink sink;
+  private final List<Pipeline> buildSides;
 
   public Pipeline(int id, Input input, KernelFactory kernels, PipelineSink sink) {
+    this(id, input, kernels, sink, List.of());
+  }
+
+  /**
+   * @param buildSides pipelines that must finish before this one starts, whose sink outputs stay
+   *     open until it is done: the build sides of the joins probed in this pipeline
+   */
+  public Pipeline(int id, Input input, KernelFactory kernels, PipelineSink sink, List<Pipeline> buildSides) {
     this.id = id;
     this.input = Objects.requireNonNull(input, "input is null");
     this.kernels = Objects.requireNonNull(kernels, "kernels is null");
     this.sink = Objects.requireNonNull(sink, "sink is null");
+    this.buildSides = List.copyOf(buildSides);
+  }
+
+  public List<Pipeline> buildSides() {
+    return buildSides;
   }
 
   public int id() {

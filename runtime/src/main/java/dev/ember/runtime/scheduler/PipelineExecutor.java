@@ -19,7 +19,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import dev.ember.runtime.memory.OperatorMemory;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
 
 /**
  * Runs pipelines morsel-driven: each worker owns one sink partition and one kernel and pulls the next
@@ -74,8 +76,33 @@ public final class PipelineExecutor implements AutoCloseable {
     } else {
       throw new IllegalStateException("unknown pipeline input " + pipeline.input());
     }
+    // Build sides run first; their outputs (hash tables) stay open while this pipeline probes them.
+    List<BatchSource> builtSides = new ArrayList<>();
     try (source) {
+      for (Pipeline buildSide : pipeline.buildSides()) {
+        builtSides.add(run(buildSide, allocator));
+      }
       return runOn(pipeline, source, allocator);
+    } finally {
+      closeBuiltSides(builtSides);
+    }
+  }
+
+  private static void closeBuiltSides(List<BatchSource> builtSides) {
+    RuntimeException failure = null;
+    for (BatchSource built : builtSides) {
+      try {
+        built.close();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 
@@ -91,7 +118,7 @@ public final class PipelineExecutor implements AutoCloseable {
         SinkPartition partition = sink.createPartition(allocator);
         partitions.add(partition);
         PipelineKernel kernel = pipeline.kernels().create(partition, allocator);
-        pipelineWorkers.add(new Worker(state, source, partition, kernel, allocator));
+        pipelineWorkers.add(new Worker(state, source, partition, kernel, allocator, sink.describe()));
       }
       if (workers == 1) {
         pipelineWorkers.get(0).run();
@@ -200,8 +227,11 @@ public final class PipelineExecutor implements AutoCloseable {
     private final SinkPartition partition;
     private final PipelineKernel kernel;
     private final BufferAllocator allocator;
+    private final String operator;
 
-    Worker(RunState state, BatchSource source, SinkPartition partition, PipelineKernel kernel, BufferAllocator allocator) {
+    Worker(RunState state, BatchSource source, SinkPartition partition, PipelineKernel kernel, BufferAllocator allocator,
+        String operator) {
+      this.operator = operator;
       this.state = state;
       this.source = source;
       this.partition = partition;
@@ -219,6 +249,9 @@ public final class PipelineExecutor implements AutoCloseable {
         if (!state.cancelled()) {
           kernel.finish();
         }
+      } catch (OutOfMemoryException e) {
+        // Arrow refused a vector allocation (an output batch, a batch a sink keeps): name the operator.
+        state.fail(OperatorMemory.refused(allocator, e, "pipeline feeding " + operator));
       } catch (RuntimeException | Error e) {
         state.fail(e);
       }

@@ -3,6 +3,9 @@ package dev.ember.planner.optimizer.rules;
 import dev.ember.planner.expressions.AttributeReference;
 import dev.ember.planner.expressions.Expression;
 import dev.ember.planner.logical.Aggregate;
+import dev.ember.planner.logical.BroadcastHint;
+import dev.ember.planner.logical.Join;
+import dev.ember.planner.logical.SubqueryAlias;
 import dev.ember.planner.logical.Filter;
 import dev.ember.planner.logical.Limit;
 import dev.ember.planner.logical.LogicalPlan;
@@ -77,6 +80,13 @@ public final class PruneColumns implements OptimizerRule {
       return kept == aggregate.aggregateExpressions()
           ? aggregate.withNewChildren(List.of(child))
           : new Aggregate(aggregate.groupingExpressions(), kept, child);
+    } else if (node instanceof Join join) {
+      // Each side keeps what is required above plus what the condition reads; ids never repeat
+      // across the sides, so one set serves both.
+      Set<Long> childRequired = union(required, join.condition().map(References::of).orElse(Set.of()));
+      return join.withNewChildren(List.of(prune(join.left(), childRequired), prune(join.right(), childRequired)));
+    } else if (node instanceof SubqueryAlias || node instanceof BroadcastHint) {
+      return node.withNewChildren(List.of(prune(node.children().get(0), required)));
     }
     throw new IllegalStateException("PruneColumns does not know how to prune " + node.nodeString());
   }

@@ -7,14 +7,14 @@ import org.apache.arrow.memory.util.MemoryUtil;
  * multiple). Multiply-rotate per word and a strong final mix, so the low bits that pick a slot and
  * the high bits kept as a tag are both well spread.
  */
-final class KeyHash {
+public final class KeyHash {
   private static final long PRIME_1 = 0x9E3779B185EBCA87L;
   private static final long PRIME_2 = 0xC2B2AE3D27D4EB4FL;
   private static final long PRIME_3 = 0x165667B19E3779F9L;
 
   private KeyHash() {}
 
-  static long hash(long address, int paddedLength) {
+  public static long hash(long address, int paddedLength) {
     long hash = PRIME_3 ^ ((long) paddedLength * PRIME_1);
     for (int offset = 0; offset < paddedLength; offset += 8) {
       long word = MemoryUtil.getLong(address + offset);
@@ -30,7 +30,7 @@ final class KeyHash {
   }
 
   /** Whether two padded keys of the same padded length hold the same bytes. */
-  static boolean equal(long left, long right, int paddedLength) {
+  public static boolean equal(long left, long right, int paddedLength) {
     for (int offset = 0; offset < paddedLength; offset += 8) {
       if (MemoryUtil.getLong(left + offset) != MemoryUtil.getLong(right + offset)) {
         return false;

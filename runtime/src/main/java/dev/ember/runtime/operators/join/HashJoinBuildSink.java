@@ -1,0 +1,112 @@
+package dev.ember.runtime.operators.join;
+
+import dev.ember.runtime.pipeline.BatchSource;
+import dev.ember.runtime.pipeline.BatchStream;
+import dev.ember.runtime.pipeline.Morsel;
+import dev.ember.runtime.pipeline.PipelineSink;
+import dev.ember.runtime.pipeline.SinkPartition;
+import dev.ember.sql.types.StructField;
+import dev.ember.sql.types.StructType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * Ends a join's build pipeline. Its input batches hold the key columns first (computed by the
+ * pipeline), then the build side's columns. Each worker keeps its rows and encodes their keys; at the
+ * end the partitions are linked into one {@link JoinHashTable}, published through the
+ * {@link JoinTableHandle} for the probe pipeline.
+ *
+ * <p>The sink's output is a source with no rows that owns the table: closing it, which the scheduler
+ * does once the probe pipeline is done, frees the table.
+ */
+public final class HashJoinBuildSink implements PipelineSink {
+  private final StructType inputSchema;
+  private final StructType payloadSchema;
+  private final boolean[] nullSafe;
+  private final JoinTableHandle handle;
+  private final String operator;
+
+  /**
+   * @param nullSafe per key column, whether a null equals a null ({@code <=>}); empty for a keyless
+   *     (nested-loop) build
+   */
+  public HashJoinBuildSink(StructType inputSchema, List<Boolean> nullSafe, JoinTableHandle handle) {
+    this.inputSchema = Objects.requireNonNull(inputSchema, "inputSchema is null");
+    this.handle = Objects.requireNonNull(handle, "handle is null");
+    this.nullSafe = new boolean[nullSafe.size()];
+    for (int i = 0; i < this.nullSafe.length; i++) {
+      this.nullSafe[i] = nullSafe.get(i);
+    }
+    List<StructField> payload = new ArrayList<>();
+    for (int i = this.nullSafe.length; i < inputSchema.length(); i++) {
+      payload.add(inputSchema.apply(i));
+    }
+    this.payloadSchema = StructType.of(payload);
+    this.operator = (this.nullSafe.length == 0 ? "nested-loop join" : "hash join") + " build side of "
+        + handle.description();
+  }
+
+  @Override
+  public StructType outputSchema() {
+    return payloadSchema;
+  }
+
+  @Override
+  public SinkPartition createPartition(BufferAllocator allocator) {
+    return new JoinBuildPartition(nullSafe.length, nullSafe, payloadSchema, allocator, operator);
+  }
+
+  @Override
+  public BatchSource finish(List<SinkPartition> partitions, BufferAllocator allocator) {
+    try {
+      List<JoinBuildPartition> builds = new ArrayList<>();
+      partitions.forEach(partition -> builds.add((JoinBuildPartition) partition));
+      JoinHashTable table = JoinHashTable.build(builds, payloadSchema, nullSafe.length == 0, allocator, operator);
+      handle.set(table);
+      return new TableOwner(table);
+    } finally {
+      partitions.forEach(SinkPartition::close);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return (nullSafe.length == 0 ? "NestedLoopJoinBuild" : "HashJoinBuild keys=" + nullSafe.length) + " -> "
+        + payloadSchema.simpleString();
+  }
+
+  /** No rows; holds the table until the probe is done. */
+  private final class TableOwner implements BatchSource {
+    private JoinHashTable table;
+
+    TableOwner(JoinHashTable table) {
+      this.table = table;
+    }
+
+    @Override
+    public StructType schema() {
+      return payloadSchema;
+    }
+
+    @Override
+    public List<Morsel> morsels() {
+      return List.of();
+    }
+
+    @Override
+    public BatchStream open(Morsel morsel, BufferAllocator allocator) {
+      throw new IllegalArgumentException("a join's build side has no morsels to open");
+    }
+
+    @Override
+    public void close() {
+      if (table != null) {
+        handle.clear(table);
+        table.close();
+        table = null;
+      }
+    }
+  }
+}
