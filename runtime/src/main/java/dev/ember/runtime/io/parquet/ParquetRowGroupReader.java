@@ -11,19 +11,16 @@ import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.example.DummyRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
  * The rows of one row group as batches of at most {@link ParquetSource#BATCH_ROWS}, reading only
- * the required column chunks through parquet-mr's {@link ColumnReader} (which decodes every encoding
- * and page version). Columns the file lacks come out as nulls, as in Spark.
+ * the required column chunks, page by page, straight into Arrow vectors ({@link ColumnChunkReaders}).
+ * parquet-mr reads and decompresses the pages; Ember decodes them. Columns the file lacks come out
+ * as nulls, as in Spark.
  */
 final class ParquetRowGroupReader implements BatchStream {
   private final ParquetRowGroupMorsel morsel;
@@ -31,9 +28,7 @@ final class ParquetRowGroupReader implements BatchStream {
   private final BufferAllocator allocator;
   private final ParquetFileReader file;
   /** Per output column: the reader of its file column, or null when the file has no such column. */
-  private final ColumnReader[] columnReaders;
-  private final ParquetValueReader[] valueReaders;
-  private final int[] maxDefinitionLevels;
+  private ColumnChunkReader[] columnReaders;
   private final String[] columnNames;
   private long rowsLeft;
 
@@ -60,26 +55,27 @@ final class ParquetRowGroupReader implements BatchStream {
       file.setRequestedSchema(requested);
       PageReadStore pages = readRowGroup();
       this.rowsLeft = pages == null ? 0 : pages.getRowCount();
-      ColumnReadStoreImpl store = pages == null ? null : new ColumnReadStoreImpl(pages,
-          new DummyRecordConverter(requested).getRootConverter(), requested,
-          file.getFooter().getFileMetaData().getCreatedBy());
       int columns = fileColumnIndexes.length;
-      this.columnReaders = new ColumnReader[columns];
-      this.valueReaders = new ParquetValueReader[columns];
-      this.maxDefinitionLevels = new int[columns];
+      this.columnReaders = new ColumnChunkReader[columns];
       this.columnNames = new String[columns];
       for (int i = 0; i < columns; i++) {
         columnNames[i] = schema.apply(i).name();
-        if (fileColumnIndexes[i] < 0 || store == null) {
+      }
+      for (int i = 0; i < columns; i++) {
+        if (fileColumnIndexes[i] < 0 || pages == null) {
           continue;
         }
-        PrimitiveType field = fileSchema.getType(fileColumnIndexes[i]).asPrimitiveType();
-        ColumnDescriptor descriptor = requested.getColumnDescription(new String[] {field.getName()});
-        columnReaders[i] = store.getColumnReader(descriptor);
-        valueReaders[i] = ParquetValueReader.of(field, schema.apply(i).dataType());
-        maxDefinitionLevels[i] = descriptor.getMaxDefinitionLevel();
+        String name = fileSchema.getType(fileColumnIndexes[i]).getName();
+        ColumnDescriptor descriptor = requested.getColumnDescription(new String[] {name});
+        try {
+          columnReaders[i] = ColumnChunkReaders.create(descriptor, schema.apply(i).dataType(),
+              pages.getPageReader(descriptor), allocator, ParquetSource.BATCH_ROWS);
+        } catch (RuntimeException e) {
+          throw e instanceof SparkThrowable ? e : ParquetReadErrors.readFailure(morsel.file(), where(columnNames[i]), e);
+        }
       }
     } catch (RuntimeException e) {
+      closeColumnReaders(e);
       closeQuietly(e);
       throw e instanceof SparkThrowable ? e : ParquetReadErrors.readFailure(morsel.file(), where(null), e);
     }
@@ -116,19 +112,12 @@ final class ParquetRowGroupReader implements BatchStream {
   }
 
   private void fillColumn(int column, FieldVector vector, int rows) {
-    ColumnReader reader = columnReaders[column];
+    ColumnChunkReader reader = columnReaders[column];
     if (reader == null) {
       return; // freshly allocated vectors are all null
     }
-    ParquetValueReader values = valueReaders[column];
-    int maxDefinitionLevel = maxDefinitionLevels[column];
     try {
-      for (int row = 0; row < rows; row++) {
-        if (reader.getCurrentDefinitionLevel() == maxDefinitionLevel) {
-          values.read(reader, vector, row);
-        }
-        reader.consume();
-      }
+      reader.read(vector, rows);
     } catch (RuntimeException e) {
       throw ParquetReadErrors.readFailure(morsel.file(), where(columnNames[column]), e);
     }
@@ -136,6 +125,24 @@ final class ParquetRowGroupReader implements BatchStream {
 
   private String where(String column) {
     return "Row group " + morsel.rowGroup() + (column == null ? "" : ", column `" + column + "`");
+  }
+
+  private void closeColumnReaders(Throwable failure) {
+    if (columnReaders == null) {
+      return;
+    }
+    for (ColumnChunkReader reader : columnReaders) {
+      if (reader != null) {
+        try {
+          reader.close();
+        } catch (RuntimeException e) {
+          if (failure == null) {
+            throw e;
+          }
+          failure.addSuppressed(e);
+        }
+      }
+    }
   }
 
   private void closeQuietly(Throwable failure) {
@@ -149,6 +156,14 @@ final class ParquetRowGroupReader implements BatchStream {
   @Override
   public void close() {
     rowsLeft = 0;
+    try {
+      closeColumnReaders(null);
+    } finally {
+      closeFile();
+    }
+  }
+
+  private void closeFile() {
     try {
       file.close();
     } catch (IOException e) {
