@@ -102,7 +102,7 @@ class PageDecodingDifferentialTest {
     for (WriterVersion version : WriterVersion.values()) {
       for (boolean dictionary : new boolean[] {true, false}) {
         for (CompressionCodecName codec : List.of(CompressionCodecName.UNCOMPRESSED, CompressionCodecName.SNAPPY,
-            CompressionCodecName.GZIP, CompressionCodecName.ZSTD, CompressionCodecName.LZ4_RAW)) {
+            CompressionCodecName.GZIP, CompressionCodecName.ZSTD, CompressionCodecName.LZ4, CompressionCodecName.LZ4_RAW)) {
           layouts.add(Arguments.of(version, dictionary, false, codec));
         }
       }
