@@ -35,9 +35,11 @@ final class ParquetRowGroupReader implements BatchStream {
   /**
    * @param fileColumns given the file's schema, per output column the index of its top-level column
    *     in the file, or -1
+   * @param predicates given the file's schema, the pushed predicates bound to its columns: the row
+   *     group reads as empty when its dictionaries prove that none of its rows matches
    */
   ParquetRowGroupReader(ParquetRowGroupMorsel morsel, StructType schema, Function<MessageType, int[]> fileColumns,
-      BufferAllocator allocator) {
+      Function<MessageType, List<ParquetRowGroupFilter.BoundPredicate>> predicates, BufferAllocator allocator) {
     this.morsel = morsel;
     this.schema = schema;
     this.allocator = allocator;
@@ -52,8 +54,11 @@ final class ParquetRowGroupReader implements BatchStream {
         }
       }
       MessageType requested = new MessageType(fileSchema.getName(), projected);
+      List<ParquetRowGroupFilter.BoundPredicate> bound = predicates.apply(fileSchema);
+      boolean skip = !bound.isEmpty() && ParquetDictionaryFilter.canSkip(
+          file, file.getFooter().getBlocks().get(morsel.rowGroup()), bound);
       file.setRequestedSchema(requested);
-      PageReadStore pages = readRowGroup();
+      PageReadStore pages = skip ? null : readRowGroup();
       this.rowsLeft = pages == null ? 0 : pages.getRowCount();
       int columns = fileColumnIndexes.length;
       this.columnReaders = new ColumnChunkReader[columns];
