@@ -187,7 +187,11 @@ class PageDecodingDifferentialTest {
       CompressionCodecName codec, long seed) throws IOException {
     SplittableRandom random = new SplittableRandom(seed);
     SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
-    try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
+    ExampleParquetWriter.Builder builder = ExampleParquetWriter.builder(new LocalOutputFile(file));
+    if (codec == CompressionCodecName.LZ4) {
+      builder.withCodecFactory(new ParquetCodecFactory(4096)); // parquet-mr's LZ4 needs lz4-java
+    }
+    try (ParquetWriter<Group> writer = builder
         .withType(SCHEMA)
         .withWriterVersion(version)
         .withCompressionCodec(codec)
