@@ -29,6 +29,11 @@ final class ParquetRowGroupReader implements BatchStream {
   private final ParquetFileReader file;
   /** Per output column: the reader of its file column, or null when the file has no such column. */
   private ColumnChunkReader[] columnReaders;
+  /**
+   * Per output column: the earlier output column reading the same file column, whose values it
+   * copies (a column chunk's pages can be read once only), or -1.
+   */
+  private int[] copyOf;
   private final String[] columnNames;
   private long rowsLeft;
 
@@ -63,11 +68,20 @@ final class ParquetRowGroupReader implements BatchStream {
       int columns = fileColumnIndexes.length;
       this.columnReaders = new ColumnChunkReader[columns];
       this.columnNames = new String[columns];
+      this.copyOf = new int[columns];
       for (int i = 0; i < columns; i++) {
         columnNames[i] = schema.apply(i).name();
+        copyOf[i] = -1;
+        for (int earlier = 0; earlier < i && fileColumnIndexes[i] >= 0; earlier++) {
+          if (fileColumnIndexes[earlier] == fileColumnIndexes[i]
+              && schema.apply(earlier).dataType().equals(schema.apply(i).dataType())) {
+            copyOf[i] = earlier;
+            break;
+          }
+        }
       }
       for (int i = 0; i < columns; i++) {
-        if (fileColumnIndexes[i] < 0 || pages == null) {
+        if (fileColumnIndexes[i] < 0 || pages == null || copyOf[i] >= 0) {
           continue;
         }
         String name = fileSchema.getType(fileColumnIndexes[i]).getName();
@@ -103,7 +117,7 @@ final class ParquetRowGroupReader implements BatchStream {
     List<FieldVector> vectors = ColumnBatch.allocateVectors(schema, allocator, rows);
     try {
       for (int i = 0; i < vectors.size(); i++) {
-        fillColumn(i, vectors.get(i), rows);
+        fillColumn(i, vectors, rows);
       }
       for (FieldVector vector : vectors) {
         vector.setValueCount(rows);
@@ -116,7 +130,16 @@ final class ParquetRowGroupReader implements BatchStream {
     }
   }
 
-  private void fillColumn(int column, FieldVector vector, int rows) {
+  private void fillColumn(int column, List<FieldVector> vectors, int rows) {
+    FieldVector vector = vectors.get(column);
+    if (copyOf[column] >= 0) {
+      FieldVector source = vectors.get(copyOf[column]);
+      source.setValueCount(rows);
+      for (int row = 0; row < rows; row++) {
+        vector.copyFromSafe(row, row, source);
+      }
+      return;
+    }
     ColumnChunkReader reader = columnReaders[column];
     if (reader == null) {
       return; // freshly allocated vectors are all null

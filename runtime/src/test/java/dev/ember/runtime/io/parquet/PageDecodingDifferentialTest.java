@@ -140,6 +140,33 @@ class PageDecodingDifferentialTest {
         Encoding.DELTA_BINARY_PACKED, Encoding.DELTA_BYTE_ARRAY, Encoding.BYTE_STREAM_SPLIT, Encoding.RLE)), seen::toString);
   }
 
+  @Test
+  void aFileColumnRequiredTwiceReadsTheSameValuesTwice() throws IOException {
+    Path file = directory.resolve("twice.parquet");
+    write(file, WriterVersion.PARQUET_1_0, true, false, CompressionCodecName.SNAPPY, 5);
+    StructType schema = ParquetSchemas.toSpark(ParquetFileFooters.read(file).getFileMetaData().getSchema(), file);
+    int strings = schema.fieldIndex("s");
+    int longs = schema.fieldIndex("i64");
+    ParquetSource source = new ParquetSource(List.of(file), schema, new int[] {strings, longs, strings, longs},
+        List.of());
+
+    long rows = 0;
+    for (Morsel morsel : source.morsels()) {
+      try (BatchStream stream = source.open(morsel, allocator)) {
+        for (ColumnBatch next = stream.next(); next != null; next = stream.next()) {
+          try (ColumnBatch batch = next) {
+            for (int row = 0; row < batch.rowCount(); row++) {
+              assertEquals(batch.vector(0).getObject(row), batch.vector(2).getObject(row));
+              assertEquals(batch.vector(1).getObject(row), batch.vector(3).getObject(row));
+            }
+            rows += batch.rowCount();
+          }
+        }
+      }
+    }
+    assertEquals(ROWS, rows);
+  }
+
   private void assertSameAsOracle(Path file) throws IOException {
     StructType schema = ParquetSchemas.toSpark(ParquetFileFooters.read(file).getFileMetaData().getSchema(), file);
     int[] all = new int[schema.length()];
