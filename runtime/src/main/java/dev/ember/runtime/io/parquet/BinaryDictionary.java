@@ -6,9 +6,14 @@ import org.apache.arrow.vector.BaseVariableWidthVector;
 
 /**
  * The decoded dictionary page of a BINARY column chunk: all values' bytes back to back, with
- * {@code size + 1} offsets, so that turning ids into strings is one copy per value.
+ * {@code size + 1} offsets, so that turning ids into strings is one copy per value. Values are
+ * copied 8 bytes at a time (the array has 8 bytes of padding), which for short strings is several
+ * times faster than a {@code copyMemory} call each; the bytes written past a value's end are
+ * overwritten by the next value or lie beyond the last offset.
  */
 final class BinaryDictionary {
+  private static final int PADDING = 8;
+
   private final byte[] bytes;
   private final int[] offsets;
 
@@ -30,7 +35,7 @@ final class BinaryDictionary {
       total += length;
       valueOffsets[i + 1] = total;
     }
-    byte[] values = new byte[total];
+    byte[] values = new byte[total + PADDING];
     int at = start;
     for (int i = 0; i < size; i++) {
       int length = valueOffsets[i + 1] - valueOffsets[i];
@@ -58,7 +63,7 @@ final class BinaryDictionary {
       total += valueOffsets[id + 1] - valueOffsets[id];
     }
     int offset = VariableWidthVectors.startOffset(vector, startRow);
-    VariableWidthVectors.ensureDataCapacity(vector, offset + total);
+    VariableWidthVectors.ensureDataCapacity(vector, offset + total + PADDING);
     long data = vector.getDataBuffer().memoryAddress();
     long offsetAddress = vector.getOffsetBuffer().memoryAddress() + 4L * (startRow + 1);
     byte[] values = bytes;
@@ -66,7 +71,13 @@ final class BinaryDictionary {
       int id = ids[i];
       int from = valueOffsets[id];
       int length = valueOffsets[id + 1] - from;
-      MemoryUtil.copyToMemory(values, from, data + offset, length);
+      if (length <= 32) {
+        for (int copied = 0; copied < length; copied += 8) {
+          MemoryUtil.putLong(data + offset + copied, PageInput.getLong(values, from + copied));
+        }
+      } else {
+        MemoryUtil.copyToMemory(values, from, data + offset, length);
+      }
       offset += length;
       MemoryUtil.putInt(offsetAddress + 4L * i, offset);
     }

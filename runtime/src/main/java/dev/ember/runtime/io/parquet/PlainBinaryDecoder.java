@@ -33,14 +33,22 @@ final class PlainBinaryDecoder implements BinaryValuesDecoder {
       at += 4 + length;
     }
     int startOffset = VariableWidthVectors.startOffset(vector, startRow);
-    VariableWidthVectors.ensureDataCapacity(vector, startOffset + total);
+    // 8 bytes of slack for the word-at-a-time copy of short values (see BinaryDictionary).
+    VariableWidthVectors.ensureDataCapacity(vector, startOffset + total + 8);
     long data = vector.getDataBuffer().memoryAddress();
     long offsets = vector.getOffsetBuffer().memoryAddress() + 4L * (startRow + 1);
     int offset = startOffset;
+    int wordCopyLimit = bytes.length - 4 - 32;
     at = start;
     for (int i = 0; i < count; i++) {
       int length = PageInput.getInt(bytes, at);
-      MemoryUtil.copyToMemory(bytes, at + 4, data + offset, length);
+      if (length <= 32 && at <= wordCopyLimit) {
+        for (int copied = 0; copied < length; copied += 8) {
+          MemoryUtil.putLong(data + offset + copied, PageInput.getLong(bytes, at + 4 + copied));
+        }
+      } else {
+        MemoryUtil.copyToMemory(bytes, at + 4, data + offset, length);
+      }
       offset += length;
       MemoryUtil.putInt(offsets + 4L * i, offset);
       at += 4 + length;
