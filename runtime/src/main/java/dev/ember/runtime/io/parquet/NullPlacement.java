@@ -11,47 +11,59 @@ import org.apache.arrow.memory.util.MemoryUtil;
 final class NullPlacement {
   private NullPlacement() {}
 
-  /** Moves the dense fixed-width values at {@code base} to the rows whose level is {@code maxLevel}. */
+  /**
+   * Moves the dense fixed-width values at {@code base} to the rows whose level is {@code maxLevel}
+   * and zeroes the null rows, as the old value-by-value reader left them (a kernel may read a null
+   * slot's bytes). The 1-, 2-, 4- and 8-byte loops have no data-dependent branch: with random nulls
+   * a branch per row mispredicts often.
+   */
   static void spreadFixedWidth(long base, int width, int[] levels, int count, int defined, int maxLevel) {
     int value = defined - 1;
+    // Once row and value meet, every row before is non-null and already in place.
     switch (width) {
       case 1 -> {
-        for (int row = count - 1; row > value && value >= 0; row--) {
-          if (levels[row] == maxLevel) {
-            MemoryUtil.putByte(base + row, MemoryUtil.getByte(base + value--));
-          }
+        for (int row = count - 1; row > value; row--) {
+          boolean isDefined = levels[row] == maxLevel;
+          byte moved = MemoryUtil.getByte(base + Math.max(value, 0));
+          MemoryUtil.putByte(base + row, isDefined ? moved : 0);
+          value -= isDefined ? 1 : 0;
         }
       }
       case 2 -> {
-        for (int row = count - 1; row > value && value >= 0; row--) {
-          if (levels[row] == maxLevel) {
-            MemoryUtil.putShort(base + 2L * row, MemoryUtil.getShort(base + 2L * value--));
-          }
+        for (int row = count - 1; row > value; row--) {
+          boolean isDefined = levels[row] == maxLevel;
+          short moved = MemoryUtil.getShort(base + 2L * Math.max(value, 0));
+          MemoryUtil.putShort(base + 2L * row, isDefined ? moved : 0);
+          value -= isDefined ? 1 : 0;
         }
       }
       case 4 -> {
-        for (int row = count - 1; row > value && value >= 0; row--) {
-          if (levels[row] == maxLevel) {
-            MemoryUtil.putInt(base + 4L * row, MemoryUtil.getInt(base + 4L * value--));
-          }
+        for (int row = count - 1; row > value; row--) {
+          boolean isDefined = levels[row] == maxLevel;
+          int moved = MemoryUtil.getInt(base + 4L * Math.max(value, 0));
+          MemoryUtil.putInt(base + 4L * row, isDefined ? moved : 0);
+          value -= isDefined ? 1 : 0;
         }
       }
       case 8 -> {
-        for (int row = count - 1; row > value && value >= 0; row--) {
-          if (levels[row] == maxLevel) {
-            MemoryUtil.putLong(base + 8L * row, MemoryUtil.getLong(base + 8L * value--));
-          }
+        for (int row = count - 1; row > value; row--) {
+          boolean isDefined = levels[row] == maxLevel;
+          long moved = MemoryUtil.getLong(base + 8L * Math.max(value, 0));
+          MemoryUtil.putLong(base + 8L * row, isDefined ? moved : 0L);
+          value -= isDefined ? 1 : 0;
         }
       }
       default -> {
-        for (int row = count - 1; row > value && value >= 0; row--) {
+        for (int row = count - 1; row > value; row--) {
+          long target = base + (long) width * row;
           if (levels[row] == maxLevel) {
-            MemoryUtil.copyMemory(base + (long) width * value--, base + (long) width * row, width);
+            MemoryUtil.copyMemory(base + (long) width * value--, target, width);
+          } else {
+            MemoryUtil.setMemory(target, width, (byte) 0);
           }
         }
       }
     }
-    // Rows left holding a moved value's stale copy are null; their bytes are never read.
   }
 
   /**
@@ -73,11 +85,28 @@ final class NullPlacement {
     }
   }
 
-  /** Sets the validity bits of rows {@code startRow …} whose level is {@code maxLevel}. */
+  /**
+   * Sets the validity bits of rows {@code startRow …} whose level is {@code maxLevel}. Whole bytes
+   * inside the run are built without branches and stored at once (the run owns all their rows).
+   */
   static void setValid(long validity, int startRow, int[] levels, int count, int maxLevel) {
-    for (int i = 0; i < count; i++) {
+    int i = 0;
+    int row = startRow;
+    for (; i < count && (row & 7) != 0; i++, row++) {
       if (levels[i] == maxLevel) {
-        setBit(validity, startRow + i);
+        setBit(validity, row);
+      }
+    }
+    for (; count - i >= 8; i += 8, row += 8) {
+      int bits = 0;
+      for (int k = 0; k < 8; k++) {
+        bits |= (levels[i + k] == maxLevel ? 1 : 0) << k;
+      }
+      MemoryUtil.putByte(validity + (row >>> 3), (byte) bits);
+    }
+    for (; i < count; i++, row++) {
+      if (levels[i] == maxLevel) {
+        setBit(validity, row);
       }
     }
   }
