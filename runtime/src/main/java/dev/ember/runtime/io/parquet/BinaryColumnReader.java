@@ -6,7 +6,6 @@ import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.parquet.column.Dictionary;
-import org.apache.parquet.column.ValuesType;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.values.ValuesReader;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -66,16 +65,7 @@ final class BinaryColumnReader extends PagedColumnReader {
         throw new UncheckedIOException("Cannot read the dictionary page: " + e.getMessage(), e);
       }
     }
-    ValuesReader reader = pages.valueEncoding().getDictionaryBasedValuesReader(
-        pages.descriptor(), ValuesType.VALUES, parquetDictionary);
-    PageInput values = pages.values();
-    try {
-      reader.initFromPage(pages.pageValueCount(), org.apache.parquet.bytes.ByteBufferInputStream.wrap(
-          java.nio.ByteBuffer.wrap(values.array(), values.position(), values.remaining())));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read dictionary ids: " + e.getMessage(), e);
-    }
-    return reader;
+    return pages.dictionaryValuesReader(parquetDictionary);
   }
 
   private DictionaryPage dictionaryPage() {

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.bytes.BytesUtils;
 import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ValuesType;
 import org.apache.parquet.column.page.DataPage;
@@ -151,7 +152,15 @@ final class ColumnChunkPages {
 
   /** parquet-mr's reader of the current page's values, for the encodings Ember does not decode itself. */
   ValuesReader valuesReader() {
-    ValuesReader reader = valueEncoding.getValuesReader(descriptor, ValuesType.VALUES);
+    return initialize(valueEncoding.getValuesReader(descriptor, ValuesType.VALUES));
+  }
+
+  /** parquet-mr's reader of the current page's dictionary ids, turning them into {@code dictionary}'s values. */
+  ValuesReader dictionaryValuesReader(Dictionary dictionary) {
+    return initialize(valueEncoding.getDictionaryBasedValuesReader(descriptor, ValuesType.VALUES, dictionary));
+  }
+
+  private ValuesReader initialize(ValuesReader reader) {
     try {
       reader.initFromPage(pageValueCount, ByteBufferInputStream.wrap(
           ByteBuffer.wrap(values.array(), values.position(), values.remaining())));

@@ -1,5 +1,7 @@
 package dev.ember.runtime.io.parquet;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.util.MemoryUtil;
@@ -63,8 +65,8 @@ final class FixedWidthColumnReader extends PagedColumnReader {
       }
       try {
         dictionary = new FixedWidthDictionary(PageInput.of(page.getBytes()), page.getDictionarySize(), storageWidth);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("Cannot read the dictionary page: " + e.getMessage(), e);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read the dictionary page: " + e.getMessage(), e);
       }
     }
     return dictionary;

@@ -1,5 +1,6 @@
 package dev.ember.runtime.io.parquet;
 
+import java.util.Arrays;
 import org.apache.arrow.memory.util.MemoryUtil;
 
 /**
@@ -38,7 +39,7 @@ final class FixedWidthDictionary {
         longValues[i] = PageInput.getLong(source, start + 8 * i);
       }
     } else {
-      byteValues = java.util.Arrays.copyOfRange(source, start, start + size * width);
+      byteValues = Arrays.copyOfRange(source, start, start + size * width);
     }
     this.ints = intValues;
     this.longs = longValues;
@@ -66,7 +67,7 @@ final class FixedWidthDictionary {
   /** The bytes of value {@code id}, for widths other than 4 and 8. */
   byte[] bytesAt(int id) {
     checkId(id);
-    return java.util.Arrays.copyOfRange(bytes, id * width, (id + 1) * width);
+    return Arrays.copyOfRange(bytes, id * width, (id + 1) * width);
   }
 
   /** Writes the values of {@code ids[0 … count)} to {@code address}, densely. */
