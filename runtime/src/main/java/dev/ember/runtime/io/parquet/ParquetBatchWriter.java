@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
@@ -33,6 +34,7 @@ final class ParquetBatchWriter implements BatchFileWriter {
       this.writer = new Builder(outputFile, writeSupport)
           .withConf(new PlainParquetConfiguration())
           .withCompressionCodec(options.compression().codec())
+          .withCodecFactory(new ParquetCodecFactory(ParquetProperties.DEFAULT_PAGE_SIZE))
           .withRowGroupSize(options.rowGroupSizeBytes())
           .build();
     } catch (IOException e) {

@@ -24,7 +24,9 @@ public final class ParquetFileFooters {
   /** A reader over {@code file}, footer already read; the caller closes it. */
   static ParquetFileReader open(Path file) {
     try {
-      ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
+      ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
+          .withCodecFactory(new ParquetCodecFactory(0))
+          .build();
       return ParquetFileReader.open(new NamedInputFile(file), options);
     } catch (IOException | RuntimeException e) {
       // parquet-mr reports a missing magic number or a short file as a RuntimeException.

@@ -55,6 +55,17 @@ final class ParquetRowGroupFilter {
       return false;
     }
     PrimitiveType type = chunk.getPrimitiveType();
+    if (op == ColumnPredicate.Op.IN) {
+      // No row matches when every value lies outside [min, max].
+      for (Object value : predicate.acceptedValues()) {
+        Comparable literal = toStorage(type, value);
+        if (literal == null || (statistics.comparator().compare(literal, statistics.genericGetMin()) >= 0
+            && statistics.comparator().compare(literal, statistics.genericGetMax()) <= 0)) {
+          return false;
+        }
+      }
+      return true;
+    }
     Comparable literal = toStorage(type, predicate.literal());
     if (literal == null) {
       return false;
@@ -78,7 +89,7 @@ final class ParquetRowGroupFilter {
   }
 
   /** The literal in the column's storage form, or null if it has no exact one (then never skip). */
-  private static Comparable<?> toStorage(PrimitiveType type, Object literal) {
+  static Comparable<?> toStorage(PrimitiveType type, Object literal) {
     LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
     if (logical instanceof DecimalLogicalTypeAnnotation decimal) {
       return decimalToStorage(type, decimal, literal);

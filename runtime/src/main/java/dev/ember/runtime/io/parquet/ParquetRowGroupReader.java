@@ -11,19 +11,16 @@ import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.example.DummyRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
  * The rows of one row group as batches of at most {@link ParquetSource#BATCH_ROWS}, reading only
- * the required column chunks through parquet-mr's {@link ColumnReader} (which decodes every encoding
- * and page version). Columns the file lacks come out as nulls, as in Spark.
+ * the required column chunks, page by page, straight into Arrow vectors ({@link ColumnChunkReaders}).
+ * parquet-mr reads and decompresses the pages; Ember decodes them. Columns the file lacks come out
+ * as nulls, as in Spark.
  */
 final class ParquetRowGroupReader implements BatchStream {
   private final ParquetRowGroupMorsel morsel;
@@ -31,9 +28,12 @@ final class ParquetRowGroupReader implements BatchStream {
   private final BufferAllocator allocator;
   private final ParquetFileReader file;
   /** Per output column: the reader of its file column, or null when the file has no such column. */
-  private final ColumnReader[] columnReaders;
-  private final ParquetValueReader[] valueReaders;
-  private final int[] maxDefinitionLevels;
+  private ColumnChunkReader[] columnReaders;
+  /**
+   * Per output column: the earlier output column reading the same file column, whose values it
+   * copies (a column chunk's pages can be read once only), or -1.
+   */
+  private int[] copyOf;
   private final String[] columnNames;
   /** The nested columns (arrays, maps, structs), read apart from the flat ones; null when none. */
   private final ParquetNestedColumns nestedColumns;
@@ -42,9 +42,11 @@ final class ParquetRowGroupReader implements BatchStream {
   /**
    * @param fileColumns given the file's schema, per output column the index of its top-level column
    *     in the file, or -1
+   * @param predicates given the file's schema, the pushed predicates bound to its columns: the row
+   *     group reads as empty when its dictionaries prove that none of its rows matches
    */
   ParquetRowGroupReader(ParquetRowGroupMorsel morsel, StructType schema, Function<MessageType, int[]> fileColumns,
-      BufferAllocator allocator) {
+      Function<MessageType, List<ParquetRowGroupFilter.BoundPredicate>> predicates, BufferAllocator allocator) {
     this.morsel = morsel;
     this.schema = schema;
     this.allocator = allocator;
@@ -59,22 +61,32 @@ final class ParquetRowGroupReader implements BatchStream {
         }
       }
       MessageType requested = new MessageType(fileSchema.getName(), projected);
+      List<ParquetRowGroupFilter.BoundPredicate> bound = predicates.apply(fileSchema);
+      boolean skip = !bound.isEmpty() && ParquetDictionaryFilter.canSkip(
+          file, file.getFooter().getBlocks().get(morsel.rowGroup()), bound);
       file.setRequestedSchema(requested);
-      PageReadStore pages = readRowGroup();
+      PageReadStore pages = skip ? null : readRowGroup();
       this.rowsLeft = pages == null ? 0 : pages.getRowCount();
-      ColumnReadStoreImpl store = pages == null ? null : new ColumnReadStoreImpl(pages,
-          new DummyRecordConverter(requested).getRootConverter(), requested,
-          file.getFooter().getFileMetaData().getCreatedBy());
       int columns = fileColumnIndexes.length;
-      this.columnReaders = new ColumnReader[columns];
-      this.valueReaders = new ParquetValueReader[columns];
-      this.maxDefinitionLevels = new int[columns];
+      this.columnReaders = new ColumnChunkReader[columns];
       this.columnNames = new String[columns];
       List<Type> nestedFields = new ArrayList<>();
       List<Integer> nestedOutputs = new ArrayList<>();
+      this.copyOf = new int[columns];
       for (int i = 0; i < columns; i++) {
         columnNames[i] = schema.apply(i).name();
-        if (fileColumnIndexes[i] < 0 || store == null) {
+        copyOf[i] = -1;
+        for (int earlier = 0; earlier < i && fileColumnIndexes[i] >= 0; earlier++) {
+          if (fileColumnIndexes[earlier] == fileColumnIndexes[i]
+              && schema.apply(earlier).dataType().equals(schema.apply(i).dataType())
+              && !ParquetNestedSchemas.isNested(fileSchema.getType(fileColumnIndexes[i]))) {
+            copyOf[i] = earlier;
+            break;
+          }
+        }
+      }
+      for (int i = 0; i < columns; i++) {
+        if (fileColumnIndexes[i] < 0 || pages == null || copyOf[i] >= 0) {
           continue;
         }
         if (ParquetNestedSchemas.isNested(fileSchema.getType(fileColumnIndexes[i]))) {
@@ -82,16 +94,20 @@ final class ParquetRowGroupReader implements BatchStream {
           nestedOutputs.add(i);
           continue;
         }
-        PrimitiveType field = fileSchema.getType(fileColumnIndexes[i]).asPrimitiveType();
-        ColumnDescriptor descriptor = requested.getColumnDescription(new String[] {field.getName()});
-        columnReaders[i] = store.getColumnReader(descriptor);
-        valueReaders[i] = ParquetValueReader.of(field, schema.apply(i).dataType());
-        maxDefinitionLevels[i] = descriptor.getMaxDefinitionLevel();
+        String name = fileSchema.getType(fileColumnIndexes[i]).getName();
+        ColumnDescriptor descriptor = requested.getColumnDescription(new String[] {name});
+        try {
+          columnReaders[i] = ColumnChunkReaders.create(descriptor, schema.apply(i).dataType(),
+              pages.getPageReader(descriptor), allocator, ParquetSource.BATCH_ROWS);
+        } catch (RuntimeException e) {
+          throw e instanceof SparkThrowable ? e : ParquetReadErrors.readFailure(morsel.file(), where(columnNames[i]), e);
+        }
       }
       this.nestedColumns = nestedFields.isEmpty() ? null : new ParquetNestedColumns(pages,
           file.getFooter().getFileMetaData().getCreatedBy(), nestedFields,
           nestedOutputs.stream().mapToInt(Integer::intValue).toArray(), schema);
     } catch (RuntimeException e) {
+      closeColumnReaders(e);
       closeQuietly(e);
       throw e instanceof SparkThrowable ? e : ParquetReadErrors.readFailure(morsel.file(), where(null), e);
     }
@@ -114,7 +130,7 @@ final class ParquetRowGroupReader implements BatchStream {
     List<FieldVector> vectors = ColumnBatch.allocateVectors(schema, allocator, rows);
     try {
       for (int i = 0; i < vectors.size(); i++) {
-        fillColumn(i, vectors.get(i), rows);
+        fillColumn(i, vectors, rows);
       }
       if (nestedColumns != null) {
         nestedColumns.fill(vectors, rows);
@@ -130,20 +146,22 @@ final class ParquetRowGroupReader implements BatchStream {
     }
   }
 
-  private void fillColumn(int column, FieldVector vector, int rows) {
-    ColumnReader reader = columnReaders[column];
+  private void fillColumn(int column, List<FieldVector> vectors, int rows) {
+    FieldVector vector = vectors.get(column);
+    if (copyOf[column] >= 0) {
+      FieldVector source = vectors.get(copyOf[column]);
+      source.setValueCount(rows);
+      for (int row = 0; row < rows; row++) {
+        vector.copyFromSafe(row, row, source);
+      }
+      return;
+    }
+    ColumnChunkReader reader = columnReaders[column];
     if (reader == null) {
       return; // freshly allocated vectors are all null
     }
-    ParquetValueReader values = valueReaders[column];
-    int maxDefinitionLevel = maxDefinitionLevels[column];
     try {
-      for (int row = 0; row < rows; row++) {
-        if (reader.getCurrentDefinitionLevel() == maxDefinitionLevel) {
-          values.read(reader, vector, row);
-        }
-        reader.consume();
-      }
+      reader.read(vector, rows);
     } catch (RuntimeException e) {
       throw ParquetReadErrors.readFailure(morsel.file(), where(columnNames[column]), e);
     }
@@ -151,6 +169,24 @@ final class ParquetRowGroupReader implements BatchStream {
 
   private String where(String column) {
     return "Row group " + morsel.rowGroup() + (column == null ? "" : ", column `" + column + "`");
+  }
+
+  private void closeColumnReaders(Throwable failure) {
+    if (columnReaders == null) {
+      return;
+    }
+    for (ColumnChunkReader reader : columnReaders) {
+      if (reader != null) {
+        try {
+          reader.close();
+        } catch (RuntimeException e) {
+          if (failure == null) {
+            throw e;
+          }
+          failure.addSuppressed(e);
+        }
+      }
+    }
   }
 
   private void closeQuietly(Throwable failure) {
@@ -164,6 +200,14 @@ final class ParquetRowGroupReader implements BatchStream {
   @Override
   public void close() {
     rowsLeft = 0;
+    try {
+      closeColumnReaders(null);
+    } finally {
+      closeFile();
+    }
+  }
+
+  private void closeFile() {
     try {
       file.close();
     } catch (IOException e) {

@@ -21,7 +21,9 @@ import org.apache.parquet.schema.MessageType;
  * Scans Parquet files into Arrow batches. Each row group is a morsel; only the required columns are
  * read. Columns are found in each file by name (exact, else ignoring case, as Spark's default); a
  * column a file lacks reads as nulls. Row groups whose statistics prove that some pushed predicate
- * matches no row are not read at all.
+ * matches no row are not read at all; nor are those where an equality or IN predicate names a
+ * fully dictionary-encoded column chunk whose dictionary holds no accepted value (decided when the
+ * morsel is opened, so that dictionaries are read in parallel).
  */
 public final class ParquetSource implements BatchSource {
   /** Rows per batch. */
@@ -135,7 +137,7 @@ public final class ParquetSource implements BatchSource {
         fileColumns[i] = fileColumn(rowGroup.file(), fileSchema, requiredColumns[i]);
       }
       return fileColumns;
-    }, allocator);
+    }, fileSchema -> bindPredicates(rowGroup.file(), fileSchema), allocator);
   }
 
   @Override

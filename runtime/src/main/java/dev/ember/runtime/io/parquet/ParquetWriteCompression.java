@@ -42,24 +42,14 @@ public enum ParquetWriteCompression {
   }
 
   /**
-   * Whether the codec's library is on the classpath: Hadoop's LZ4 codec needs lz4-java (Spark ships
-   * {@code at.yawk.lz4:lz4-java}); brotli and lzo need codec jars neither Spark nor Ember ships.
+   * Whether Ember can write the codec: brotli and lzo need codec jars neither Spark nor Ember ships.
+   * (Hadoop-framed LZ4 is Ember's own, {@link HadoopLz4Codec}.)
    */
   public boolean isAvailable() {
     return switch (this) {
       case BROTLI, LZO -> false;
-      case LZ4 -> isOnClasspath("net.jpountz.lz4.LZ4Factory");
       default -> true;
     };
-  }
-
-  private static boolean isOnClasspath(String className) {
-    try {
-      Class.forName(className, false, ParquetWriteCompression.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException e) {
-      return false;
-    }
   }
 
   /**

@@ -376,8 +376,8 @@ class ParquetSourceTest {
 
   @Test
   void int96CountsNanosecondsFromTheJulianDay() {
-    assertEquals(0L, ParquetValueReader.int96ToMicros(int96(2_440_588, 0)));
-    assertEquals(-ParquetValueReader.MICROS_PER_DAY + 1, ParquetValueReader.int96ToMicros(int96(2_440_587, 1_000)));
+    assertEquals(0L, ColumnReaderValueCopier.int96ToMicros(int96(2_440_588, 0)));
+    assertEquals(-ColumnReaderValueCopier.MICROS_PER_DAY + 1, ColumnReaderValueCopier.int96ToMicros(int96(2_440_587, 1_000)));
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -39,11 +39,13 @@ import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnot
 import org.apache.parquet.schema.PrimitiveType;
 
 /**
- * Copies the current (non-null) value of a Parquet {@link ColumnReader} into row {@code row} of an
- * Arrow vector, converting from the Parquet storage to Ember's layout ({@code ArrowTypes}).
+ * The test oracle's value conversion: copies the current (non-null) value of a Parquet
+ * {@link ColumnReader} into row {@code row} of an Arrow vector, converting from the Parquet storage
+ * to Ember's layout ({@code ArrowTypes}). This was Ember's reader before pages were decoded
+ * directly; it stays as the independent implementation the page decoders are compared with.
  */
 @FunctionalInterface
-interface ParquetValueReader {
+interface ColumnReaderValueCopier {
   long MICROS_PER_DAY = 86_400_000_000L;
   /** The Julian day number of 1970-01-01, the epoch of INT96 timestamps' day part. */
   int JULIAN_DAY_OF_EPOCH = 2_440_588;
@@ -54,7 +56,7 @@ interface ParquetValueReader {
    * The reader for a file column of type {@code field} read as Spark type {@code type}; the caller
    * checked with {@link ParquetSchemas#canRead} that the file's type reads as {@code type}.
    */
-  static ParquetValueReader of(PrimitiveType field, DataType type) {
+  static ColumnReaderValueCopier of(PrimitiveType field, DataType type) {
     LogicalTypeAnnotation logical = field.getLogicalTypeAnnotation();
     boolean unsigned = logical instanceof IntLogicalTypeAnnotation integer && !integer.isSigned();
     if (type instanceof BooleanType) {
@@ -100,7 +102,7 @@ interface ParquetValueReader {
     throw new IllegalArgumentException("No Parquet reader for " + type.simpleString() + " from " + field);
   }
 
-  private static ParquetValueReader decimal(PrimitiveType field) {
+  private static ColumnReaderValueCopier decimal(PrimitiveType field) {
     return switch (field.getPrimitiveTypeName()) {
       case INT32 -> (reader, vector, row) -> setDecimal((DecimalVector) vector, row, reader.getInteger());
       case INT64 -> (reader, vector, row) -> setDecimal((DecimalVector) vector, row, reader.getLong());
@@ -109,7 +111,7 @@ interface ParquetValueReader {
     };
   }
 
-  private static ParquetValueReader timestamp(PrimitiveType field) {
+  private static ColumnReaderValueCopier timestamp(PrimitiveType field) {
     if (field.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT96) {
       return (reader, vector, row) -> ((TimeStampMicroTZVector) vector).set(row, int96ToMicros(reader.getBinary()));
     }

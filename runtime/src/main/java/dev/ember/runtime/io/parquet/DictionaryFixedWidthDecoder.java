@@ -1,0 +1,21 @@
+package dev.ember.runtime.io.parquet;
+
+/** Dictionary ids (a bit-width byte, then the RLE/bit-packed hybrid) turned into fixed-width values. */
+final class DictionaryFixedWidthDecoder implements FixedWidthValuesDecoder {
+  private final RleBitPackedHybridDecoder ids;
+  private final FixedWidthDictionary dictionary;
+  private final int[] idBuffer;
+
+  /** @param idBuffer scratch for at least as many ids as one {@link #read} asks for */
+  DictionaryFixedWidthDecoder(PageInput input, FixedWidthDictionary dictionary, int[] idBuffer) {
+    this.ids = new RleBitPackedHybridDecoder(input, input.readUnsignedByte());
+    this.dictionary = dictionary;
+    this.idBuffer = idBuffer;
+  }
+
+  @Override
+  public void read(int count, long address) {
+    ids.read(idBuffer, 0, count);
+    dictionary.gather(idBuffer, count, address);
+  }
+}
