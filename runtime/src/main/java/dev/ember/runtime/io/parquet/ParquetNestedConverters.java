@@ -373,8 +373,8 @@ final class ParquetNestedConverters {
       ByteBuffer buffer = value.toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
       long nanosOfDay = buffer.getLong();
       int julianDay = buffer.getInt();
-      return (julianDay - (long) ParquetValueReader.JULIAN_DAY_OF_EPOCH) * MICROS_PER_DAY
-          + nanosOfDay / NANOS_PER_MICRO;
+      return (julianDay - (long) FixedWidthConversion.JULIAN_DAY_OF_EPOCH) * MICROS_PER_DAY
+          + Math.floorDiv(nanosOfDay, NANOS_PER_MICRO);
     }
   }
 }
