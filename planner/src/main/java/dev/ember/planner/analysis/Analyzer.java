@@ -39,7 +39,9 @@ public final class Analyzer {
             new DivideAsFractional(),
             new WidenOperandTypes(),
             new CoerceNullOperands(),
-            new CoerceAggregateInputs()), MAXIMUM_ITERATIONS));
+            new CoerceAggregateInputs(),
+            new CoerceFunctionArguments(),
+            new CoerceConditionalTypes()), MAXIMUM_ITERATIONS));
   }
 
   /**
