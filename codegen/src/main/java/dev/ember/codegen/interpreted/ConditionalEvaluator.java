@@ -41,12 +41,10 @@ final class ConditionalEvaluator {
 
   private FieldVector branches(Expression expression, List<Expression> conditions, List<Expression> values,
       Expression elseValue, ColumnBatch batch, int[] rows, int count) {
-    FieldVector out = Columns.allocate("_", expression.dataType(), allocator, count);
-    try {
-      if (expression.dataType() instanceof NullType) {
-        out.setValueCount(count);
-        return out;
-      }
+    if (expression.dataType() instanceof NullType) {
+      return nulls(expression, count);
+    }
+    try (Gathered result = new Gathered(count)) {
       int[] remaining = allPositions(count);
       for (int i = 0; i < conditions.size() && remaining.length > 0; i++) {
         int[] chosen;
@@ -59,46 +57,108 @@ final class ConditionalEvaluator {
           chosen = select(remaining, isTrue, true);
           rest = select(remaining, isTrue, false);
         }
-        fill(out, values.get(i), chosen, batch, rows);
+        if (chosen.length > 0) {
+          result.add(evaluateAt(values.get(i), chosen, batch, rows), chosen);
+        }
         remaining = rest;
       }
-      if (elseValue != null) {
-        fill(out, elseValue, remaining, batch, rows);
+      if (elseValue != null && remaining.length > 0) {
+        result.add(evaluateAt(elseValue, remaining, batch, rows), remaining);
       }
-      out.setValueCount(count);
-      return out;
-    } catch (RuntimeException e) {
-      out.close();
-      throw e;
+      return result.toVector(expression, allocator);
+    }
+  }
+
+  private FieldVector nulls(Expression expression, int count) {
+    FieldVector out = Columns.allocate("_", expression.dataType(), allocator, count);
+    out.setValueCount(count);
+    return out;
+  }
+
+  /**
+   * Values chosen from several vectors, each covering some positions, copied into one vector in
+   * position order at the end: variable-width Arrow vectors must be written in row order.
+   */
+  private static final class Gathered implements AutoCloseable {
+    private final java.util.ArrayList<FieldVector> sources = new java.util.ArrayList<>();
+    private final int[] sourceOf;
+    private final int[] indexIn;
+
+    Gathered(int count) {
+      this.sourceOf = new int[count];
+      this.indexIn = new int[count];
+      Arrays.fill(sourceOf, -1);
+    }
+
+    /** {@code vector} holds the values of {@code positions}, in order; this takes ownership of it. */
+    void add(FieldVector vector, int[] positions) {
+      sources.add(vector);
+      for (int j = 0; j < positions.length; j++) {
+        sourceOf[positions[j]] = sources.size() - 1;
+        indexIn[positions[j]] = j;
+      }
+    }
+
+    /** Takes the value at {@code index} of {@code vector} for one position. */
+    void addOne(FieldVector vector, int position, int index) {
+      if (sources.isEmpty() || sources.get(sources.size() - 1) != vector) {
+        sources.add(vector);
+      }
+      sourceOf[position] = sources.size() - 1;
+      indexIn[position] = index;
+    }
+
+    FieldVector toVector(Expression expression, BufferAllocator allocator) {
+      FieldVector out = Columns.allocate("_", expression.dataType(), allocator, sourceOf.length);
+      try {
+        for (int position = 0; position < sourceOf.length; position++) {
+          if (sourceOf[position] >= 0) {
+            out.copyFromSafe(indexIn[position], position, sources.get(sourceOf[position]));
+          }
+        }
+        out.setValueCount(sourceOf.length);
+        return out;
+      } catch (RuntimeException e) {
+        out.close();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() {
+      for (FieldVector source : sources) {
+        source.close();
+      }
     }
   }
 
   FieldVector coalesce(Coalesce expression, ColumnBatch batch, int[] rows, int count) {
-    FieldVector out = Columns.allocate("_", expression.dataType(), allocator, count);
-    try {
-      if (!(expression.dataType() instanceof NullType)) {
-        int[] remaining = allPositions(count);
-        for (Expression argument : expression.arguments()) {
-          if (remaining.length == 0) {
-            break;
-          }
-          try (FieldVector value = evaluateAt(argument, remaining, batch, rows)) {
-            boolean[] present = new boolean[remaining.length];
-            for (int j = 0; j < remaining.length; j++) {
-              present[j] = !value.isNull(j);
-              if (present[j]) {
-                out.copyFromSafe(j, remaining[j], value);
-              }
-            }
-            remaining = select(remaining, present, false);
+    if (expression.dataType() instanceof NullType) {
+      return nulls(expression, count);
+    }
+    try (Gathered result = new Gathered(count)) {
+      int[] remaining = allPositions(count);
+      for (Expression argument : expression.arguments()) {
+        if (remaining.length == 0) {
+          break;
+        }
+        FieldVector value = evaluateAt(argument, remaining, batch, rows);
+        boolean[] present = new boolean[remaining.length];
+        for (int j = 0; j < remaining.length; j++) {
+          present[j] = !value.isNull(j);
+        }
+        int[] found = select(remaining, present, true);
+        int[] foundIndexes = select(allPositions(remaining.length), present, true);
+        if (found.length == 0) {
+          value.close();
+        } else {
+          for (int k = 0; k < found.length; k++) {
+            result.addOne(value, found[k], foundIndexes[k]);
           }
         }
+        remaining = select(remaining, present, false);
       }
-      out.setValueCount(count);
-      return out;
-    } catch (RuntimeException e) {
-      out.close();
-      throw e;
+      return result.toVector(expression, allocator);
     }
   }
 
@@ -191,18 +251,6 @@ final class ConditionalEvaluator {
         if (vector != null) {
           vector.close();
         }
-      }
-    }
-  }
-
-  /** Evaluates {@code expression} at {@code positions} and copies the values into {@code out} there. */
-  private void fill(FieldVector out, Expression expression, int[] positions, ColumnBatch batch, int[] rows) {
-    if (positions.length == 0) {
-      return;
-    }
-    try (FieldVector value = evaluateAt(expression, positions, batch, rows)) {
-      for (int j = 0; j < positions.length; j++) {
-        out.copyFromSafe(j, positions[j], value);
       }
     }
   }

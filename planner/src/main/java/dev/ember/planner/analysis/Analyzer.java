@@ -35,13 +35,14 @@ public final class Analyzer {
             new ConvertGlobalAggregates(),
             new ResolveAliases()), MAXIMUM_ITERATIONS),
         new RuleBatch("Type coercion", List.of(
+            // First, so operators and functions above a conditional see its coerced type.
+            new CoerceConditionalTypes(),
             new PromoteStrings(),
             new DivideAsFractional(),
             new WidenOperandTypes(),
             new CoerceNullOperands(),
             new CoerceAggregateInputs(),
-            new CoerceFunctionArguments(),
-            new CoerceConditionalTypes()), MAXIMUM_ITERATIONS));
+            new CoerceFunctionArguments()), MAXIMUM_ITERATIONS));
   }
 
   /**

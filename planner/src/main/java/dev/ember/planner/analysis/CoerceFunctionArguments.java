@@ -33,10 +33,7 @@ final class CoerceFunctionArguments implements AnalyzerRule {
     ScalarFunction function = call.function();
     List<Expression> arguments = new ArrayList<>(call.arguments());
     if (function.widenArguments() && !arguments.isEmpty()) {
-      DataType common = CommonTypes.wider(arguments.stream().map(Expression::dataType).toList(), true);
-      if (common != null) {
-        arguments.replaceAll(argument -> TypeWidening.castTo(argument, common));
-      }
+      widen(arguments);
     }
     for (int i = 0; i < arguments.size(); i++) {
       DataType target = function.argumentType(i).coercionTarget(arguments.get(i).dataType());
@@ -45,5 +42,26 @@ final class CoerceFunctionArguments implements AnalyzerRule {
       }
     }
     return call.withNewChildren(arguments);
+  }
+
+  /**
+   * As arithmetic operands: decimals keep their types and an integral next to one becomes the decimal
+   * that holds it (a literal by its digits, so {@code pmod(dec, 2)} is decimal(3,2) as in Spark);
+   * otherwise all arguments take their common type.
+   */
+  private static void widen(List<Expression> arguments) {
+    List<DataType> types = arguments.stream().map(Expression::dataType).toList();
+    boolean anyDecimal = types.stream().anyMatch(TypeWidening::isDecimal);
+    boolean decimalsAndIntegrals = anyDecimal && types.stream()
+        .allMatch(type -> TypeWidening.isDecimal(type) || TypeWidening.integralRank(type) > 0);
+    if (decimalsAndIntegrals) {
+      arguments.replaceAll(argument -> TypeWidening.integralRank(argument.dataType()) > 0
+          ? TypeWidening.castTo(argument, TypeWidening.decimalForOperand(argument)) : argument);
+      return;
+    }
+    DataType common = CommonTypes.wider(types, true);
+    if (common != null) {
+      arguments.replaceAll(argument -> TypeWidening.castTo(argument, common));
+    }
   }
 }

@@ -4,6 +4,8 @@ import static dev.ember.planner.functions.ArgumentType.DOUBLE;
 import static dev.ember.planner.functions.ArgumentType.INT;
 import static dev.ember.planner.functions.ArgumentType.NUMERIC;
 
+import dev.ember.planner.expressions.ArithmeticOperator;
+import dev.ember.planner.expressions.DecimalResultTypes;
 import dev.ember.planner.expressions.Expression;
 import dev.ember.planner.expressions.Literal;
 import dev.ember.planner.functions.ScalarFunction.Nullability;
@@ -36,6 +38,17 @@ public final class MathFunctionDefinitions {
       from -> ImplicitCasts.integralRank(from) > 0 ? DataTypes.LongType
           : from instanceof FloatType || from instanceof StringType || from instanceof NullType
               ? DataTypes.DoubleType : null);
+
+  /**
+   * ceil and floor with a scale work on decimals: any number becomes the decimal Spark sees it as (int
+   * is decimal(10,0), double decimal(30,15), so 1e300 overflows, as in Spark).
+   */
+  private static final ArgumentType CEIL_TO_SCALE_INPUT = new ArgumentType(
+      "(\"DOUBLE\" or \"DECIMAL\" or \"BIGINT\")",
+      type -> type instanceof DecimalType,
+      from -> from.isNumeric() ? ImplicitCasts.asDecimal(from)
+          : from instanceof StringType || from instanceof NullType ? ImplicitCasts.asDecimal(DataTypes.DoubleType)
+          : null);
 
   /** Spark casts any number or string to the integral it needs here, narrowing too (factorial(5L)). */
   private static ArgumentType anyNumberAs(DataType target) {
@@ -101,6 +114,15 @@ public final class MathFunctionDefinitions {
     DataType input = arguments.get(0).dataType();
     return input instanceof DecimalType decimal ? roundedDecimal(decimal, Constants.intValue(arguments.get(1)))
         : input;
+  }
+
+  /** Two decimals keep their types; the remainder's type is Spark's, as for {@code %}. */
+  private static DataType remainderResult(List<Expression> arguments) {
+    if (arguments.get(0).dataType() instanceof DecimalType left
+        && arguments.get(1).dataType() instanceof DecimalType right) {
+      return DecimalResultTypes.of(ArithmeticOperator.REMAINDER, left, right);
+    }
+    return arguments.get(0).dataType();
   }
 
   private static DataType ceilWithScaleResult(List<Expression> arguments) {
@@ -183,12 +205,12 @@ public final class MathFunctionDefinitions {
       .arguments(CEIL_INPUT).returns(MathFunctionDefinitions::ceilResult).nullability(Nullability.ALWAYS)
       .implementedBy(MathFunctions.class).build();
 
-  public static final ScalarFunction CEIL_TO_SCALE = ScalarFunction.builder("ceil").arguments(CEIL_INPUT, INT)
+  public static final ScalarFunction CEIL_TO_SCALE = ScalarFunction.builder("ceil").arguments(CEIL_TO_SCALE_INPUT, INT)
       .foldable(1).returns(MathFunctionDefinitions::ceilWithScaleResult).nullability(Nullability.ALWAYS)
       .implementedBy(MathFunctions.class).build();
   public static final ScalarFunction CEILING_TO_SCALE = CEIL_TO_SCALE.toBuilder().name("ceiling")
       .prettyName("ceiling").build();
-  public static final ScalarFunction FLOOR_TO_SCALE = ScalarFunction.builder("floor").arguments(CEIL_INPUT, INT)
+  public static final ScalarFunction FLOOR_TO_SCALE = ScalarFunction.builder("floor").arguments(CEIL_TO_SCALE_INPUT, INT)
       .foldable(1).returns(MathFunctionDefinitions::ceilWithScaleResult).nullability(Nullability.ALWAYS)
       .implementedBy(MathFunctions.class).build();
 
@@ -201,7 +223,7 @@ public final class MathFunctionDefinitions {
       .implementedBy(MathFunctions.class, "bround").build();
 
   public static final ScalarFunction PMOD = ScalarFunction.builder("pmod").arguments(NUMERIC, NUMERIC)
-      .widenArguments().returns(ScalarFunction.ResultType.argument(0)).nullability(Nullability.ALWAYS)
+      .widenArguments().returns(MathFunctionDefinitions::remainderResult).nullability(Nullability.ALWAYS)
       .context(FunctionContext.ANSI).implementedBy(MathFunctions.class).build();
 
   public static final ScalarFunction DIV = ScalarFunction.builder("div")

@@ -117,33 +117,12 @@ public final class MathFunctions {
     return value.setScale(0, RoundingMode.FLOOR);
   }
 
-  public static BigDecimal ceil(double value, int scale) {
-    return roundDecimal(decimalOf(value), scale, RoundingMode.CEILING);
-  }
-
-  public static BigDecimal ceil(long value, int scale) {
-    return roundDecimal(BigDecimal.valueOf(value), scale, RoundingMode.CEILING);
-  }
-
   public static BigDecimal ceil(BigDecimal value, int scale) {
     return roundDecimal(value, scale, RoundingMode.CEILING);
   }
 
-  public static BigDecimal floor(double value, int scale) {
-    return roundDecimal(decimalOf(value), scale, RoundingMode.FLOOR);
-  }
-
-  public static BigDecimal floor(long value, int scale) {
-    return roundDecimal(BigDecimal.valueOf(value), scale, RoundingMode.FLOOR);
-  }
-
   public static BigDecimal floor(BigDecimal value, int scale) {
     return roundDecimal(value, scale, RoundingMode.FLOOR);
-  }
-
-  /** Spark turns a double into a decimal through its shortest decimal text, as {@code Double.toString}. */
-  private static BigDecimal decimalOf(double value) {
-    return new BigDecimal(Double.toString(value));
   }
 
   private static BigDecimal roundDecimal(BigDecimal value, int scale, RoundingMode mode) {
@@ -266,28 +245,31 @@ public final class MathFunctions {
     return Math.hypot(x, y);
   }
 
-  /** Logarithms are null, not NaN or -Infinity, at and below their asymptote. */
+  /**
+   * Logarithms are null, not NaN or -Infinity, at and below their asymptote. Spark computes them with
+   * {@code StrictMath}, whose last bit can differ from {@code Math}'s (ln(3) does).
+   */
   public static Double ln(double value) {
-    return value <= 0 ? null : Math.log(value);
+    return value <= 0 ? null : StrictMath.log(value);
   }
 
   public static Double log10(double value) {
-    return value <= 0 ? null : Math.log10(value);
+    return value <= 0 ? null : StrictMath.log10(value);
   }
 
   public static Double log2(double value) {
-    return value <= 0 ? null : Math.log(value) / Math.log(2);
+    return value <= 0 ? null : StrictMath.log(value) / StrictMath.log(2);
   }
 
   public static Double log1p(double value) {
-    return value <= -1 ? null : Math.log1p(value);
+    return value <= -1 ? null : StrictMath.log1p(value);
   }
 
   public static Double log(double base, double value) {
     if (base <= 0 || value <= 0) {
       return null;
     }
-    return Math.log(value) / Math.log(base);
+    return StrictMath.log(value) / StrictMath.log(base);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -79,7 +79,8 @@ public final class NumberBaseFunctions {
       value = value * fromBase + digit;
     }
     if (digits == 0) {
-      return null;
+      // Spark: no number at all is null, text without leading digits is 0.
+      return number.isEmpty() ? null : "0";
     }
     if (overflow) {
       if (ansi) {
