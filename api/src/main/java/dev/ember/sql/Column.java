@@ -221,10 +221,9 @@ public class Column {
     return new Column(new In(expression, elements));
   }
 
-  /** {@code between(x, lower, upper)}: {@code x >= lower AND x <= upper}. */
+  /** {@code ((x >= lower) AND (x <= upper))}, as Spark 4.2's Column.between builds and names it. */
   public Column between(Object lowerBound, Object upperBound) {
-    return functions.call_function("between", this, new Column(toExpression(lowerBound)),
-        new Column(toExpression(upperBound)));
+    return geq(lowerBound).and(leq(upperBound));
   }
 
   public Column isNaN() {
