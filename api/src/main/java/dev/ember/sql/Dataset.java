@@ -96,6 +96,15 @@ public class Dataset<T> {
     return withPlan(new Project(projectList, plan()));
   }
 
+  /** Each string a SQL expression, optionally aliased: {@code selectExpr("sqrt(x) AS root", "y")}. */
+  public Dataset<Row> selectExpr(String... expressions) {
+    List<Expression> projectList = new ArrayList<>();
+    for (String expression : expressions) {
+      projectList.add(ExpressionParser.parse(expression));
+    }
+    return withPlan(new Project(projectList, plan()));
+  }
+
   public Dataset<Row> filter(Column condition) {
     return withPlan(new Filter(condition.expr(), plan()));
   }

@@ -81,7 +81,7 @@ final class SessionSettings {
   }
 
   KernelOptions kernelOptions() {
-    return new KernelOptions(ansiEnabled(), flag(CHECKED_MEMORY_ACCESS));
+    return new KernelOptions(ansiEnabled(), flag(CHECKED_MEMORY_ACCESS), sessionZone());
   }
 
   ReadSettings readSettings() {

@@ -417,4 +417,520 @@ public final class functions {
   public static Column mode(Column e) {
     return call("mode", false, e);
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // Calls of registered functions by name, as Spark's own functions are built.
+
+  /** {@code name(arguments)}, resolved by the analyzer's function registry. */
+  public static Column call_function(String name, Column... arguments) {
+    List<Expression> expressions = new java.util.ArrayList<>();
+    for (Column argument : arguments) {
+      expressions.add(argument.expr());
+    }
+    return new Column(new UnresolvedFunction(name, expressions, false));
+  }
+
+  private static Column call(String name, Column first, Column second) {
+    return call_function(name, first, second);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Conditionals and nulls.
+
+  /** Starts a {@code CASE WHEN}; continue with {@link Column#when} and {@link Column#otherwise}. */
+  public static Column when(Column condition, Object value) {
+    return new Column(new dev.ember.planner.expressions.CaseWhen(List.of(condition.expr()),
+        List.of(Column.toExpression(value)), null));
+  }
+
+  public static Column coalesce(Column... columns) {
+    return call_function("coalesce", columns);
+  }
+
+  public static Column ifnull(Column column, Column replacement) {
+    return call("ifnull", column, replacement);
+  }
+
+  public static Column nvl(Column column, Column replacement) {
+    return call("nvl", column, replacement);
+  }
+
+  public static Column nvl2(Column column, Column whenNotNull, Column whenNull) {
+    return call_function("nvl2", column, whenNotNull, whenNull);
+  }
+
+  public static Column nullif(Column column, Column other) {
+    return call("nullif", column, other);
+  }
+
+  public static Column isnull(Column column) {
+    return call("isnull", column);
+  }
+
+  public static Column isnotnull(Column column) {
+    return call("isnotnull", column);
+  }
+
+  public static Column isnan(Column column) {
+    return call("isnan", column);
+  }
+
+  public static Column nanvl(Column column, Column replacement) {
+    return call("nanvl", column, replacement);
+  }
+
+  public static Column greatest(Column... columns) {
+    return call_function("greatest", columns);
+  }
+
+  public static Column greatest(String columnName, String... columnNames) {
+    return greatest(columns(columnName, columnNames));
+  }
+
+  public static Column least(Column... columns) {
+    return call_function("least", columns);
+  }
+
+  public static Column least(String columnName, String... columnNames) {
+    return least(columns(columnName, columnNames));
+  }
+
+  private static Column[] columns(String first, String... rest) {
+    Column[] columns = new Column[rest.length + 1];
+    columns[0] = col(first);
+    for (int i = 0; i < rest.length; i++) {
+      columns[i + 1] = col(rest[i]);
+    }
+    return columns;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Math.
+
+  public static Column abs(Column column) {
+    return call("abs", column);
+  }
+
+  public static Column positive(Column column) {
+    return call("positive", column);
+  }
+
+  public static Column negative(Column column) {
+    return call("negative", column);
+  }
+
+  public static Column sqrt(Column column) {
+    return call("sqrt", column);
+  }
+
+  public static Column sqrt(String columnName) {
+    return sqrt(col(columnName));
+  }
+
+  public static Column cbrt(Column column) {
+    return call("cbrt", column);
+  }
+
+  public static Column cbrt(String columnName) {
+    return cbrt(col(columnName));
+  }
+
+  public static Column exp(Column column) {
+    return call("exp", column);
+  }
+
+  public static Column exp(String columnName) {
+    return exp(col(columnName));
+  }
+
+  public static Column expm1(Column column) {
+    return call("expm1", column);
+  }
+
+  public static Column expm1(String columnName) {
+    return expm1(col(columnName));
+  }
+
+  public static Column ln(Column column) {
+    return call("ln", column);
+  }
+
+  /** The natural logarithm; Spark names the column {@code ln(x)}. */
+  public static Column log(Column column) {
+    return ln(column);
+  }
+
+  public static Column log(String columnName) {
+    return log(col(columnName));
+  }
+
+  public static Column log(double base, Column column) {
+    return call("log", lit(base), column);
+  }
+
+  public static Column log(double base, String columnName) {
+    return log(base, col(columnName));
+  }
+
+  public static Column log10(Column column) {
+    return call("log10", column);
+  }
+
+  public static Column log10(String columnName) {
+    return log10(col(columnName));
+  }
+
+  public static Column log2(Column column) {
+    return call("log2", column);
+  }
+
+  public static Column log2(String columnName) {
+    return log2(col(columnName));
+  }
+
+  public static Column log1p(Column column) {
+    return call("log1p", column);
+  }
+
+  public static Column log1p(String columnName) {
+    return log1p(col(columnName));
+  }
+
+  public static Column pow(Column base, Column exponent) {
+    return call("power", base, exponent);
+  }
+
+  public static Column pow(Column base, String exponentName) {
+    return pow(base, col(exponentName));
+  }
+
+  public static Column pow(String baseName, Column exponent) {
+    return pow(col(baseName), exponent);
+  }
+
+  public static Column pow(String baseName, String exponentName) {
+    return pow(col(baseName), col(exponentName));
+  }
+
+  public static Column pow(Column base, double exponent) {
+    return pow(base, lit(exponent));
+  }
+
+  public static Column pow(String baseName, double exponent) {
+    return pow(col(baseName), lit(exponent));
+  }
+
+  public static Column pow(double base, Column exponent) {
+    return pow(lit(base), exponent);
+  }
+
+  public static Column pow(double base, String exponentName) {
+    return pow(lit(base), col(exponentName));
+  }
+
+  public static Column power(Column base, Column exponent) {
+    return call("power", base, exponent);
+  }
+
+  public static Column signum(Column column) {
+    return call("signum", column);
+  }
+
+  public static Column signum(String columnName) {
+    return signum(col(columnName));
+  }
+
+  public static Column sign(Column column) {
+    return call("sign", column);
+  }
+
+  public static Column sin(Column column) {
+    return call("sin", column);
+  }
+
+  public static Column sin(String columnName) {
+    return sin(col(columnName));
+  }
+
+  public static Column cos(Column column) {
+    return call("cos", column);
+  }
+
+  public static Column cos(String columnName) {
+    return cos(col(columnName));
+  }
+
+  public static Column tan(Column column) {
+    return call("tan", column);
+  }
+
+  public static Column tan(String columnName) {
+    return tan(col(columnName));
+  }
+
+  public static Column asin(Column column) {
+    return call("asin", column);
+  }
+
+  public static Column asin(String columnName) {
+    return asin(col(columnName));
+  }
+
+  public static Column acos(Column column) {
+    return call("acos", column);
+  }
+
+  public static Column acos(String columnName) {
+    return acos(col(columnName));
+  }
+
+  public static Column atan(Column column) {
+    return call("atan", column);
+  }
+
+  public static Column atan(String columnName) {
+    return atan(col(columnName));
+  }
+
+  public static Column atan2(Column y, Column x) {
+    return call("atan2", y, x);
+  }
+
+  public static Column atan2(Column y, String xName) {
+    return atan2(y, col(xName));
+  }
+
+  public static Column atan2(String yName, Column x) {
+    return atan2(col(yName), x);
+  }
+
+  public static Column atan2(String yName, String xName) {
+    return atan2(col(yName), col(xName));
+  }
+
+  public static Column atan2(Column y, double x) {
+    return atan2(y, lit(x));
+  }
+
+  public static Column atan2(String yName, double x) {
+    return atan2(col(yName), lit(x));
+  }
+
+  public static Column atan2(double y, Column x) {
+    return atan2(lit(y), x);
+  }
+
+  public static Column atan2(double y, String xName) {
+    return atan2(lit(y), col(xName));
+  }
+
+  public static Column sinh(Column column) {
+    return call("sinh", column);
+  }
+
+  public static Column sinh(String columnName) {
+    return sinh(col(columnName));
+  }
+
+  public static Column cosh(Column column) {
+    return call("cosh", column);
+  }
+
+  public static Column cosh(String columnName) {
+    return cosh(col(columnName));
+  }
+
+  public static Column tanh(Column column) {
+    return call("tanh", column);
+  }
+
+  public static Column tanh(String columnName) {
+    return tanh(col(columnName));
+  }
+
+  public static Column cot(Column column) {
+    return call("cot", column);
+  }
+
+  public static Column sec(Column column) {
+    return call("sec", column);
+  }
+
+  public static Column csc(Column column) {
+    return call("csc", column);
+  }
+
+  public static Column degrees(Column column) {
+    return call("degrees", column);
+  }
+
+  public static Column degrees(String columnName) {
+    return degrees(col(columnName));
+  }
+
+  public static Column radians(Column column) {
+    return call("radians", column);
+  }
+
+  public static Column radians(String columnName) {
+    return radians(col(columnName));
+  }
+
+  public static Column hypot(Column left, Column right) {
+    return call("hypot", left, right);
+  }
+
+  public static Column hypot(Column left, String rightName) {
+    return hypot(left, col(rightName));
+  }
+
+  public static Column hypot(String leftName, Column right) {
+    return hypot(col(leftName), right);
+  }
+
+  public static Column hypot(String leftName, String rightName) {
+    return hypot(col(leftName), col(rightName));
+  }
+
+  public static Column hypot(Column left, double right) {
+    return hypot(left, lit(right));
+  }
+
+  public static Column hypot(String leftName, double right) {
+    return hypot(col(leftName), lit(right));
+  }
+
+  public static Column hypot(double left, Column right) {
+    return hypot(lit(left), right);
+  }
+
+  public static Column hypot(double left, String rightName) {
+    return hypot(lit(left), col(rightName));
+  }
+
+  public static Column e() {
+    return call_function("e");
+  }
+
+  public static Column pi() {
+    return call_function("pi");
+  }
+
+  public static Column ceil(Column column) {
+    return call("ceil", column);
+  }
+
+  public static Column ceil(String columnName) {
+    return ceil(col(columnName));
+  }
+
+  public static Column ceil(Column column, Column scale) {
+    return call("ceil", column, scale);
+  }
+
+  public static Column ceiling(Column column) {
+    return call("ceiling", column);
+  }
+
+  public static Column ceiling(Column column, Column scale) {
+    return call("ceiling", column, scale);
+  }
+
+  public static Column floor(Column column) {
+    return call("floor", column);
+  }
+
+  public static Column floor(String columnName) {
+    return floor(col(columnName));
+  }
+
+  public static Column floor(Column column, Column scale) {
+    return call("floor", column, scale);
+  }
+
+  public static Column round(Column column) {
+    return call("round", column);
+  }
+
+  public static Column round(Column column, int scale) {
+    return call("round", column, lit(scale));
+  }
+
+  public static Column round(Column column, Column scale) {
+    return call("round", column, scale);
+  }
+
+  public static Column bround(Column column) {
+    return call("bround", column);
+  }
+
+  public static Column bround(Column column, int scale) {
+    return call("bround", column, lit(scale));
+  }
+
+  public static Column bround(Column column, Column scale) {
+    return call("bround", column, scale);
+  }
+
+  public static Column pmod(Column dividend, Column divisor) {
+    return call("pmod", dividend, divisor);
+  }
+
+  public static Column hex(Column column) {
+    return call("hex", column);
+  }
+
+  public static Column unhex(Column column) {
+    return call("unhex", column);
+  }
+
+  public static Column bin(Column column) {
+    return call("bin", column);
+  }
+
+  public static Column bin(String columnName) {
+    return bin(col(columnName));
+  }
+
+  public static Column conv(Column number, int fromBase, int toBase) {
+    return call_function("conv", number, lit(fromBase), lit(toBase));
+  }
+
+  public static Column factorial(Column column) {
+    return call("factorial", column);
+  }
+
+  public static Column shiftleft(Column column, int bits) {
+    return call("shiftleft", column, lit(bits));
+  }
+
+  public static Column shiftright(Column column, int bits) {
+    return call("shiftright", column, lit(bits));
+  }
+
+  public static Column shiftrightunsigned(Column column, int bits) {
+    return call("shiftrightunsigned", column, lit(bits));
+  }
+
+  public static Column width_bucket(Column value, Column minimum, Column maximum, Column buckets) {
+    return call_function("width_bucket", value, minimum, maximum, buckets);
+  }
+
+  /** Uniform in [0, 1), Spark's sequence for the seed in a single partition. */
+  public static Column rand(long seed) {
+    return call("rand", lit(seed));
+  }
+
+  /** As Spark does, draws the seed now; it shows in the column name. */
+  public static Column rand() {
+    return rand(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+  }
+
+  public static Column randn(long seed) {
+    return call("randn", lit(seed));
+  }
+
+  public static Column randn() {
+    return randn(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+  }
 }

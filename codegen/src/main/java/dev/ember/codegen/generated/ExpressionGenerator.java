@@ -3,7 +3,15 @@ package dev.ember.codegen.generated;
 import dev.ember.planner.expressions.And;
 import dev.ember.planner.expressions.ArithmeticOperator;
 import dev.ember.planner.expressions.BinaryArithmetic;
+import dev.ember.codegen.spec.KernelOptions;
 import dev.ember.planner.expressions.BoundReference;
+import dev.ember.planner.expressions.CaseWhen;
+import dev.ember.planner.expressions.Coalesce;
+import dev.ember.planner.expressions.GreatestLeast;
+import dev.ember.planner.expressions.If;
+import dev.ember.planner.expressions.In;
+import dev.ember.planner.expressions.ReplacedCall;
+import dev.ember.planner.expressions.ScalarFunctionCall;
 import dev.ember.planner.expressions.Cast;
 import dev.ember.planner.expressions.Comparison;
 import dev.ember.planner.expressions.ComparisonOperator;
@@ -47,10 +55,14 @@ final class ExpressionGenerator {
 
   private final ClassBuilder builder;
   private final boolean ansi;
+  private final FunctionCallGenerator functionCalls;
+  private final ConditionalGenerator conditionals;
 
-  ExpressionGenerator(ClassBuilder builder, boolean ansi) {
+  ExpressionGenerator(ClassBuilder builder, KernelOptions options) {
     this.builder = builder;
-    this.ansi = ansi;
+    this.ansi = options.ansiEnabled();
+    this.functionCalls = new FunctionCallGenerator(this, builder, options);
+    this.conditionals = new ConditionalGenerator(this);
   }
 
   ExprValue generate(Expression expression, ColumnReader columns, MethodScope scope) {
@@ -83,6 +95,20 @@ final class ExpressionGenerator {
       return ExprValue.of(expression.dataType(), "false", "(!" + child.isNull() + ")");
     } else if (expression instanceof Cast cast) {
       return cast(cast, columns, scope);
+    } else if (expression instanceof ScalarFunctionCall call) {
+      return functionCalls.generate(call, columns, scope);
+    } else if (expression instanceof ReplacedCall replaced) {
+      return generate(replaced.replacement(), columns, scope);
+    } else if (expression instanceof If conditional) {
+      return conditionals.ifThenElse(conditional, columns, scope);
+    } else if (expression instanceof CaseWhen caseWhen) {
+      return conditionals.caseWhen(caseWhen, columns, scope);
+    } else if (expression instanceof Coalesce coalesce) {
+      return conditionals.coalesce(coalesce, columns, scope);
+    } else if (expression instanceof In in) {
+      return conditionals.in(in, columns, scope);
+    } else if (expression instanceof GreatestLeast extremum) {
+      return conditionals.greatestLeast(extremum, columns, scope);
     }
     throw Unsupported.expression(expression, "no code generator for this kind of expression");
   }
@@ -397,7 +423,7 @@ final class ExpressionGenerator {
   }
 
   /** A boolean Java expression for {@code left op right}, both known non-null. */
-  private static String compare(ComparisonOperator operator, ExprValue left, ExprValue right) {
+  static String compare(ComparisonOperator operator, ExprValue left, ExprValue right) {
     DataType type = left.type();
     boolean equality = operator == ComparisonOperator.EQUAL_TO || operator == ComparisonOperator.NULL_SAFE_EQUAL;
     String symbol = equality ? "==" : operator.symbol();
@@ -426,7 +452,7 @@ final class ExpressionGenerator {
     return "(" + left.value() + " " + symbol + " " + right.value() + ")";
   }
 
-  private static String bigDecimal(ExprValue value) {
+  static String bigDecimal(ExprValue value) {
     DecimalType type = (DecimalType) value.type();
     return JavaTypes.isCompactDecimal(type)
         ? "java.math.BigDecimal.valueOf(" + value.value() + ", " + type.scale() + ")"

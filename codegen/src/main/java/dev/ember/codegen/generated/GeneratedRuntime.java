@@ -224,6 +224,22 @@ public final class GeneratedRuntime {
     return text.substring(start, end);
   }
 
+  /** A string in Arrow memory as a Java string, for function implementations. */
+  public static String string(long address, int length) {
+    return utf8(address, length);
+  }
+
+  public static String string(byte[] utf8) {
+    return new String(utf8, StandardCharsets.UTF_8);
+  }
+
+  /** Bytes in Arrow memory copied to the heap: a binary argument, or a string a conditional returns. */
+  public static byte[] copyBytes(long address, int length) {
+    byte[] bytes = new byte[length];
+    MemoryUtil.copyFromMemory(address, bytes, 0, length);
+    return bytes;
+  }
+
   private static String utf8(long address, int length) {
     byte[] bytes = new byte[length];
     MemoryUtil.copyFromMemory(address, bytes, 0, length);

@@ -54,7 +54,7 @@ final class KernelSourceGenerator {
     this.spec = Objects.requireNonNull(spec, "spec is null");
     this.options = Objects.requireNonNull(options, "options is null");
     this.checked = options.checkedMemoryAccess();
-    this.expressions = new ExpressionGenerator(builder, options.ansiEnabled());
+    this.expressions = new ExpressionGenerator(builder, options);
   }
 
   static Source generate(PipelineSpec spec, KernelOptions options) {

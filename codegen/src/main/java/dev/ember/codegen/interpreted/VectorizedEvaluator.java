@@ -10,7 +10,14 @@ import dev.ember.planner.expressions.And;
 import dev.ember.planner.expressions.ArithmeticOperator;
 import dev.ember.planner.expressions.BinaryArithmetic;
 import dev.ember.planner.expressions.BoundReference;
+import dev.ember.planner.expressions.CaseWhen;
 import dev.ember.planner.expressions.Cast;
+import dev.ember.planner.expressions.Coalesce;
+import dev.ember.planner.expressions.GreatestLeast;
+import dev.ember.planner.expressions.If;
+import dev.ember.planner.expressions.In;
+import dev.ember.planner.expressions.ReplacedCall;
+import dev.ember.planner.expressions.ScalarFunctionCall;
 import dev.ember.planner.expressions.Comparison;
 import dev.ember.planner.expressions.ComparisonOperator;
 import dev.ember.planner.expressions.Expression;
@@ -51,10 +58,14 @@ public final class VectorizedEvaluator {
 
   private final KernelOptions options;
   private final BufferAllocator allocator;
+  private final FunctionCallEvaluator functionCalls;
+  private final ConditionalEvaluator conditionals;
 
   public VectorizedEvaluator(KernelOptions options, BufferAllocator allocator) {
     this.options = Objects.requireNonNull(options, "options is null");
     this.allocator = Objects.requireNonNull(allocator, "allocator is null");
+    this.functionCalls = new FunctionCallEvaluator(this, options, allocator);
+    this.conditionals = new ConditionalEvaluator(this, allocator);
   }
 
   /** A new vector, owned by the caller, with the value of {@code expression} for each selected row. */
@@ -76,6 +87,46 @@ public final class VectorizedEvaluator {
         }
       }
       return kept == count ? survivors : Arrays.copyOf(survivors, kept);
+    }
+  }
+
+  /** {@code rows} (batch row indexes) or all rows when null; one value per row, {@code count} of them. */
+  FieldVector evaluateRows(Expression expression, ColumnBatch batch, int[] rows, int count) {
+    return evaluate(expression, batch, rows, count);
+  }
+
+  /**
+   * Evaluates {@code expression} only at the positions (0..count) where {@code selected} is true;
+   * the others are null in the result, and the expression never sees them.
+   */
+  FieldVector evaluateWhere(Expression expression, boolean[] selected, ColumnBatch batch, int[] rows, int count) {
+    int[] positions = new int[count];
+    int[] batchRows = new int[count];
+    int remaining = 0;
+    for (int i = 0; i < count; i++) {
+      if (selected[i]) {
+        positions[remaining] = i;
+        batchRows[remaining] = rows == null ? i : rows[i];
+        remaining++;
+      }
+    }
+    if (remaining == count) {
+      return evaluate(expression, batch, rows, count);
+    }
+    try (FieldVector subset = evaluate(expression, batch, Arrays.copyOf(batchRows, remaining), remaining)) {
+      FieldVector out = subset.getField().createVector(allocator);
+      try {
+        out.setInitialCapacity(count);
+        out.allocateNew();
+        for (int j = 0; j < remaining; j++) {
+          NestedValues.copy(subset, j, out, positions[j]);
+        }
+        out.setValueCount(count);
+        return out;
+      } catch (RuntimeException e) {
+        out.close();
+        throw e;
+      }
     }
   }
 
@@ -127,6 +178,20 @@ public final class VectorizedEvaluator {
         return new VectorCasts(allocator, cast.ansi() && options.ansiEnabled())
             .cast(child, cast.child().dataType(), cast.dataType(), count);
       }
+    } else if (expression instanceof ScalarFunctionCall call) {
+      return functionCalls.evaluate(call, batch, rows, count);
+    } else if (expression instanceof ReplacedCall replaced) {
+      return evaluate(replaced.replacement(), batch, rows, count);
+    } else if (expression instanceof If conditional) {
+      return conditionals.ifThenElse(conditional, batch, rows, count);
+    } else if (expression instanceof CaseWhen caseWhen) {
+      return conditionals.caseWhen(caseWhen, batch, rows, count);
+    } else if (expression instanceof Coalesce coalesce) {
+      return conditionals.coalesce(coalesce, batch, rows, count);
+    } else if (expression instanceof In in) {
+      return conditionals.in(in, batch, rows, count);
+    } else if (expression instanceof GreatestLeast extremum) {
+      return conditionals.greatestLeast(extremum, batch, rows, count);
     }
     throw new IllegalArgumentException("the interpreted kernels cannot evaluate " + expression
         + " (" + expression.getClass().getSimpleName() + "); expressions must be bound and scalar");
@@ -490,34 +555,11 @@ public final class VectorizedEvaluator {
    */
   private FieldVector evaluateWhereNotNull(Expression expression, FieldVector left, ColumnBatch batch, int[] rows,
       int count) {
-    int[] positions = new int[count];
-    int[] batchRows = new int[count];
-    int remaining = 0;
+    boolean[] notNull = new boolean[count];
     for (int i = 0; i < count; i++) {
-      if (!left.isNull(i)) {
-        positions[remaining] = i;
-        batchRows[remaining] = rows == null ? i : rows[i];
-        remaining++;
-      }
+      notNull[i] = !left.isNull(i);
     }
-    if (remaining == count) {
-      return evaluate(expression, batch, rows, count);
-    }
-    try (FieldVector subset = evaluate(expression, batch, Arrays.copyOf(batchRows, remaining), remaining)) {
-      FieldVector out = subset.getField().createVector(allocator);
-      try {
-        out.setInitialCapacity(count);
-        out.allocateNew();
-        for (int j = 0; j < remaining; j++) {
-          NestedValues.copy(subset, j, out, positions[j]);
-        }
-        out.setValueCount(count);
-        return out;
-      } catch (RuntimeException e) {
-        out.close();
-        throw e;
-      }
-    }
+    return evaluateWhere(expression, notNull, batch, rows, count);
   }
 
   /**

@@ -18,14 +18,7 @@ public final class SparkErrors {
 
   /** {@code int}/{@code bigint} overflow of {@code + - *}; {@code tryFunction} is e.g. {@code try_add}. */
   public static SparkException arithmeticOverflow(String tryFunction) {
-    String alternative = tryFunction == null
-        ? ""
-        : " Use '" + tryFunction + "' to tolerate overflow and return NULL instead.";
-    return new SparkException("ARITHMETIC_OVERFLOW",
-        parameters("message", "overflow", "alternative", alternative, "config", ANSI_CONFIG),
-        "overflow." + alternative + " If necessary set " + ANSI_CONFIG
-            + " to \"false\" to bypass this error. SQLSTATE: 22003",
-        null);
+    return dev.ember.runtime.functions.FunctionErrors.arithmeticOverflow("overflow", tryFunction);
   }
 
   /** {@code tinyint}/{@code smallint} overflow, which Spark reports with both operands. */
@@ -38,18 +31,13 @@ public final class SparkErrors {
         null);
   }
 
+  /** The same errors the function implementations raise (one text for both). */
   public static SparkException divideByZero() {
-    return new SparkException("DIVIDE_BY_ZERO", parameters("config", ANSI_CONFIG),
-        "Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead. If necessary set "
-            + ANSI_CONFIG + " to \"false\" to bypass this error. SQLSTATE: 22012",
-        null);
+    return dev.ember.runtime.functions.FunctionErrors.divideByZero();
   }
 
   public static SparkException remainderByZero() {
-    return new SparkException("REMAINDER_BY_ZERO", parameters("config", ANSI_CONFIG),
-        "Remainder by zero. Use `try_mod` to tolerate divisor being 0 and return NULL instead. If necessary set "
-            + ANSI_CONFIG + " to \"false\" to bypass this error. SQLSTATE: 22012",
-        null);
+    return dev.ember.runtime.functions.FunctionErrors.remainderByZero();
   }
 
   /** A string that does not parse as the target type; {@code value} is the raw string. */

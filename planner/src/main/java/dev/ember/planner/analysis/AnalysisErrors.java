@@ -66,9 +66,14 @@ final class AnalysisErrors {
   }
 
   static AnalysisException wrongNumberOfArguments(String function, int expected, int actual) {
+    return wrongNumberOfArguments(function, Integer.toString(expected), actual);
+  }
+
+  /** {@code expected} is Spark's rendering: {@code 1}, {@code [1, 2]} or {@code > 0}. */
+  static AnalysisException wrongNumberOfArguments(String function, String expected, int actual) {
     String quoted = Identifiers.quote(function);
     return withoutPlan("WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
-        Map.of("functionName", quoted, "expectedNum", Integer.toString(expected), "actualNum",
+        Map.of("functionName", quoted, "expectedNum", expected, "actualNum",
             Integer.toString(actual), "docroot", FUNCTION_DOCUMENTATION),
         "The " + quoted + " requires " + expected + " parameters but the actual number is " + actual
             + ". Please, refer to '" + FUNCTION_DOCUMENTATION + "/sql-ref-functions.html' for a fix.", "42605");
@@ -119,12 +124,46 @@ final class AnalysisErrors {
   /** The first (only) parameter of {@code expression} has a type outside {@code requiredTypes}. */
   static AnalysisException unexpectedInputType(Expression expression, Expression input, String requiredTypes,
       LogicalPlan plan) {
+    return unexpectedInputType(expression, 0, input, requiredTypes, plan);
+  }
+
+  private static final String[] ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+      "eighth", "ninth", "tenth"};
+
+  /** Parameter {@code index} (0-based) of {@code expression} has a type outside {@code requiredTypes}. */
+  static AnalysisException unexpectedInputType(Expression expression, int index, Expression input,
+      String requiredTypes, LogicalPlan plan) {
     String inputType = Identifiers.quoteType(input.dataType());
+    String ordinal = index < ORDINALS.length ? ORDINALS[index] : (index + 1) + "th";
     return dataTypeMismatch("UNEXPECTED_INPUT_TYPE", expression,
-        Map.of("paramIndex", "first", "requiredType", requiredTypes, "inputSql", Identifiers.quoteExpression(input),
+        Map.of("paramIndex", ordinal, "requiredType", requiredTypes, "inputSql", Identifiers.quoteExpression(input),
             "inputType", inputType),
-        "The first parameter requires the " + requiredTypes + " type, however " + Identifiers.quoteExpression(input)
-            + " has the type " + inputType + ".", plan);
+        "The " + ordinal + " parameter requires the " + requiredTypes + " type, however "
+            + Identifiers.quoteExpression(input) + " has the type " + inputType + ".", plan);
+  }
+
+  /**
+   * Arguments of a conditional or greatest/least that have no common type. Spark lists the types as
+   * {@code ("INT" or "BOOLEAN")} for coalesce and {@code ["INT", "BOOLEAN"]} for the others.
+   */
+  static AnalysisException dataDiffTypes(Expression expression, String functionName, List<DataType> types,
+      boolean listedWithOr, LogicalPlan plan) {
+    List<String> quoted = types.stream().map(Identifiers::quoteType).toList();
+    String list = listedWithOr ? "(" + String.join(" or ", quoted) + ")" : "[" + String.join(", ", quoted) + "]";
+    return dataTypeMismatch("DATA_DIFF_TYPES", expression,
+        Map.of("functionName", Identifiers.quote(functionName), "dataType", list),
+        "Input to " + Identifiers.quote(functionName) + " should all be the same type, but it's " + list + ".", plan);
+  }
+
+  /** An argument that must be a constant is not, e.g. round's scale. */
+  static AnalysisException nonFoldableInput(Expression expression, String inputName, DataType type,
+      Expression input, LogicalPlan plan) {
+    String quotedType = Identifiers.quoteType(type);
+    return dataTypeMismatch("NON_FOLDABLE_INPUT", expression,
+        Map.of("inputName", Identifiers.quote(inputName), "inputType", quotedType,
+            "inputExpr", Identifiers.quoteExpression(input)),
+        "the input " + Identifiers.quote(inputName) + " should be a foldable " + quotedType
+            + " expression; however, got " + Identifiers.quoteExpression(input) + ".", plan);
   }
 
   static AnalysisException filterNotBoolean(Expression condition, LogicalPlan plan) {

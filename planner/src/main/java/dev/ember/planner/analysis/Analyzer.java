@@ -36,11 +36,14 @@ public final class Analyzer {
             new ConvertGlobalAggregates(),
             new ResolveAliases()), MAXIMUM_ITERATIONS),
         new RuleBatch("Type coercion", List.of(
+            // First, so operators and functions above a conditional see its coerced type.
+            new CoerceConditionalTypes(),
             new PromoteStrings(),
             new DivideAsFractional(),
             new WidenOperandTypes(),
             new CoerceNullOperands(),
-            new CoerceAggregateInputs()), MAXIMUM_ITERATIONS));
+            new CoerceAggregateInputs(),
+            new CoerceFunctionArguments()), MAXIMUM_ITERATIONS));
   }
 
   /**

@@ -5,6 +5,12 @@ import dev.ember.planner.expressions.AggregateFunction;
 import dev.ember.planner.expressions.And;
 import dev.ember.planner.expressions.ArithmeticOperator;
 import dev.ember.planner.expressions.BinaryArithmetic;
+import dev.ember.planner.expressions.CaseWhen;
+import dev.ember.planner.expressions.Coalesce;
+import dev.ember.planner.expressions.GreatestLeast;
+import dev.ember.planner.expressions.If;
+import dev.ember.planner.expressions.In;
+import dev.ember.planner.expressions.ScalarFunctionCall;
 import dev.ember.planner.expressions.Comparison;
 import dev.ember.planner.expressions.Expression;
 import dev.ember.planner.expressions.Not;
@@ -15,6 +21,7 @@ import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.DoubleType;
+import java.util.List;
 
 /**
  * The input type rules of each expression after coercion, failing with Spark's DATATYPE_MISMATCH
@@ -58,10 +65,56 @@ final class ExpressionTypeCheck {
       throw AnalysisErrors.unexpectedInputType(not, not.child(), BOOLEAN, operator);
     } else if (expression instanceof UnaryMinus minus && !minus.child().dataType().isNumeric()) {
       throw AnalysisErrors.unexpectedInputType(minus, minus.child(), AnalysisErrors.binaryArithmeticInput(), operator);
+    } else if (expression instanceof ScalarFunctionCall call) {
+      checkFunctionCall(call, operator);
+    } else if (expression instanceof If conditional) {
+      if (!(conditional.predicate().dataType() instanceof BooleanType)) {
+        throw AnalysisErrors.unexpectedInputType(conditional, conditional.predicate(), BOOLEAN, operator);
+      }
+      requireOneType(conditional, "if", List.of(conditional.trueValue(), conditional.falseValue()), false, operator);
+    } else if (expression instanceof CaseWhen caseWhen) {
+      for (Expression condition : caseWhen.conditions()) {
+        if (!(condition.dataType() instanceof BooleanType)) {
+          throw AnalysisErrors.unexpectedInputType(caseWhen, condition, BOOLEAN, operator);
+        }
+      }
+      requireOneType(caseWhen, "casewhen", caseWhen.results(), false, operator);
+    } else if (expression instanceof Coalesce coalesce) {
+      requireOneType(coalesce, "coalesce", coalesce.arguments(), true, operator);
+    } else if (expression instanceof In in) {
+      requireOneType(in, "in", in.children(), false, operator);
+    } else if (expression instanceof GreatestLeast extremum) {
+      requireOneType(extremum, extremum.prettyName(), extremum.arguments(), false, operator);
     } else if (expression instanceof AggregateCall call
         && (call.function() == AggregateFunction.SUM || call.function() == AggregateFunction.AVG)
         && !call.argument().dataType().isNumeric()) {
       throw AnalysisErrors.unexpectedInputType(call, call.argument(), NUMERIC_OR_INTERVAL, operator);
+    }
+  }
+
+  private static void checkFunctionCall(ScalarFunctionCall call, LogicalPlan operator) {
+    List<Expression> arguments = call.arguments();
+    for (int i = 0; i < arguments.size(); i++) {
+      Expression argument = arguments.get(i);
+      if (!call.function().argumentType(i).accepts(argument.dataType())) {
+        throw AnalysisErrors.unexpectedInputType(call, i, argument, call.function().argumentType(i).sql(), operator);
+      }
+      if (call.function().foldableArguments().contains(i) && !argument.foldable()) {
+        throw AnalysisErrors.nonFoldableInput(call, ordinalName(i), argument.dataType(), argument, operator);
+      }
+    }
+  }
+
+  /** Spark names the input in NON_FOLDABLE_INPUT; Ember knows only the position, except for round's scale. */
+  private static String ordinalName(int index) {
+    return index == 1 ? "scale" : "argument " + (index + 1);
+  }
+
+  private static void requireOneType(Expression expression, String functionName, List<Expression> values,
+      boolean listedWithOr, LogicalPlan operator) {
+    List<DataType> types = values.stream().map(Expression::dataType).toList();
+    if (types.stream().distinct().count() > 1) {
+      throw AnalysisErrors.dataDiffTypes(expression, functionName, types, listedWithOr, operator);
     }
   }
 

@@ -23,7 +23,9 @@ public final class FunctionRegistry {
       .with("mean", singleArgument(AggregateFunction.AVG))
       .with("min", singleArgument(AggregateFunction.MIN))
       .with("max", singleArgument(AggregateFunction.MAX))
-      .withAll(AggregateFunctionBuilders.builders());
+      .withAll(AggregateFunctionBuilders.builders())
+      .withScalarFunctions(dev.ember.planner.functions.MathFunctionDefinitions.ALL)
+      .withAll(ConditionalFunctionBuilders.all());
 
   private final Map<String, FunctionBuilder> builders;
 
@@ -31,7 +33,7 @@ public final class FunctionRegistry {
     this.builders = Map.copyOf(builders);
   }
 
-  /** count, sum, avg, mean, min and max. */
+  /** The aggregates (count, sum, avg, mean, min, max), the conditionals and every scalar function definition. */
   public static FunctionRegistry builtin() {
     return BUILTIN;
   }
@@ -50,6 +52,25 @@ public final class FunctionRegistry {
     Map<String, FunctionBuilder> copy = new HashMap<>(builders);
     named.forEach((name, builder) -> copy.put(normalize(name), Objects.requireNonNull(builder, "builder is null")));
     return new FunctionRegistry(copy);
+  }
+
+  /**
+   * A registry that also knows these scalar functions; definitions sharing a name are that name's
+   * overloads by argument count ({@code log(x)}, {@code log(b, x)}).
+   */
+  public FunctionRegistry withScalarFunctions(List<dev.ember.planner.functions.ScalarFunction> definitions) {
+    Map<String, List<dev.ember.planner.functions.ScalarFunction>> byName = new java.util.LinkedHashMap<>();
+    for (dev.ember.planner.functions.ScalarFunction definition : definitions) {
+      byName.computeIfAbsent(normalize(definition.name()), name -> new java.util.ArrayList<>()).add(definition);
+    }
+    Map<String, FunctionBuilder> copy = new HashMap<>(builders);
+    byName.forEach((name, overloads) -> copy.put(name, new ScalarFunctionBuilder(overloads)));
+    return new FunctionRegistry(copy);
+  }
+
+  /** Every registered name, lower case and sorted: what {@code SHOW FUNCTIONS} would list. */
+  public java.util.SortedSet<String> names() {
+    return new java.util.TreeSet<>(builders.keySet());
   }
 
   public Optional<FunctionBuilder> lookup(String name) {

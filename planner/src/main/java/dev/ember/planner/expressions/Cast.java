@@ -1,6 +1,7 @@
 package dev.ember.planner.expressions;
 
 import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.StringType;
 import java.util.List;
 import java.util.Objects;
 
@@ -31,10 +32,14 @@ public record Cast(Expression child, DataType dataType, boolean userSpecified, b
     return children.get(0) == child ? this : new Cast(children.get(0), dataType, userSpecified, ansi);
   }
 
-  /** Conservative: a failed non-ANSI cast yields null. */
+  /**
+   * A failed non-ANSI cast yields null; Spark 4.2 also calls every cast of a string to another type
+   * nullable, ANSI or not ({@code CAST('4' AS DOUBLE)} is a nullable column).
+   */
   @Override
   public boolean nullable() {
-    return child.nullable() || !ansi;
+    return child.nullable() || !ansi
+        || (child.dataType() instanceof StringType && !(dataType instanceof StringType));
   }
 
   @Override

@@ -15,7 +15,8 @@ import dev.ember.sql.types.DataType;
 public sealed interface Expression extends TreeNode<Expression>
     permits UnresolvedAttribute, UnresolvedStar, UnresolvedFunction, AttributeReference, BoundReference,
         Literal, Alias, BinaryArithmetic, UnaryMinus, Comparison, And, Or, Not, IsNull, IsNotNull, Cast,
-        AggregateCall, SortOrder, DatasetColumnReference {
+        AggregateCall, SortOrder, DatasetColumnReference, ScalarFunctionCall, ReplacedCall, If, CaseWhen, Coalesce,
+        In, GreatestLeast {
 
   DataType dataType();
 

@@ -6,6 +6,7 @@ import dev.ember.planner.expressions.Cast;
 import dev.ember.planner.expressions.Comparison;
 import dev.ember.planner.expressions.ComparisonOperator;
 import dev.ember.planner.expressions.Expression;
+import dev.ember.planner.expressions.In;
 import dev.ember.planner.expressions.IsNotNull;
 import dev.ember.planner.expressions.IsNull;
 import dev.ember.planner.expressions.Literal;
@@ -38,7 +39,7 @@ import java.util.Objects;
  * {@code a LIKE p} is {@code like(a, p)}, {@code a || b} is {@code concat(a, b)}, {@code a DIV b}
  * is {@code div(a, b)}, {@code +a} is {@code positive(a)}, and the bit operators are the functions
  * named by their symbols ({@code &}, {@code |}, {@code ^}, {@code ~}, {@code <<}, {@code >>},
- * {@code >>>}). {@code BETWEEN} and {@code IN} are spelled with comparisons (see their methods).
+ * {@code >>>}). {@code BETWEEN} is {@code between(v, lo, hi)}.
  */
 public final class ExpressionGrammar {
   private final TokenCursor tokens;
@@ -116,25 +117,15 @@ public final class ExpressionGrammar {
     return negated ? new Not(predicate) : predicate;
   }
 
-  /**
-   * {@code v BETWEEN lo AND hi} as {@code v >= lo AND v <= hi}. Spark 4.2's parser emits the function
-   * {@code between(v, lo, hi)}, which evaluates {@code v} once and names the column
-   * {@code between(v, lo, hi)}; the conjunction gives the same answers for deterministic {@code v}.
-   */
+  /** {@code v BETWEEN lo AND hi} is Spark 4.2's function {@code between(v, lo, hi)}, which also names the column. */
   private Expression between(Expression value) {
     Expression lower = valueExpression();
     tokens.expectKeyword("AND");
     Expression upper = valueExpression();
-    return new And(
-        new Comparison(ComparisonOperator.GREATER_THAN_OR_EQUAL, value, lower),
-        new Comparison(ComparisonOperator.LESS_THAN_OR_EQUAL, value, upper));
+    return new UnresolvedFunction("between", List.of(value, lower, upper), false);
   }
 
-  /**
-   * {@code v IN (a, b)} as {@code v = a OR v = b}: three-valued logic gives Spark's answers, null
-   * when nothing matches and the list or {@code v} holds a null. Spark names the column
-   * {@code (v IN (a, b))}; the analyzer may rebuild an IN from the chain.
-   */
+  /** {@code v IN (a, b)}: an {@link In} with Spark's null semantics, named {@code (v IN (a, b))}. */
   private Expression in(Expression value, Token first) {
     tokens.expectSymbol("(");
     if (tokens.atSymbol(")")) {
@@ -148,13 +139,12 @@ public final class ExpressionGrammar {
     if ((tokens.atKeyword("SELECT") || tokens.atKeyword("WITH")) && canStartOperand(tokens.peek(1))) {
       throw tokens.unsupported(first, "IN with a subquery");
     }
-    Expression result = null;
+    List<Expression> list = new ArrayList<>();
     do {
-      Expression equal = new Comparison(ComparisonOperator.EQUAL_TO, value, expression());
-      result = result == null ? equal : new Or(result, equal);
+      list.add(expression());
     } while (tokens.acceptSymbol(","));
     tokens.expectListEnd();
-    return result;
+    return new In(value, list);
   }
 
   private static boolean isPatternKeyword(Token token) {

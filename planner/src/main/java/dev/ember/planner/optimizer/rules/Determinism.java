@@ -6,7 +6,14 @@ import dev.ember.planner.expressions.And;
 import dev.ember.planner.expressions.AttributeReference;
 import dev.ember.planner.expressions.BinaryArithmetic;
 import dev.ember.planner.expressions.BoundReference;
+import dev.ember.planner.expressions.CaseWhen;
 import dev.ember.planner.expressions.Cast;
+import dev.ember.planner.expressions.Coalesce;
+import dev.ember.planner.expressions.GreatestLeast;
+import dev.ember.planner.expressions.If;
+import dev.ember.planner.expressions.In;
+import dev.ember.planner.expressions.ReplacedCall;
+import dev.ember.planner.expressions.ScalarFunctionCall;
 import dev.ember.planner.expressions.Comparison;
 import dev.ember.planner.expressions.Expression;
 import dev.ember.planner.expressions.IsNotNull;
@@ -29,12 +36,15 @@ final class Determinism {
   private static final Set<Class<? extends Expression>> DETERMINISTIC_KINDS = Set.of(
       AttributeReference.class, BoundReference.class, Literal.class, Alias.class, BinaryArithmetic.class,
       UnaryMinus.class, Comparison.class, And.class, Or.class, Not.class, IsNull.class, IsNotNull.class,
-      Cast.class, AggregateCall.class, SortOrder.class);
+      Cast.class, AggregateCall.class, SortOrder.class, ReplacedCall.class, If.class, CaseWhen.class,
+      Coalesce.class, In.class, GreatestLeast.class);
 
   private Determinism() {}
 
   static boolean isDeterministic(Expression expression) {
-    return !expression.exists(node -> !DETERMINISTIC_KINDS.contains(node.getClass()));
+    return !expression.exists(node -> node instanceof ScalarFunctionCall call
+        ? !call.function().deterministic()
+        : !DETERMINISTIC_KINDS.contains(node.getClass()));
   }
 
   static boolean allDeterministic(List<? extends Expression> expressions) {
