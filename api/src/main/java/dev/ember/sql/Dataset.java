@@ -3,8 +3,10 @@ package dev.ember.sql;
 import dev.ember.api.execution.QueryExecution;
 import dev.ember.api.execution.QuerySettings;
 import dev.ember.api.format.ShowFormatter;
+import dev.ember.api.sources.StringRowsTableSource;
 import dev.ember.planner.expressions.Alias;
 import dev.ember.planner.expressions.AttributeReference;
+import dev.ember.planner.expressions.Cast;
 import dev.ember.planner.expressions.Expression;
 import dev.ember.planner.expressions.Literal;
 import dev.ember.planner.expressions.SortOrder;
@@ -15,6 +17,7 @@ import dev.ember.planner.logical.Filter;
 import dev.ember.planner.logical.Limit;
 import dev.ember.planner.logical.LogicalPlan;
 import dev.ember.planner.logical.Project;
+import dev.ember.planner.logical.ScanRelation;
 import dev.ember.planner.logical.Sort;
 import dev.ember.planner.parser.ExpressionParser;
 import dev.ember.sql.types.StructField;
@@ -426,6 +429,62 @@ public class Dataset<T> {
       types[i] = new Tuple2<>(fields[i].name(), fields[i].dataType().toString());
     }
     return types;
+  }
+
+  /**
+   * count, mean, stddev, min and max of the numeric and string columns (of {@code cols} if given; other
+   * types are left out, as in Spark), as strings under a first column {@code summary}.
+   *
+   * <p>Unlike Spark, which plans this lazily, Ember computes the statistics when called.
+   */
+  public Dataset<Row> describe(String... cols) {
+    Dataset<Row> selected = cols.length == 0 ? asRows() : select(cols[0], java.util.Arrays.copyOfRange(cols, 1, cols.length));
+    List<AttributeReference> described = new ArrayList<>();
+    for (AttributeReference attribute : selected.plan().output()) {
+      if (attribute.dataType().isNumeric() || attribute.dataType() instanceof dev.ember.sql.types.StringType) {
+        described.add(attribute);
+      }
+    }
+    List<String> statistics = List.of("count", "mean", "stddev", "min", "max");
+    List<Expression> aggregates = new ArrayList<>();
+    // Where each column's statistic is in the aggregate row; -1 for mean and stddev of strings, which are null.
+    int[][] positions = new int[described.size()][statistics.size()];
+    for (int column = 0; column < described.size(); column++) {
+      AttributeReference attribute = described.get(column);
+      for (int statistic = 0; statistic < statistics.size(); statistic++) {
+        String name = statistics.get(statistic);
+        if (!attribute.dataType().isNumeric() && (name.equals("mean") || name.equals("stddev"))) {
+          positions[column][statistic] = -1;
+          continue;
+        }
+        Expression argument = name.equals("stddev")
+            ? new Cast(attribute, dev.ember.sql.types.DataTypes.DoubleType, false, false) : attribute;
+        Expression value = new UnresolvedFunction(name.equals("mean") ? "avg" : name, List.of(argument), false);
+        positions[column][statistic] = aggregates.size();
+        aggregates.add(Alias.of(new Cast(value, dev.ember.sql.types.DataTypes.StringType, true, false),
+            "s" + aggregates.size()));
+      }
+    }
+    Row values = described.isEmpty() ? null : selected.aggregate(List.of(), aggregates).collectAsList().get(0);
+    List<List<String>> rows = new ArrayList<>();
+    for (int statistic = 0; statistic < statistics.size(); statistic++) {
+      List<String> row = new ArrayList<>();
+      row.add(statistics.get(statistic));
+      for (int column = 0; column < described.size(); column++) {
+        int position = positions[column][statistic];
+        row.add(position < 0 ? null : values.getString(position));
+      }
+      rows.add(row);
+    }
+    List<String> names = new ArrayList<>();
+    names.add("summary");
+    described.forEach(attribute -> names.add(attribute.name()));
+    ScanRelation scan = ScanRelation.of(new StringRowsTableSource(names.size(), rows));
+    List<Expression> projectList = new ArrayList<>();
+    for (int column = 0; column < names.size(); column++) {
+      projectList.add(Alias.of(scan.output().get(column), names.get(column)));
+    }
+    return withPlan(new Project(projectList, scan));
   }
 
   // ---- actions ----

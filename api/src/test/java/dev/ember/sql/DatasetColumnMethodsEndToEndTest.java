@@ -95,4 +95,15 @@ class DatasetColumnMethodsEndToEndTest {
     assertEquals("[ASSIGNMENT_ARITY_MISMATCH] The number of columns or variables assigned or aliased: 4 does not"
         + " match the number of source expressions: 1. SQLSTATE: 42802", error.getMessage());
   }
+
+  @Test
+  void describeGivesStatisticsAsStringsForNumericAndStringColumns() {
+    Dataset<Row> described = people.describe("age", "name");
+    assertArrayEquals(new String[] {"summary", "age", "name"}, described.columns());
+    List<Row> rows = described.collectAsList();
+    assertEquals(List.of("count", "4", "5"), List.of(rows.get(0).get(0), rows.get(0).get(1), rows.get(0).get(2)));
+    assertEquals(List.of("mean", "32.5"), List.of(rows.get(1).get(0), rows.get(1).get(1)));
+    assertEquals(null, rows.get(1).get(2));
+    assertEquals(List.of("max", "45", "Eve"), List.of(rows.get(4).get(0), rows.get(4).get(1), rows.get(4).get(2)));
+  }
 }

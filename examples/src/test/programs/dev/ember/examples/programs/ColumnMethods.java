@@ -63,5 +63,16 @@ public final class ColumnMethods {
     people.toDF("a", "a", "c", "d", "e").printSchema();
     people.withColumn("age2", col("age").multiply(col("age"))).drop("age").withColumnRenamed("age2", "age")
         .filter("age > 1000").selectExpr("name", "age").show();
+
+    Dataset<Row> everything = spark.read().option("header", "true").option("inferSchema", "true")
+        .csv(dataDir + "/people.csv");
+    everything.describe().show();
+    everything.describe("AGE", "name", "active", "joined").show();
+    everything.describe().printSchema();
+    everything.filter("id > 100").describe("name", "score").show();
+    everything.describe("active").show();
+    everything.selectExpr("CAST(id AS BIGINT) AS l", "CAST(score AS FLOAT) AS f", "CAST(age AS SMALLINT) AS s",
+        "CAST(id AS TINYINT) AS b").describe().show(false);
+    everything.selectExpr("CAST(score AS DECIMAL(10,3)) AS dec").describe().show(false);
   }
 }
