@@ -3,10 +3,14 @@ package dev.ember.sql;
 import dev.ember.api.execution.QueryExecution;
 import dev.ember.api.execution.QuerySettings;
 import dev.ember.api.format.ShowFormatter;
+import dev.ember.api.sources.StringRowsTableSource;
 import dev.ember.planner.expressions.Alias;
+import dev.ember.planner.expressions.AttributeReference;
+import dev.ember.planner.expressions.Cast;
 import dev.ember.planner.expressions.Expression;
 import dev.ember.planner.expressions.Literal;
 import dev.ember.planner.expressions.SortOrder;
+import dev.ember.planner.expressions.UnresolvedAttribute;
 import dev.ember.planner.expressions.UnresolvedFunction;
 import dev.ember.planner.analysis.JoinPlans;
 import dev.ember.planner.expressions.AttributeReference;
@@ -19,6 +23,7 @@ import dev.ember.planner.logical.Filter;
 import dev.ember.planner.logical.Limit;
 import dev.ember.planner.logical.LogicalPlan;
 import dev.ember.planner.logical.Project;
+import dev.ember.planner.logical.ScanRelation;
 import dev.ember.planner.logical.Sort;
 import dev.ember.planner.parser.ExpressionParser;
 import dev.ember.sql.types.StructField;
@@ -262,6 +267,179 @@ public class Dataset<T> {
     return hinted;
   }
 
+  /**
+   * Renames every column, in order; Spark requires exactly one name per column and allows repeats.
+   *
+   * @throws AnalysisException ASSIGNMENT_ARITY_MISMATCH when the count differs from the column count
+   */
+  public Dataset<Row> toDF(String... colNames) {
+    List<AttributeReference> output = plan().output();
+    if (colNames.length != output.size()) {
+      // Spark's message puts the column count where one would expect the name count, and vice versa.
+      throw new AnalysisException("ASSIGNMENT_ARITY_MISMATCH",
+          java.util.Map.of("numTarget", String.valueOf(output.size()), "numExpr", String.valueOf(colNames.length)),
+          "The number of columns or variables assigned or aliased: " + output.size()
+              + " does not match the number of source expressions: " + colNames.length + ". SQLSTATE: 42802");
+    }
+    List<Expression> projectList = new ArrayList<>();
+    for (int i = 0; i < colNames.length; i++) {
+      projectList.add(renamed(output.get(i), colNames[i]));
+    }
+    return withPlan(new Project(projectList, plan()));
+  }
+
+  /**
+   * Replaces each column named {@code colName} (matched as the session's case sensitivity says) by
+   * {@code col}, in place and under the new spelling, or appends it when there is none.
+   */
+  public Dataset<Row> withColumn(String colName, Column col) {
+    return withColumns(List.of(colName), List.of(col));
+  }
+
+  /** {@link #withColumn} for several columns at once, in the map's iteration order. */
+  public Dataset<Row> withColumns(java.util.Map<String, Column> colsMap) {
+    return withColumns(new ArrayList<>(colsMap.keySet()), new ArrayList<>(colsMap.values()));
+  }
+
+  private Dataset<Row> withColumns(List<String> names, List<Column> columns) {
+    requireDistinct(names);
+    boolean[] replacedSomething = new boolean[names.size()];
+    List<Expression> projectList = new ArrayList<>();
+    for (AttributeReference attribute : plan().output()) {
+      int match = indexOfName(names, attribute.name());
+      if (match < 0) {
+        projectList.add(attribute);
+      } else {
+        // One alias per replaced column: a repeated name must not give two outputs the same id.
+        projectList.add(columns.get(match).as(names.get(match)).expr());
+        replacedSomething[match] = true;
+      }
+    }
+    for (int i = 0; i < names.size(); i++) {
+      if (!replacedSomething[i]) {
+        projectList.add(columns.get(i).as(names.get(i)).expr());
+      }
+    }
+    return withPlan(new Project(projectList, plan()));
+  }
+
+  /** Spark reports the first repeated name, lower-cased unless the session is case sensitive. */
+  private void requireDistinct(List<String> names) {
+    boolean caseSensitive = session.settings().caseSensitive();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String name : names) {
+      String key = caseSensitive ? name : name.toLowerCase(java.util.Locale.ROOT);
+      if (!seen.add(key)) {
+        throw new AnalysisException("COLUMN_ALREADY_EXISTS", java.util.Map.of("columnName", "`" + key + "`"),
+            "The column `" + key + "` already exists. Choose another name or rename the existing column."
+                + " SQLSTATE: 42711");
+      }
+    }
+  }
+
+  /** Renames every column called {@code existingName}; a name that matches no column changes nothing. */
+  public Dataset<Row> withColumnRenamed(String existingName, String newName) {
+    List<AttributeReference> output = plan().output();
+    if (output.stream().noneMatch(attribute -> sameName(attribute.name(), existingName))) {
+      return asRows();
+    }
+    List<Expression> projectList = new ArrayList<>();
+    for (AttributeReference attribute : output) {
+      projectList.add(sameName(attribute.name(), existingName) ? renamed(attribute, newName) : attribute);
+    }
+    return withPlan(new Project(projectList, plan()));
+  }
+
+  /**
+   * Renames one pair after the other in the map's order, as Spark does: {@code {a: b, b: c}} ends
+   * with {@code a} called {@code c}.
+   */
+  public Dataset<Row> withColumnsRenamed(java.util.Map<String, String> colsMap) {
+    Dataset<Row> result = asRows();
+    for (java.util.Map.Entry<String, String> rename : colsMap.entrySet()) {
+      result = result.withColumnRenamed(rename.getKey(), rename.getValue());
+    }
+    return result;
+  }
+
+  /** Removes the columns with these names; names that match no column are ignored, as in Spark. */
+  public Dataset<Row> drop(String... colNames) {
+    List<AttributeReference> output = plan().output();
+    List<Expression> kept = new ArrayList<>();
+    for (AttributeReference attribute : output) {
+      if (indexOfName(List.of(colNames), attribute.name()) < 0) {
+        kept.add(attribute);
+      }
+    }
+    return kept.size() == output.size() ? asRows() : withPlan(new Project(kept, plan()));
+  }
+
+  /**
+   * Removes the column {@code col} stands for. As in Spark, a column that does not resolve, or an
+   * expression that is not a plain column, removes nothing.
+   */
+  public Dataset<Row> drop(Column col) {
+    return drop(col, new Column[0]);
+  }
+
+  public Dataset<Row> drop(Column col, Column... cols) {
+    java.util.Set<Long> dropped = new java.util.HashSet<>();
+    List<Column> all = new ArrayList<>();
+    all.add(col);
+    all.addAll(List.of(cols));
+    for (Column column : all) {
+      droppedColumn(column).ifPresent(attribute -> dropped.add(attribute.exprId()));
+    }
+    List<AttributeReference> output = plan().output();
+    List<Expression> kept = new ArrayList<>();
+    for (AttributeReference attribute : output) {
+      if (!dropped.contains(attribute.exprId())) {
+        kept.add(attribute);
+      }
+    }
+    return kept.size() == output.size() ? asRows() : withPlan(new Project(kept, plan()));
+  }
+
+  /** The output column {@code column} resolves to, if it is a plain column reference. */
+  private java.util.Optional<AttributeReference> droppedColumn(Column column) {
+    Expression expression = column.expr();
+    if (expression instanceof AttributeReference attribute) {
+      return java.util.Optional.of(attribute);
+    }
+    if (!(expression instanceof UnresolvedAttribute)) {
+      return java.util.Optional.empty();
+    }
+    LogicalPlan resolved;
+    try {
+      resolved = select(column).plan();
+    } catch (AnalysisException e) {
+      return java.util.Optional.empty();
+    }
+    if (resolved instanceof Project project && project.projectList().size() == 1
+        && project.projectList().get(0) instanceof AttributeReference attribute) {
+      return java.util.Optional.of(attribute);
+    }
+    return java.util.Optional.empty();
+  }
+
+  private boolean sameName(String first, String second) {
+    return session.settings().caseSensitive() ? first.equals(second)
+        : first.toLowerCase(java.util.Locale.ROOT).equals(second.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private int indexOfName(List<String> names, String name) {
+    for (int i = 0; i < names.size(); i++) {
+      if (sameName(names.get(i), name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static Expression renamed(AttributeReference attribute, String newName) {
+    return attribute.name().equals(newName) ? attribute : Alias.of(attribute, newName);
+  }
+
   // ---- columns and schema ----
 
   /**
@@ -334,6 +512,62 @@ public class Dataset<T> {
       types[i] = new Tuple2<>(fields[i].name(), fields[i].dataType().toString());
     }
     return types;
+  }
+
+  /**
+   * count, mean, stddev, min and max of the numeric and string columns (of {@code cols} if given; other
+   * types are left out, as in Spark), as strings under a first column {@code summary}.
+   *
+   * <p>Unlike Spark, which plans this lazily, Ember computes the statistics when called.
+   */
+  public Dataset<Row> describe(String... cols) {
+    Dataset<Row> selected = cols.length == 0 ? asRows() : select(cols[0], java.util.Arrays.copyOfRange(cols, 1, cols.length));
+    List<AttributeReference> described = new ArrayList<>();
+    for (AttributeReference attribute : selected.plan().output()) {
+      if (attribute.dataType().isNumeric() || attribute.dataType() instanceof dev.ember.sql.types.StringType) {
+        described.add(attribute);
+      }
+    }
+    List<String> statistics = List.of("count", "mean", "stddev", "min", "max");
+    List<Expression> aggregates = new ArrayList<>();
+    // Where each column's statistic is in the aggregate row; -1 for mean and stddev of strings, which are null.
+    int[][] positions = new int[described.size()][statistics.size()];
+    for (int column = 0; column < described.size(); column++) {
+      AttributeReference attribute = described.get(column);
+      for (int statistic = 0; statistic < statistics.size(); statistic++) {
+        String name = statistics.get(statistic);
+        if (!attribute.dataType().isNumeric() && (name.equals("mean") || name.equals("stddev"))) {
+          positions[column][statistic] = -1;
+          continue;
+        }
+        Expression argument = name.equals("stddev")
+            ? new Cast(attribute, dev.ember.sql.types.DataTypes.DoubleType, false, false) : attribute;
+        Expression value = new UnresolvedFunction(name.equals("mean") ? "avg" : name, List.of(argument), false);
+        positions[column][statistic] = aggregates.size();
+        aggregates.add(Alias.of(new Cast(value, dev.ember.sql.types.DataTypes.StringType, true, false),
+            "s" + aggregates.size()));
+      }
+    }
+    Row values = described.isEmpty() ? null : selected.aggregate(List.of(), aggregates).collectAsList().get(0);
+    List<List<String>> rows = new ArrayList<>();
+    for (int statistic = 0; statistic < statistics.size(); statistic++) {
+      List<String> row = new ArrayList<>();
+      row.add(statistics.get(statistic));
+      for (int column = 0; column < described.size(); column++) {
+        int position = positions[column][statistic];
+        row.add(position < 0 ? null : values.getString(position));
+      }
+      rows.add(row);
+    }
+    List<String> names = new ArrayList<>();
+    names.add("summary");
+    described.forEach(attribute -> names.add(attribute.name()));
+    ScanRelation scan = ScanRelation.of(new StringRowsTableSource(names.size(), rows));
+    List<Expression> projectList = new ArrayList<>();
+    for (int column = 0; column < names.size(); column++) {
+      projectList.add(Alias.of(scan.output().get(column), names.get(column)));
+    }
+    return withPlan(new Project(projectList, scan));
   }
 
   // ---- actions ----

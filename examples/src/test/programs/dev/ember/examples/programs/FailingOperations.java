@@ -5,6 +5,7 @@ import static dev.ember.sql.functions.expr;
 import static dev.ember.sql.functions.lit;
 import static dev.ember.sql.functions.sum;
 
+import dev.ember.sql.Column;
 import dev.ember.sql.Dataset;
 import dev.ember.sql.Row;
 import dev.ember.sql.SparkSession;
@@ -118,6 +119,29 @@ public final class FailingOperations {
         .parquet(dataDir + "/merge-incompatible/f2");
     return spark.read().option("mergeSchema", "true").parquet(dataDir + "/merge-incompatible/f1",
         dataDir + "/merge-incompatible/f2");
+  }
+
+  public static Object toDataFrameWithTooFewNames(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).toDF("a", "b");
+  }
+
+  public static Object withColumnsOfTheSameName(SparkSession spark, String dataDir) {
+    java.util.Map<String, Column> columns = new java.util.LinkedHashMap<>();
+    columns.put("total", lit(1));
+    columns.put("Total", lit(2));
+    return people(spark, dataDir).withColumns(columns);
+  }
+
+  public static Object withColumnOfUnknownColumn(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).withColumn("x", col("nope").plus(1));
+  }
+
+  public static Object selectExprParseError(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).selectExpr("id", "age +");
+  }
+
+  public static Object selectExprUnknownColumn(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).selectExpr("nope");
   }
 
   /** One JSON file, {@code data.json}, in {@code directory}. */
