@@ -38,6 +38,7 @@ public final class Analyzer {
             new PromoteStrings(),
             new DivideAsFractional(),
             new WidenOperandTypes(),
+            new WidenUnionTypes(),
             new CoerceNullOperands(),
             new CoerceAggregateInputs()), MAXIMUM_ITERATIONS));
   }

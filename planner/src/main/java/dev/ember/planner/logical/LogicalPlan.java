@@ -11,7 +11,7 @@ import java.util.function.Function;
  * API, resolved by the analyzer, rewritten by the optimizer, then turned into a physical plan.
  */
 public sealed interface LogicalPlan extends TreeNode<LogicalPlan>
-    permits ScanRelation, RangeRelation, Project, Filter, Aggregate, Sort, Limit {
+    permits ScanRelation, RangeRelation, Project, Filter, Aggregate, Sort, Limit, Union {
 
   /** The columns this operator produces; only meaningful once resolved. */
   List<AttributeReference> output();

@@ -10,7 +10,8 @@ import java.util.List;
  * all of their input (hash aggregate, sort, limit) and compiles each pipeline.
  */
 public sealed interface PhysicalPlan extends TreeNode<PhysicalPlan>
-    permits ScanExec, RangeExec, FilterExec, ProjectExec, HashAggregateExec, SortExec, TakeOrderedExec, LimitExec {
+    permits ScanExec, RangeExec, FilterExec, ProjectExec, HashAggregateExec, SortExec, TakeOrderedExec, LimitExec,
+        UnionExec {
 
   List<AttributeReference> output();
 }

@@ -13,6 +13,7 @@ import dev.ember.planner.logical.Project;
 import dev.ember.planner.logical.RangeRelation;
 import dev.ember.planner.logical.ScanRelation;
 import dev.ember.planner.logical.Sort;
+import dev.ember.planner.logical.Union;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,8 @@ public final class PhysicalPlanner {
       return new LimitExec(limit.limit(), plan(limit.child()));
     } else if (logical instanceof Sort sort) {
       return withSortKeysAsAttributes(sort.order(), plan(sort.child()), SortExec::new);
+    } else if (logical instanceof Union union) {
+      return new UnionExec(plan(union.left()), plan(union.right()), union.output());
     }
     throw new IllegalArgumentException("no physical operator for " + logical.nodeString());
   }
