@@ -225,6 +225,22 @@ public class Dataset<T> {
     return dropDuplicates(names.toArray(new String[0]));
   }
 
+  /** The distinct rows found in both Datasets, nulls comparing equal; like Spark, in no particular order. */
+  public Dataset<T> intersect(Dataset<T> other) {
+    return intersectOrExcept(other, "INTERSECT", true);
+  }
+
+  /** The distinct rows of this Dataset not found in {@code other}, nulls comparing equal. */
+  public Dataset<T> except(Dataset<T> other) {
+    return intersectOrExcept(other, "EXCEPT", false);
+  }
+
+  private Dataset<T> intersectOrExcept(Dataset<T> other, String operatorName, boolean keepCommon) {
+    // Analyzing the inputs' union first reports mismatched inputs with Spark's errors and widens types.
+    Union inputs = (Union) withPlan(new Union(plan(), requireOther(other).plan(), operatorName)).plan();
+    return typed(withPlan(SetOperationPlans.intersectOrExcept(inputs, keepCommon)));
+  }
+
   private Dataset<T> requireOther(Dataset<T> other) {
     return java.util.Objects.requireNonNull(other, "other is null");
   }

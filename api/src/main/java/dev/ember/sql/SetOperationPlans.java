@@ -1,11 +1,15 @@
 package dev.ember.sql;
 
 import dev.ember.planner.expressions.Alias;
+import dev.ember.planner.expressions.And;
+import dev.ember.planner.expressions.Comparison;
+import dev.ember.planner.expressions.ComparisonOperator;
 import dev.ember.planner.expressions.AttributeReference;
 import dev.ember.planner.expressions.Expression;
 import dev.ember.planner.expressions.Literal;
 import dev.ember.planner.expressions.UnresolvedFunction;
 import dev.ember.planner.logical.Aggregate;
+import dev.ember.planner.logical.Filter;
 import dev.ember.planner.logical.LogicalPlan;
 import dev.ember.planner.logical.Project;
 import dev.ember.planner.logical.Union;
@@ -103,6 +107,48 @@ final class SetOperationPlans {
       }
     }
     return new Aggregate(grouping, aggregates, child);
+  }
+
+  /**
+   * {@code intersect} ({@code keepCommon}) or {@code except} of an analyzed union of the two inputs,
+   * whose sides already have equal types. Rows are compared null-safely by grouping: each side's
+   * rows are tagged, one group per distinct row records which sides it came from, and the groups
+   * found on the wanted sides are kept:
+   *
+   * <pre>
+   * Project [a, b]
+   * +- Filter (left &gt; 0 AND right &gt; 0)        (except: right = 0)
+   *    +- Aggregate [a, b], [a, b, max(in_left) AS left, max(in_right) AS right]
+   *       +- Union
+   *          :- Project [a, b, 1 AS in_left, 0 AS in_right]
+   *          +- Project [c, d, 0 AS in_left, 1 AS in_right]
+   * </pre>
+   */
+  static LogicalPlan intersectOrExcept(Union analyzed, boolean keepCommon) {
+    LogicalPlan tagged = new Union(tagged(analyzed.left(), 1, 0), tagged(analyzed.right(), 0, 1));
+    List<AttributeReference> taggedOutput = tagged.output();
+    int columns = analyzed.left().output().size();
+    List<Expression> grouping = new ArrayList<>(taggedOutput.subList(0, columns));
+    List<Expression> aggregates = new ArrayList<>(grouping);
+    Alias inLeft = Alias.of(new UnresolvedFunction("max", List.of(taggedOutput.get(columns)), false), "in_left");
+    Alias inRight = Alias.of(new UnresolvedFunction("max", List.of(taggedOutput.get(columns + 1)), false),
+        "in_right");
+    aggregates.add(inLeft);
+    aggregates.add(inRight);
+    LogicalPlan groups = new Aggregate(grouping, aggregates, tagged);
+    Expression zero = Literal.fromJava(0);
+    Expression condition = new And(
+        new Comparison(ComparisonOperator.GREATER_THAN, inLeft.toAttribute(), zero),
+        new Comparison(keepCommon ? ComparisonOperator.GREATER_THAN : ComparisonOperator.EQUAL_TO,
+            inRight.toAttribute(), zero));
+    return new Project(grouping, new Filter(condition, groups));
+  }
+
+  private static LogicalPlan tagged(LogicalPlan side, int inLeft, int inRight) {
+    List<Expression> projectList = new ArrayList<>(side.output());
+    projectList.add(Alias.of(Literal.fromJava(inLeft), "in_left"));
+    projectList.add(Alias.of(Literal.fromJava(inRight), "in_right"));
+    return new Project(projectList, side);
   }
 
   private AttributeReference find(String name, List<AttributeReference> columns) {

@@ -56,9 +56,19 @@ public final class SetOperations {
     System.out.println(people.select("city").distinct().count());
     people.select("city", "name", "age").dropDuplicates("city").orderBy("city").show();
     people.select("city", "active", "name").dropDuplicates("city", "active").orderBy("city", "active").show();
-    people.select("city", "active", "name").dropDuplicates(new String[] {"ACTIVE"}).orderBy("active").show();
+    // Spark keeps whichever row its aggregation meets first, which for non-key columns need not be the
+    // first in file order; only the keys are compared here.
+    people.select("city", "active").dropDuplicates(new String[] {"ACTIVE"}).select("active").orderBy("active").show();
     people.select("city").dropDuplicates().orderBy("city").show();
     people.select("city", "name").dropDuplicates("city").printSchema();
     people.select("city", "name").distinct().printSchema();
+
+    // intersect and except: distinct rows, nulls equal to nulls, types widened as for union.
+    Dataset<Row> cities = people.select("city", "active");
+    cities.intersect(people.filter("id > 3").select("city", "active")).orderBy("city", "active").show();
+    cities.except(people.filter("id > 3").select("city", "active")).orderBy("city", "active").show();
+    people.select("age").intersect(spark.range(20, 40).select(col("id").as("x"))).orderBy("age").show();
+    people.select("age").intersect(spark.range(20, 40).select(col("id").as("x"))).printSchema();
+    people.select("age").except(spark.range(20, 40).select(col("id").as("x"))).orderBy("age").show();
   }
 }

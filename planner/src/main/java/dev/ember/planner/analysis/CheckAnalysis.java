@@ -69,7 +69,7 @@ final class CheckAnalysis {
     } else if (node instanceof Aggregate aggregate) {
       checkAggregate(aggregate);
     } else if (node instanceof Union union) {
-      checkSetOperation("UNION", union.left(), union.right(), node);
+      checkSetOperation(union.operatorName(), union.left(), union.right(), node);
     } else if (node instanceof Sort || node instanceof Project) {
       List<Expression> aggregates = node.expressions().stream()
           .flatMap(expression -> aggregateCalls(expression).stream()).toList();

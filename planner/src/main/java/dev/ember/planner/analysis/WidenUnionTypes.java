@@ -59,7 +59,7 @@ final class WidenUnionTypes implements AnalyzerRule {
     if (!changes) {
       return union;
     }
-    return new Union(castTo(union.left(), targets), castTo(union.right(), targets));
+    return new Union(castTo(union.left(), targets), castTo(union.right(), targets), union.operatorName());
   }
 
   private static LogicalPlan castTo(LogicalPlan side, List<DataType> targets) {

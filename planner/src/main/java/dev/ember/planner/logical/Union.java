@@ -12,11 +12,19 @@ import java.util.function.Function;
  * with duplicates. As in Spark the output takes the left side's columns (names and ids), each nullable
  * when either side's column is. The analyzer makes both sides' types equal (widening by casts) and
  * checks that the sides have as many columns; until then the output types are the left side's.
+ *
+ * <p>{@code operatorName} is the set operation errors name: {@code INTERSECT} and {@code EXCEPT} are
+ * built on a union of their inputs and report mismatched inputs under their own name.
  */
-public record Union(LogicalPlan left, LogicalPlan right) implements LogicalPlan {
+public record Union(LogicalPlan left, LogicalPlan right, String operatorName) implements LogicalPlan {
   public Union {
     Objects.requireNonNull(left, "left is null");
     Objects.requireNonNull(right, "right is null");
+    Objects.requireNonNull(operatorName, "operatorName is null");
+  }
+
+  public Union(LogicalPlan left, LogicalPlan right) {
+    this(left, right, "UNION");
   }
 
   @Override
@@ -39,7 +47,7 @@ public record Union(LogicalPlan left, LogicalPlan right) implements LogicalPlan 
 
   @Override
   public LogicalPlan withNewChildren(List<LogicalPlan> children) {
-    return children.get(0) == left && children.get(1) == right ? this : new Union(children.get(0), children.get(1));
+    return children.get(0) == left && children.get(1) == right ? this : new Union(children.get(0), children.get(1), operatorName);
   }
 
   @Override
