@@ -1,5 +1,7 @@
 package dev.ember.sql;
 
+import dev.ember.planner.expressions.AggregateCall;
+import dev.ember.planner.expressions.AggregateFunction;
 import dev.ember.planner.expressions.Alias;
 import dev.ember.planner.expressions.And;
 import dev.ember.planner.expressions.Comparison;
@@ -130,8 +132,9 @@ final class SetOperationPlans {
     int columns = analyzed.left().output().size();
     List<Expression> grouping = new ArrayList<>(taggedOutput.subList(0, columns));
     List<Expression> aggregates = new ArrayList<>(grouping);
-    Alias inLeft = Alias.of(new UnresolvedFunction("max", List.of(taggedOutput.get(columns)), false), "in_left");
-    Alias inRight = Alias.of(new UnresolvedFunction("max", List.of(taggedOutput.get(columns + 1)), false),
+    // Resolved calls, so the filter above can refer to their columns by id.
+    Alias inLeft = Alias.of(new AggregateCall(AggregateFunction.MAX, taggedOutput.get(columns), false), "in_left");
+    Alias inRight = Alias.of(new AggregateCall(AggregateFunction.MAX, taggedOutput.get(columns + 1), false),
         "in_right");
     aggregates.add(inLeft);
     aggregates.add(inRight);

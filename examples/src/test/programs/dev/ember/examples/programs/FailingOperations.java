@@ -150,7 +150,7 @@ public final class FailingOperations {
   }
 
   public static Object exceptIncompatibleTypes(SparkSession spark, String dataDir) {
-    return people(spark, dataDir).select("age", "name").except(people(spark, dataDir).select("age", "active"));
+    return people(spark, dataDir).select("age").except(people(spark, dataDir).select("active"));
   }
 
   public static Object dropDuplicatesUnknownColumn(SparkSession spark, String dataDir) {
