@@ -68,7 +68,6 @@ public final class SetOperations {
     cities.intersect(people.filter("id > 3").select("city", "active")).orderBy("city", "active").show();
     cities.except(people.filter("id > 3").select("city", "active")).orderBy("city", "active").show();
     people.select("age").intersect(spark.range(20, 40).select(col("id").as("x"))).orderBy("age").show();
-    people.select("age").intersect(spark.range(20, 40).select(col("id").as("x"))).printSchema();
     people.select("age").except(spark.range(20, 40).select(col("id").as("x"))).orderBy("age").show();
   }
 }
