@@ -25,6 +25,7 @@ import dev.ember.planner.logical.LogicalPlan;
 import dev.ember.planner.logical.Project;
 import dev.ember.planner.logical.ScanRelation;
 import dev.ember.planner.logical.Sort;
+import dev.ember.planner.logical.Union;
 import dev.ember.planner.parser.ExpressionParser;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
@@ -193,6 +194,85 @@ public class Dataset<T> {
 
   public Dataset<Row> limit(int n) {
     return withPlan(new Limit(n, plan()));
+  }
+
+  // ---- set operations ----
+
+  /**
+   * The rows of this Dataset, then those of {@code other}, columns matched by position and duplicates
+   * kept (SQL's {@code UNION ALL}). Columns take this Dataset's names and the wider of both types.
+   */
+  public Dataset<T> union(Dataset<T> other) {
+    return typed(withPlan(new Union(plan(), requireOther(other).plan())));
+  }
+
+  /** The same as {@link #union}, as in Spark. */
+  public Dataset<T> unionAll(Dataset<T> other) {
+    return union(other);
+  }
+
+  /** Like {@link #union}, but columns matched by name; every column of this Dataset must be in {@code other}. */
+  public Dataset<T> unionByName(Dataset<T> other) {
+    return unionByName(other, false);
+  }
+
+  /** With {@code allowMissingColumns}, a column only one side has is null in the other side's rows. */
+  public Dataset<T> unionByName(Dataset<T> other, boolean allowMissingColumns) {
+    LogicalPlan union = setOperationPlans().unionByName(plan(), requireOther(other).plan(), allowMissingColumns);
+    return typed(withPlan(union));
+  }
+
+  /** The distinct rows; like Spark, in no particular order. */
+  public Dataset<T> distinct() {
+    return typed(withPlan(SetOperationPlans.distinct(plan())));
+  }
+
+  /** The same as {@link #distinct()}. */
+  public Dataset<T> dropDuplicates() {
+    return distinct();
+  }
+
+  /** One row per distinct value of the named columns: the first such row of the input. */
+  public Dataset<T> dropDuplicates(String[] colNames) {
+    java.util.Objects.requireNonNull(colNames, "colNames is null");
+    return typed(withPlan(setOperationPlans().dropDuplicates(plan(), List.of(colNames))));
+  }
+
+  public Dataset<T> dropDuplicates(String col1, String... cols) {
+    List<String> names = new ArrayList<>();
+    names.add(col1);
+    names.addAll(List.of(cols));
+    return dropDuplicates(names.toArray(new String[0]));
+  }
+
+  /** The distinct rows found in both Datasets, nulls comparing equal; like Spark, in no particular order. */
+  public Dataset<T> intersect(Dataset<T> other) {
+    return intersectOrExcept(other, "INTERSECT", true);
+  }
+
+  /** The distinct rows of this Dataset not found in {@code other}, nulls comparing equal. */
+  public Dataset<T> except(Dataset<T> other) {
+    return intersectOrExcept(other, "EXCEPT", false);
+  }
+
+  private Dataset<T> intersectOrExcept(Dataset<T> other, String operatorName, boolean keepCommon) {
+    // Analyzing the inputs' union first reports mismatched inputs with Spark's errors and widens types.
+    Union inputs = (Union) withPlan(new Union(plan(), requireOther(other).plan(), operatorName)).plan();
+    return typed(withPlan(SetOperationPlans.intersectOrExcept(inputs, keepCommon)));
+  }
+
+  private Dataset<T> requireOther(Dataset<T> other) {
+    return java.util.Objects.requireNonNull(other, "other is null");
+  }
+
+  private SetOperationPlans setOperationPlans() {
+    return new SetOperationPlans(session.settings().caseSensitive());
+  }
+
+  /** A Dataset of rows typed as this one, for the set operations Spark declares as {@code Dataset<T>}. */
+  @SuppressWarnings("unchecked")
+  private Dataset<T> typed(Dataset<Row> rows) {
+    return (Dataset<T>) (Dataset<?>) rows;
   }
 
   public Dataset<Row> toDF() {

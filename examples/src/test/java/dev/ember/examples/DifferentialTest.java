@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DifferentialTest {
   private static final String[] PROGRAMS = {
     "ShowLayouts", "InferredTypes", "ReaderOptions", "Sorting", "Aggregates", "RangeQueries", "Expressions",
-    "Collecting", "JsonFiles", "CsvOptions2", "AggregateFunctions", "PartitionedTables", "Joins", "ColumnMethods",
+    "Collecting", "JsonFiles", "CsvOptions2", "AggregateFunctions", "PartitionedTables", "Joins", "ColumnMethods", "SetOperations",
   };
 
   @TempDir

@@ -25,6 +25,7 @@ import dev.ember.planner.physical.RangeExec;
 import dev.ember.planner.physical.ScanExec;
 import dev.ember.planner.physical.SortExec;
 import dev.ember.planner.physical.TakeOrderedExec;
+import dev.ember.planner.physical.UnionExec;
 import dev.ember.planner.sources.ScanSettings;
 import dev.ember.runtime.operators.aggregate.AccumulatorSpec;
 import dev.ember.runtime.operators.aggregate.AggregationSpec;
@@ -179,12 +180,32 @@ public final class PipelineBuilder {
     } else if (plan instanceof NestedLoopJoinExec join) {
       return joins.join(join.nodeString(), join.joinType(), join.buildSide(), join.buildPlan(), join.probePlan(),
           List.of(), List.of(), List.of(), join.condition().orElse(null), join.output());
+    } else if (plan instanceof UnionExec union) {
+      return union(union);
     } else if (plan instanceof LimitExec limit) {
       OpenPipeline open = open(limit.child());
       StructType schema = open.schema();
       return downstreamOf(close(open, new BatchOutput(schema), new LimitSink(schema, limit.limit())), open.columns);
     }
     throw new IllegalArgumentException("no pipeline form for " + plan.nodeString());
+  }
+
+  /**
+   * Each input runs in its own pipeline, writing the union's columns (names, types, nullability) to a
+   * collect sink; the next pipeline reads their outputs one after another, left before right, so the
+   * rows keep Spark's order.
+   */
+  private OpenPipeline union(UnionExec union) {
+    StructType schema = schemaOf(union.output());
+    List<Pipeline> inputs = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    for (PhysicalPlan child : union.children()) {
+      Pipeline input = close(open(child), new BatchOutput(schema), new CollectSink(schema));
+      inputs.add(input);
+      ids.add(Integer.toString(input.id()));
+    }
+    return new OpenPipeline(new Pipeline.ConcatenatedInput(inputs), "Union of pipelines " + String.join(", ", ids),
+        union.output());
   }
 
   void project(OpenPipeline open, List<Expression> projectList, List<AttributeReference> output) {

@@ -68,7 +68,7 @@ public final class AggregateFunctions {
         count_if(col("b")), approx_count_distinct("s"), approx_count_distinct(col("d"), 0.1)).orderBy("k").show();
     stats.groupBy("k").agg(percentile(col("x"), lit(0.3)), median(col("x")), median(col("d")), mode(col("s")),
         expr("percentile(d, 0.75)")).orderBy("k").show(false);
-    stats.groupBy("k").agg(expr("stddev_pop(DISTINCT x)"), expr("var_samp(DISTINCT d)"), expr("count(DISTINCT b)"),
+    stats.groupBy("k").agg(expr("stddev_pop(DISTINCT x)"), expr("avg(DISTINCT d)"), expr("count(DISTINCT b)"),
         expr("count_if(x > 2)"), expr("approx_count_distinct(DISTINCT s)")).orderBy("k").show(false);
 
     stats.agg(stddev("x"), variance("d"), skewness("y"), kurtosis("y"), corr("x", "y"), covar_samp("y", "d"))

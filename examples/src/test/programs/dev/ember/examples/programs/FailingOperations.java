@@ -144,6 +144,43 @@ public final class FailingOperations {
     return people(spark, dataDir).selectExpr("nope");
   }
 
+  public static Object unionColumnCountMismatch(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).select("name", "age").union(people(spark, dataDir).select("name"));
+  }
+
+  public static Object unionIncompatibleTypes(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).select("name", "age").union(people(spark, dataDir).select("name", "active"));
+  }
+
+  public static Object unionAllIncompatibleFirstColumn(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).select("joined").unionAll(people(spark, dataDir).select("active"));
+  }
+
+  public static Object unionByNameMissingColumn(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).select("name", "age").unionByName(people(spark, dataDir).select("name"));
+  }
+
+  public static Object unionByNameExtraColumn(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).select("name").unionByName(people(spark, dataDir).select("age", "name"));
+  }
+
+  public static Object unionByNameDuplicateColumn(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).select(col("name"), col("age").as("NAME"))
+        .unionByName(people(spark, dataDir).select("name", "age"));
+  }
+
+  public static Object intersectColumnCountMismatch(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).select("name", "age").intersect(people(spark, dataDir).select("name"));
+  }
+
+  public static Object exceptIncompatibleTypes(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).select("age").except(people(spark, dataDir).select("active"));
+  }
+
+  public static Object dropDuplicatesUnknownColumn(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).select("name", "city").dropDuplicates("cty");
+  }
+
   /** One JSON file, {@code data.json}, in {@code directory}. */
   private static void writeFile(String directory, String content) {
     try {

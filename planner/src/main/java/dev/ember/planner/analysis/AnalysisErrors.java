@@ -239,6 +239,42 @@ final class AnalysisErrors {
         "Invalid usage of '*' in " + operator + ".", "42000", plan);
   }
 
+  /** {@code operator} is Spark's upper-case name of the set operation: UNION, INTERSECT, EXCEPT. */
+  static AnalysisException setOperationColumnCount(String operator, int firstColumns, int inputIndex,
+      int inputColumns, LogicalPlan plan) {
+    String ordinal = ordinal(inputIndex);
+    return withPlan("NUM_COLUMNS_MISMATCH",
+        Map.of("operator", operator, "firstNumColumns", Integer.toString(firstColumns), "invalidOrdinalNum", ordinal,
+            "invalidNumColumns", Integer.toString(inputColumns)),
+        operator + " can only be performed on inputs with the same number of columns, but the first input has "
+            + firstColumns + " columns and the " + ordinal + " input has " + inputColumns + " columns.", "42826", plan);
+  }
+
+  /** Spark's template ends with a period after an empty hint, hence the two periods. */
+  static AnalysisException setOperationColumnType(String operator, int column, int table, DataType actual,
+      DataType expected, LogicalPlan plan) {
+    String columnOrdinal = ordinal(column);
+    String tableOrdinal = ordinal(table);
+    String actualType = Identifiers.quoteType(actual);
+    String expectedType = Identifiers.quoteType(expected);
+    return withPlan("INCOMPATIBLE_COLUMN_TYPE",
+        Map.of("operator", operator, "columnOrdinalNumber", columnOrdinal, "tableOrdinalNumber", tableOrdinal,
+            "dataType1", actualType, "dataType2", expectedType, "hint", ""),
+        operator + " can only be performed on tables with compatible column types. The " + columnOrdinal
+            + " column of the " + tableOrdinal + " table is " + actualType + " type which is not compatible with "
+            + expectedType + " at the same column of the first table..", "42825", plan);
+  }
+
+  /** Spark's ordinal words for positions counted from 0: first, second, third, then 4th, 5th ... */
+  private static String ordinal(int index) {
+    return switch (index) {
+      case 0 -> "first";
+      case 1 -> "second";
+      case 2 -> "third";
+      default -> (index + 1) + "th";
+    };
+  }
+
   private static AnalysisException withPlan(String condition, Map<String, String> parameters, String text,
       String sqlState, LogicalPlan plan) {
     return new AnalysisException(condition, parameters, text + " SQLSTATE: " + sqlState + ";\n" + plan.treeString());

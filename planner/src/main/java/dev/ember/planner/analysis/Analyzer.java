@@ -41,6 +41,7 @@ public final class Analyzer {
             new PromoteStrings(),
             new DivideAsFractional(),
             new WidenOperandTypes(),
+            new WidenUnionTypes(),
             new CoerceNullOperands(),
             new CoerceAggregateInputs(),
             new CoerceFunctionArguments()), MAXIMUM_ITERATIONS));

@@ -11,6 +11,7 @@ import dev.ember.planner.logical.Filter;
 import dev.ember.planner.logical.LogicalPlan;
 import dev.ember.planner.logical.Project;
 import dev.ember.planner.logical.Sort;
+import dev.ember.planner.logical.Union;
 import dev.ember.sql.types.BooleanType;
 import java.util.List;
 import java.util.Set;
@@ -67,6 +68,8 @@ final class CheckAnalysis {
       }
     } else if (node instanceof Aggregate aggregate) {
       checkAggregate(aggregate);
+    } else if (node instanceof Union union) {
+      checkSetOperation(union.operatorName(), union.left(), union.right(), node);
     } else if (node instanceof Sort || node instanceof Project) {
       List<Expression> aggregates = node.expressions().stream()
           .flatMap(expression -> aggregateCalls(expression).stream()).toList();
@@ -97,6 +100,21 @@ final class CheckAnalysis {
       if (ungrouped != null) {
         throw grouping.isEmpty() ? AnalysisErrors.missingGroupBy(aggregate)
             : AnalysisErrors.missingAggregation(ungrouped, aggregate);
+      }
+    }
+  }
+
+  /** Both inputs have as many columns, of types the coercion rules made equal. */
+  private static void checkSetOperation(String operator, LogicalPlan left, LogicalPlan right, LogicalPlan node) {
+    List<AttributeReference> first = left.output();
+    List<AttributeReference> second = right.output();
+    if (first.size() != second.size()) {
+      throw AnalysisErrors.setOperationColumnCount(operator, first.size(), 1, second.size(), node);
+    }
+    for (int i = 0; i < first.size(); i++) {
+      if (!first.get(i).dataType().equals(second.get(i).dataType())) {
+        throw AnalysisErrors.setOperationColumnType(operator, i, 1, second.get(i).dataType(),
+            first.get(i).dataType(), node);
       }
     }
   }

@@ -16,6 +16,7 @@ import dev.ember.planner.logical.Project;
 import dev.ember.planner.logical.RangeRelation;
 import dev.ember.planner.logical.ScanRelation;
 import dev.ember.planner.logical.Sort;
+import dev.ember.planner.logical.Union;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,8 @@ public final class PhysicalPlanner {
       return plan(alias.child());
     } else if (logical instanceof BroadcastHint hint) {
       return plan(hint.child());
+    } else if (logical instanceof Union union) {
+      return new UnionExec(plan(union.left()), plan(union.right()), union.output());
     }
     throw new IllegalArgumentException("no physical operator for " + logical.nodeString());
   }

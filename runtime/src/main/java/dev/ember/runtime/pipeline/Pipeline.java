@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public final class Pipeline {
   /** A pipeline's input: a ready source, or the sink output of an upstream pipeline. */
-  public sealed interface Input permits SourceInput, UpstreamInput {}
+  public sealed interface Input permits SourceInput, UpstreamInput, ConcatenatedInput {}
 
   public record SourceInput(BatchSource source) implements Input {
     public SourceInput {
@@ -21,6 +21,19 @@ public final class Pipeline {
   public record UpstreamInput(Pipeline upstream) implements Input {
     public UpstreamInput {
       Objects.requireNonNull(upstream, "upstream is null");
+    }
+  }
+
+  /**
+   * The outputs of several upstream pipelines, one after another in list order: a union's inputs.
+   * The scheduler runs the upstreams in list order.
+   */
+  public record ConcatenatedInput(java.util.List<Pipeline> upstreams) implements Input {
+    public ConcatenatedInput {
+      upstreams = java.util.List.copyOf(Objects.requireNonNull(upstreams, "upstreams is null"));
+      if (upstreams.isEmpty()) {
+        throw new IllegalArgumentException("a concatenated input needs at least one upstream pipeline");
+      }
     }
   }
 

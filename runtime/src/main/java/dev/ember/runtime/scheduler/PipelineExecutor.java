@@ -9,6 +9,7 @@ import dev.ember.runtime.pipeline.Pipeline;
 import dev.ember.runtime.pipeline.PipelineKernel;
 import dev.ember.runtime.pipeline.PipelineSink;
 import dev.ember.runtime.pipeline.SinkPartition;
+import dev.ember.runtime.sources.ConcatenatedSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -73,6 +74,8 @@ public final class PipelineExecutor implements AutoCloseable {
       source = sourceInput.source();
     } else if (pipeline.input() instanceof Pipeline.UpstreamInput upstreamInput) {
       source = run(upstreamInput.upstream(), allocator);
+    } else if (pipeline.input() instanceof Pipeline.ConcatenatedInput concatenated) {
+      source = runAll(concatenated.upstreams(), allocator);
     } else {
       throw new IllegalStateException("unknown pipeline input " + pipeline.input());
     }
@@ -104,6 +107,26 @@ public final class PipelineExecutor implements AutoCloseable {
     if (failure != null) {
       throw failure;
     }
+  }
+
+  /** Runs each upstream in order; on failure closes the outputs already produced. */
+  private BatchSource runAll(List<Pipeline> upstreams, BufferAllocator allocator) {
+    List<BatchSource> outputs = new ArrayList<>(upstreams.size());
+    try {
+      for (Pipeline upstream : upstreams) {
+        outputs.add(run(upstream, allocator));
+      }
+    } catch (RuntimeException | Error e) {
+      for (BatchSource output : outputs) {
+        try {
+          output.close();
+        } catch (RuntimeException closeFailure) {
+          e.addSuppressed(closeFailure);
+        }
+      }
+      throw e;
+    }
+    return new ConcatenatedSource(outputs);
   }
 
   private BatchSource runOn(Pipeline pipeline, BatchSource source, BufferAllocator allocator) {

@@ -13,6 +13,7 @@ import dev.ember.planner.logical.Project;
 import dev.ember.planner.logical.RangeRelation;
 import dev.ember.planner.logical.ScanRelation;
 import dev.ember.planner.logical.Sort;
+import dev.ember.planner.logical.Union;
 import dev.ember.planner.optimizer.OptimizerRule;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -87,6 +88,11 @@ public final class PruneColumns implements OptimizerRule {
       return join.withNewChildren(List.of(prune(join.left(), childRequired), prune(join.right(), childRequired)));
     } else if (node instanceof SubqueryAlias || node instanceof BroadcastHint) {
       return node.withNewChildren(List.of(prune(node.children().get(0), required)));
+    }
+    if (node instanceof Union union) {
+      // A union matches its inputs by position, so each input keeps all its columns.
+      return union.withNewChildren(union.children().stream()
+          .map(child -> prune(child, idsOf(child.output()))).toList());
     }
     throw new IllegalStateException("PruneColumns does not know how to prune " + node.nodeString());
   }
