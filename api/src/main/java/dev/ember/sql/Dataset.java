@@ -486,6 +486,10 @@ public class Dataset<T> {
     if (expression instanceof AttributeReference attribute) {
       return java.util.Optional.of(attribute);
     }
+    if (expression instanceof dev.ember.planner.expressions.DatasetColumnReference reference) {
+      // df.col(name): the column of a Dataset this one may be built on, identified by its id.
+      return plan().output().stream().filter(attribute -> attribute.exprId() == reference.exprId()).findFirst();
+    }
     if (!(expression instanceof UnresolvedAttribute)) {
       return java.util.Optional.empty();
     }
