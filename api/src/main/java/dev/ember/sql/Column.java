@@ -229,4 +229,16 @@ public class Column {
   public Column isNaN() {
     return functions.isnan(this);
   }
+
+  // ==== String predicates (like, rlike, startsWith, contains) ====
+
+
+  // ==== Nested access (getItem, getField) ====
+
+
+  // ==== Windows (over) ====
+
+
+  // ==== Other ====
+
 }

@@ -933,4 +933,32 @@ public final class functions {
   public static Column randn() {
     return randn(java.util.concurrent.ThreadLocalRandom.current().nextLong());
   }
+
+  // ==== String functions ====
+  // (section kept for parallel work; add this family's functions below this line)
+
+
+  // ==== Hash and encoding functions ====
+  // (section kept for parallel work; add this family's functions below this line)
+
+
+  // ==== Date and time functions ====
+  // (section kept for parallel work; add this family's functions below this line)
+
+
+  // ==== Collection (arrays, maps, structs) functions ====
+  // (section kept for parallel work; add this family's functions below this line)
+
+
+  // ==== User-defined functions functions ====
+  // (section kept for parallel work; add this family's functions below this line)
+
+
+  // ==== Window functions ====
+  // (section kept for parallel work; add this family's functions below this line)
+
+
+  // ==== Other functions ====
+  // (section kept for parallel work; add this family's functions below this line)
+
 }

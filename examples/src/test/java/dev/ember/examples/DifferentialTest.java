@@ -16,9 +16,23 @@ import org.junit.jupiter.api.io.TempDir;
  * Ember source with {@code dev.ember} imports renamed to {@code org.apache.spark}, made by the build.
  */
 class DifferentialTest {
+  // One program per line, so branches adding programs merge cleanly.
   private static final String[] PROGRAMS = {
-    "ShowLayouts", "InferredTypes", "ReaderOptions", "Sorting", "Aggregates", "RangeQueries", "Expressions",
-    "Collecting", "JsonFiles", "CsvOptions2", "AggregateFunctions", "PartitionedTables", "Joins", "ColumnMethods", "SetOperations",
+    "ShowLayouts",
+    "InferredTypes",
+    "ReaderOptions",
+    "Sorting",
+    "Aggregates",
+    "RangeQueries",
+    "Expressions",
+    "Collecting",
+    "JsonFiles",
+    "CsvOptions2",
+    "AggregateFunctions",
+    "PartitionedTables",
+    "Joins",
+    "ColumnMethods",
+    "SetOperations",
   };
 
   @TempDir

@@ -25,6 +25,12 @@ public final class FunctionRegistry {
       .with("max", singleArgument(AggregateFunction.MAX))
       .withAll(AggregateFunctionBuilders.builders())
       .withScalarFunctions(dev.ember.planner.functions.MathFunctionDefinitions.ALL)
+      // string functions
+      // hash and encoding functions
+      // date and time functions
+      // collection functions
+      // window functions
+      // other functions
       .withAll(ConditionalFunctionBuilders.all());
 
   private final Map<String, FunctionBuilder> builders;
