@@ -17,12 +17,19 @@ import java.util.Optional;
 public final class AnswerCheck {
   private AnswerCheck() {}
 
-  /** The number of answer rows per workload, all engines agreeing; throws on the first disagreement. */
-  public static Map<Workload, Integer> verify(TpchFiles files, int cores, List<Workload> workloads) throws Exception {
+  /** What the check established: answer rows per workload, and each engine's version. */
+  public record Verified(Map<Workload, Integer> rows, Map<String, String> versions) {}
+
+  /** Checks every workload; throws, naming each difference, unless all engines agree on all of them. */
+  public static Verified verify(TpchFiles files, int cores, List<Workload> workloads) throws Exception {
     Map<Workload, Integer> rows = new LinkedHashMap<>();
+    Map<String, String> versions = new LinkedHashMap<>();
     try (QueryEngine spark = QueryEngine.start("spark", cores, files);
          QueryEngine ember = QueryEngine.start("ember", cores, files);
          QueryEngine duckDb = QueryEngine.start("duckdb", cores, files)) {
+      versions.put("ember", ember.version());
+      versions.put("spark", spark.version());
+      versions.put("duckdb", duckDb.version());
       List<String> failures = new ArrayList<>();
       for (Workload workload : workloads) {
         List<List<Object>> expected = spark.answer(workload);
@@ -38,6 +45,6 @@ public final class AnswerCheck {
         throw new IllegalStateException("answers differ between engines; nothing was timed:\n" + String.join("\n", failures));
       }
     }
-    return rows;
+    return new Verified(rows, versions);
   }
 }

@@ -60,7 +60,11 @@ public final class DuckDbEngine implements QueryEngine {
   }
 
   @Override
-  public void close() throws SQLException {
-    connection.close();
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new IllegalStateException("DuckDB's connection did not close: " + e.getMessage(), e);
+    }
   }
 }

@@ -52,7 +52,8 @@ public final class EmberEngine implements QueryEngine {
 
   @Override
   public String version() {
-    return "Ember " + session.version() + "-compatible";
+    String version = EmberEngine.class.getPackage().getImplementationVersion();
+    return "Ember " + (version == null ? "(development build)" : version);
   }
 
   @Override

@@ -15,8 +15,9 @@ public sealed interface QueryEngine extends AutoCloseable permits EmberEngine, S
   /** The engine's name and version, e.g. {@code "DuckDB v1.4.0"}. */
   String version() throws Exception;
 
+  /** Stops the engine and releases its threads and memory. */
   @Override
-  void close() throws Exception;
+  void close();
 
   /** Starts the engine named {@code ember}, {@code spark} or {@code duckdb}. */
   static QueryEngine start(String name, int cores, TpchFiles files) throws Exception {

@@ -11,25 +11,51 @@ import java.nio.file.Path;
  * All three read the same files: the Parquet files Spark wrote, or the CSV file.
  */
 public enum Workload {
-  Q1("TPC-H Q1", true),
-  Q6("TPC-H Q6", false),
-  CSV_SCAN("CSV scan (lineitem, all columns)", false),
-  PARQUET_SCAN("Parquet scan (lineitem, all columns)", false),
-  FILTER_PROJECT("Filter + project (1.3 % of lineitem)", false),
-  AGGREGATE_FEW_GROUPS("Hash aggregate, 7 groups", false),
-  AGGREGATE_MANY_GROUPS("Hash aggregate, one group per order", false),
-  SORT("Sort orders on 4 keys, collect", true);
+  Q1("Q1", "TPC-H Q1", true),
+  Q6("Q6", "TPC-H Q6", false),
+  CSV_SCAN("CSV scan", "CSV scan: lineitem, all 16 columns (max of each)", false),
+  PARQUET_SCAN("Parquet scan", "Parquet scan: lineitem, all 16 columns (max of each)", false),
+  FILTER_PROJECT("Filter+project", "Filter + project: one month of lineitem (1.3 %), 3 computed columns, collected", false),
+  AGGREGATE_FEW_GROUPS("Agg, 7 groups", "Hash aggregate: lineitem by ship mode (7 groups)", false),
+  AGGREGATE_MANY_GROUPS("Agg, per order", "Hash aggregate: lineitem by order key (1.5 M groups at SF 1)", false),
+  SORT("Sort", "Sort: orders (1.5 M rows at SF 1) on 4 keys, 5 columns collected", true);
 
+  private final String label;
   private final String title;
   private final boolean ordered;
 
-  Workload(String title, boolean ordered) {
+  Workload(String label, String title, boolean ordered) {
+    this.label = label;
     this.title = title;
     this.ordered = ordered;
   }
 
+  /** A short name for chart axes. */
+  public String label() {
+    return label;
+  }
+
   public String title() {
     return title;
+  }
+
+  /** The name of the JMH method that times this workload: {@code CSV_SCAN} → {@code csvScan}. */
+  public String benchmarkMethod() {
+    StringBuilder name = new StringBuilder();
+    for (String word : name().toLowerCase(java.util.Locale.ROOT).split("_")) {
+      name.append(name.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+    }
+    return name.toString();
+  }
+
+  /** The workload whose {@link #benchmarkMethod()} is {@code method}. */
+  public static Workload forBenchmarkMethod(String method) {
+    for (Workload workload : values()) {
+      if (workload.benchmarkMethod().equals(method)) {
+        return workload;
+      }
+    }
+    throw new IllegalArgumentException("no workload is timed by a method named " + method);
   }
 
   /** Whether the answer's row order is part of the answer (the query ends in an ORDER BY). */
