@@ -56,6 +56,7 @@ public final class TpchSuite {
         + " -Dbench.cores=" + String.join(",", cores.stream().map(String::valueOf).toList())
         + (benchmarks.equals("all") ? "" : " -Dbench.benchmarks=" + benchmarks);
 
+    String loadBefore = Machine.loadAverage();
     TpchFiles files = TpchData.ensure(Double.parseDouble(scale));
     System.out.println("TPC-H data: " + files.root());
     int checkCores = cores.stream().mapToInt(Integer::intValue).max().orElse(1);
@@ -101,7 +102,7 @@ public final class TpchSuite {
     versions.put("duckdb", verified.versions().get("duckdb") + " (duckdb_jdbc)");
     ResultsReport.write(results, new ResultsReport.Run(scale, cores, warmup, iterations, command,
         ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE), Machine.current(), versions,
-        verified.rows(), files, workloads, timings, memory, chart));
+        verified.rows(), files, workloads, timings, memory, chart, loadBefore, Machine.loadAverage()));
     System.out.println("Wrote " + results + ", " + directory.resolve(chart) + " and " + json);
   }
 

@@ -20,6 +20,19 @@ public record Machine(String cpuModel, int cores, long memoryBytes, String opera
         cpuModel, cores, memoryBytes / (double) (1L << 30), operatingSystem, jdk);
   }
 
+  /**
+   * The 1, 5 and 15 minute load averages from {@code /proc/loadavg}: on a shared machine they show how
+   * much other work competed with the benchmark.
+   */
+  public static String loadAverage() {
+    List<String> lines = lines("/proc/loadavg");
+    if (lines.isEmpty()) {
+      return "unknown";
+    }
+    String[] fields = lines.get(0).trim().split("\\s+");
+    return fields.length >= 3 ? fields[0] + " / " + fields[1] + " / " + fields[2] : "unknown";
+  }
+
   private static String readCpuModel() {
     for (String line : lines("/proc/cpuinfo")) {
       if (line.startsWith("model name")) {

@@ -23,7 +23,8 @@ public final class ResultsReport {
   /** Everything one suite run produced. */
   public record Run(String scaleFactor, List<Integer> cores, int warmupIterations, int measurementIterations,
       String command, String date, Machine machine, Map<String, String> versions, Map<Workload, Integer> answerRows,
-      TpchFiles files, List<Workload> workloads, List<Timing> timings, List<PeakMemory> memory, String chartFile) {}
+      TpchFiles files, List<Workload> workloads, List<Timing> timings, List<PeakMemory> memory, String chartFile,
+      String loadBefore, String loadAfter) {}
 
   private ResultsReport() {}
 
@@ -46,7 +47,9 @@ public final class ResultsReport {
     StringBuilder out = new StringBuilder();
     out.append("## TPC-H suite: Ember, Apache Spark and DuckDB (scale factor ").append(run.scaleFactor()).append(")\n\n");
     out.append("Generated on ").append(run.date()).append(" by\n\n```\n").append(run.command()).append("\n```\n\n");
-    out.append("- Machine: ").append(run.machine().describe()).append(".\n");
+    out.append("- Machine: ").append(run.machine().describe()).append(". Load average (1 / 5 / 15 min) when the ")
+        .append("run started: ").append(run.loadBefore()).append("; when it ended: ").append(run.loadAfter())
+        .append(" (above the core count, other processes competed for the CPU and every time is inflated).\n");
     out.append("- Engines: ").append(String.join("; ", run.versions().values())).append(". Spark `local[N]` with ")
         .append("`spark.sql.shuffle.partitions=N`, Ember `local[N]`, DuckDB `SET threads = N` (in-process JDBC, ")
         .append("in-memory database, reading the files on every query).\n");

@@ -84,6 +84,6 @@ class ResultsReportTest {
     List<Workload> workloads = timings.stream().map(Timing::workload).distinct().toList();
     return new ResultsReport.Run("1", List.of(1), 1, 3, "./mvnw -Pbench", "2026-11-24",
         new Machine("CPU", 2, 1L << 34, "Linux", "JDK 17"), Map.of("ember", "Ember", "spark", "Spark 4.2.0"),
-        Map.of(), files, workloads, timings, List.of(), "chart.png");
+        Map.of(), files, workloads, timings, List.of(), "chart.png", "0.5 / 0.4 / 0.3", "1.0 / 0.6 / 0.4");
   }
 }
