@@ -57,6 +57,7 @@ public final class TpchSuite {
         + (benchmarks.equals("all") ? "" : " -Dbench.benchmarks=" + benchmarks);
 
     String loadBefore = Machine.loadAverage();
+    String commit = gitCommit(directory); // Now, before anything is timed: the code that is measured.
     TpchFiles files = TpchData.ensure(Double.parseDouble(scale));
     System.out.println("TPC-H data: " + files.root());
     int checkCores = cores.stream().mapToInt(Integer::intValue).max().orElse(1);
@@ -98,7 +99,7 @@ public final class TpchSuite {
     ResultsChart.write(directory.resolve(chart), "TPC-H scale factor " + scale + ": Ember, Spark 4.2, DuckDB",
         timings, workloads, cores);
     Map<String, String> versions = new LinkedHashMap<>(verified.versions());
-    versions.put("ember", "Ember " + options.getOrDefault("ember-version", "") + gitCommit(directory));
+    versions.put("ember", "Ember " + options.getOrDefault("ember-version", "") + commit);
     versions.put("duckdb", verified.versions().get("duckdb") + " (duckdb_jdbc)");
     ResultsReport.write(results, new ResultsReport.Run(scale, cores, warmup, iterations, command,
         ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE), Machine.current(), versions,

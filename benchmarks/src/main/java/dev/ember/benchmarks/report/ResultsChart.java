@@ -141,6 +141,9 @@ public final class ResultsChart {
   }
 
   private static String formatMillis(double millis) {
+    if (millis >= 100_000) {
+      return String.format(java.util.Locale.ROOT, "%.0f s", millis / 1000);
+    }
     if (millis >= 1000) {
       return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000);
     }

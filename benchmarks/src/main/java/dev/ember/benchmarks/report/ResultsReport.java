@@ -108,7 +108,7 @@ public final class ResultsReport {
           double seconds = median.get() / 1000;
           out.append("| ").append(scan.label()).append(" | ").append(cores).append(" | ").append(ResultsChart.displayName(engine))
               .append(" | ").append(String.format(Locale.ROOT, "%.0f", bytes / 1e6 / seconds)).append(" | ")
-              .append(String.format(Locale.ROOT, "%.1f", rows / 1e6 / seconds)).append(" |\n");
+              .append(String.format(Locale.ROOT, "%.2f", rows / 1e6 / seconds)).append(" |\n");
         }
       }
     }
