@@ -1,0 +1,105 @@
+package dev.ember.benchmarks;
+
+import dev.ember.benchmarks.engines.QueryEngine;
+import dev.ember.benchmarks.engines.Workload;
+import dev.ember.benchmarks.tpch.TpchData;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+/**
+ * TPC-H Q1 and Q6 and micro-benchmarks over TPC-H data, on Ember, Spark and DuckDB with the same
+ * core count. Each engine, benchmark and core count runs in its own fork; one single-shot iteration
+ * is one whole query including reading the files and delivering the answer. {@link TpchSuite} checks
+ * that all engines agree on every answer before it runs this.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@Fork(value = 1, jvmArgsAppend = {
+  "-XX:+IgnoreUnrecognizedVMOptions", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+  "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+  "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
+  "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+  "--enable-native-access=ALL-UNNAMED", "-Darrow.allocation.manager.type=Unsafe", "-Xmx8g"})
+public class TpchBenchmark {
+  @Param({"ember", "spark", "duckdb"})
+  public String engine;
+
+  @Param({"1", "2"})
+  public int cores;
+
+  /** TPC-H scale factor; the data set is generated into the benchmark cache if missing. */
+  @Param({"1"})
+  public String scaleFactor;
+
+  private QueryEngine queryEngine;
+  private MemoryRecorder memory;
+
+  @Setup(Level.Trial)
+  public void start() throws Exception {
+    memory = MemoryRecorder.start();
+    queryEngine = QueryEngine.start(engine, cores, TpchData.ensure(Double.parseDouble(scaleFactor)));
+  }
+
+  @TearDown(Level.Trial)
+  public void stop(BenchmarkParams params) throws Exception {
+    queryEngine.close();
+    String benchmark = params.getBenchmark();
+    memory.record(benchmark.substring(benchmark.lastIndexOf('.') + 1), engine, cores);
+  }
+
+  @Benchmark
+  public Object q1() throws Exception {
+    return queryEngine.run(Workload.Q1);
+  }
+
+  @Benchmark
+  public Object q6() throws Exception {
+    return queryEngine.run(Workload.Q6);
+  }
+
+  @Benchmark
+  public Object csvScan() throws Exception {
+    return queryEngine.run(Workload.CSV_SCAN);
+  }
+
+  @Benchmark
+  public Object parquetScan() throws Exception {
+    return queryEngine.run(Workload.PARQUET_SCAN);
+  }
+
+  @Benchmark
+  public Object filterProject() throws Exception {
+    return queryEngine.run(Workload.FILTER_PROJECT);
+  }
+
+  @Benchmark
+  public Object aggregateFewGroups() throws Exception {
+    return queryEngine.run(Workload.AGGREGATE_FEW_GROUPS);
+  }
+
+  @Benchmark
+  public Object aggregateManyGroups() throws Exception {
+    return queryEngine.run(Workload.AGGREGATE_MANY_GROUPS);
+  }
+
+  @Benchmark
+  public Object sort() throws Exception {
+    return queryEngine.run(Workload.SORT);
+  }
+}

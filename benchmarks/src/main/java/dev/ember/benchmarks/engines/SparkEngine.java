@@ -1,0 +1,68 @@
+package dev.ember.benchmarks.engines;
+
+import dev.ember.benchmarks.queries.spark.TpchQueries;
+import dev.ember.benchmarks.tpch.TpchFiles;
+import dev.ember.benchmarks.tpch.TpchSchema;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Apache Spark on {@code local[cores]} with as many shuffle partitions as cores, running the shared query program. */
+public final class SparkEngine implements QueryEngine {
+  private final SparkSession session;
+  private final TpchFiles files;
+
+  SparkEngine(int cores, TpchFiles files) {
+    this.files = Objects.requireNonNull(files, "files is null");
+    this.session = SparkSession.builder().master("local[" + cores + "]").appName("ember-benchmarks")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", cores)
+        .config("spark.driver.host", "127.0.0.1")
+        .getOrCreate();
+    session.sparkContext().setLogLevel("ERROR");
+  }
+
+  @Override
+  public List<Row> run(Workload workload) {
+    String lineitem = files.sparkParquet("lineitem").toString();
+    return switch (workload) {
+      case Q1 -> TpchQueries.q1(session, lineitem);
+      case Q6 -> TpchQueries.q6(session, lineitem);
+      case CSV_SCAN -> {
+        TpchSchema schema = TpchSchema.of("lineitem");
+        yield TpchQueries.csvScan(session, files.csv("lineitem").toString(), schema.sparkDdl(), schema.columnNames());
+      }
+      case PARQUET_SCAN -> TpchQueries.parquetScan(session, lineitem, TpchSchema.of("lineitem").columnNames());
+      case FILTER_PROJECT -> TpchQueries.filterProject(session, lineitem);
+      case AGGREGATE_FEW_GROUPS -> TpchQueries.aggregateFewGroups(session, lineitem);
+      case AGGREGATE_MANY_GROUPS -> TpchQueries.aggregateManyGroups(session, lineitem);
+      case SORT -> TpchQueries.sort(session, files.sparkParquet("orders").toString());
+    };
+  }
+
+  @Override
+  public List<List<Object>> answer(Workload workload) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (Row row : run(workload)) {
+      List<Object> values = new ArrayList<>(row.size());
+      for (int i = 0; i < row.size(); i++) {
+        values.add(row.get(i));
+      }
+      rows.add(values);
+    }
+    return rows;
+  }
+
+  @Override
+  public String version() {
+    return "Apache Spark " + session.version();
+  }
+
+  @Override
+  public void close() {
+    session.stop();
+  }
+}
