@@ -145,7 +145,8 @@ public final class DataFrameWriter<T> {
       writerOptions.put("timeZone", zone.getId());
     }
     StructType dataSchema = withoutColumns(schema, partitions);
-    BatchFileWriterFactory writers = dataSource.writer(dataSchema, Map.copyOf(writerOptions));
+    BatchFileWriterFactory writers = dataSource.writer(dataSchema, Map.copyOf(writerOptions),
+        dataset.sparkSession().settings().writeSettings());
     FileCommitProtocol commit = FileCommitProtocol.begin(output, publish);
     try {
       dataset.queryExecution().runInto(resultSchema -> new FileWriteSink(resultSchema, partitions, writers,

@@ -14,6 +14,7 @@ public final class RuntimeConfig {
   }
 
   public void set(String key, String value) {
+    SessionSettings.checkValue(key, value);
     settings.put(key, value);
   }
 

@@ -3,6 +3,10 @@ package dev.ember.sql;
 import dev.ember.codegen.spec.KernelOptions;
 import dev.ember.planner.sources.ReadSettings;
 import dev.ember.planner.sources.ScanSettings;
+import dev.ember.planner.sources.WriteSettings;
+import dev.ember.runtime.io.parquet.ParquetTimestampStorage;
+import dev.ember.runtime.io.parquet.ParquetWriteCompression;
+import java.util.List;
 import dev.ember.runtime.io.csv.CsvSource;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -30,6 +34,11 @@ final class SessionSettings {
   static final String COMPILE_IN_BACKGROUND = "spark.ember.codegen.compileInBackground";
   static final String PARTITION_TYPE_INFERENCE = "spark.sql.sources.partitionColumnTypeInference.enabled";
   static final String PARQUET_MERGE_SCHEMA = "spark.sql.parquet.mergeSchema";
+  static final String PARQUET_COMPRESSION_CODEC = "spark.sql.parquet.compression.codec";
+  static final String PARQUET_OUTPUT_TIMESTAMP_TYPE = ParquetTimestampStorage.SETTING;
+  /** The values Spark 4.2 accepts for {@link #PARQUET_COMPRESSION_CODEC}, in the order its error lists them. */
+  private static final List<String> PARQUET_CODEC_NAMES =
+      List.of("brotli", "uncompressed", "lzo", "snappy", "lz4_raw", "none", "zstd", "lz4", "gzip");
   /** Ember: optimizer rules to switch off, comma-separated names (for bisecting). */
   static final String DISABLED_RULES = "spark.ember.optimizer.excludedRules";
 
@@ -46,6 +55,8 @@ final class SessionSettings {
       case SESSION_TIME_ZONE -> TimeZone.getDefault().getID();
       case SPLIT_BYTES -> Long.toString(CsvSource.DEFAULT_SPLIT_BYTES);
       case DISABLED_RULES -> "";
+      case PARQUET_COMPRESSION_CODEC -> "snappy";
+      case PARQUET_OUTPUT_TIMESTAMP_TYPE -> "INT96";
       case COMPILE_IN_BACKGROUND -> System.getProperty("ember.codegen.compileInBackground", "true");
       default -> null;
     };
@@ -82,6 +93,31 @@ final class SessionSettings {
 
   KernelOptions kernelOptions() {
     return new KernelOptions(ansiEnabled(), flag(CHECKED_MEMORY_ACCESS), sessionZone());
+  }
+
+  /**
+   * Rejects, when it is set, a value Spark rejects when it is set: settings with a fixed set of values
+   * fail with Spark's {@code INVALID_CONF_VALUE.OUT_OF_RANGE_OF_OPTIONS}.
+   */
+  static void checkValue(String key, String value) {
+    switch (key) {
+      case PARQUET_OUTPUT_TIMESTAMP_TYPE -> ParquetTimestampStorage.fromName(value);
+      case PARQUET_COMPRESSION_CODEC -> {
+        if (!PARQUET_CODEC_NAMES.contains(value.trim().toLowerCase(Locale.ROOT))) {
+          throw new IllegalArgumentException("[INVALID_CONF_VALUE.OUT_OF_RANGE_OF_OPTIONS] The value '" + value
+              + "' in the config \"" + key + "\" is invalid. It should be one of '"
+              + String.join(", ", PARQUET_CODEC_NAMES) + "'. SQLSTATE: 22022");
+        }
+      }
+      default -> {
+        // Other settings are checked where they are used.
+      }
+    }
+  }
+
+  WriteSettings writeSettings() {
+    return new WriteSettings(ParquetWriteCompression.fromName(config.get(PARQUET_COMPRESSION_CODEC).trim()),
+        ParquetTimestampStorage.fromName(config.get(PARQUET_OUTPUT_TIMESTAMP_TYPE)));
   }
 
   ReadSettings readSettings() {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.runtime.io.BatchFileWriter;
+import dev.ember.runtime.io.parquet.ParquetTimestampStorage;
+import dev.ember.runtime.io.parquet.ParquetWriteCompression;
+import dev.ember.runtime.io.parquet.ParquetWriteOptions;
 import dev.ember.runtime.io.parquet.ParquetWriterFactory;
 import dev.ember.runtime.memory.Allocators;
 import java.io.IOException;
@@ -139,7 +142,11 @@ class ParquetWriteDifferentialTest {
 
   private Path emberWrites(String name, dev.ember.sql.types.StructType schema, Map<String, String> options,
       List<List<Object[]>> batches) throws IOException {
-    ParquetWriterFactory factory = ParquetWriterFactory.fromOptions(options);
+    return emberWrites(name, schema, ParquetWriterFactory.fromOptions(options), batches);
+  }
+
+  private Path emberWrites(String name, dev.ember.sql.types.StructType schema, ParquetWriterFactory factory,
+      List<List<Object[]>> batches) throws IOException {
     Path output = Files.createDirectories(directory.resolve(name));
     BatchFileWriter writer = factory.open(output.resolve("part-00000-ember" + factory.extension()), schema, allocator);
     try {
@@ -236,6 +243,35 @@ class ParquetWriteDifferentialTest {
     assertEquals("name-96", summary.getString(4));
     assertEquals(List.of(RowFactory.create(12345L, "name-26", new BigDecimal("-123.45"))),
         read.where("id = 12345").collectAsList());
+  }
+
+  /**
+   * With {@code spark.sql.parquet.outputTimestampType} set, Ember's files have Spark's INT64 timestamp
+   * columns (same footer as Spark's file) and Spark reads from them the values it reads from its own,
+   * sub-millisecond digits dropped for millis, also before 1970.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"TIMESTAMP_MICROS", "TIMESTAMP_MILLIS"})
+  void timestampsAreStoredAsTheSessionSettingSays(String storage) throws Exception {
+    List<Object[]> rows = sourceRows();
+    ParquetWriteOptions options = new ParquetWriteOptions(ParquetWriteCompression.DEFAULT,
+        ParquetWriteOptions.DEFAULT_ROW_GROUP_SIZE_BYTES, ParquetTimestampStorage.fromName(storage));
+    Path ember = emberWrites("ember-" + storage, EMBER_SCHEMA, new ParquetWriterFactory(options), List.of(rows));
+    Path sparkOutput = directory.resolve("spark-" + storage);
+    SparkSession spark = SparkOracle.session();
+    spark.conf().set("spark.sql.parquet.outputTimestampType", storage);
+    try {
+      spark.createDataFrame(rows.stream().map(ParquetWriteDifferentialTest::toSparkRow).toList(), SPARK_SCHEMA)
+          .coalesce(1).write().parquet(sparkOutput.toString());
+    } finally {
+      spark.conf().unset("spark.sql.parquet.outputTimestampType");
+    }
+    ParquetMetadata emberFooter = footer(onlyPartFile(ember));
+    ParquetMetadata sparkFooter = footer(onlyPartFile(sparkOutput));
+    assertEquals(sparkFooter.getFileMetaData().getSchema(), emberFooter.getFileMetaData().getSchema());
+    assertEquals(chunks(sparkFooter), chunks(emberFooter));
+    assertEquals(spark.read().parquet(sparkOutput.toString()).collectAsList(),
+        spark.read().parquet(ember.toString()).collectAsList());
   }
 
   private static Path onlyPartFile(Path output) throws IOException {

@@ -40,7 +40,7 @@ final class ArrowFormat implements DataSourceFormat {
   }
 
   @Override
-  public BatchFileWriterFactory writer(StructType schema, Map<String, String> options) {
+  public BatchFileWriterFactory writer(StructType schema, Map<String, String> options, WriteSettings settings) {
     Objects.requireNonNull(options, "options is null");
     return new ArrowIpcWriterFactory(ArrowIpcCompression.fromOptions(options));
   }

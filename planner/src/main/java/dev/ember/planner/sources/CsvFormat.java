@@ -43,7 +43,7 @@ final class CsvFormat implements DataSourceFormat {
 
   /** Timestamps are written in the {@code timeZone} option's zone; {@code df.write()} sets it to the session's. */
   @Override
-  public BatchFileWriterFactory writer(StructType schema, Map<String, String> options) {
+  public BatchFileWriterFactory writer(StructType schema, Map<String, String> options, WriteSettings settings) {
     rejectNestedColumns(schema);
     return new CsvWriterFactory(CsvWriterOptions.parse(options, ZoneId.systemDefault()));
   }

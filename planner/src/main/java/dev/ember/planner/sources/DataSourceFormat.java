@@ -30,8 +30,16 @@ public interface DataSourceFormat {
    */
   TableSource open(List<Path> files, StructType dataSchema, Map<String, String> options, List<String> userPaths);
 
-  /** Part-file writers for {@code schema} with the writer's options (codec, separators …). */
-  BatchFileWriterFactory writer(StructType schema, Map<String, String> options);
+  /**
+   * Part-file writers for {@code schema} with the writer's options (codec, separators …) and the
+   * session's write settings for what the options leave out.
+   */
+  BatchFileWriterFactory writer(StructType schema, Map<String, String> options, WriteSettings settings);
+
+  /** {@link #writer(StructType, Map, WriteSettings)} with Spark's default settings. */
+  default BatchFileWriterFactory writer(StructType schema, Map<String, String> options) {
+    return writer(schema, options, WriteSettings.defaults());
+  }
 
   /**
    * The table over {@code paths} (files, directories, glob patterns), with the user's schema if

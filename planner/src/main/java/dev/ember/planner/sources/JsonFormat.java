@@ -40,7 +40,7 @@ final class JsonFormat implements DataSourceFormat {
 
   /** Timestamps are written in the {@code timeZone} option's zone, else UTC (the writer's options carry the session zone). */
   @Override
-  public BatchFileWriterFactory writer(StructType schema, Map<String, String> options) {
+  public BatchFileWriterFactory writer(StructType schema, Map<String, String> options, WriteSettings settings) {
     JsonOptions jsonOptions = JsonOptions.parse(options);
     ZoneId zone = jsonOptions.timeZone() != null ? jsonOptions.timeZone() : ZoneOffset.UTC;
     return new JsonWriterFactory(jsonOptions, zone);

@@ -5,6 +5,7 @@ import dev.ember.runtime.io.FileOptions;
 import dev.ember.runtime.io.parquet.ParquetFileFooters;
 import dev.ember.runtime.io.parquet.ParquetSchemaMerge;
 import dev.ember.runtime.io.parquet.ParquetSchemas;
+import dev.ember.runtime.io.parquet.ParquetWriteOptions;
 import dev.ember.runtime.io.parquet.ParquetWriterFactory;
 import dev.ember.sql.AnalysisException;
 import dev.ember.sql.types.StructType;
@@ -15,7 +16,10 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.parquet.schema.MessageType;
 
-/** Parquet files: Spark 4.2's file layout, types and metadata, codec from the {@code compression} option. */
+/**
+ * Parquet files: Spark 4.2's file layout, types and metadata, codec from the {@code compression} option
+ * or the session, timestamps stored as the session says.
+ */
 final class ParquetFormat implements DataSourceFormat {
   @Override
   public String shortName() {
@@ -51,11 +55,14 @@ final class ParquetFormat implements DataSourceFormat {
   }
 
   @Override
-  public BatchFileWriterFactory writer(StructType schema, Map<String, String> options) {
+  public BatchFileWriterFactory writer(StructType schema, Map<String, String> options, WriteSettings settings) {
     Objects.requireNonNull(schema, "schema is null");
     Objects.requireNonNull(options, "options is null");
+    Objects.requireNonNull(settings, "settings is null");
     // Unsupported column types and codecs fail here, before any task starts, as in Spark's analysis.
     ParquetWriterFactory.checkSchema(schema);
-    return ParquetWriterFactory.fromOptions(options);
+    ParquetWriteOptions sessionDefaults = new ParquetWriteOptions(settings.parquetCompression(),
+        ParquetWriteOptions.DEFAULT_ROW_GROUP_SIZE_BYTES, settings.parquetTimestamps());
+    return new ParquetWriterFactory(ParquetWriteOptions.parse(options, sessionDefaults));
   }
 }

@@ -28,7 +28,7 @@ final class ParquetBatchWriter implements BatchFileWriter {
     this.file = Objects.requireNonNull(file, "file is null");
     this.schema = Objects.requireNonNull(schema, "schema is null");
     Objects.requireNonNull(options, "options is null");
-    this.writeSupport = new ParquetWriteSupport(schema);
+    this.writeSupport = new ParquetWriteSupport(schema, options.timestampStorage());
     this.outputFile = new ParquetWriteOutputFile(file);
     try {
       this.writer = new Builder(outputFile, writeSupport)

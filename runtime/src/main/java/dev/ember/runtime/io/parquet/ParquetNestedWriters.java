@@ -28,14 +28,15 @@ final class ParquetNestedWriters {
   private ParquetNestedWriters() {}
 
   /** Writes the non-null value at a row of a vector of {@code type}, which may be nested or not. */
-  static ParquetValueWriter forVector(DataType type, FieldVector vector, ParquetValueWriters.Scratch scratch) {
+  static ParquetValueWriter forVector(DataType type, FieldVector vector, ParquetValueWriters.Scratch scratch,
+      ParquetTimestampStorage timestamps) {
     if (type instanceof MapType map) {
       MapVector maps = (MapVector) vector;
       StructVector entries = (StructVector) maps.getDataVector();
       FieldVector keys = (FieldVector) entries.getChildByOrdinal(0);
       FieldVector values = (FieldVector) entries.getChildByOrdinal(1);
-      ParquetValueWriter keyWriter = forVector(map.keyType(), keys, scratch);
-      ParquetValueWriter valueWriter = forVector(map.valueType(), values, scratch);
+      ParquetValueWriter keyWriter = forVector(map.keyType(), keys, scratch, timestamps);
+      ParquetValueWriter valueWriter = forVector(map.valueType(), values, scratch, timestamps);
       return (consumer, row) -> {
         consumer.startGroup();
         int start = maps.getElementStartIndex(row);
@@ -55,7 +56,7 @@ final class ParquetNestedWriters {
     } else if (type instanceof ArrayType array) {
       ListVector lists = (ListVector) vector;
       FieldVector elements = lists.getDataVector();
-      ParquetValueWriter elementWriter = forVector(array.elementType(), elements, scratch);
+      ParquetValueWriter elementWriter = forVector(array.elementType(), elements, scratch, timestamps);
       return (consumer, row) -> {
         consumer.startGroup();
         int start = lists.getElementStartIndex(row);
@@ -79,7 +80,7 @@ final class ParquetNestedWriters {
       ParquetValueWriter[] writers = new ParquetValueWriter[count];
       for (int i = 0; i < count; i++) {
         children[i] = (FieldVector) structs.getChildByOrdinal(i);
-        writers[i] = forVector(struct.apply(i).dataType(), children[i], scratch);
+        writers[i] = forVector(struct.apply(i).dataType(), children[i], scratch, timestamps);
       }
       return (consumer, row) -> {
         consumer.startGroup();
@@ -89,7 +90,7 @@ final class ParquetNestedWriters {
         consumer.endGroup();
       };
     }
-    return ParquetValueWriters.forVector(type, vector, scratch);
+    return ParquetValueWriters.forVector(type, vector, scratch, timestamps);
   }
 
   private static void writeField(RecordConsumer consumer, String name, int index, FieldVector vector,

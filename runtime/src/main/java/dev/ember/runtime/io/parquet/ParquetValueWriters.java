@@ -38,6 +38,7 @@ import org.apache.parquet.io.api.Binary;
 final class ParquetValueWriters {
   private static final long MICROS_PER_DAY = 86_400_000_000L;
   private static final long NANOS_PER_MICRO = 1_000L;
+  private static final long MICROS_PER_MILLI = 1_000L;
   /** Julian day number of 1970-01-01: INT96 timestamps count days from the Julian epoch. */
   static final int JULIAN_DAY_OF_UNIX_EPOCH = 2_440_588;
   private static final int INT96_BYTES = 12;
@@ -57,7 +58,8 @@ final class ParquetValueWriters {
 
   private ParquetValueWriters() {}
 
-  static ParquetValueWriter forVector(DataType type, FieldVector vector, Scratch scratch) {
+  static ParquetValueWriter forVector(DataType type, FieldVector vector, Scratch scratch,
+      ParquetTimestampStorage timestamps) {
     // Values are read straight from the data buffers: the caller has checked validity, and the
     // vectors' own getters would check it again for every value.
     if (type instanceof BooleanType) {
@@ -87,8 +89,14 @@ final class ParquetValueWriters {
       return variableWidthWriter((BaseVariableWidthVector) vector, scratch);
     } else if (type instanceof TimestampType) {
       ArrowBuf data = vector.getDataBuffer();
-      return (consumer, row) ->
-          consumer.addBinary(int96(data.getLong((long) row * TimeStampVector.TYPE_WIDTH), scratch));
+      return switch (timestamps) {
+        case INT96 -> (consumer, row) ->
+            consumer.addBinary(int96(data.getLong((long) row * TimeStampVector.TYPE_WIDTH), scratch));
+        case TIMESTAMP_MICROS -> (consumer, row) ->
+            consumer.addLong(data.getLong((long) row * TimeStampVector.TYPE_WIDTH));
+        case TIMESTAMP_MILLIS -> (consumer, row) ->
+            consumer.addLong(Math.floorDiv(data.getLong((long) row * TimeStampVector.TYPE_WIDTH), MICROS_PER_MILLI));
+      };
     } else if (type instanceof NullType) {
       return (consumer, row) -> {
         throw new IllegalStateException("a void column has no values to write, but row " + row + " is not null");

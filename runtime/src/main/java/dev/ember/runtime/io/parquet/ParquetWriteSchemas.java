@@ -36,7 +36,7 @@ import org.apache.parquet.schema.Types;
 /**
  * The Parquet schema Spark 4.2 writes for a Spark schema (checked by writing every type with Spark
  * and reading the footer): INT32 with INT(8)/INT(16) for byte/short, STRING and DATE annotations,
- * INT96 for timestamps (Spark's default {@code spark.sql.parquet.outputTimestampType}), decimals in
+ * INT96 or INT64 for timestamps ({@link ParquetTimestampStorage}), decimals in
  * INT32/INT64/FIXED_LEN_BYTE_ARRAY by precision, and BOOLEAN with the UNKNOWN annotation for
  * {@code void}. Non-nullable fields are {@code required}. Also the JSON schema Spark stores under
  * {@link #SPARK_ROW_METADATA_KEY} so that Spark reads back the exact types (byte, short, timestamp).
@@ -57,9 +57,15 @@ public final class ParquetWriteSchemas {
 
   private ParquetWriteSchemas() {}
 
-  /** The file schema for {@code schema}; a clear error for types Parquet writing does not handle. */
+  /** The file schema for {@code schema} with Spark's default INT96 timestamps. */
   public static MessageType toParquet(StructType schema) {
+    return toParquet(schema, ParquetTimestampStorage.INT96);
+  }
+
+  /** The file schema for {@code schema}; a clear error for types Parquet writing does not handle. */
+  public static MessageType toParquet(StructType schema, ParquetTimestampStorage timestamps) {
     Objects.requireNonNull(schema, "schema is null");
+    Objects.requireNonNull(timestamps, "timestamps is null");
     Types.MessageTypeBuilder message = Types.buildMessage();
     java.util.Set<String> names = new java.util.HashSet<>();
     for (StructField field : schema) {
@@ -70,35 +76,35 @@ public final class ParquetWriteSchemas {
             "The column `" + field.name() + "` already exists. Choose another name or rename the existing column."
                 + " SQLSTATE: 42711");
       }
-      message.addField(toParquet(field));
+      message.addField(toParquet(field, timestamps));
     }
     return message.named(MESSAGE_NAME);
   }
 
-  private static Type toParquet(StructField field) {
-    return toParquet(field.name(), field.dataType(), field.nullable());
+  private static Type toParquet(StructField field, ParquetTimestampStorage timestamps) {
+    return toParquet(field.name(), field.dataType(), field.nullable(), timestamps);
   }
 
-  private static Type toParquet(String name, DataType type, boolean nullable) {
+  private static Type toParquet(String name, DataType type, boolean nullable, ParquetTimestampStorage timestamps) {
     Type.Repetition repetition = nullable ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
     StructField field = new StructField(name, type, nullable);
     if (type instanceof ArrayType array) {
       return Types.buildGroup(repetition).as(LogicalTypeAnnotation.listType())
           .addField(Types.repeatedGroup()
-              .addField(toParquet(ParquetNestedWriters.ELEMENT, array.elementType(), array.containsNull()))
+              .addField(toParquet(ParquetNestedWriters.ELEMENT, array.elementType(), array.containsNull(), timestamps))
               .named(ParquetNestedWriters.LIST))
           .named(name);
     } else if (type instanceof MapType map) {
       return Types.buildGroup(repetition).as(LogicalTypeAnnotation.mapType())
           .addField(Types.repeatedGroup()
-              .addField(toParquet(ParquetNestedWriters.KEY, map.keyType(), false))
-              .addField(toParquet(ParquetNestedWriters.VALUE, map.valueType(), map.valueContainsNull()))
+              .addField(toParquet(ParquetNestedWriters.KEY, map.keyType(), false, timestamps))
+              .addField(toParquet(ParquetNestedWriters.VALUE, map.valueType(), map.valueContainsNull(), timestamps))
               .named(ParquetNestedWriters.KEY_VALUE))
           .named(name);
     } else if (type instanceof StructType struct) {
       Types.GroupBuilder<GroupType> group = Types.buildGroup(repetition);
       for (StructField child : struct.fields()) {
-        group.addField(toParquet(child));
+        group.addField(toParquet(child, timestamps));
       }
       return group.named(name);
     }
@@ -129,7 +135,7 @@ public final class ParquetWriteSchemas {
       return Types.primitive(PrimitiveTypeName.INT32, repetition)
           .as(LogicalTypeAnnotation.dateType()).named(field.name());
     } else if (type instanceof TimestampType) {
-      return Types.primitive(PrimitiveTypeName.INT96, repetition).named(field.name());
+      return timestampField(field.name(), timestamps, repetition);
     } else if (type instanceof NullType) {
       return Types.primitive(PrimitiveTypeName.BOOLEAN, repetition)
           .as(LogicalTypeAnnotation.unknownType()).named(field.name());
@@ -137,6 +143,16 @@ public final class ParquetWriteSchemas {
     throw new AnalysisException("EMBER_NOT_YET_SUPPORTED", Map.of("feature", "writing " + type.sql() + " to Parquet"),
         "Ember does not support writing column `" + field.name() + "` of type " + type.sql()
             + " to Parquet yet. SQLSTATE: 0A000");
+  }
+
+  private static Type timestampField(String name, ParquetTimestampStorage timestamps, Type.Repetition repetition) {
+    return switch (timestamps) {
+      case INT96 -> Types.primitive(PrimitiveTypeName.INT96, repetition).named(name);
+      case TIMESTAMP_MICROS -> Types.primitive(PrimitiveTypeName.INT64, repetition)
+          .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS)).named(name);
+      case TIMESTAMP_MILLIS -> Types.primitive(PrimitiveTypeName.INT64, repetition)
+          .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS)).named(name);
+    };
   }
 
   private static Type decimalField(String name, DecimalType decimal, Type.Repetition repetition) {

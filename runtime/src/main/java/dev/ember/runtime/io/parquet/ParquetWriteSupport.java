@@ -26,6 +26,7 @@ final class ParquetWriteSupport extends WriteSupport<ParquetWriteSupport.RowNumb
   }
 
   private final StructType schema;
+  private final ParquetTimestampStorage timestamps;
   private final MessageType parquetSchema;
   private final String[] fieldNames;
   private final boolean[] required;
@@ -36,9 +37,10 @@ final class ParquetWriteSupport extends WriteSupport<ParquetWriteSupport.RowNumb
   private final boolean[] mayBeNull;
   private RecordConsumer consumer;
 
-  ParquetWriteSupport(StructType schema) {
+  ParquetWriteSupport(StructType schema, ParquetTimestampStorage timestamps) {
     this.schema = Objects.requireNonNull(schema, "schema is null");
-    this.parquetSchema = ParquetWriteSchemas.toParquet(schema);
+    this.timestamps = Objects.requireNonNull(timestamps, "timestamps is null");
+    this.parquetSchema = ParquetWriteSchemas.toParquet(schema, timestamps);
     int columns = schema.length();
     this.fieldNames = schema.fieldNames();
     this.required = new boolean[columns];
@@ -78,7 +80,7 @@ final class ParquetWriteSupport extends WriteSupport<ParquetWriteSupport.RowNumb
     for (int i = 0; i < valueWriters.length; i++) {
       StructField field = schema.apply(i);
       FieldVector vector = batch.vector(i);
-      valueWriters[i] = ParquetNestedWriters.forVector(field.dataType(), vector, scratch[i]);
+      valueWriters[i] = ParquetNestedWriters.forVector(field.dataType(), vector, scratch[i], timestamps);
       vectors[i] = vector;
       mayBeNull[i] = vector.getNullCount() > 0;
     }
