@@ -113,7 +113,7 @@ public final class SortSink implements PipelineSink {
       spilled |= !((SortPartition) partition).runs.isEmpty();
     }
     if (spilled) {
-      return finishSpilled(partitions);
+      return finishSpilled(partitions, allocator);
     }
     List<TaggedBatch> tagged = new ArrayList<>();
     for (SinkPartition partition : partitions) {
@@ -137,16 +137,32 @@ public final class SortSink implements PipelineSink {
     }
   }
 
-  /** Spills what the partitions still hold, then hands every run and its directory to a merging source. */
-  private BatchSource finishSpilled(List<SinkPartition> partitions) {
+  /**
+   * Spills what the partitions still hold, merges runs in groups until one merge can read them all
+   * within the budget, then hands the runs and their directories to a merging source.
+   */
+  private BatchSource finishSpilled(List<SinkPartition> partitions, BufferAllocator allocator) {
     List<Path> runs = new ArrayList<>();
     List<SpillDirectory> directories = new ArrayList<>();
+    long bytes = 0;
+    long rows = 0;
+    long budget = spillSettings.budgetFor(allocator.getLimit());
     try {
       for (SinkPartition partition : partitions) {
         SortPartition sortPartition = (SortPartition) partition;
+        bytes += sortPartition.bytesSeen;
+        rows += sortPartition.rowsSeen;
         sortPartition.spill();
         runs.addAll(sortPartition.runs);
         directories.add(sortPartition.takeSpillDirectory());
+      }
+      SpillDirectory merged = new SpillDirectory(spillSettings.spillDirectory());
+      directories.add(merged);
+      // A merge holds one batch of each run it reads.
+      long batchBytes = Math.max(1, bytes / Math.max(1, rows)) * BATCH_ROWS;
+      int fanIn = (int) Math.max(2, Math.min(1024, budget / batchBytes));
+      while (runs.size() > fanIn) {
+        runs = mergeRuns(runs, fanIn, merged, allocator);
       }
     } catch (RuntimeException e) {
       try {
@@ -157,6 +173,31 @@ public final class SortSink implements PipelineSink {
       throw e;
     }
     return new SpilledSortSource(schema, keys, runs, directories, limit);
+  }
+
+  /** One merge pass: every {@code fanIn} consecutive runs become one run; merged inputs are deleted. */
+  private List<Path> mergeRuns(List<Path> runs, int fanIn, SpillDirectory directory, BufferAllocator allocator) {
+    List<Path> longer = new ArrayList<>();
+    StructType runSchema = SortRunFile.withPosition(schema);
+    for (int first = 0; first < runs.size(); first += fanIn) {
+      List<Path> group = runs.subList(first, Math.min(runs.size(), first + fanIn));
+      if (group.size() == 1) {
+        longer.add(group.get(0));
+        continue;
+      }
+      Path file = directory.newFile();
+      try (SortedRunsMerge merge = new SortedRunsMerge(schema, keys, group, -1, true, allocator);
+          SortRunFile.Writer writer = new SortRunFile.Writer(file, runSchema, allocator)) {
+        for (ColumnBatch batch = merge.next(); batch != null; batch = merge.next()) {
+          writer.write(batch);
+        }
+      }
+      for (Path merged : group) {
+        SpillDirectory.delete(merged);
+      }
+      longer.add(file);
+    }
+    return longer;
   }
 
   private static long rowCount(List<ColumnBatch> input) {
@@ -281,6 +322,9 @@ public final class SortSink implements PipelineSink {
     private final List<Path> runs = new ArrayList<>();
     private SpillDirectory spillDirectory;
     private long ownBytes;
+    /** All input this partition saw, for the merge's estimate of a batch's size. */
+    private long bytesSeen;
+    private long rowsSeen;
     private int morselIndex;
     private long rowInMorsel;
     private long sequence;
@@ -307,6 +351,8 @@ public final class SortSink implements PipelineSink {
       rowInMorsel += batch.rowCount();
       long bytes = bytesOf(batch);
       ownBytes += bytes;
+      bytesSeen += bytes;
+      rowsSeen += batch.rowCount();
       if (bufferedBytes.addAndGet(bytes) > budget) {
         spill();
       }

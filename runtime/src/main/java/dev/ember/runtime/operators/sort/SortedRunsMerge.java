@@ -17,6 +17,8 @@ import org.apache.arrow.vector.BigIntVector;
  */
 final class SortedRunsMerge implements BatchStream {
   private final StructType schema;
+  /** The schema of the output: the sorted schema, or the run schema when merging into a new run. */
+  private final StructType outputSchema;
   private final List<SortKey> keys;
   private final BufferAllocator allocator;
   private final List<Cursor> cursors = new ArrayList<>();
@@ -27,14 +29,19 @@ final class SortedRunsMerge implements BatchStream {
   private final List<ColumnBatch> retired = new ArrayList<>();
   private long remaining;
 
-  /** {@code limit} -1 merges everything, else stops after {@code limit} rows. */
-  SortedRunsMerge(StructType schema, List<SortKey> keys, List<Path> runs, long limit, BufferAllocator allocator) {
+  /**
+   * {@code limit} -1 merges everything, else stops after {@code limit} rows. With {@code keepPositions}
+   * the output keeps the position column, so that it can be written as a longer run.
+   */
+  SortedRunsMerge(StructType schema, List<SortKey> keys, List<Path> runs, long limit, boolean keepPositions,
+      BufferAllocator allocator) {
     this.schema = schema;
     this.keys = keys;
     this.allocator = allocator;
     this.remaining = limit < 0 ? Long.MAX_VALUE : limit;
     this.heap = new int[runs.size()];
     StructType runSchema = SortRunFile.withPosition(schema);
+    this.outputSchema = keepPositions ? runSchema : schema;
     try {
       for (Path run : runs) {
         Cursor cursor = new Cursor(new SortRunFile.Reader(run, runSchema, allocator));
@@ -75,7 +82,7 @@ final class SortedRunsMerge implements BatchStream {
     }
     try {
       remaining -= out;
-      return SortedOutput.gather(schema, from, fromRows, out, allocator, SortSink.FULL_SORT);
+      return SortedOutput.gather(outputSchema, from, fromRows, out, allocator, SortSink.FULL_SORT);
     } finally {
       closeRetired();
     }

@@ -38,6 +38,15 @@ final class SpillDirectory implements AutoCloseable {
     return directory;
   }
 
+  /** Deletes one run file as soon as it has been merged into a longer one, to free its disk space. */
+  static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the sort spill file " + file, e);
+    }
+  }
+
   @Override
   public void close() {
     if (directory == null) {

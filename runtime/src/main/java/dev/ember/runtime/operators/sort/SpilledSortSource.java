@@ -54,7 +54,7 @@ final class SpilledSortSource implements BatchSource {
       throw new IllegalStateException(MERGE.describe() + " was already opened or the source is closed");
     }
     opened = true;
-    merge = new SortedRunsMerge(schema, keys, runs, limit, allocator);
+    merge = new SortedRunsMerge(schema, keys, runs, limit, false, allocator);
     SortedRunsMerge opened = merge;
     return new BatchStream() {
       @Override

@@ -90,7 +90,7 @@ class SpillingSortTest {
   void aSortOfMillionsOfRowsWithATinyBudgetGivesTheInMemoryOrder() throws IOException {
     int rows = 2 * 1024 * 1024;
     Sorted inMemory = sort(new RandomRowsSource(5, rows, 4096, 4), NEVER_SPILL, -1, 2, allocator);
-    Sorted spilled = sort(new RandomRowsSource(5, rows, 4096, 4), new SortSpillSettings(1 << 20, spillBase), -1, 2,
+    Sorted spilled = sort(new RandomRowsSource(5, rows, 4096, 4), new SortSpillSettings(8 << 20, spillBase), -1, 2,
         allocator);
     assertFalse(inMemory.spilled());
     assertTrue(spilled.spilled() && spilled.spillFilesWhileReading(), "the sort should have spilled");
