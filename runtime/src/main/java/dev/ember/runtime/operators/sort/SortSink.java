@@ -385,20 +385,22 @@ public final class SortSink implements PipelineSink {
       }
       batches.clear();
       StructType runSchema = SortRunFile.withPosition(schema);
-      Path file = spillDirectory.newFile();
-      try (SortRunFile.Writer writer = new SortRunFile.Writer(file, runSchema, allocator)) {
-        sortInto(input, (int) rowCount(input), allocator, (batch, sources, sourceRows) -> {
-          try {
-            writer.write(withPositions(batch, runSchema, sources, sourceRows, firstPositions));
-          } finally {
-            batch.close();
-          }
-        });
+      try {
+        Path file = spillDirectory.newFile();
+        try (SortRunFile.Writer writer = new SortRunFile.Writer(file, runSchema, allocator)) {
+          sortInto(input, (int) rowCount(input), allocator, (batch, sources, sourceRows) -> {
+            try {
+              writer.write(withPositions(batch, runSchema, sources, sourceRows, firstPositions));
+            } finally {
+              batch.close();
+            }
+          });
+        }
+        runs.add(file);
       } finally {
         input.forEach(ColumnBatch::close);
         release();
       }
-      runs.add(file);
     }
 
     private ColumnBatch withPositions(ColumnBatch batch, StructType runSchema, int[] sources, int[] sourceRows,
