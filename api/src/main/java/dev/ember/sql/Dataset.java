@@ -50,7 +50,7 @@ public class Dataset<T> {
     SessionSettings settings = session.settings();
     QuerySettings querySettings = new QuerySettings(settings.caseSensitive(), settings.ansiEnabled(),
         settings.codegenEnabled(), settings.kernelOptions(), settings.scanSettings(), settings.disabledRules(),
-        settings.backgroundCompilation());
+        settings.backgroundCompilation(), settings.sortSpillSettings());
     this.queryExecution = new QueryExecution(session.engine(), querySettings, plan);
     queryExecution.analyzed();
   }

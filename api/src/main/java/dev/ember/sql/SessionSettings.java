@@ -8,6 +8,8 @@ import dev.ember.runtime.io.parquet.ParquetTimestampStorage;
 import dev.ember.runtime.io.parquet.ParquetWriteCompression;
 import java.util.List;
 import dev.ember.runtime.io.csv.CsvSource;
+import dev.ember.runtime.operators.sort.SortSpillSettings;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.TimeZone;
@@ -42,6 +44,14 @@ final class SessionSettings {
   /** Ember: optimizer rules to switch off, comma-separated names (for bisecting). */
   static final String DISABLED_RULES = "spark.ember.optimizer.excludedRules";
 
+  /**
+   * Ember: bytes a sort may buffer (input and sort keys, over all its workers) before it spills sorted
+   * runs to disk; a byte string such as {@code 64m}. Unset: a quarter of {@code spark.ember.memory.limit}.
+   */
+  static final String SORT_BUDGET = "spark.ember.memory.sortBudget";
+  /** Spark's scratch directory; Ember puts sort spill files there. */
+  static final String LOCAL_DIR = "spark.local.dir";
+
   private final RuntimeConfig config;
 
   SessionSettings(RuntimeConfig config) {
@@ -57,6 +67,7 @@ final class SessionSettings {
       case DISABLED_RULES -> "";
       case PARQUET_COMPRESSION_CODEC -> "snappy";
       case PARQUET_OUTPUT_TIMESTAMP_TYPE -> "INT96";
+      case LOCAL_DIR -> System.getProperty("java.io.tmpdir");
       case COMPILE_IN_BACKGROUND -> System.getProperty("ember.codegen.compileInBackground", "true");
       default -> null;
     };
@@ -126,6 +137,37 @@ final class SessionSettings {
 
   ScanSettings scanSettings() {
     return new ScanSettings(sessionZone(), Long.parseLong(config.get(SPLIT_BYTES).trim()));
+  }
+
+  SortSpillSettings sortSpillSettings() {
+    String budget = config.get(SORT_BUDGET, null);
+    long budgetBytes = budget == null ? SortSpillSettings.DEFAULT_BUDGET : byteSize(SORT_BUDGET, budget);
+    // Spark allows a comma-separated list of directories; Ember spills into the first.
+    String directory = config.get(LOCAL_DIR).split(",")[0].trim();
+    return new SortSpillSettings(budgetBytes, Path.of(directory));
+  }
+
+  /** A byte count as Spark writes them: a number with an optional unit b, k, m, g or t (powers of 1024). */
+  static long byteSize(String key, String value) {
+    String text = value.trim().toLowerCase(Locale.ROOT);
+    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(\\d+)([bkmgt]?)b?").matcher(text);
+    if (!matcher.matches()) {
+      throw new IllegalArgumentException("[INVALID_CONF_VALUE] The value '" + value + "' in the config \"" + key
+          + "\" is invalid. It should be a size in bytes such as 1048576, 512k, 64m or 2g.");
+    }
+    int shift = switch (matcher.group(2)) {
+      case "k" -> 10;
+      case "m" -> 20;
+      case "g" -> 30;
+      case "t" -> 40;
+      default -> 0;
+    };
+    long number = Long.parseLong(matcher.group(1));
+    if (number > Long.MAX_VALUE >> shift) {
+      throw new IllegalArgumentException("[INVALID_CONF_VALUE] The value '" + value + "' in the config \"" + key
+          + "\" is too large.");
+    }
+    return number << shift;
   }
 
   java.util.Set<String> disabledRules() {

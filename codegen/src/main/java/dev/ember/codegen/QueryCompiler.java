@@ -52,7 +52,7 @@ public final class QueryCompiler {
     Objects.requireNonNull(settings, "settings is null");
     Map<Integer, String> fallbacks = new LinkedHashMap<>();
     PipelineBuilder builder = new PipelineBuilder(settings.scanSettings(), settings.rangeMorselRows(),
-        settings.kernelOptions().ansiEnabled(), spec -> kernelsFor(spec, settings, fallbacks));
+        settings.kernelOptions().ansiEnabled(), settings.sortSpill(), spec -> kernelsFor(spec, settings, fallbacks));
     PipelineGraph graph = rootSink == null ? builder.build(plan) : builder.build(plan, rootSink);
     return new CompiledQuery(graph.pipelines(), graph.root(), fallbacks);
   }

@@ -2,6 +2,7 @@ package dev.ember.codegen;
 
 import dev.ember.codegen.spec.KernelOptions;
 import dev.ember.planner.sources.ScanSettings;
+import dev.ember.runtime.operators.sort.SortSpillSettings;
 import java.util.Objects;
 
 /**
@@ -9,9 +10,17 @@ import java.util.Objects;
  * @param rangeMorselRows rows per morsel of a {@code range} source
  * @param backgroundCompilation run a pipeline whose kernel is not compiled yet with the interpreted
  *     kernels while it compiles on a background thread, instead of waiting for the compiler
+ * @param sortSpill when and where full sorts spill sorted runs to disk
  */
 public record QueryCompilerSettings(KernelOptions kernelOptions, boolean codegenEnabled, ScanSettings scanSettings,
-    int rangeMorselRows, boolean backgroundCompilation) {
+    int rangeMorselRows, boolean backgroundCompilation, SortSpillSettings sortSpill) {
+  /** Settings whose sorts spill as {@link SortSpillSettings#DEFAULT} says. */
+  public QueryCompilerSettings(KernelOptions kernelOptions, boolean codegenEnabled, ScanSettings scanSettings,
+      int rangeMorselRows, boolean backgroundCompilation) {
+    this(kernelOptions, codegenEnabled, scanSettings, rangeMorselRows, backgroundCompilation,
+        SortSpillSettings.DEFAULT);
+  }
+
   /** Settings that compile every kernel before the query runs. */
   public QueryCompilerSettings(KernelOptions kernelOptions, boolean codegenEnabled, ScanSettings scanSettings,
       int rangeMorselRows) {
@@ -21,6 +30,7 @@ public record QueryCompilerSettings(KernelOptions kernelOptions, boolean codegen
   public QueryCompilerSettings {
     Objects.requireNonNull(kernelOptions, "kernelOptions is null");
     Objects.requireNonNull(scanSettings, "scanSettings is null");
+    Objects.requireNonNull(sortSpill, "sortSpill is null");
     if (rangeMorselRows <= 0) {
       throw new IllegalArgumentException("rangeMorselRows must be positive, got " + rangeMorselRows);
     }

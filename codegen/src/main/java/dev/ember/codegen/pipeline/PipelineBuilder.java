@@ -34,6 +34,7 @@ import dev.ember.runtime.operators.collect.CollectSink;
 import dev.ember.runtime.operators.collect.LimitSink;
 import dev.ember.runtime.operators.sort.SortKey;
 import dev.ember.runtime.operators.sort.SortSink;
+import dev.ember.runtime.operators.sort.SortSpillSettings;
 import dev.ember.runtime.pipeline.KernelFactory;
 import dev.ember.runtime.pipeline.Pipeline;
 import dev.ember.runtime.pipeline.PipelineSink;
@@ -66,6 +67,7 @@ public final class PipelineBuilder {
   private final ScanSettings scanSettings;
   private final int rangeMorselRows;
   private final boolean ansiEnabled;
+  private final SortSpillSettings sortSpill;
   private final Function<PipelineSpec, KernelFactory> kernels;
   private final List<BuiltPipeline> built = new ArrayList<>();
   private final JoinPipelines joins = new JoinPipelines(this);
@@ -81,7 +83,14 @@ public final class PipelineBuilder {
   /** @param ansiEnabled whether sinks raise Spark's ANSI errors (aggregate overflow) or give null */
   public PipelineBuilder(ScanSettings scanSettings, int rangeMorselRows, boolean ansiEnabled,
       Function<PipelineSpec, KernelFactory> kernels) {
+    this(scanSettings, rangeMorselRows, ansiEnabled, SortSpillSettings.DEFAULT, kernels);
+  }
+
+  /** @param sortSpill when and where full sorts spill sorted runs to disk */
+  public PipelineBuilder(ScanSettings scanSettings, int rangeMorselRows, boolean ansiEnabled,
+      SortSpillSettings sortSpill, Function<PipelineSpec, KernelFactory> kernels) {
     this.ansiEnabled = ansiEnabled;
+    this.sortSpill = Objects.requireNonNull(sortSpill, "sortSpill is null");
     this.scanSettings = Objects.requireNonNull(scanSettings, "scanSettings is null");
     if (rangeMorselRows <= 0) {
       throw new IllegalArgumentException("rangeMorselRows must be positive, got " + rangeMorselRows);
@@ -268,7 +277,7 @@ public final class PipelineBuilder {
       keys.add(new SortKey(column, key.ascending(), key.nullsFirst()));
     }
     StructType schema = open.schema();
-    return downstreamOf(close(open, new BatchOutput(schema), new SortSink(schema, keys, limit)), open.columns);
+    return downstreamOf(close(open, new BatchOutput(schema), new SortSink(schema, keys, limit, sortSpill)), open.columns);
   }
 
   OpenPipeline downstreamOf(Pipeline upstream, List<AttributeReference> columns) {

@@ -16,6 +16,7 @@ import dev.ember.planner.optimizer.rules.PushJoinConditionToSides;
 import dev.ember.planner.optimizer.rules.RemoveSubqueryAliases;
 import dev.ember.planner.optimizer.rules.PushLimitThroughProject;
 import dev.ember.planner.optimizer.rules.RemoveRedundantProjects;
+import dev.ember.planner.optimizer.rules.RemoveRedundantSorts;
 import dev.ember.planner.optimizer.rules.SimplifyBooleanExpressions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -78,6 +79,7 @@ public final class Optimizer {
             new PushFilterThroughJoin(),
             new PushJoinConditionToSides(),
             new CombineLimits(),
+            new RemoveRedundantSorts(),
             new PushLimitThroughProject(),
             new CollapseProjects(),
             new RemoveRedundantProjects())),

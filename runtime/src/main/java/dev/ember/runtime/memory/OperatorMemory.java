@@ -61,7 +61,7 @@ public final class OperatorMemory {
         Map.of("requestedBytes", Long.toString(bytes), "receivedBytes", "0"),
         "Unable to acquire " + bytes + " bytes of memory, got 0. The " + operator
             + " needs more memory than the query's limit of " + allocator.getLimit()
-            + " bytes allows (" + allocator.getAllocatedMemory() + " bytes in use); raise the limit.",
+            + " bytes allows (" + allocator.getAllocatedMemory() + " bytes in use); raise spark.ember.memory.limit.",
         cause);
   }
 }

@@ -7,12 +7,17 @@ import dev.ember.runtime.pipeline.PipelineSink;
 import dev.ember.runtime.pipeline.SinkPartition;
 import dev.ember.runtime.sources.MaterializedSource;
 import dev.ember.sql.types.StructType;
+import dev.ember.runtime.batch.ArrowTypes;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
 
 /**
  * Sorts all rows of a pipeline by {@link SortKey}s with Spark's orderings (see {@link SortColumn}),
@@ -24,6 +29,12 @@ import org.apache.arrow.memory.ArrowBuf;
  *
  * <p>Top-N ({@code limit >= 0}): each worker keeps only its best {@code limit} rows as input arrives
  * (see {@link TopNPartition}); {@link #finish} sorts the at most {@code workers * limit} kept rows.
+ *
+ * <p>Spilling (full sort only): when the input buffered by all workers exceeds the budget of
+ * {@link SortSpillSettings}, the worker that crossed it sorts its buffered batches into a run, writes
+ * it to an Arrow IPC file and frees them. If anything spilled, {@link #finish} spills the rest too and
+ * returns a source that merges the runs while it is read ({@link SortedRunsMerge}); the run files are
+ * deleted when that source is closed, or when the partitions are closed after a failure.
  *
  * <p>Memory: input batches, extracted keys, row orders and heaps all come from the allocator, so the
  * query's memory limit covers the sort; a refused allocation fails with
@@ -41,9 +52,21 @@ public final class SortSink implements PipelineSink {
   private final StructType schema;
   private final List<SortKey> keys;
   private final long limit;
+  private final SortSpillSettings spillSettings;
+  /** Input bytes buffered by all live partitions, against the spill budget. */
+  private final AtomicLong bufferedBytes = new AtomicLong();
 
-  /** {@code limit} -1 sorts everything; {@code limit >= 0} keeps the first {@code limit} rows. */
+  /**
+   * {@code limit} -1 sorts everything; {@code limit >= 0} keeps the first {@code limit} rows. Spills
+   * with {@link SortSpillSettings#DEFAULT}.
+   */
   public SortSink(StructType schema, List<SortKey> keys, long limit) {
+    this(schema, keys, limit, SortSpillSettings.DEFAULT);
+  }
+
+  /** As {@link #SortSink(StructType, List, long)}, spilling as {@code spillSettings} say. */
+  public SortSink(StructType schema, List<SortKey> keys, long limit, SortSpillSettings spillSettings) {
+    this.spillSettings = Objects.requireNonNull(spillSettings, "spillSettings is null");
     this.schema = Objects.requireNonNull(schema, "schema is null");
     this.keys = List.copyOf(Objects.requireNonNull(keys, "keys is null"));
     if (limit < -1) {
@@ -66,7 +89,8 @@ public final class SortSink implements PipelineSink {
   @Override
   public SinkPartition createPartition(BufferAllocator allocator) {
     Objects.requireNonNull(allocator, "allocator is null");
-    return isTopN() ? new TopNPartition(schema, keys, (int) limit, allocator) : new SortPartition();
+    return isTopN() ? new TopNPartition(schema, keys, (int) limit, allocator)
+        : new SortPartition(allocator, spillSettings.budgetFor(allocator.getLimit()));
   }
 
   /** Limits past an int's range are bigger than any sortable input: those sort everything, then cut. */
@@ -84,26 +108,133 @@ public final class SortSink implements PipelineSink {
   }
 
   private BatchSource finishFullSort(List<SinkPartition> partitions, BufferAllocator allocator) {
+    boolean spilled = false;
+    for (SinkPartition partition : partitions) {
+      spilled |= !((SortPartition) partition).runs.isEmpty();
+    }
+    if (spilled) {
+      return finishSpilled(partitions, allocator);
+    }
     List<TaggedBatch> tagged = new ArrayList<>();
     for (SinkPartition partition : partitions) {
-      tagged.addAll(((SortPartition) partition).batches);
-      ((SortPartition) partition).batches.clear();
+      tagged.addAll(((SortPartition) partition).takeBatches());
     }
     tagged.sort(Comparator.comparingInt(TaggedBatch::morselIndex).thenComparingLong(TaggedBatch::sequence));
     List<ColumnBatch> input = new ArrayList<>(tagged.size());
     tagged.forEach(t -> input.add(t.batch()));
     try {
-      return new MaterializedSource(schema, sorted(input, allocator));
+      int outputRows = (int) Math.min(limit < 0 ? Long.MAX_VALUE : limit, rowCount(input));
+      List<ColumnBatch> output = new ArrayList<>();
+      try {
+        sortInto(input, outputRows, allocator, (batch, sources, sourceRows) -> output.add(batch));
+      } catch (RuntimeException e) {
+        output.forEach(ColumnBatch::close);
+        throw e;
+      }
+      return new MaterializedSource(schema, output);
     } finally {
       input.forEach(ColumnBatch::close);
     }
   }
 
-  private List<ColumnBatch> sorted(List<ColumnBatch> input, BufferAllocator allocator) {
+  /**
+   * Spills what the partitions still hold, merges runs in groups until one merge can read them all
+   * within the budget, then hands the runs and their directories to a merging source.
+   */
+  private BatchSource finishSpilled(List<SinkPartition> partitions, BufferAllocator allocator) {
+    List<Path> runs = new ArrayList<>();
+    List<SpillDirectory> directories = new ArrayList<>();
+    long bytes = 0;
+    long rows = 0;
+    long budget = spillSettings.budgetFor(allocator.getLimit());
+    try {
+      for (SinkPartition partition : partitions) {
+        SortPartition sortPartition = (SortPartition) partition;
+        bytes += sortPartition.bytesSeen;
+        rows += sortPartition.rowsSeen;
+        sortPartition.spill();
+        runs.addAll(sortPartition.runs);
+        directories.add(sortPartition.takeSpillDirectory());
+      }
+      SpillDirectory merged = new SpillDirectory(spillSettings.spillDirectory());
+      directories.add(merged);
+      // A merge holds one batch of each run it reads.
+      long batchBytes = Math.max(1, bytes / Math.max(1, rows)) * BATCH_ROWS;
+      int fanIn = (int) Math.max(2, Math.min(1024, budget / batchBytes));
+      while (runs.size() > fanIn) {
+        runs = mergeRuns(runs, fanIn, merged, allocator);
+      }
+    } catch (RuntimeException e) {
+      try {
+        closeAll(directories);
+      } catch (RuntimeException closeFailure) {
+        e.addSuppressed(closeFailure);
+      }
+      throw e;
+    }
+    return new SpilledSortSource(schema, keys, runs, directories, limit);
+  }
+
+  /** One merge pass: every {@code fanIn} consecutive runs become one run; merged inputs are deleted. */
+  private List<Path> mergeRuns(List<Path> runs, int fanIn, SpillDirectory directory, BufferAllocator allocator) {
+    List<Path> longer = new ArrayList<>();
+    StructType runSchema = SortRunFile.withPosition(schema);
+    for (int first = 0; first < runs.size(); first += fanIn) {
+      List<Path> group = runs.subList(first, Math.min(runs.size(), first + fanIn));
+      if (group.size() == 1) {
+        longer.add(group.get(0));
+        continue;
+      }
+      Path file = directory.newFile();
+      try (SortedRunsMerge merge = new SortedRunsMerge(schema, keys, group, -1, true, allocator);
+          SortRunFile.Writer writer = new SortRunFile.Writer(file, runSchema, allocator)) {
+        for (ColumnBatch batch = merge.next(); batch != null; batch = merge.next()) {
+          writer.write(batch);
+        }
+      }
+      for (Path merged : group) {
+        SpillDirectory.delete(merged);
+      }
+      longer.add(file);
+    }
+    return longer;
+  }
+
+  private static long rowCount(List<ColumnBatch> input) {
     long totalRows = 0;
     for (ColumnBatch batch : input) {
       totalRows += batch.rowCount();
     }
+    return totalRows;
+  }
+
+  /** Closes every resource, then throws the first failure. */
+  static void closeAll(List<? extends AutoCloseable> resources) {
+    RuntimeException failure = null;
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        RuntimeException wrapped = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        if (failure == null) {
+          failure = wrapped;
+        } else {
+          failure.addSuppressed(wrapped);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /**
+   * Sorts {@code input} (in source order) and hands the first {@code outputRows} sorted rows to
+   * {@code consumer}, one batch at a time.
+   */
+  private void sortInto(List<ColumnBatch> input, int outputRows, BufferAllocator allocator,
+      SortedOutput.SortedBatchConsumer consumer) {
+    long totalRows = rowCount(input);
     if (totalRows > MAX_ROWS) {
       throw new IllegalStateException("sort supports at most " + MAX_ROWS + " rows, got " + totalRows);
     }
@@ -115,8 +246,7 @@ public final class SortSink implements PipelineSink {
       }
       try (ArrowBuf order = StableIndexSort.identity(rowCount, allocator, SortSink.FULL_SORT)) {
         new StableIndexSort(RowComparator.byColumns(columns)).sort(order, rowCount, allocator, SortSink.FULL_SORT);
-        int outputRows = limit < 0 ? rowCount : (int) Math.min(limit, rowCount);
-        return new SortedOutput(schema, input, SortSink.FULL_SORT).write(order, outputRows, allocator);
+        new SortedOutput(schema, input, SortSink.FULL_SORT).writeEach(order, outputRows, allocator, consumer);
       }
     } finally {
       for (SortColumn column : columns) {
@@ -164,33 +294,142 @@ public final class SortSink implements PipelineSink {
     return "Sort " + keys + (limit >= 0 ? " limit " + limit : "");
   }
 
-  private record TaggedBatch(int morselIndex, long sequence, ColumnBatch batch) {}
+  private record TaggedBatch(int morselIndex, long sequence, long firstPosition, ColumnBatch batch) {}
 
-  /** One worker's batches, tagged with their morsel for a stable, worker-independent order. */
-  private static final class SortPartition implements SinkPartition, BatchConsumer {
+  /**
+   * What buffering {@code batch} costs: the memory its buffers hold (allocations are rounded up, so
+   * the vectors' value sizes would undercount) and what sorting it will need, extracted keys (at most
+   * 16 bytes and a null flag each) and two int row orders.
+   */
+  private long bytesOf(ColumnBatch batch) {
+    long bytes = (long) batch.rowCount() * (8 + 17L * keys.size());
+    for (FieldVector vector : batch.vectors()) {
+      for (ArrowBuf buffer : vector.getBuffers(false)) {
+        bytes += buffer.getActualMemoryConsumed();
+      }
+    }
+    return bytes;
+  }
+
+  /**
+   * One worker's batches, tagged with their morsel for a stable, worker-independent order, and the
+   * runs it spilled. A worker takes morsels in increasing order, so its batches are in source order.
+   */
+  private final class SortPartition implements SinkPartition, BatchConsumer {
+    private final BufferAllocator allocator;
+    private final long budget;
     private final List<TaggedBatch> batches = new ArrayList<>();
+    private final List<Path> runs = new ArrayList<>();
+    private SpillDirectory spillDirectory;
+    private long ownBytes;
+    /** All input this partition saw, for the merge's estimate of a batch's size. */
+    private long bytesSeen;
+    private long rowsSeen;
     private int morselIndex;
+    private long rowInMorsel;
     private long sequence;
+
+    SortPartition(BufferAllocator allocator, long budget) {
+      this.allocator = allocator;
+      this.budget = budget;
+      this.spillDirectory = new SpillDirectory(spillSettings.spillDirectory());
+    }
 
     @Override
     public void beginMorsel(int morselIndex) {
       this.morselIndex = morselIndex;
+      this.rowInMorsel = 0;
     }
 
     @Override
     public boolean accept(ColumnBatch batch) {
       if (batch.rowCount() == 0) {
         batch.close();
-      } else {
-        batches.add(new TaggedBatch(morselIndex, sequence++, batch));
+        return true;
+      }
+      batches.add(new TaggedBatch(morselIndex, sequence++, RowBlock.position(morselIndex, rowInMorsel), batch));
+      rowInMorsel += batch.rowCount();
+      long bytes = bytesOf(batch);
+      ownBytes += bytes;
+      bytesSeen += bytes;
+      rowsSeen += batch.rowCount();
+      if (bufferedBytes.addAndGet(bytes) > budget) {
+        spill();
       }
       return true;
+    }
+
+    /** The buffered batches, which the caller now owns. */
+    List<TaggedBatch> takeBatches() {
+      List<TaggedBatch> taken = new ArrayList<>(batches);
+      batches.clear();
+      release();
+      return taken;
+    }
+
+    private void release() {
+      bufferedBytes.addAndGet(-ownBytes);
+      ownBytes = 0;
+    }
+
+    /** Sorts the buffered batches into a new run file and frees them; nothing happens when none are buffered. */
+    void spill() {
+      if (batches.isEmpty()) {
+        return;
+      }
+      List<ColumnBatch> input = new ArrayList<>(batches.size());
+      long[] firstPositions = new long[batches.size()];
+      for (int i = 0; i < batches.size(); i++) {
+        input.add(batches.get(i).batch());
+        firstPositions[i] = batches.get(i).firstPosition();
+      }
+      batches.clear();
+      StructType runSchema = SortRunFile.withPosition(schema);
+      try {
+        Path file = spillDirectory.newFile();
+        try (SortRunFile.Writer writer = new SortRunFile.Writer(file, runSchema, allocator)) {
+          sortInto(input, (int) rowCount(input), allocator, (batch, sources, sourceRows) -> {
+            try {
+              writer.write(withPositions(batch, runSchema, sources, sourceRows, firstPositions));
+            } finally {
+              batch.close();
+            }
+          });
+        }
+        runs.add(file);
+      } finally {
+        input.forEach(ColumnBatch::close);
+        release();
+      }
+    }
+
+    private ColumnBatch withPositions(ColumnBatch batch, StructType runSchema, int[] sources, int[] sourceRows,
+        long[] firstPositions) {
+      BigIntVector positions = (BigIntVector) ArrowTypes.allocateVector(
+          runSchema.apply(schema.length()), allocator, batch.rowCount());
+      for (int i = 0; i < batch.rowCount(); i++) {
+        positions.set(i, firstPositions[sources[i]] + sourceRows[i]);
+      }
+      positions.setValueCount(batch.rowCount());
+      List<FieldVector> vectors = new ArrayList<>(batch.vectors());
+      vectors.add(positions);
+      return new ColumnBatch(runSchema, vectors, batch.rowCount());
+    }
+
+    /** The spill directory, which the caller now owns and must close. */
+    SpillDirectory takeSpillDirectory() {
+      SpillDirectory taken = spillDirectory;
+      spillDirectory = new SpillDirectory(spillSettings.spillDirectory());
+      runs.clear();
+      return taken;
     }
 
     @Override
     public void close() {
       batches.forEach(t -> t.batch().close());
       batches.clear();
+      release();
+      spillDirectory.close();
     }
   }
 }

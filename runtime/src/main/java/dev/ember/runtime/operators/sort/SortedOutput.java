@@ -53,14 +53,17 @@ final class SortedOutput {
     return sourceStarts[source];
   }
 
+  /** Receives the batches {@link #writeEach} makes, with the source and source row of each of their rows. */
+  interface SortedBatchConsumer {
+    /** Takes ownership of {@code batch}; row {@code i} was row {@code sourceRows[i]} of source {@code sources[i]}. */
+    void accept(ColumnBatch batch, int[] sources, int[] sourceRows);
+  }
+
   /** Batches of the first {@code rowCount} rows listed in {@code order} (int row numbers); the caller owns them. */
   List<ColumnBatch> write(ArrowBuf order, int rowCount, BufferAllocator allocator) {
     List<ColumnBatch> output = new ArrayList<>();
     try {
-      for (int first = 0; first < rowCount; first += SortSink.BATCH_ROWS) {
-        output.add(copy(order.memoryAddress() + ((long) first << 2), Math.min(SortSink.BATCH_ROWS, rowCount - first),
-            allocator));
-      }
+      writeEach(order, rowCount, allocator, (batch, sources, sourceRows) -> output.add(batch));
       return output;
     } catch (RuntimeException e) {
       output.forEach(ColumnBatch::close);
@@ -68,21 +71,46 @@ final class SortedOutput {
     }
   }
 
-  private ColumnBatch copy(long rows, int rowCount, BufferAllocator allocator) {
-    int[] source = new int[rowCount];
-    int[] sourceRow = new int[rowCount];
-    for (int out = 0; out < rowCount; out++) {
-      int row = MemoryUtil.getInt(rows + ((long) out << 2));
-      source[out] = sourceOf(row);
-      sourceRow[out] = row - sourceStarts[source[out]];
+  /**
+   * Hands {@code consumer} the first {@code rowCount} rows listed in {@code order}, one batch at a
+   * time, so a caller that writes them away (a spilled run) never holds more than one copied batch.
+   */
+  void writeEach(ArrowBuf order, int rowCount, BufferAllocator allocator, SortedBatchConsumer consumer) {
+    for (int first = 0; first < rowCount; first += SortSink.BATCH_ROWS) {
+      int batchRows = Math.min(SortSink.BATCH_ROWS, rowCount - first);
+      int[] source = new int[batchRows];
+      int[] sourceRow = new int[batchRows];
+      long rows = order.memoryAddress() + ((long) first << 2);
+      for (int out = 0; out < batchRows; out++) {
+        int row = MemoryUtil.getInt(rows + ((long) out << 2));
+        source[out] = sourceOf(row);
+        sourceRow[out] = row - sourceStarts[source[out]];
+      }
+      consumer.accept(copy(source, sourceRow, allocator), source, sourceRow);
     }
+  }
+
+  private ColumnBatch copy(int[] source, int[] sourceRow, BufferAllocator allocator) {
+    ColumnBatch[] from = new ColumnBatch[source.length];
+    for (int out = 0; out < source.length; out++) {
+      from[out] = sources.get(source[out]);
+    }
+    return gather(schema, from, sourceRow, source.length, allocator, operator);
+  }
+
+  /**
+   * A new batch of {@code rowCount} rows, row {@code i} copied from row {@code fromRows[i]} of
+   * {@code from[i]}; only the first {@code schema.length()} columns of the sources are read.
+   */
+  static ColumnBatch gather(StructType schema, ColumnBatch[] from, int[] fromRows, int rowCount,
+      BufferAllocator allocator, String operator) {
     List<FieldVector> vectors = new ArrayList<>();
     try {
       vectors.addAll(ColumnBatch.allocateVectors(schema, allocator, rowCount));
       for (int column = 0; column < schema.length(); column++) {
         FieldVector target = vectors.get(column);
         for (int out = 0; out < rowCount; out++) {
-          NestedValues.copy(sources.get(source[out]).vector(column), sourceRow[out], target, out);
+          NestedValues.copy(from[out].vector(column), fromRows[out], target, out);
         }
         target.setValueCount(rowCount);
       }

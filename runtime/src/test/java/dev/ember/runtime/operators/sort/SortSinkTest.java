@@ -187,10 +187,13 @@ class SortSinkTest {
     }
   }
 
+  /** A sort that never spills, so a refused allocation fails the query. */
   private static Pipeline descendingSortOfRange(long rows, long limit) {
     RangeSource range = new RangeSource(0, rows, 1, 1000, "id");
+    SortSpillSettings neverSpill =
+        new SortSpillSettings(Long.MAX_VALUE, java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
     return new Pipeline(1, new Pipeline.SourceInput(range), TestKernels.forwarding(),
-        new SortSink(range.schema(), List.of(new SortKey(0, false, true)), limit));
+        new SortSink(range.schema(), List.of(new SortKey(0, false, true)), limit, neverSpill));
   }
 
   @Test
