@@ -51,9 +51,9 @@ public final class StringFunctionDefinitions {
     return new Literal(value, DataTypes.IntegerType);
   }
 
-  /** Binary when every argument is binary (lpad of bytes with bytes), else string. */
-  private static DataType binaryIfAllBinary(List<Expression> arguments) {
-    return arguments.stream().allMatch(argument -> argument.dataType() instanceof BinaryType)
+  /** lpad and rpad: binary when the value and the pad are binary, else string. */
+  private static DataType paddedType(List<Expression> arguments) {
+    return arguments.get(0).dataType() instanceof BinaryType && arguments.get(2).dataType() instanceof BinaryType
         ? DataTypes.BinaryType : DataTypes.StringType;
   }
 
@@ -116,7 +116,7 @@ public final class StringFunctionDefinitions {
   public static final ScalarFunction BTRIM_CHARACTERS = function("btrim", DataTypes.StringType, TEXT, TEXT).build();
 
   public static final ScalarFunction LPAD = function("lpad", DataTypes.StringType, TEXT_OR_BINARY, INT, TEXT_OR_BINARY)
-      .defaults(text(" ")).returns(StringFunctionDefinitions::binaryIfAllBinary).build();
+      .defaults(text(" ")).returns(StringFunctionDefinitions::paddedType).build();
   public static final ScalarFunction RPAD = LPAD.toBuilder().name("rpad").prettyName("rpad")
       .implementedBy(StringFunctions.class, "rpad").build();
 
