@@ -232,6 +232,50 @@ public class Column {
 
   // ==== String predicates (like, rlike, startsWith, contains) ====
 
+  /** SQL LIKE with the backslash as escape character: {@code _} one character, {@code %} any run. */
+  public Column like(String literal) {
+    return functions.like(this, functions.lit(literal));
+  }
+
+  /** Case-insensitive LIKE. */
+  public Column ilike(String literal) {
+    return functions.ilike(this, functions.lit(literal));
+  }
+
+  /** True when the Java regular expression is found anywhere in the value. */
+  public Column rlike(String literal) {
+    return functions.rlike(this, functions.lit(literal));
+  }
+
+  public Column startsWith(Column other) {
+    return functions.startswith(this, other);
+  }
+
+  public Column startsWith(String literal) {
+    return startsWith(functions.lit(literal));
+  }
+
+  public Column endsWith(Column other) {
+    return functions.endswith(this, other);
+  }
+
+  public Column endsWith(String literal) {
+    return endsWith(functions.lit(literal));
+  }
+
+  public Column contains(Object other) {
+    return functions.contains(this, functions.lit(other));
+  }
+
+  /** {@code substr(x, startPos, len)}: 1-based, a negative start counts from the end. */
+  public Column substr(Column startPos, Column len) {
+    return functions.call_function("substr", this, startPos, len);
+  }
+
+  public Column substr(int startPos, int len) {
+    return substr(functions.lit(startPos), functions.lit(len));
+  }
+
 
   // ==== Nested access (getItem, getField) ====
 

@@ -937,6 +937,256 @@ public final class functions {
   // ==== String functions ====
   // (section kept for parallel work; add this family's functions below this line)
 
+  public static Column upper(Column e) {
+    return call_function("upper", e);
+  }
+
+  public static Column lower(Column e) {
+    return call_function("lower", e);
+  }
+
+  public static Column ucase(Column e) {
+    return call_function("ucase", e);
+  }
+
+  public static Column lcase(Column e) {
+    return call_function("lcase", e);
+  }
+
+  public static Column initcap(Column e) {
+    return call_function("initcap", e);
+  }
+
+  /** Characters of a string (code points), bytes of a binary. */
+  public static Column length(Column e) {
+    return call_function("length", e);
+  }
+
+  public static Column char_length(Column e) {
+    return call_function("char_length", e);
+  }
+
+  public static Column character_length(Column e) {
+    return call_function("character_length", e);
+  }
+
+  public static Column octet_length(Column e) {
+    return call_function("octet_length", e);
+  }
+
+  public static Column bit_length(Column e) {
+    return call_function("bit_length", e);
+  }
+
+  /** Removes spaces (U+0020 only) from both ends. */
+  public static Column trim(Column e) {
+    return call_function("trim", e);
+  }
+
+  /** Removes the characters of {@code trimString} from both ends; named {@code TRIM(BOTH x FROM e)}. */
+  public static Column trim(Column e, String trimString) {
+    return call_function("trim", lit(trimString), e);
+  }
+
+  public static Column ltrim(Column e) {
+    return call_function("ltrim", e);
+  }
+
+  public static Column ltrim(Column e, String trimString) {
+    return call_function("ltrim", lit(trimString), e);
+  }
+
+  public static Column rtrim(Column e) {
+    return call_function("rtrim", e);
+  }
+
+  public static Column rtrim(Column e, String trimString) {
+    return call_function("rtrim", lit(trimString), e);
+  }
+
+  public static Column btrim(Column str) {
+    return call_function("btrim", str);
+  }
+
+  public static Column btrim(Column str, Column trim) {
+    return call_function("btrim", str, trim);
+  }
+
+  public static Column lpad(Column str, int len, String pad) {
+    return call_function("lpad", str, lit(len), lit(pad));
+  }
+
+  public static Column lpad(Column str, int len, byte[] pad) {
+    return call_function("lpad", str, lit(len), lit(pad));
+  }
+
+  public static Column lpad(Column str, Column len, Column pad) {
+    return call_function("lpad", str, len, pad);
+  }
+
+  public static Column lpad(Column str, Column len) {
+    return call_function("lpad", str, len);
+  }
+
+  public static Column rpad(Column str, int len, String pad) {
+    return call_function("rpad", str, lit(len), lit(pad));
+  }
+
+  public static Column rpad(Column str, int len, byte[] pad) {
+    return call_function("rpad", str, lit(len), lit(pad));
+  }
+
+  public static Column rpad(Column str, Column len, Column pad) {
+    return call_function("rpad", str, len, pad);
+  }
+
+  public static Column rpad(Column str, Column len) {
+    return call_function("rpad", str, len);
+  }
+
+  /** 1-based; a negative position counts from the end. */
+  public static Column substring(Column str, int pos, int len) {
+    return call_function("substring", str, lit(pos), lit(len));
+  }
+
+  public static Column substring(Column str, Column pos, Column len) {
+    return call_function("substring", str, pos, len);
+  }
+
+  public static Column substr(Column str, Column pos, Column len) {
+    return call_function("substr", str, pos, len);
+  }
+
+  public static Column substr(Column str, Column pos) {
+    return call_function("substr", str, pos);
+  }
+
+  public static Column substring_index(Column str, String delim, int count) {
+    return call_function("substring_index", str, lit(delim), lit(count));
+  }
+
+  public static Column left(Column str, Column len) {
+    return call_function("left", str, len);
+  }
+
+  public static Column right(Column str, Column len) {
+    return call_function("right", str, len);
+  }
+
+  /** Null when any input is null. */
+  public static Column concat(Column... exprs) {
+    return call_function("concat", exprs);
+  }
+
+  /** Skips null inputs; null only when the separator is. */
+  public static Column concat_ws(String sep, Column... exprs) {
+    Column[] arguments = new Column[exprs.length + 1];
+    arguments[0] = lit(sep);
+    System.arraycopy(exprs, 0, arguments, 1, exprs.length);
+    return call_function("concat_ws", arguments);
+  }
+
+  public static Column instr(Column str, String substring) {
+    return call_function("instr", str, lit(substring));
+  }
+
+  public static Column instr(Column str, Column substring) {
+    return call_function("instr", str, substring);
+  }
+
+  public static Column locate(String substr, Column str) {
+    return call_function("locate", lit(substr), str);
+  }
+
+  public static Column locate(String substr, Column str, int pos) {
+    return call_function("locate", lit(substr), str, lit(pos));
+  }
+
+  public static Column position(Column substr, Column str) {
+    return call_function("position", substr, str);
+  }
+
+  public static Column position(Column substr, Column str, Column start) {
+    return call_function("position", substr, str, start);
+  }
+
+  public static Column replace(Column src, Column search) {
+    return call_function("replace", src, search);
+  }
+
+  public static Column replace(Column src, Column search, Column replace) {
+    return call_function("replace", src, search, replace);
+  }
+
+  public static Column translate(Column src, String matchingString, String replaceString) {
+    return call_function("translate", src, lit(matchingString), lit(replaceString));
+  }
+
+  public static Column regexp_replace(Column e, String pattern, String replacement) {
+    return call_function("regexp_replace", e, lit(pattern), lit(replacement));
+  }
+
+  public static Column regexp_replace(Column e, Column pattern, Column replacement) {
+    return call_function("regexp_replace", e, pattern, replacement);
+  }
+
+  public static Column regexp_extract(Column e, String exp, int groupIdx) {
+    return call_function("regexp_extract", e, lit(exp), lit(groupIdx));
+  }
+
+  public static Column rlike(Column str, Column regexp) {
+    return call_function("rlike", str, regexp);
+  }
+
+  public static Column regexp(Column str, Column regexp) {
+    return call_function("regexp", str, regexp);
+  }
+
+  public static Column regexp_like(Column str, Column regexp) {
+    return call_function("regexp_like", str, regexp);
+  }
+
+  public static Column like(Column str, Column pattern) {
+    return call_function("like", str, pattern);
+  }
+
+  public static Column like(Column str, Column pattern, Column escapeChar) {
+    return call_function("like", str, pattern, escapeChar);
+  }
+
+  public static Column ilike(Column str, Column pattern) {
+    return call_function("ilike", str, pattern);
+  }
+
+  public static Column ilike(Column str, Column pattern, Column escapeChar) {
+    return call_function("ilike", str, pattern, escapeChar);
+  }
+
+  /** Reversed by characters (a surrogate pair stays whole). */
+  public static Column reverse(Column e) {
+    return call_function("reverse", e);
+  }
+
+  public static Column repeat(Column str, int n) {
+    return call_function("repeat", str, lit(n));
+  }
+
+  public static Column repeat(Column str, Column n) {
+    return call_function("repeat", str, n);
+  }
+
+  public static Column startswith(Column str, Column prefix) {
+    return call_function("startswith", str, prefix);
+  }
+
+  public static Column endswith(Column str, Column suffix) {
+    return call_function("endswith", str, suffix);
+  }
+
+  public static Column contains(Column left, Column right) {
+    return call_function("contains", left, right);
+  }
+
 
   // ==== Hash and encoding functions ====
   // (section kept for parallel work; add this family's functions below this line)

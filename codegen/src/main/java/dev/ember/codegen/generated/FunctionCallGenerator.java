@@ -63,24 +63,24 @@ final class FunctionCallGenerator {
     int blocks = 0;
     if (function.hasState()) {
       parameters.add(state(call, method.getParameterTypes()[parameters.size()]));
-    } else {
-      List<String> arguments = new ArrayList<>();
-      List<Expression> callArguments = call.arguments();
-      for (int i = 0; i < callArguments.size(); i++) {
-        ExprValue value = expressions.generate(callArguments.get(i), columns, scope);
-        if (!function.nullAware() && !value.neverNull()) {
-          code.open("if (!" + value.isNull() + ") {");
-          blocks++;
-        }
-        arguments.add(argument(value, function.nullAware()));
+    }
+    List<String> arguments = new ArrayList<>();
+    List<Expression> callArguments = function.rowArguments(call.arguments());
+    for (int i = 0; i < callArguments.size(); i++) {
+      ExprValue value = expressions.generate(callArguments.get(i), columns, scope);
+      if (!function.nullAware() && !value.neverNull()) {
+        code.open("if (!" + value.isNull() + ") {");
+        blocks++;
       }
-      int fixed = function.variadic() ? function.argumentTypes().size() - 1 : arguments.size();
-      parameters.addAll(arguments.subList(0, fixed));
-      if (function.variadic()) {
-        Class<?> component = parameterTypes[parameterTypes.length - 1].getComponentType();
-        parameters.add("new " + component.getCanonicalName() + "[] {"
-            + String.join(", ", arguments.subList(fixed, arguments.size())) + "}");
-      }
+      arguments.add(argument(value, function.nullAware()));
+    }
+    int fixed = function.variadic() && !function.hasState() ? function.argumentTypes().size() - 1
+        : arguments.size();
+    parameters.addAll(arguments.subList(0, fixed));
+    if (function.variadic() && !function.hasState()) {
+      Class<?> component = parameterTypes[parameterTypes.length - 1].getComponentType();
+      parameters.add("new " + component.getCanonicalName() + "[] {"
+          + String.join(", ", arguments.subList(fixed, arguments.size())) + "}");
     }
     String invocation = method.getDeclaringClass().getCanonicalName() + "." + method.getName() + "("
         + String.join(", ", parameters) + ")";

@@ -48,7 +48,7 @@ final class FunctionCallEvaluator {
   FieldVector evaluate(ScalarFunctionCall call, ColumnBatch batch, int[] rows, int count) {
     BoundCall target = bound.computeIfAbsent(call, this::bind);
     ScalarFunction function = call.function();
-    List<Expression> arguments = function.hasState() ? List.of() : call.arguments();
+    List<Expression> arguments = function.rowArguments(call.arguments());
     FieldVector[] vectors = new FieldVector[arguments.size()];
     DataType type = call.dataType();
     FieldVector out = Columns.allocate("_", type, allocator, count);

@@ -45,13 +45,13 @@ public final class FunctionBinding {
   }
 
   /**
-   * Makes the call's per-partition state for a partition index. The arguments must be constants
-   * (the type check made sure); their values are read here, once.
+   * Makes the call's per-partition state for a partition index. The arguments it takes are the
+   * foldable ones (the type check made sure they are constants); their values are read here, once.
    */
   public static IntFunction<Object> stateFactory(ScalarFunctionCall call) {
     Method factory = call.function().stateFactoryMethod(argumentTypes(call));
     List<Object> constants = new ArrayList<>();
-    for (Expression argument : call.arguments()) {
+    for (Expression argument : call.function().stateArguments(call.arguments())) {
       constants.add(constantValue(argument));
     }
     return partitionIndex -> {

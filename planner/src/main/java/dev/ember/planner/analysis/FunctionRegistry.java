@@ -26,6 +26,7 @@ public final class FunctionRegistry {
       .withAll(AggregateFunctionBuilders.builders())
       .withScalarFunctions(dev.ember.planner.functions.MathFunctionDefinitions.ALL)
       // string functions
+      .withScalarFunctions(dev.ember.planner.functions.StringFunctionDefinitions.ALL)
       // hash and encoding functions
       // date and time functions
       // collection functions

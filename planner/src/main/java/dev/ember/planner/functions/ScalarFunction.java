@@ -228,7 +228,11 @@ public final class ScalarFunction {
     if (stateFactory != null) {
       parameters.add(stateClass());
     }
-    if (stateFactory == null) {
+    if (stateFactory != null) {
+      for (DataType type : rowArguments(argumentTypes)) {
+        parameters.add(argumentJavaType(type));
+      }
+    } else {
       int fixed = variadic ? this.argumentTypes.size() - 1 : argumentTypes.size();
       for (int i = 0; i < fixed; i++) {
         parameters.add(argumentJavaType(argumentTypes.get(i)));
@@ -244,8 +248,8 @@ public final class ScalarFunction {
 
   /**
    * The per-partition state factory: a public static method of the implementation class taking the
-   * partition index (int) and then the values of the call's arguments, boxed, which must be constants;
-   * the implementation then takes the state instead of those arguments ({@code rand(seed)}).
+   * partition index (int) and then the values of the call's foldable arguments, boxed; the
+   * implementation then takes the state instead of those arguments ({@code rand(seed)}).
    */
   public Method stateFactoryMethod(List<DataType> argumentTypes) {
     if (stateFactory == null) {
@@ -253,10 +257,40 @@ public final class ScalarFunction {
     }
     List<Class<?>> parameters = new ArrayList<>();
     parameters.add(int.class);
-    for (DataType type : argumentTypes) {
+    for (DataType type : stateArguments(argumentTypes)) {
       parameters.add(JavaValues.boxed(JavaValues.javaType(type)));
     }
     return publicStatic(stateFactory, parameters);
+  }
+
+  /**
+   * The arguments the implementation receives row by row: all of them, except that a function with
+   * per-partition state gives its constant ({@linkplain #foldableArguments() foldable}) arguments to
+   * the state factory instead. rand passes its seed to the factory and nothing per row; a regular
+   * expression function keeps a compiled-pattern cache as state and receives all its arguments.
+   */
+  public <T> List<T> rowArguments(List<T> arguments) {
+    if (stateFactory == null) {
+      return arguments;
+    }
+    List<T> passed = new ArrayList<>();
+    for (int i = 0; i < arguments.size(); i++) {
+      if (!foldableArguments.contains(i)) {
+        passed.add(arguments.get(i));
+      }
+    }
+    return passed;
+  }
+
+  /** The arguments given to the per-partition state factory: the foldable ones, in order. */
+  public <T> List<T> stateArguments(List<T> arguments) {
+    List<T> constants = new ArrayList<>();
+    for (int i = 0; i < arguments.size(); i++) {
+      if (foldableArguments.contains(i)) {
+        constants.add(arguments.get(i));
+      }
+    }
+    return constants;
   }
 
   /** What the state factory returns; every overload of it returns the same class. */
