@@ -28,6 +28,8 @@ public final class FunctionRegistry {
       // string functions
       // hash and encoding functions
       // date and time functions
+      .withScalarFunctions(dev.ember.planner.functions.DateTimeFunctionDefinitions.ALL)
+      .withAll(DateTimeFunctionBuilders.all())
       // collection functions
       // window functions
       // other functions
