@@ -105,13 +105,29 @@ class FunctionConformanceTest {
 
   @TestFactory
   Stream<DynamicTest> errorsMatchSpark() {
-    return FunctionCases.TABLES.stream().flatMap(table -> table.errorCases().stream())
+    return FunctionCases.TABLES.stream().flatMap(table -> table.errorCases().stream()
         .flatMap(errorCase -> Stream.of(true, false).map(codegen -> DynamicTest.dynamicTest(
             errorCase.expression() + (codegen ? " (generated)" : " (interpreted)"),
-            () -> compareError(errorCase, codegen))));
+            () -> inTimeZone(table.timeZone(), () -> compareError(errorCase, codegen))))));
+  }
+
+  /** Runs {@code comparison} with both engines' session time zone set to {@code zone}, then back to UTC. */
+  private static void inTimeZone(String zone, Runnable comparison) {
+    SparkOracle.session().conf().set("spark.sql.session.timeZone", zone);
+    EmberSessions.session().conf().set("spark.sql.session.timeZone", zone);
+    try {
+      comparison.run();
+    } finally {
+      SparkOracle.session().conf().set("spark.sql.session.timeZone", "UTC");
+      EmberSessions.session().conf().set("spark.sql.session.timeZone", "UTC");
+    }
   }
 
   private static void compareValues(Table table, boolean codegen) {
+    inTimeZone(table.timeZone(), () -> compareValuesInSessionZone(table, codegen));
+  }
+
+  private static void compareValuesInSessionZone(Table table, boolean codegen) {
     String[] expressions = table.valueCases().stream().map(Case::expression).toArray(String[]::new);
     org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> spark = sparkInput.selectExpr(expressions);
     dev.ember.sql.Dataset<dev.ember.sql.Row> ember = emberInput(codegen).selectExpr(expressions);

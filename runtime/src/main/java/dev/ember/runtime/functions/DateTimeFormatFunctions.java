@@ -18,6 +18,11 @@ import java.time.temporal.TemporalQueries;
 public final class DateTimeFormatFunctions {
   private DateTimeFormatFunctions() {}
 
+  /** The per-kernel cache the function definitions name. */
+  public static DateTimeFormatterCache newCache() {
+    return new DateTimeFormatterCache();
+  }
+
   /** Microseconds of {@code text} read in {@code pattern}; a time zone in the text wins over the session's. */
   static Long parse(boolean ansi, ZoneId zone, DateTimeFormatterCache cache, String text, String pattern,
       String tryFunction) {

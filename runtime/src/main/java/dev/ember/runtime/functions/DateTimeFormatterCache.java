@@ -20,11 +20,6 @@ public final class DateTimeFormatterCache {
   private boolean forParsing;
   private DateTimeFormatter formatter;
 
-  /** The factory the function definitions name. */
-  public static DateTimeFormatterCache newCache() {
-    return new DateTimeFormatterCache();
-  }
-
   /** The formatter that writes values in {@code pattern}. */
   public DateTimeFormatter formatter(String pattern) {
     return compiled(pattern, false);
