@@ -91,7 +91,7 @@ class FunctionConformanceTest {
   }
 
   private static dev.ember.sql.Dataset<dev.ember.sql.Row> emberInput(boolean codegen) {
-    dev.ember.sql.SparkSession session = EmberSessions.session();
+    dev.ember.sql.SparkSession session = emberSession();
     session.conf().set("spark.sql.codegen.wholeStage", Boolean.toString(codegen));
     return session.read().parquet(inputPath);
   }
@@ -111,15 +111,26 @@ class FunctionConformanceTest {
             () -> inTimeZone(table.timeZone(), () -> compareError(errorCase, codegen))))));
   }
 
+  /** The session time zone of the table being compared. */
+  private static String sessionZone = "UTC";
+
+  /** Ember's test session in the current table's time zone ({@link EmberSessions} sets UTC each time). */
+  private static dev.ember.sql.SparkSession emberSession() {
+    dev.ember.sql.SparkSession session = EmberSessions.session();
+    session.conf().set("spark.sql.session.timeZone", sessionZone);
+    return session;
+  }
+
   /** Runs {@code comparison} with both engines' session time zone set to {@code zone}, then back to UTC. */
   private static void inTimeZone(String zone, Runnable comparison) {
+    sessionZone = zone;
     SparkOracle.session().conf().set("spark.sql.session.timeZone", zone);
-    EmberSessions.session().conf().set("spark.sql.session.timeZone", zone);
     try {
       comparison.run();
     } finally {
+      sessionZone = "UTC";
       SparkOracle.session().conf().set("spark.sql.session.timeZone", "UTC");
-      EmberSessions.session().conf().set("spark.sql.session.timeZone", "UTC");
+      emberSession();
     }
   }
 
@@ -146,7 +157,7 @@ class FunctionConformanceTest {
     List<org.apache.spark.sql.Row> sparkRows = spark.collectAsList();
     List<dev.ember.sql.Row> emberRows;
     try {
-      EmberSessions.session().conf().set("spark.sql.codegen.wholeStage", Boolean.toString(codegen));
+      emberSession().conf().set("spark.sql.codegen.wholeStage", Boolean.toString(codegen));
       emberRows = ember.collectAsList();
       if (codegen && table.interpretedBecause() == null) {
         String pipelines = ember.queryExecution().explainString("extended");
@@ -156,7 +167,7 @@ class FunctionConformanceTest {
             + kernels.substring(kernels.indexOf("kernel=interpreted")));
       }
     } finally {
-      EmberSessions.session().conf().set("spark.sql.codegen.wholeStage", "true");
+      emberSession().conf().set("spark.sql.codegen.wholeStage", "true");
     }
     assertEquals(sparkRows.size(), emberRows.size(), "row count");
     for (int row = 0; row < sparkRows.size(); row++) {
@@ -180,7 +191,7 @@ class FunctionConformanceTest {
     try {
       ember = errors(() -> emberInput(codegen).selectExpr(errorCase.expression()).collectAsList());
     } finally {
-      EmberSessions.session().conf().set("spark.sql.codegen.wholeStage", "true");
+      emberSession().conf().set("spark.sql.codegen.wholeStage", "true");
     }
     assertTrue(spark.stream().anyMatch(error -> error.startsWith(errorCase.errorCondition() + ":")),
         () -> "the table expects " + errorCase.errorCondition() + " but Spark reports " + spark);

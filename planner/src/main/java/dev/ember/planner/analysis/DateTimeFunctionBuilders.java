@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * The date and time functions that are not one fixed definition: current_date, current_timestamp and
- * now, fixed when the query is analyzed (Spark fixes them once per query too); unix_timestamp without
+ * now, whose moment {@link ComputeCurrentTime} fixes once per analysis, so every such call of a query
+ * sees the same moment, as in Spark; unix_timestamp without
  * arguments, which is {@code unix_timestamp(current_timestamp(), 'yyyy-MM-dd HH:mm:ss')}; and
  * extract and date_part, whose result type depends on the field.
  */
@@ -28,9 +29,8 @@ final class DateTimeFunctionBuilders {
   static Map<String, FunctionBuilder> all() {
     Map<String, FunctionBuilder> builders = new java.util.LinkedHashMap<>();
     builders.put("current_timestamp", withoutArguments(DateTimeFunctionBuilders::currentTimestamp));
-    builders.put("now", withoutArguments(name -> new ReplacedCall("now", List.of(), now())));
-    builders.put("current_date", withoutArguments(name -> new ReplacedCall("current_date", List.of(),
-        new ScalarFunctionCall(DateTimeFunctionDefinitions.TO_DATE, List.of(now())))));
+    builders.put("now", withoutArguments(name -> new ReplacedCall("now", List.of(), UNFIXED_MOMENT)));
+    builders.put("current_date", withoutArguments(name -> currentDate(UNFIXED_MOMENT)));
     ScalarFunctionBuilder unixTimestamp = new ScalarFunctionBuilder(List.of(DateTimeFunctionDefinitions.UNIX_TIMESTAMP));
     builders.put("unix_timestamp", (name, arguments, distinct) -> arguments.isEmpty()
         ? new ScalarFunctionCall(DateTimeFunctionDefinitions.UNIX_TIMESTAMP, List.of(currentTimestamp(name),
@@ -41,14 +41,36 @@ final class DateTimeFunctionBuilders {
     return builders;
   }
 
+  /** The moment of a current-time call before {@link ComputeCurrentTime} fixes it. */
+  private static final Literal UNFIXED_MOMENT = Literal.nullOf(DataTypes.TimestampType);
+
   private static Expression currentTimestamp(String name) {
-    return new ReplacedCall("current_timestamp", List.of(), now());
+    return new ReplacedCall("current_timestamp", List.of(), UNFIXED_MOMENT);
   }
 
-  /** This moment, in microseconds, as a timestamp constant. */
-  private static Literal now() {
+  /** The day of {@code moment} in the session time zone, known when the kernel runs. */
+  private static ReplacedCall currentDate(Literal moment) {
+    return new ReplacedCall("current_date", List.of(),
+        new ScalarFunctionCall(DateTimeFunctionDefinitions.TO_DATE, List.of(moment)));
+  }
+
+  /** True for a current_date, current_timestamp or now call whose moment is not fixed yet. */
+  static boolean isUnfixedCurrentTime(ReplacedCall call) {
+    return call.replacement() == UNFIXED_MOMENT
+        || call.replacement() instanceof ScalarFunctionCall toDate && toDate.arguments().get(0) == UNFIXED_MOMENT;
+  }
+
+  /** The call with its moment fixed to {@code micros}. */
+  static ReplacedCall fixed(ReplacedCall call, long micros) {
+    Literal moment = new Literal(micros, DataTypes.TimestampType);
+    return call.prettyName().equals("current_date") ? currentDate(moment)
+        : new ReplacedCall(call.prettyName(), List.of(), moment);
+  }
+
+  /** This moment in microseconds since the epoch. */
+  static long nowMicros() {
     Instant instant = Instant.now();
-    return new Literal(instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000, DataTypes.TimestampType);
+    return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000;
   }
 
   private static FunctionBuilder withoutArguments(java.util.function.Function<String, Expression> build) {

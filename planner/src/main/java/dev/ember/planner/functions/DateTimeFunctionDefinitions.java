@@ -52,14 +52,32 @@ public final class DateTimeFunctionDefinitions {
   private static final List<FunctionContext> CONTEXT =
       List.of(FunctionContext.ANSI, FunctionContext.SESSION_TIME_ZONE);
 
+  /**
+   * Spark's nullability where it casts text to a date or timestamp: the cast may give null, so the
+   * call is nullable even for a literal ({@code year('2024-01-31')}).
+   */
+  private static Nullability castsText(ArgumentType... declared) {
+    return arguments -> {
+      for (int i = 0; i < arguments.size(); i++) {
+        Expression argument = arguments.get(i);
+        boolean castToDateTime = i < declared.length && (declared[i] == DATE || declared[i] == TIMESTAMP);
+        if (argument.nullable() || castToDateTime && argument.dataType() instanceof StringType) {
+          return true;
+        }
+      }
+      return false;
+    };
+  }
+
   private static ScalarFunction.Builder function(String name, DataType result, ArgumentType... arguments) {
-    return ScalarFunction.builder(name).arguments(arguments).returns(result)
+    return ScalarFunction.builder(name).arguments(arguments).returns(result).nullability(castsText(arguments))
         .context(CONTEXT.toArray(new FunctionContext[0])).implementedBy(DateTimeFunctions.class);
   }
 
+  /** A function of a pattern; text in its first argument is parsed with the pattern, not cast. */
   private static ScalarFunction.Builder patternFunction(String name, DataType result, ArgumentType... arguments) {
     return function(name, result, arguments).perKernelCache("newCache")
-        .implementedBy(DateTimeFormatFunctions.class, name);
+        .nullability(Nullability.ANY_ARGUMENT).implementedBy(DateTimeFormatFunctions.class, name);
   }
 
   private static ScalarFunction dateField(String name) {
@@ -129,9 +147,11 @@ public final class DateTimeFunctionDefinitions {
   private static final Literal DEFAULT_PATTERN_LITERAL = new Literal(DEFAULT_PATTERN, DataTypes.StringType);
 
   public static final ScalarFunction DATE_FORMAT =
-      patternFunction("date_format", DataTypes.StringType, TIMESTAMP, ArgumentType.STRING).build();
+      patternFunction("date_format", DataTypes.StringType, TIMESTAMP, ArgumentType.STRING)
+          .nullability(castsText(TIMESTAMP)).build();
   public static final ScalarFunction FROM_UNIXTIME = patternFunction("from_unixtime", DataTypes.StringType,
-      ArgumentType.LONG, ArgumentType.STRING).defaults(DEFAULT_PATTERN_LITERAL).build();
+      ArgumentType.LONG, ArgumentType.STRING).defaults(DEFAULT_PATTERN_LITERAL).nullability(Nullability.ALWAYS)
+      .build();
   public static final ScalarFunction TO_DATE_WITH_PATTERN =
       patternFunction("to_date", DataTypes.DateType, DATE, ArgumentType.STRING).build();
   public static final ScalarFunction TO_TIMESTAMP_WITH_PATTERN =

@@ -101,21 +101,22 @@ public final class DateTimeFormatFunctions {
     return days;
   }
 
-  // unix_timestamp(value, pattern) and to_unix_timestamp(value, pattern): seconds since the epoch
+  // unix_timestamp(value, pattern) and to_unix_timestamp(value, pattern): seconds since the epoch,
+  // truncated toward zero (Spark gives 0 for 1969-12-31 23:59:59.999999 UTC, where unix_seconds gives -1).
 
   public static Long unix_timestamp(boolean ansi, ZoneId zone, DateTimeFormatterCache cache, String text,
       String pattern) {
     Long timestamp = parse(ansi, zone, cache, text, pattern, "try_to_timestamp");
-    return timestamp == null ? null : Math.floorDiv(timestamp, DateTimeValues.MICROS_PER_SECOND);
+    return timestamp == null ? null : timestamp / DateTimeValues.MICROS_PER_SECOND;
   }
 
   public static long unix_timestamp(boolean ansi, ZoneId zone, DateTimeFormatterCache cache, long timestamp,
       String pattern) {
-    return Math.floorDiv(timestamp, DateTimeValues.MICROS_PER_SECOND);
+    return timestamp / DateTimeValues.MICROS_PER_SECOND;
   }
 
   public static long unix_timestamp(boolean ansi, ZoneId zone, DateTimeFormatterCache cache, int days,
       String pattern) {
-    return Math.floorDiv(DateTimeValues.startOfDay(days, zone), DateTimeValues.MICROS_PER_SECOND);
+    return DateTimeValues.startOfDay(days, zone) / DateTimeValues.MICROS_PER_SECOND;
   }
 }

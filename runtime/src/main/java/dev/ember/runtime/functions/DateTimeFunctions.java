@@ -490,8 +490,9 @@ public final class DateTimeFunctions {
     if (one.getDayOfMonth() == two.getDayOfMonth() || bothMonthEnds) {
       return months;
     }
-    double secondsOne = (one.getDayOfMonth() - 1) * 86_400.0 + one.toLocalTime().toNanoOfDay() / 1e9;
-    double secondsTwo = (two.getDayOfMonth() - 1) * 86_400.0 + two.toLocalTime().toNanoOfDay() / 1e9;
+    // Spark counts whole seconds of the time of day (checked: 23:59:59.999999 is 86399).
+    double secondsOne = (one.getDayOfMonth() - 1) * 86_400.0 + one.toLocalTime().toSecondOfDay();
+    double secondsTwo = (two.getDayOfMonth() - 1) * 86_400.0 + two.toLocalTime().toSecondOfDay();
     double difference = months + (secondsOne - secondsTwo) / SECONDS_PER_MONTH;
     return roundOff ? Math.round(difference * 1e8) / 1e8 : difference;
   }
