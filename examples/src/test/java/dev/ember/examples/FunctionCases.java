@@ -190,6 +190,9 @@ final class FunctionCases {
       values("date_add", "date_add(dt, 1)", "date_add(dt, -365)", "date_add(ts, 1)", "date_add('2024-02-28', 1)",
           "date_add(dt, b)"),
       values("date_sub", "date_sub(dt, 1)", "date_sub(dt, b)"),
+      // Spark rewrites date arithmetic with a day count into date_add and date_sub, and names the column so.
+      values("date_add", "dt + 7", "1 + dt", "dt + b"),
+      values("date_sub", "dt - 7", "dt - s"),
       values("datediff", "datediff(dt, DATE'2000-01-01')", "datediff(ts, dt)", "datediff('2024-03-01', dt)"),
       values("add_months", "add_months(dt, 1)", "add_months(dt, 12)", "add_months(dt, -1)",
           "add_months(DATE'2024-01-31', 1)"),
