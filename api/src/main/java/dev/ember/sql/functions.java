@@ -1195,6 +1195,225 @@ public final class functions {
   // ==== Date and time functions ====
   // (section kept for parallel work; add this family's functions below this line)
 
+  /** Calls a date and time function by name with these arguments. */
+  private static Column dateTimeCall(String name, Column... arguments) {
+    return call(name, false, arguments);
+  }
+
+  /** Today in the session time zone, fixed once per query. */
+  public static Column current_date() {
+    return dateTimeCall("current_date");
+  }
+
+  /** This moment, fixed once per query. */
+  public static Column current_timestamp() {
+    return dateTimeCall("current_timestamp");
+  }
+
+  public static Column now() {
+    return dateTimeCall("now");
+  }
+
+  public static Column year(Column e) {
+    return dateTimeCall("year", e);
+  }
+
+  public static Column quarter(Column e) {
+    return dateTimeCall("quarter", e);
+  }
+
+  public static Column month(Column e) {
+    return dateTimeCall("month", e);
+  }
+
+  public static Column day(Column e) {
+    return dateTimeCall("day", e);
+  }
+
+  public static Column dayofmonth(Column e) {
+    return dateTimeCall("dayofmonth", e);
+  }
+
+  public static Column dayofweek(Column e) {
+    return dateTimeCall("dayofweek", e);
+  }
+
+  public static Column weekday(Column e) {
+    return dateTimeCall("weekday", e);
+  }
+
+  public static Column dayofyear(Column e) {
+    return dateTimeCall("dayofyear", e);
+  }
+
+  public static Column weekofyear(Column e) {
+    return dateTimeCall("weekofyear", e);
+  }
+
+  public static Column hour(Column e) {
+    return dateTimeCall("hour", e);
+  }
+
+  public static Column minute(Column e) {
+    return dateTimeCall("minute", e);
+  }
+
+  public static Column second(Column e) {
+    return dateTimeCall("second", e);
+  }
+
+  public static Column last_day(Column e) {
+    return dateTimeCall("last_day", e);
+  }
+
+  public static Column unix_seconds(Column e) {
+    return dateTimeCall("unix_seconds", e);
+  }
+
+  public static Column unix_millis(Column e) {
+    return dateTimeCall("unix_millis", e);
+  }
+
+  public static Column unix_micros(Column e) {
+    return dateTimeCall("unix_micros", e);
+  }
+
+  public static Column unix_date(Column e) {
+    return dateTimeCall("unix_date", e);
+  }
+
+  public static Column date_from_unix_date(Column e) {
+    return dateTimeCall("date_from_unix_date", e);
+  }
+
+  public static Column timestamp_seconds(Column e) {
+    return dateTimeCall("timestamp_seconds", e);
+  }
+
+  public static Column timestamp_millis(Column e) {
+    return dateTimeCall("timestamp_millis", e);
+  }
+
+  public static Column timestamp_micros(Column e) {
+    return dateTimeCall("timestamp_micros", e);
+  }
+
+  /** The column as a date, as a cast does. */
+  public static Column to_date(Column e) {
+    return dateTimeCall("to_date", e);
+  }
+
+  /** Text read as a date in a datetime pattern such as {@code yyyy-MM-dd}. */
+  public static Column to_date(Column e, String format) {
+    return dateTimeCall("to_date", e, lit(format));
+  }
+
+  public static Column to_timestamp(Column s) {
+    return dateTimeCall("to_timestamp", s);
+  }
+
+  public static Column to_timestamp(Column s, String format) {
+    return dateTimeCall("to_timestamp", s, lit(format));
+  }
+
+  public static Column date_format(Column dateExpr, String format) {
+    return dateTimeCall("date_format", dateExpr, lit(format));
+  }
+
+  public static Column date_add(Column start, int days) {
+    return dateTimeCall("date_add", start, lit(days));
+  }
+
+  public static Column date_add(Column start, Column days) {
+    return dateTimeCall("date_add", start, days);
+  }
+
+  public static Column date_sub(Column start, int days) {
+    return dateTimeCall("date_sub", start, lit(days));
+  }
+
+  public static Column date_sub(Column start, Column days) {
+    return dateTimeCall("date_sub", start, days);
+  }
+
+  public static Column datediff(Column end, Column start) {
+    return dateTimeCall("datediff", end, start);
+  }
+
+  public static Column add_months(Column startDate, int numMonths) {
+    return dateTimeCall("add_months", startDate, lit(numMonths));
+  }
+
+  public static Column add_months(Column startDate, Column numMonths) {
+    return dateTimeCall("add_months", startDate, numMonths);
+  }
+
+  public static Column months_between(Column end, Column start) {
+    return dateTimeCall("months_between", end, start);
+  }
+
+  public static Column months_between(Column end, Column start, boolean roundOff) {
+    return dateTimeCall("months_between", end, start, lit(roundOff));
+  }
+
+  public static Column next_day(Column date, String dayOfWeek) {
+    return dateTimeCall("next_day", date, lit(dayOfWeek));
+  }
+
+  public static Column next_day(Column date, Column dayOfWeek) {
+    return dateTimeCall("next_day", date, dayOfWeek);
+  }
+
+  public static Column trunc(Column date, String format) {
+    return dateTimeCall("trunc", date, lit(format));
+  }
+
+  public static Column date_trunc(String format, Column timestamp) {
+    return dateTimeCall("date_trunc", lit(format), timestamp);
+  }
+
+  /** Now, in seconds since the epoch. */
+  public static Column unix_timestamp() {
+    return dateTimeCall("unix_timestamp");
+  }
+
+  public static Column unix_timestamp(Column s) {
+    return dateTimeCall("unix_timestamp", s);
+  }
+
+  public static Column unix_timestamp(Column s, String p) {
+    return dateTimeCall("unix_timestamp", s, lit(p));
+  }
+
+  public static Column to_unix_timestamp(Column e) {
+    return dateTimeCall("to_unix_timestamp", e);
+  }
+
+  public static Column to_unix_timestamp(Column e, Column format) {
+    return dateTimeCall("to_unix_timestamp", e, format);
+  }
+
+  public static Column from_unixtime(Column ut) {
+    return dateTimeCall("from_unixtime", ut);
+  }
+
+  public static Column from_unixtime(Column ut, String f) {
+    return dateTimeCall("from_unixtime", ut, lit(f));
+  }
+
+  public static Column make_date(Column year, Column month, Column day) {
+    return dateTimeCall("make_date", year, month, day);
+  }
+
+  /** {@code extract(lit("YEAR"), col("d"))}: the field must be a string literal. */
+  public static Column extract(Column field, Column source) {
+    return dateTimeCall("extract", field, source);
+  }
+
+  public static Column date_part(Column field, Column source) {
+    return dateTimeCall("date_part", field, source);
+  }
+
 
   // ==== Collection (arrays, maps, structs) functions ====
   // (section kept for parallel work; add this family's functions below this line)

@@ -28,7 +28,16 @@ final class FunctionCases {
    * Cases compared on one query per table. {@code interpretedBecause}, when not null, says why Ember's
    * generated kernel may fall back to the interpreted one for this table (an Ember limitation).
    */
-  record Table(String name, List<Case> cases, String interpretedBecause) {
+  record Table(String name, List<Case> cases, String interpretedBecause, String timeZone) {
+    Table(String name, List<Case> cases, String interpretedBecause) {
+      this(name, cases, interpretedBecause, "UTC");
+    }
+
+    /** The same cases run with {@code spark.sql.session.timeZone} set to {@code zone} on both engines. */
+    Table inTimeZone(String zone) {
+      return new Table(name, cases, interpretedBecause, zone);
+    }
+
     List<Case> valueCases() {
       return cases.stream().filter(c -> c.errorCondition() == null).toList();
     }
@@ -228,6 +237,98 @@ final class FunctionCases {
       error("upper", "WRONG_NUM_ARGS.WITHOUT_SUGGESTION", "upper(str, str)"),
       error("ltrim", "WRONG_NUM_ARGS.WITHOUT_SUGGESTION", "ltrim(str, 'a', 'b')"));
 
+  static final Table DATES = table("dates",
+      values("year", "year(dt)", "year(ts)", "year('2024-01-31')"),
+      values("quarter", "quarter(dt)", "quarter(ts)"),
+      values("month", "month(dt)", "month(ts)"),
+      values("day", "day(dt)"),
+      values("dayofmonth", "dayofmonth(ts)"),
+      values("dayofweek", "dayofweek(dt)", "dayofweek(ts)"),
+      values("weekday", "weekday(dt)"),
+      values("dayofyear", "dayofyear(dt)"),
+      values("weekofyear", "weekofyear(dt)", "weekofyear(DATE'2021-01-01')"),
+      values("hour", "hour(ts)", "hour(dt)", "hour('2024-03-10 10:30:00')"),
+      values("minute", "minute(ts)"),
+      values("second", "second(ts)"),
+      values("to_date", "to_date(ts)", "to_date(dt)", "to_date('2024-01-31')", "to_date('2024/01/31', 'yyyy/MM/dd')",
+          "to_date(ts, 'yyyy')"),
+      values("to_timestamp", "to_timestamp(dt)", "to_timestamp('2024-01-31 10:00:00')",
+          "to_timestamp('2024-01-31 10:00:00 +02:00', 'yyyy-MM-dd HH:mm:ss XXX')", "to_timestamp('10:00', 'HH:mm')",
+          "to_timestamp('31.01.2024', 'dd.MM.yyyy')"),
+      values("date_format", "date_format(ts, 'yyyy-MM-dd HH:mm:ss EEE a SSS XXX')", "date_format(dt, 'E')",
+          "date_format(ts, 'MMM d, yyyy')", "date_format(dt, 'yyyy-MM-dd')"),
+      values("date_add", "date_add(dt, 1)", "date_add(dt, -365)", "date_add(ts, 1)", "date_add('2024-02-28', 1)",
+          "date_add(dt, b)"),
+      values("date_sub", "date_sub(dt, 1)", "date_sub(dt, b)"),
+      // Spark rewrites date arithmetic with a day count into date_add and date_sub, and names the column so.
+      values("date_add", "dt + 7", "1 + dt", "dt + b"),
+      values("date_sub", "dt - 7", "dt - s"),
+      values("datediff", "datediff(dt, DATE'2000-01-01')", "datediff(ts, dt)", "datediff('2024-03-01', dt)"),
+      values("add_months", "add_months(dt, 1)", "add_months(dt, 12)", "add_months(dt, -1)",
+          "add_months(DATE'2024-01-31', 1)"),
+      values("months_between", "months_between(ts, dt)", "months_between(dt, DATE'2024-01-31')",
+          "months_between(ts, dt, false)"),
+      values("last_day", "last_day(dt)", "last_day(ts)"),
+      values("next_day", "next_day(dt, 'MO')", "next_day(dt, 'sunday')", "next_day(ts, 'Fri')"),
+      values("trunc", "trunc(dt, 'MM')", "trunc(dt, 'YEAR')", "trunc(dt, 'WEEK')", "trunc(dt, 'QUARTER')",
+          "trunc(dt, 'DD')"),
+      values("date_trunc", "date_trunc('HOUR', ts)", "date_trunc('DAY', ts)", "date_trunc('MM', dt)",
+          "date_trunc('WEEK', ts)", "date_trunc('xx', ts)", "date_trunc('SECOND', ts)",
+          "date_trunc('MILLISECOND', ts)"),
+      values("unix_timestamp", "unix_timestamp(ts)", "unix_timestamp(dt)", "unix_timestamp('2024-01-31', 'yyyy-MM-dd')",
+          "unix_timestamp() > 0"),
+      values("to_unix_timestamp", "to_unix_timestamp(ts)"),
+      values("from_unixtime", "from_unixtime(i)", "from_unixtime(i, 'yyyy-MM-dd')"),
+      values("make_date", "make_date(2024, 2, 29)", "make_date(1969, 12, 31)"),
+      values("extract", "extract(YEAR FROM dt)", "extract(SECOND FROM ts)", "extract(HOUR FROM ts)",
+          "extract(DOW FROM dt)", "extract(HOUR FROM dt)", "extract(week FROM ts)"),
+      values("date_part", "date_part('YEAR', dt)", "date_part('SECOND', ts)", "date_part('MONTH', ts)"),
+      values("timestamp_seconds", "timestamp_seconds(i)"),
+      values("timestamp_millis", "timestamp_millis(i)"),
+      // Not timestamp_micros(l): Spark cannot turn a timestamp near the bigint limits into a java.sql.Timestamp.
+      values("timestamp_micros", "timestamp_micros(i)"),
+      values("unix_seconds", "unix_seconds(ts)"),
+      values("unix_millis", "unix_millis(ts)"),
+      values("unix_micros", "unix_micros(ts)"),
+      values("unix_date", "unix_date(dt)"),
+      values("date_from_unix_date", "date_from_unix_date(s)"),
+      values("current_date", "datediff(current_date(), current_date())", "current_date() > DATE'2024-01-01'"),
+      values("current_timestamp", "unix_seconds(current_timestamp()) > 1700000000"),
+      values("now", "now() = now()"),
+      error("year", "CAST_INVALID_INPUT", "year(str)"),
+      error("to_date", "CANNOT_PARSE_TIMESTAMP", "to_date(str, 'yyyy-MM-dd')"),
+      error("to_timestamp", "CANNOT_PARSE_TIMESTAMP", "to_timestamp('2024-13-31', 'yyyy-MM-dd')",
+          "to_timestamp('2024-02-30', 'yyyy-MM-dd')"),
+      error("unix_timestamp", "CANNOT_PARSE_TIMESTAMP", "unix_timestamp(num)"),
+      error("date_format", "INVALID_DATETIME_PATTERN.WITH_SUGGESTION", "date_format(ts, 'b')"),
+      error("date_format", "INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION",
+          "date_format(ts, 'YYYY')"),
+      error("next_day", "ILLEGAL_DAY_OF_WEEK", "next_day(dt, 'xx')"),
+      error("make_date", "DATETIME_FIELD_OUT_OF_BOUNDS.WITH_SUGGESTION", "make_date(2024, 2, 30)",
+          "make_date(2024, 13, 1)"),
+      error("add_months", "ARITHMETIC_OVERFLOW", "add_months(dt, 2147483647)"),
+      error("extract", "INVALID_EXTRACT_FIELD", "extract(FOO FROM dt)"),
+      error("date_add", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "date_add(dt, l)"));
+
+  /** Daylight-saving transitions: Los Angeles skips 02:00-03:00 on 2024-03-10 and repeats 01:00-02:00 on 2024-11-03. */
+  static final Table DATES_LOS_ANGELES = table("dates in America/Los_Angeles",
+      values("hour", "hour(ts)", "hour(to_timestamp('2024-03-10 02:30:00'))",
+          "hour(to_timestamp('2024-11-03 01:30:00'))", "hour(timestamp_seconds(1710064800))"),
+      values("to_timestamp", "unix_seconds(to_timestamp('2024-03-10 02:30:00'))",
+          "unix_seconds(to_timestamp('2024-11-03 01:30:00', 'yyyy-MM-dd HH:mm:ss'))", "to_timestamp(dt)"),
+      values("date_format", "date_format(ts, 'yyyy-MM-dd HH:mm:ss XXX z')",
+          "date_format(timestamp_seconds(1730626200), 'yyyy-MM-dd HH:mm:ss XXX')"),
+      values("to_date", "to_date(ts)"),
+      values("date_trunc", "date_trunc('DAY', ts)", "date_trunc('HOUR', timestamp_seconds(1730624400))",
+          "date_trunc('DAY', timestamp_seconds(1710064800))"),
+      values("unix_timestamp", "unix_timestamp(dt)", "unix_timestamp('2024-11-03 01:30:00')"),
+      values("from_unixtime", "from_unixtime(1710059400)", "from_unixtime(1730622600)"),
+      values("months_between", "months_between(ts, dt)"),
+      values("dayofmonth", "dayofmonth(ts)"),
+      values("date_add", "date_add(ts, 1)"),
+      values("extract", "extract(HOUR FROM ts)", "extract(DAY FROM ts)"))
+      .inTimeZone("America/Los_Angeles");
+
   static final List<Table> TABLES = List.of(
       CONDITIONALS,
       MATH,
@@ -235,6 +336,8 @@ final class FunctionCases {
       STRINGS,
       // hash and encoding tables
       // date and time tables
+      DATES,
+      DATES_LOS_ANGELES,
       // collection tables
       // other tables
       STRING_LITERAL_COERCIONS);

@@ -91,7 +91,7 @@ class FunctionConformanceTest {
   }
 
   private static dev.ember.sql.Dataset<dev.ember.sql.Row> emberInput(boolean codegen) {
-    dev.ember.sql.SparkSession session = EmberSessions.session();
+    dev.ember.sql.SparkSession session = emberSession();
     session.conf().set("spark.sql.codegen.wholeStage", Boolean.toString(codegen));
     return session.read().parquet(inputPath);
   }
@@ -105,13 +105,40 @@ class FunctionConformanceTest {
 
   @TestFactory
   Stream<DynamicTest> errorsMatchSpark() {
-    return FunctionCases.TABLES.stream().flatMap(table -> table.errorCases().stream())
+    return FunctionCases.TABLES.stream().flatMap(table -> table.errorCases().stream()
         .flatMap(errorCase -> Stream.of(true, false).map(codegen -> DynamicTest.dynamicTest(
             errorCase.expression() + (codegen ? " (generated)" : " (interpreted)"),
-            () -> compareError(errorCase, codegen))));
+            () -> inTimeZone(table.timeZone(), () -> compareError(errorCase, codegen))))));
+  }
+
+  /** The session time zone of the table being compared. */
+  private static String sessionZone = "UTC";
+
+  /** Ember's test session in the current table's time zone ({@link EmberSessions} sets UTC each time). */
+  private static dev.ember.sql.SparkSession emberSession() {
+    dev.ember.sql.SparkSession session = EmberSessions.session();
+    session.conf().set("spark.sql.session.timeZone", sessionZone);
+    return session;
+  }
+
+  /** Runs {@code comparison} with both engines' session time zone set to {@code zone}, then back to UTC. */
+  private static void inTimeZone(String zone, Runnable comparison) {
+    sessionZone = zone;
+    SparkOracle.session().conf().set("spark.sql.session.timeZone", zone);
+    try {
+      comparison.run();
+    } finally {
+      sessionZone = "UTC";
+      SparkOracle.session().conf().set("spark.sql.session.timeZone", "UTC");
+      emberSession();
+    }
   }
 
   private static void compareValues(Table table, boolean codegen) {
+    inTimeZone(table.timeZone(), () -> compareValuesInSessionZone(table, codegen));
+  }
+
+  private static void compareValuesInSessionZone(Table table, boolean codegen) {
     String[] expressions = table.valueCases().stream().map(Case::expression).toArray(String[]::new);
     org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> spark = sparkInput.selectExpr(expressions);
     dev.ember.sql.Dataset<dev.ember.sql.Row> ember = emberInput(codegen).selectExpr(expressions);
@@ -130,7 +157,7 @@ class FunctionConformanceTest {
     List<org.apache.spark.sql.Row> sparkRows = spark.collectAsList();
     List<dev.ember.sql.Row> emberRows;
     try {
-      EmberSessions.session().conf().set("spark.sql.codegen.wholeStage", Boolean.toString(codegen));
+      emberSession().conf().set("spark.sql.codegen.wholeStage", Boolean.toString(codegen));
       emberRows = ember.collectAsList();
       if (codegen && table.interpretedBecause() == null) {
         String pipelines = ember.queryExecution().explainString("extended");
@@ -140,7 +167,7 @@ class FunctionConformanceTest {
             + kernels.substring(kernels.indexOf("kernel=interpreted")));
       }
     } finally {
-      EmberSessions.session().conf().set("spark.sql.codegen.wholeStage", "true");
+      emberSession().conf().set("spark.sql.codegen.wholeStage", "true");
     }
     assertEquals(sparkRows.size(), emberRows.size(), "row count");
     for (int row = 0; row < sparkRows.size(); row++) {
@@ -164,7 +191,7 @@ class FunctionConformanceTest {
     try {
       ember = errors(() -> emberInput(codegen).selectExpr(errorCase.expression()).collectAsList());
     } finally {
-      EmberSessions.session().conf().set("spark.sql.codegen.wholeStage", "true");
+      emberSession().conf().set("spark.sql.codegen.wholeStage", "true");
     }
     assertTrue(spark.stream().anyMatch(error -> error.startsWith(errorCase.errorCondition() + ":")),
         () -> "the table expects " + errorCase.errorCondition() + " but Spark reports " + spark);

@@ -61,6 +61,9 @@ final class FunctionCallGenerator {
     }
     Class<?>[] parameterTypes = method.getParameterTypes();
     int blocks = 0;
+    if (function.hasCache()) {
+      parameters.add(cache(call));
+    }
     if (function.hasState()) {
       parameters.add(state(call, method.getParameterTypes()[parameters.size()]));
     }
@@ -100,6 +103,17 @@ final class FunctionCallGenerator {
     // Ember has no partition numbers; a kernel plays Spark's partition 0 (exact for one partition).
     builder.addConstructorLine("this." + field + " = (" + stateClass.getCanonicalName() + ") " + factory
         + ".apply(0);");
+    return field;
+  }
+
+  /** A field holding this kernel instance's cache for the call, made when the kernel is created. */
+  private String cache(ScalarFunctionCall call) {
+    String type = call.function().cacheFactoryMethod().getReturnType().getCanonicalName();
+    String factory = builder.addReference("cacheFactory", "java.util.function.Supplier",
+        FunctionBinding.cacheFactory(call), "per-kernel cache of " + call);
+    String field = factory.replace("cacheFactory", "cache");
+    builder.addField("private final " + type + " " + field + ";");
+    builder.addConstructorLine("this." + field + " = (" + type + ") " + factory + ".get();");
     return field;
   }
 

@@ -123,6 +123,9 @@ final class FunctionCallEvaluator {
     ScalarFunction function = call.function();
     Method method = FunctionBinding.implementation(call);
     List<Object> leading = new ArrayList<>(FunctionBinding.contextValues(function, options));
+    if (function.hasCache()) {
+      leading.add(FunctionBinding.cacheFactory(call).get());
+    }
     if (function.hasState()) {
       // As in the generated kernel: this worker plays Spark's partition 0.
       leading.add(FunctionBinding.stateFactory(call).apply(0));

@@ -70,6 +70,20 @@ public final class FunctionBinding {
     };
   }
 
+  /** Makes a new per-kernel cache of the call each time it is asked (once per kernel instance). */
+  public static java.util.function.Supplier<Object> cacheFactory(ScalarFunctionCall call) {
+    Method factory = call.function().cacheFactoryMethod();
+    return () -> {
+      try {
+        return factory.invoke(null);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("cannot call " + factory, e);
+      } catch (InvocationTargetException e) {
+        throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+      }
+    };
+  }
+
   /** A constant argument's value as the implementation's Java type; casts of literals are folded here. */
   static Object constantValue(Expression argument) {
     if (argument instanceof Literal literal) {

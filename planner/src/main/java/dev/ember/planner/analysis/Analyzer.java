@@ -33,6 +33,8 @@ public final class Analyzer {
             new ResolveReferences(resolver),
             new ResolveMissingReferences(resolver),
             new ResolveFunctions(functions),
+            new ComputeCurrentTime(),
+            new DateArithmeticAsFunctions(),
             new ConvertGlobalAggregates(),
             new ResolveAliases()), MAXIMUM_ITERATIONS),
         new RuleBatch("Type coercion", List.of(

@@ -29,6 +29,8 @@ public final class FunctionRegistry {
       .withScalarFunctions(dev.ember.planner.functions.StringFunctionDefinitions.ALL)
       // hash and encoding functions
       // date and time functions
+      .withScalarFunctions(dev.ember.planner.functions.DateTimeFunctionDefinitions.ALL)
+      .withAll(DateTimeFunctionBuilders.all())
       // collection functions
       // window functions
       // other functions

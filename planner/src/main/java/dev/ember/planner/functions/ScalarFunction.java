@@ -75,6 +75,7 @@ public final class ScalarFunction {
   private final Class<?> implementationClass;
   private final String methodName;
   private final String stateFactory;
+  private final String cacheFactory;
 
   private ScalarFunction(Builder builder) {
     this.name = builder.name;
@@ -94,6 +95,10 @@ public final class ScalarFunction {
         "implementation of " + name + " is not set");
     this.methodName = builder.methodName;
     this.stateFactory = builder.stateFactory;
+    this.cacheFactory = builder.cacheFactory;
+    if (stateFactory != null && cacheFactory != null) {
+      throw new IllegalArgumentException(name + " has both a per-partition state and a per-kernel cache");
+    }
     if (variadic && argumentTypes.isEmpty()) {
       throw new IllegalArgumentException(name + " is variadic but declares no argument type to repeat");
     }
@@ -122,6 +127,7 @@ public final class ScalarFunction {
     builder.implementationClass = implementationClass;
     builder.methodName = methodName;
     builder.stateFactory = stateFactory;
+    builder.cacheFactory = cacheFactory;
     return builder;
   }
 
@@ -211,6 +217,19 @@ public final class ScalarFunction {
     return stateFactory != null;
   }
 
+  /** True when the implementation takes a per-kernel cache before its arguments, see {@link Builder#perKernelCache}. */
+  public boolean hasCache() {
+    return cacheFactory != null;
+  }
+
+  /** The no-argument public static method that makes a kernel's cache. */
+  public Method cacheFactoryMethod() {
+    if (cacheFactory == null) {
+      throw new IllegalStateException(name + " has no per-kernel cache");
+    }
+    return publicStatic(cacheFactory, List.of());
+  }
+
   public Class<?> implementationClass() {
     return implementationClass;
   }
@@ -227,6 +246,9 @@ public final class ScalarFunction {
     }
     if (stateFactory != null) {
       parameters.add(stateClass());
+    }
+    if (cacheFactory != null) {
+      parameters.add(cacheFactoryMethod().getReturnType());
     }
     if (stateFactory != null) {
       for (DataType type : rowArguments(argumentTypes)) {
@@ -347,6 +369,7 @@ public final class ScalarFunction {
     private Class<?> implementationClass;
     private String methodName;
     private String stateFactory;
+    private String cacheFactory;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name is null");
@@ -450,6 +473,17 @@ public final class ScalarFunction {
     /** A per-partition state made once per kernel by {@code owner.factoryMethod(partitionIndex, constants...)}. */
     public Builder perPartitionState(String factoryMethod) {
       this.stateFactory = Objects.requireNonNull(factoryMethod, "factoryMethod is null");
+      return this;
+    }
+
+    /**
+     * A mutable object made once per kernel by the no-argument {@code owner.factoryMethod()} and passed
+     * to the implementation before the arguments, which it still receives: for what is worth keeping
+     * between rows, such as the formatter compiled from a pattern that is usually constant. A kernel
+     * runs on one thread at a time, so the cache needs no locking.
+     */
+    public Builder perKernelCache(String factoryMethod) {
+      this.cacheFactory = Objects.requireNonNull(factoryMethod, "factoryMethod is null");
       return this;
     }
 

@@ -79,8 +79,15 @@ final class PrimaryGrammar {
       return TypedLiterals.of(word, tokens.advance(), tokens);
     } else if (word.isKeyword("INTERVAL") && next.kind() == TokenKind.NUMBER) {
       throw tokens.unsupported(word, "INTERVAL literals");
-    } else if ((word.isKeyword("TRY_CAST") || word.isKeyword("EXISTS") || word.isKeyword("EXTRACT"))
-        && next.isSymbol("(")) {
+    } else if (word.isKeyword("EXTRACT") && next.isSymbol("(") && ExpressionGrammar.isName(tokens.peek(2))
+        && tokens.peek(3).isKeyword("FROM")) {
+      return extract();
+    } else if ((word.isKeyword("CURRENT_DATE") || word.isKeyword("CURRENT_TIMESTAMP")) && !next.isSymbol("(")
+        && !next.isSymbol(".")) {
+      // Spark reads these two without parentheses as the functions.
+      tokens.advance();
+      return new UnresolvedFunction(word.value().toLowerCase(Locale.ROOT), List.of(), false);
+    } else if ((word.isKeyword("TRY_CAST") || word.isKeyword("EXISTS")) && next.isSymbol("(")) {
       throw tokens.unsupported(word, word.upperCaseText() + "(...)");
     }
     return nameOrCall();
@@ -138,6 +145,17 @@ final class PrimaryGrammar {
       throw tokens.unsupported(first, after.upperCaseText() + " NULLS");
     }
     return new UnresolvedFunction(name, arguments, distinct);
+  }
+
+  /** {@code EXTRACT(field FROM source)}: the call extract('field', source), named as Spark writes it. */
+  private Expression extract() {
+    tokens.advance();
+    tokens.expectSymbol("(");
+    Token field = tokens.advance();
+    tokens.advance();
+    Expression source = expressions.expression();
+    tokens.expectSymbol(")");
+    return new UnresolvedFunction("extract", List.of(new Literal(field.value(), DataTypes.StringType), source), false);
   }
 
   private Expression cast() {
