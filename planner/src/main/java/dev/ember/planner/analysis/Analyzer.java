@@ -33,8 +33,10 @@ public final class Analyzer {
             new ResolveReferences(resolver),
             new ResolveMissingReferences(resolver),
             new ResolveFunctions(functions),
+            new ResolveWindowFrames(),
             new ConvertGlobalAggregates(),
-            new ResolveAliases()), MAXIMUM_ITERATIONS),
+            new ResolveAliases(),
+            new ExtractWindowExpressions()), MAXIMUM_ITERATIONS),
         new RuleBatch("Type coercion", List.of(
             // First, so operators and functions above a conditional see its coerced type.
             new CoerceConditionalTypes(),

@@ -30,6 +30,7 @@ public final class FunctionRegistry {
       // date and time functions
       // collection functions
       // window functions
+      .withAll(WindowFunctionBuilders.all())
       // other functions
       .withAll(ConditionalFunctionBuilders.all());
 
