@@ -3,12 +3,29 @@ package dev.ember.planner.expressions;
 /**
  * A window frame as the user wrote it or the analyzer chose it: ROWS or RANGE between two offsets
  * from the current row. {@link #UNBOUNDED_PRECEDING} and {@link #UNBOUNDED_FOLLOWING} are the
- * partition's edges, 0 the current row.
+ * partition's edges, 0 the current row. {@code writtenAsPreceding} records that SQL text gave negative
+ * offsets as {@code n PRECEDING}, which Spark keeps in column names; the API's {@code rowsBetween(-1, 1)}
+ * reads {@code -1 FOLLOWING}. It plays no part in equality.
  */
-public record WindowFrameSpec(boolean rows, long lower, long upper) {
+public record WindowFrameSpec(boolean rows, long lower, long upper, boolean writtenAsPreceding) {
   public static final long UNBOUNDED_PRECEDING = Long.MIN_VALUE;
   public static final long UNBOUNDED_FOLLOWING = Long.MAX_VALUE;
   public static final long CURRENT_ROW = 0;
+
+  public WindowFrameSpec(boolean rows, long lower, long upper) {
+    this(rows, lower, upper, false);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof WindowFrameSpec frame && frame.rows == rows && frame.lower == lower
+        && frame.upper == upper;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(rows, lower, upper);
+  }
 
   public static final WindowFrameSpec WHOLE_PARTITION =
       new WindowFrameSpec(true, UNBOUNDED_PRECEDING, UNBOUNDED_FOLLOWING);
@@ -25,7 +42,7 @@ public record WindowFrameSpec(boolean rows, long lower, long upper) {
     return (rows ? "ROWS" : "RANGE") + " BETWEEN " + boundSql(lower) + " AND " + boundSql(upper);
   }
 
-  static String boundSql(long bound) {
+  private String boundSql(long bound) {
     if (bound == UNBOUNDED_PRECEDING) {
       return "UNBOUNDED PRECEDING";
     } else if (bound == UNBOUNDED_FOLLOWING) {
@@ -33,7 +50,7 @@ public record WindowFrameSpec(boolean rows, long lower, long upper) {
     } else if (bound == CURRENT_ROW) {
       return "CURRENT ROW";
     }
-    return bound + " FOLLOWING";
+    return writtenAsPreceding && bound < 0 ? -bound + " PRECEDING" : bound + " FOLLOWING";
   }
 
   /** The explain form: {@code specifiedwindowframe(RowFrame, unboundedpreceding$(), currentrow$())}. */
