@@ -99,6 +99,12 @@ public final class Windows {
         .withColumn("share", col("age").divide(sum(col("age").plus(0)).over(Window.partitionBy("city"))));
     derived.orderBy("id").show();
 
+    Dataset<Row> sql = people.selectExpr("id", "row_number() OVER (PARTITION BY active ORDER BY age DESC)",
+        "sum(age) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS pair",
+        "count(1) OVER (PARTITION BY city) AS n", "lag(age) OVER (ORDER BY id) AS previous");
+    sql.printSchema();
+    sql.orderBy("id").show();
+
     Dataset<Row> big = spark.range(0, 10000).select(col("id"), col("id").mod(7).as("k"), col("id").mod(100).as("o"));
     big.select(col("k"), row_number().over(Window.partitionBy("k").orderBy("o", "id")).as("rn"),
             sum("o").over(Window.partitionBy("k").orderBy("o")).as("running"),
