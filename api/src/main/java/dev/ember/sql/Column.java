@@ -282,6 +282,16 @@ public class Column {
 
   // ==== Windows (over) ====
 
+  /** This aggregate or window function evaluated over {@code window}. */
+  public Column over(dev.ember.sql.expressions.WindowSpec window) {
+    return new Column(Objects.requireNonNull(window, "window is null").apply(expression));
+  }
+
+  /** This aggregate or window function over the whole input as one partition. */
+  public Column over() {
+    return over(dev.ember.sql.expressions.Window.partitionBy(new Column[0]));
+  }
+
 
   // ==== Other ====
 

@@ -1426,6 +1426,82 @@ public final class functions {
   // ==== Window functions ====
   // (section kept for parallel work; add this family's functions below this line)
 
+  public static Column row_number() {
+    return call("row_number", false);
+  }
+
+  public static Column rank() {
+    return call("rank", false);
+  }
+
+  public static Column dense_rank() {
+    return call("dense_rank", false);
+  }
+
+  public static Column percent_rank() {
+    return call("percent_rank", false);
+  }
+
+  public static Column cume_dist() {
+    return call("cume_dist", false);
+  }
+
+  public static Column ntile(int n) {
+    return call("ntile", false, lit(n));
+  }
+
+  public static Column lag(Column e, int offset) {
+    return lag(e, offset, null);
+  }
+
+  public static Column lag(String columnName, int offset) {
+    return lag(col(columnName), offset);
+  }
+
+  public static Column lag(String columnName, int offset, Object defaultValue) {
+    return lag(col(columnName), offset, defaultValue);
+  }
+
+  public static Column lag(Column e, int offset, Object defaultValue) {
+    return lag(e, offset, defaultValue, false);
+  }
+
+  /** The value {@code offset} rows (or, ignoring nulls, non-null values) before the current row. */
+  public static Column lag(Column e, int offset, Object defaultValue, boolean ignoreNulls) {
+    return call("lag", false, e, lit(offset), defaultValue instanceof Column c ? c : lit(defaultValue),
+        lit(ignoreNulls));
+  }
+
+  public static Column lead(Column e, int offset) {
+    return lead(e, offset, null);
+  }
+
+  public static Column lead(String columnName, int offset) {
+    return lead(col(columnName), offset);
+  }
+
+  public static Column lead(String columnName, int offset, Object defaultValue) {
+    return lead(col(columnName), offset, defaultValue);
+  }
+
+  public static Column lead(Column e, int offset, Object defaultValue) {
+    return lead(e, offset, defaultValue, false);
+  }
+
+  /** The value {@code offset} rows (or, ignoring nulls, non-null values) after the current row. */
+  public static Column lead(Column e, int offset, Object defaultValue, boolean ignoreNulls) {
+    return call("lead", false, e, lit(offset), defaultValue instanceof Column c ? c : lit(defaultValue),
+        lit(ignoreNulls));
+  }
+
+  public static Column nth_value(Column e, int offset) {
+    return call("nth_value", false, e, lit(offset));
+  }
+
+  public static Column nth_value(Column e, int offset, boolean ignoreNulls) {
+    return call("nth_value", false, e, lit(offset), lit(ignoreNulls));
+  }
+
 
   // ==== Other functions ====
   // (section kept for parallel work; add this family's functions below this line)

@@ -191,6 +191,8 @@ public final class PipelineBuilder {
           List.of(), List.of(), List.of(), join.condition().orElse(null), join.output());
     } else if (plan instanceof UnionExec union) {
       return union(union);
+    } else if (plan instanceof dev.ember.planner.physical.WindowExec window) {
+      return WindowPipelines.window(this, window);
     } else if (plan instanceof LimitExec limit) {
       OpenPipeline open = open(limit.child());
       StructType schema = open.schema();

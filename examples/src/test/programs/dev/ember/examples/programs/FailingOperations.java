@@ -3,12 +3,16 @@ package dev.ember.examples.programs;
 import static dev.ember.sql.functions.col;
 import static dev.ember.sql.functions.expr;
 import static dev.ember.sql.functions.lit;
+import static dev.ember.sql.functions.ntile;
+import static dev.ember.sql.functions.rank;
+import static dev.ember.sql.functions.row_number;
 import static dev.ember.sql.functions.sum;
 
 import dev.ember.sql.Column;
 import dev.ember.sql.Dataset;
 import dev.ember.sql.Row;
 import dev.ember.sql.SparkSession;
+import dev.ember.sql.expressions.Window;
 
 /**
  * Operations that fail, one per method; {@code ErrorsDifferentialTest} runs each on Spark and on
@@ -210,5 +214,40 @@ public final class FailingOperations {
   public static Object ambiguousColumnOfAliasedSides(SparkSession spark, String dataDir) {
     Dataset<Row> people = people(spark, dataDir);
     return people.as("a").join(people.as("b"), col("a.id").equalTo(col("b.id"))).select(col("name"));
+  }
+
+  public static Object windowRankWithoutOrder(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).select(rank()
+        .over(Window.partitionBy("city")));
+  }
+
+  public static Object windowRowNumberWithoutOrder(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).select(row_number()
+        .over(Window.partitionBy("city")));
+  }
+
+  public static Object windowRangeFrameOverStringKey(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).select(sum("age")
+        .over(Window.orderBy("city").rangeBetween(-1, 1)));
+  }
+
+  public static Object windowRangeFrameWithoutOrder(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).select(sum("age")
+        .over(Window.partitionBy("city").rangeBetween(-1, 1)));
+  }
+
+  public static Object windowFrameBoundsReversed(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).select(sum("age")
+        .over(Window.orderBy("age").rowsBetween(1, -1)));
+  }
+
+  public static Object windowNtileOfZeroBuckets(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).select(ntile(0)
+        .over(Window.orderBy("age")));
+  }
+
+  public static Object windowFunctionInFilter(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).filter(row_number()
+        .over(Window.orderBy("age")).equalTo(1));
   }
 }

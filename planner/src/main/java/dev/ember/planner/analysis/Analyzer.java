@@ -35,8 +35,10 @@ public final class Analyzer {
             new ResolveFunctions(functions),
             new ComputeCurrentTime(),
             new DateArithmeticAsFunctions(),
+            new ResolveWindowFrames(),
             new ConvertGlobalAggregates(),
-            new ResolveAliases()), MAXIMUM_ITERATIONS),
+            new ResolveAliases(),
+            new ExtractWindowExpressions()), MAXIMUM_ITERATIONS),
         new RuleBatch("Type coercion", List.of(
             // First, so operators and functions above a conditional see its coerced type.
             new CoerceConditionalTypes(),

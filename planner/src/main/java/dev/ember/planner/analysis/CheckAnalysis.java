@@ -30,6 +30,7 @@ final class CheckAnalysis {
     for (LogicalPlan child : plan.children()) {
       check(child);
     }
+    CheckWindows.check(plan);
     checkResolved(plan);
     for (Expression expression : plan.expressions()) {
       ExpressionTypeCheck.check(expression, plan);

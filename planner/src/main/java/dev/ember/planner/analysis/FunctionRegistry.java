@@ -33,6 +33,7 @@ public final class FunctionRegistry {
       .withAll(DateTimeFunctionBuilders.all())
       // collection functions
       // window functions
+      .withAll(WindowFunctionBuilders.all())
       // other functions
       .withAll(ConditionalFunctionBuilders.all());
 

@@ -16,7 +16,7 @@ public sealed interface Expression extends TreeNode<Expression>
     permits UnresolvedAttribute, UnresolvedStar, UnresolvedFunction, AttributeReference, BoundReference,
         Literal, Alias, BinaryArithmetic, UnaryMinus, Comparison, And, Or, Not, IsNull, IsNotNull, Cast,
         AggregateCall, SortOrder, DatasetColumnReference, ScalarFunctionCall, ReplacedCall, If, CaseWhen, Coalesce,
-        In, GreatestLeast {
+        In, GreatestLeast, WindowExpression, WindowFunctionCall {
 
   DataType dataType();
 
@@ -53,8 +53,18 @@ public sealed interface Expression extends TreeNode<Expression>
     return toString();
   }
 
-  /** True if some node of this tree is an aggregate call. */
+  /** True if some node of this tree is an aggregate call, not counting aggregates over a window. */
   default boolean containsAggregate() {
-    return exists(e -> e instanceof AggregateCall);
+    if (this instanceof AggregateCall) {
+      return true;
+    } else if (this instanceof WindowExpression) {
+      return false;
+    }
+    for (Expression child : children()) {
+      if (child.containsAggregate()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -137,6 +137,11 @@ final class PrimaryGrammar {
       } while (tokens.acceptSymbol(","));
       tokens.expectListEnd();
     }
+    UnresolvedFunction call = new UnresolvedFunction(name, arguments, distinct);
+    WindowGrammar windows = new WindowGrammar(tokens, expressions);
+    if (windows.atOver()) {
+      return windows.over(call);
+    }
     Token after = tokens.current();
     if ((after.isKeyword("OVER") || after.isKeyword("FILTER") || after.isKeyword("WITHIN"))
         && tokens.peek(1).isSymbol("(")) {
@@ -144,7 +149,7 @@ final class PrimaryGrammar {
     } else if ((after.isKeyword("IGNORE") || after.isKeyword("RESPECT")) && tokens.peek(1).isKeyword("NULLS")) {
       throw tokens.unsupported(first, after.upperCaseText() + " NULLS");
     }
-    return new UnresolvedFunction(name, arguments, distinct);
+    return call;
   }
 
   /** {@code EXTRACT(field FROM source)}: the call extract('field', source), named as Spark writes it. */

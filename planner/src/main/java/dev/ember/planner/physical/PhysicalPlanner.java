@@ -53,6 +53,8 @@ public final class PhysicalPlanner {
       return plan(hint.child());
     } else if (logical instanceof Union union) {
       return new UnionExec(plan(union.left()), plan(union.right()), union.output());
+    } else if (logical instanceof dev.ember.planner.logical.Window window) {
+      return WindowPlanning.plan(window, plan(window.child()));
     }
     throw new IllegalArgumentException("no physical operator for " + logical.nodeString());
   }

@@ -184,7 +184,7 @@ class ParseErrorTest {
   void sparkFeaturesNotYetSupportedSayWhat() {
     assertEquals("UNSUPPORTED_FEATURE", failure("a like any ('a', 'b')").getCondition());
     assertEquals("UNSUPPORTED_FEATURE", failure("a in (select 1)").getCondition());
-    assertEquals("UNSUPPORTED_FEATURE", failure("count(*) over (partition by a)").getCondition());
+    assertEquals("UNSUPPORTED_FEATURE", failure("count(*) filter (where a > 1)").getCondition());
     assertEquals("UNSUPPORTED_FEATURE", failure("a[0]").getCondition());
     assertEquals("UNSUPPORTED_FEATURE", failure("(a, b)").getCondition());
     assertEquals("UNSUPPORTED_FEATURE", failure("t.*").getCondition());

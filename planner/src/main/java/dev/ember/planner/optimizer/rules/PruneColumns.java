@@ -89,6 +89,11 @@ public final class PruneColumns implements OptimizerRule {
     } else if (node instanceof SubqueryAlias || node instanceof BroadcastHint) {
       return node.withNewChildren(List.of(prune(node.children().get(0), required)));
     }
+    if (node instanceof dev.ember.planner.logical.Window window) {
+      // Every window expression is kept; its inputs, partition and order keys are read from the child.
+      Set<Long> childRequired = union(required, References.of(window.expressions()));
+      return window.withNewChildren(List.of(narrow(prune(window.child(), childRequired), childRequired)));
+    }
     if (node instanceof Union union) {
       // A union matches its inputs by position, so each input keeps all its columns.
       return union.withNewChildren(union.children().stream()
