@@ -122,7 +122,7 @@ final class FunctionCallEvaluator {
   private BoundCall bind(ScalarFunctionCall call) {
     ScalarFunction function = call.function();
     Method method = FunctionBinding.implementation(call);
-    List<Object> leading = new ArrayList<>(FunctionBinding.contextValues(function, options));
+    List<Object> leading = new ArrayList<>(FunctionBinding.contextValues(call, options));
     if (function.hasState()) {
       // As in the generated kernel: this worker plays Spark's partition 0.
       leading.add(FunctionBinding.stateFactory(call).apply(0));

@@ -27,6 +27,7 @@ public final class FunctionRegistry {
       .withScalarFunctions(dev.ember.planner.functions.MathFunctionDefinitions.ALL)
       // string functions
       // hash and encoding functions
+      .withScalarFunctions(dev.ember.planner.functions.HashFunctionDefinitions.ALL)
       // date and time functions
       // collection functions
       // window functions
