@@ -28,6 +28,7 @@ public final class FunctionRegistry {
       // string functions
       // hash and encoding functions
       .withScalarFunctions(dev.ember.planner.functions.HashFunctionDefinitions.ALL)
+      .withScalarFunctions(dev.ember.planner.functions.EncodingFunctionDefinitions.ALL)
       // date and time functions
       // collection functions
       // window functions
