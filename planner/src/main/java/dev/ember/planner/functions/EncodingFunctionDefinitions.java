@@ -44,10 +44,13 @@ public final class EncodingFunctionDefinitions {
       type -> type.isNumeric() && (ImplicitCasts.integralRank(type) == 0 || type instanceof LongType),
       from -> from.isNumeric() ? DataTypes.LongType : from instanceof NullType ? DataTypes.DoubleType : null);
 
-  /** format_number's second argument: a count of decimals (int) or a DecimalFormat pattern (string). */
+  /**
+   * format_number's second argument: a count of decimals (int) or a DecimalFormat pattern (string).
+   * Spark casts nothing else to them, not even a smallint.
+   */
   private static final ArgumentType DECIMALS_OR_PATTERN = new ArgumentType("(\"INT\" or \"STRING\")",
       type -> type instanceof IntegerType || type instanceof StringType,
-      from -> ImplicitCasts.integralRank(from) > 0 || from instanceof NullType ? DataTypes.IntegerType : null);
+      from -> from instanceof NullType ? DataTypes.IntegerType : null);
 
   public static final ScalarFunction BASE64 = ScalarFunction.builder("base64").arguments(ArgumentType.BINARY)
       .returns(DataTypes.StringType).implementedBy(EncodingFunctions.class).build();
