@@ -1191,6 +1191,99 @@ public final class functions {
   // ==== Hash and encoding functions ====
   // (section kept for parallel work; add this family's functions below this line)
 
+  /** Spark's Murmur3 hash (seed 42) of the columns together; nulls are skipped, so it is never null. */
+  public static Column hash(Column... columns) {
+    return call_function("hash", columns);
+  }
+
+  /** Spark's 64-bit xxHash (seed 42) of the columns together; nulls are skipped, so it is never null. */
+  public static Column xxhash64(Column... columns) {
+    return call_function("xxhash64", columns);
+  }
+
+  /** The MD5 digest of a binary (a string's UTF-8 bytes), as 32 lower-case hex digits. */
+  public static Column md5(Column column) {
+    return call("md5", column);
+  }
+
+  public static Column sha1(Column column) {
+    return call("sha1", column);
+  }
+
+  public static Column sha(Column column) {
+    return call("sha", column);
+  }
+
+  /** SHA-224, SHA-256 (also 0), SHA-384 or SHA-512 as hex; null for any other {@code numBits}. */
+  public static Column sha2(Column column, int numBits) {
+    return call("sha2", column, lit(numBits));
+  }
+
+  public static Column crc32(Column column) {
+    return call("crc32", column);
+  }
+
+  /** Base64 of a binary (a string's UTF-8 bytes), in lines of 76 characters as Spark writes it. */
+  public static Column base64(Column column) {
+    return call("base64", column);
+  }
+
+  public static Column unbase64(Column column) {
+    return call("unbase64", column);
+  }
+
+  /** The string's bytes in {@code charset}: one of Spark's utf-8, utf-16, utf-16be, utf-16le, utf-32, us-ascii, iso-8859-1. */
+  public static Column encode(Column value, String charset) {
+    return call("encode", value, lit(charset));
+  }
+
+  public static Column decode(Column value, String charset) {
+    return call("decode", value, lit(charset));
+  }
+
+  /** The code point of the first character; 0 for the empty string. */
+  public static Column ascii(Column column) {
+    return call("ascii", column);
+  }
+
+  /** The character of the code modulo 256 (Spark's {@code char}, a Java keyword, is {@code chr} here). */
+  public static Column chr(Column column) {
+    return call("chr", column);
+  }
+
+  public static Column levenshtein(Column left, Column right) {
+    return call("levenshtein", left, right);
+  }
+
+  /** The distance, or -1 when it exceeds {@code threshold}. */
+  public static Column levenshtein(Column left, Column right, int threshold) {
+    return call_function("levenshtein", left, right, lit(threshold));
+  }
+
+  public static Column soundex(Column column) {
+    return call("soundex", column);
+  }
+
+  /** The number with US digit grouping and {@code decimals} decimals, rounded half to even. */
+  public static Column format_number(Column number, int decimals) {
+    return call("format_number", number, lit(decimals));
+  }
+
+  /** Java's printf-style formatting of the columns. */
+  public static Column format_string(String format, Column... arguments) {
+    Column[] all = new Column[arguments.length + 1];
+    all[0] = lit(format);
+    System.arraycopy(arguments, 0, all, 1, arguments.length);
+    return call_function("format_string", all);
+  }
+
+  public static Column printf(Column format, Column... arguments) {
+    Column[] all = new Column[arguments.length + 1];
+    all[0] = format;
+    System.arraycopy(arguments, 0, all, 1, arguments.length);
+    return call_function("printf", all);
+  }
+
 
   // ==== Date and time functions ====
   // (section kept for parallel work; add this family's functions below this line)

@@ -50,11 +50,14 @@ final class FunctionCallGenerator {
     code.line("boolean " + name + "Null = true;");
 
     List<String> parameters = new ArrayList<>();
-    for (Object value : FunctionBinding.contextValues(function, options)) {
+    for (Object value : FunctionBinding.contextValues(call, options)) {
       if (value instanceof Boolean flag) {
         parameters.add(flag.toString());
       } else if (value instanceof java.time.ZoneId zone) {
         parameters.add(builder.addReference("zone", "java.time.ZoneId", zone, "session time zone " + zone));
+      } else if (value instanceof DataType[] types) {
+        parameters.add(builder.addReference("argumentTypes", "dev.ember.sql.types.DataType[]", types,
+            "argument types of " + function.name()));
       } else {
         throw new IllegalStateException("no code for the context value " + value + " of " + function.name());
       }
@@ -75,10 +78,12 @@ final class FunctionCallGenerator {
         code.open("if (!" + value.isNull() + ") {");
         blocks++;
       }
-      arguments.add(argument(value, function.nullAware()));
+      // An Object[] of repeated arguments takes them boxed.
+      boolean boxed = function.nullAware()
+          || (function.variadicObjects() && !function.hasState() && i >= fixedArguments(function));
+      arguments.add(argument(value, boxed));
     }
-    int fixed = function.variadic() && !function.hasState() ? function.argumentTypes().size() - 1
-        : arguments.size();
+    int fixed = function.variadic() && !function.hasState() ? fixedArguments(function) : arguments.size();
     parameters.addAll(arguments.subList(0, fixed));
     if (function.variadic() && !function.hasState()) {
       Class<?> component = parameterTypes[parameterTypes.length - 1].getComponentType();
@@ -92,6 +97,11 @@ final class FunctionCallGenerator {
       code.close();
     }
     return bytes ? ExprValue.byteArray(type, name + "Null", name) : ExprValue.of(type, name + "Null", name);
+  }
+
+  /** The arguments before the repeated one of a variadic function. */
+  private static int fixedArguments(ScalarFunction function) {
+    return function.argumentTypes().size() - 1;
   }
 
   /** A field holding this kernel's state, made by the definition's factory for partition 0. */

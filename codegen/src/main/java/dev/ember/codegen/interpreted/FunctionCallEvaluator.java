@@ -122,7 +122,7 @@ final class FunctionCallEvaluator {
   private BoundCall bind(ScalarFunctionCall call) {
     ScalarFunction function = call.function();
     Method method = FunctionBinding.implementation(call);
-    List<Object> leading = new ArrayList<>(FunctionBinding.contextValues(function, options));
+    List<Object> leading = new ArrayList<>(FunctionBinding.contextValues(call, options));
     if (function.hasCache()) {
       leading.add(FunctionBinding.cacheFactory(call).get());
     }

@@ -33,12 +33,13 @@ public final class FunctionBinding {
   }
 
   /** The values of the definition's {@link FunctionContext} parameters, in order. */
-  public static List<Object> contextValues(ScalarFunction function, KernelOptions options) {
+  public static List<Object> contextValues(ScalarFunctionCall call, KernelOptions options) {
     List<Object> values = new ArrayList<>();
-    for (FunctionContext value : function.context()) {
+    for (FunctionContext value : call.function().context()) {
       values.add(switch (value) {
         case ANSI -> options.ansiEnabled();
         case SESSION_TIME_ZONE -> options.sessionTimeZone();
+        case ARGUMENT_TYPES -> argumentTypes(call).toArray(new DataType[0]);
       });
     }
     return values;

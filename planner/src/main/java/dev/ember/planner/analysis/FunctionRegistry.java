@@ -28,6 +28,8 @@ public final class FunctionRegistry {
       // string functions
       .withScalarFunctions(dev.ember.planner.functions.StringFunctionDefinitions.ALL)
       // hash and encoding functions
+      .withScalarFunctions(dev.ember.planner.functions.HashFunctionDefinitions.ALL)
+      .withScalarFunctions(dev.ember.planner.functions.EncodingFunctionDefinitions.ALL)
       // date and time functions
       .withScalarFunctions(dev.ember.planner.functions.DateTimeFunctionDefinitions.ALL)
       .withAll(DateTimeFunctionBuilders.all())

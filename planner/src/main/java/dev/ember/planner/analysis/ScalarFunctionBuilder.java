@@ -40,10 +40,12 @@ final class ScalarFunctionBuilder implements FunctionBuilder {
   /** Spark's rendering: {@code 1}, {@code [1, 2]}, or {@code > 0} for a variadic function. */
   private String expectedCounts() {
     java.util.TreeSet<Integer> counts = new java.util.TreeSet<>();
+    if (overloads.stream().anyMatch(function -> function.maximumArguments() < 0)) {
+      // format_string(f) beside format_string(f, values...): Spark says "> 0".
+      int fewest = overloads.stream().mapToInt(ScalarFunction::minimumArguments).min().orElseThrow();
+      return "> " + (fewest - 1);
+    }
     for (ScalarFunction function : overloads) {
-      if (function.maximumArguments() < 0) {
-        return "> " + (function.minimumArguments() - 1);
-      }
       for (int count = function.minimumArguments(); count <= function.maximumArguments(); count++) {
         counts.add(count);
       }

@@ -8,7 +8,13 @@ public enum FunctionContext {
   /** {@code boolean}: {@code spark.sql.ansi.enabled}. */
   ANSI(boolean.class),
   /** {@code java.time.ZoneId}: {@code spark.sql.session.timeZone}. */
-  SESSION_TIME_ZONE(java.time.ZoneId.class);
+  SESSION_TIME_ZONE(java.time.ZoneId.class),
+  /**
+   * {@code dev.ember.sql.types.DataType[]}: the call's argument types after coercion, one per
+   * argument, for implementations whose result depends on the type and not only on the Java value
+   * (hash: a decimal's precision, a date against an int). Never modified by the implementation.
+   */
+  ARGUMENT_TYPES(dev.ember.sql.types.DataType[].class);
 
   private final Class<?> javaType;
 

@@ -63,6 +63,7 @@ public final class ScalarFunction {
   private final String prettyName;
   private final List<ArgumentType> argumentTypes;
   private final boolean variadic;
+  private final boolean variadicObjects;
   private final boolean widenArguments;
   private final List<Expression> defaults;
   private final Set<Integer> foldableArguments;
@@ -82,6 +83,7 @@ public final class ScalarFunction {
     this.prettyName = builder.prettyName;
     this.argumentTypes = List.copyOf(builder.argumentTypes);
     this.variadic = builder.variadic;
+    this.variadicObjects = builder.variadicObjects;
     this.widenArguments = builder.widenArguments;
     this.defaults = List.copyOf(builder.defaults);
     this.foldableArguments = Set.copyOf(builder.foldableArguments);
@@ -115,6 +117,7 @@ public final class ScalarFunction {
     builder.prettyName = prettyName;
     builder.argumentTypes.addAll(argumentTypes);
     builder.variadic = variadic;
+    builder.variadicObjects = variadicObjects;
     builder.widenArguments = widenArguments;
     builder.defaults.addAll(defaults);
     builder.foldableArguments.addAll(foldableArguments);
@@ -146,6 +149,14 @@ public final class ScalarFunction {
 
   public boolean variadic() {
     return variadic;
+  }
+
+  /**
+   * True when the repeated arguments may differ in type (hash(i, s, d)): the implementation takes them
+   * boxed, in an {@code Object[]}.
+   */
+  public boolean variadicObjects() {
+    return variadicObjects;
   }
 
   /** True when all arguments are first brought to one common type, as arithmetic operands are (pmod). */
@@ -261,7 +272,7 @@ public final class ScalarFunction {
       }
       if (variadic) {
         // A variadic call has at least arity() arguments, so the repeated one is present.
-        Class<?> repeated = argumentJavaType(argumentTypes.get(fixed));
+        Class<?> repeated = variadicObjects ? Object.class : argumentJavaType(argumentTypes.get(fixed));
         parameters.add(java.lang.reflect.Array.newInstance(repeated, 0).getClass());
       }
     }
@@ -357,6 +368,7 @@ public final class ScalarFunction {
     private String prettyName;
     private final List<ArgumentType> argumentTypes = new ArrayList<>();
     private boolean variadic;
+    private boolean variadicObjects;
     private boolean widenArguments;
     private final List<Expression> defaults = new ArrayList<>();
     private final List<Integer> foldableArguments = new ArrayList<>();
@@ -398,6 +410,18 @@ public final class ScalarFunction {
     /** The last argument type repeats: {@code concat(s...)}; the implementation takes an array. */
     public Builder variadic() {
       this.variadic = true;
+      return this;
+    }
+
+    /**
+     * The last argument type repeats and the repeated arguments may each have a different type
+     * ({@code hash(cols...)}): the implementation takes them as an {@code Object[]} of boxed values
+     * ({@code null} for SQL null when {@linkplain #nullAware() null-aware}); ask for
+     * {@link FunctionContext#ARGUMENT_TYPES} to know their types.
+     */
+    public Builder variadicObjects() {
+      this.variadic = true;
+      this.variadicObjects = true;
       return this;
     }
 

@@ -44,6 +44,24 @@ public final class FunctionErrors {
         null);
   }
 
+  /** INVALID_PARAMETER_VALUE.CHARSET: encode or decode with a charset Spark does not allow. */
+  public static SparkException invalidCharset(String function, String charset, java.util.List<String> allowed) {
+    String expected = String.join(", ", allowed);
+    return new SparkException("INVALID_PARAMETER_VALUE.CHARSET",
+        parameters("functionName", "`" + function + "`", "parameter", "`charset`", "charsets", expected,
+            "charset", charset),
+        "The value of parameter(s) `charset` in `" + function + "` is invalid: expects one of the " + expected
+            + ", but got " + charset + ". SQLSTATE: 22023",
+        null);
+  }
+
+  /** MALFORMED_CHARACTER_CODING: text that the charset cannot encode, or bytes it cannot decode. */
+  public static SparkException malformedCharacterCoding(String function, String charset) {
+    return new SparkException("MALFORMED_CHARACTER_CODING",
+        parameters("function", "`" + function + "`", "charset", charset),
+        "Invalid value found when performing `" + function + "` with " + charset + " SQLSTATE: 22000", null);
+  }
+
   private static Map<String, String> parameters(String... keysAndValues) {
     Map<String, String> map = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
