@@ -29,6 +29,7 @@ public final class FunctionRegistry {
       // hash and encoding functions
       // date and time functions
       // collection functions
+      .withScalarFunctions(dev.ember.planner.functions.CollectionFunctionDefinitions.ALL)
       // window functions
       // other functions
       .withAll(ConditionalFunctionBuilders.all());

@@ -75,6 +75,8 @@ public final class ScalarFunction {
   private final Class<?> implementationClass;
   private final String methodName;
   private final String stateFactory;
+  private final boolean objectArguments;
+  private final boolean variadicFromZero;
 
   private ScalarFunction(Builder builder) {
     this.name = builder.name;
@@ -94,6 +96,8 @@ public final class ScalarFunction {
         "implementation of " + name + " is not set");
     this.methodName = builder.methodName;
     this.stateFactory = builder.stateFactory;
+    this.objectArguments = builder.objectArguments;
+    this.variadicFromZero = builder.variadicFromZero;
     if (variadic && argumentTypes.isEmpty()) {
       throw new IllegalArgumentException(name + " is variadic but declares no argument type to repeat");
     }
@@ -122,6 +126,8 @@ public final class ScalarFunction {
     builder.implementationClass = implementationClass;
     builder.methodName = methodName;
     builder.stateFactory = stateFactory;
+    builder.objectArguments = objectArguments;
+    builder.variadicFromZero = variadicFromZero;
     return builder;
   }
 
@@ -154,7 +160,7 @@ public final class ScalarFunction {
 
   /** The fewest arguments a call may pass: the declared ones less those with defaults. */
   public int minimumArguments() {
-    return argumentTypes.size() - defaults.size();
+    return variadicFromZero ? 0 : argumentTypes.size() - defaults.size();
   }
 
   /** The most arguments a call may pass, or -1 for a variadic function. */
@@ -231,11 +237,12 @@ public final class ScalarFunction {
     if (stateFactory == null) {
       int fixed = variadic ? this.argumentTypes.size() - 1 : argumentTypes.size();
       for (int i = 0; i < fixed; i++) {
-        parameters.add(argumentJavaType(argumentTypes.get(i)));
+        parameters.add(argumentJavaType(this.argumentTypes.get(i), argumentTypes.get(i)));
       }
       if (variadic) {
-        // A variadic call has at least arity() arguments, so the repeated one is present.
-        Class<?> repeated = argumentJavaType(argumentTypes.get(fixed));
+        // A call of a function variadic from zero may have no repeated argument: array().
+        Class<?> repeated = argumentTypes.size() > fixed
+            ? argumentJavaType(this.argumentTypes.get(fixed), argumentTypes.get(fixed)) : Object.class;
         parameters.add(java.lang.reflect.Array.newInstance(repeated, 0).getClass());
       }
     }
@@ -268,7 +275,10 @@ public final class ScalarFunction {
         .orElseThrow(() -> new IllegalStateException(missing(stateFactory, List.of(int.class))));
   }
 
-  private Class<?> argumentJavaType(DataType type) {
+  private Class<?> argumentJavaType(ArgumentType declared, DataType type) {
+    if (objectArguments && (declared == ArgumentType.ANY || dev.ember.runtime.batch.NestedValues.isNested(type))) {
+      return Object.class;
+    }
     Class<?> javaType = JavaValues.javaType(type);
     return nullAware ? JavaValues.boxed(javaType) : javaType;
   }
@@ -313,6 +323,8 @@ public final class ScalarFunction {
     private Class<?> implementationClass;
     private String methodName;
     private String stateFactory;
+    private boolean objectArguments;
+    private boolean variadicFromZero;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name is null");
@@ -416,6 +428,24 @@ public final class ScalarFunction {
     /** A per-partition state made once per kernel by {@code owner.factoryMethod(partitionIndex, constants...)}. */
     public Builder perPartitionState(String factoryMethod) {
       this.stateFactory = Objects.requireNonNull(factoryMethod, "factoryMethod is null");
+      return this;
+    }
+
+    /**
+     * Arguments declared {@link ArgumentType#ANY} and nested arguments reach the implementation as
+     * {@code Object} (boxed, nested values as {@link JavaValues} says); the others keep their Java
+     * types. For functions over elements of any type, such as {@code array_contains(array, value)},
+     * which would otherwise need an overload per element type.
+     */
+    /** Like {@link #variadic()}, but a call may also pass no arguments at all: {@code array()}. */
+    public Builder variadicFromZero() {
+      this.variadic = true;
+      this.variadicFromZero = true;
+      return this;
+    }
+
+    public Builder objectArguments() {
+      this.objectArguments = true;
       return this;
     }
 
