@@ -30,6 +30,7 @@ public final class FunctionRegistry {
       // date and time functions
       // collection functions
       .withScalarFunctions(dev.ember.planner.functions.CollectionFunctionDefinitions.ALL)
+      .withAll(CollectionFunctionBuilders.all())
       // window functions
       // other functions
       .withAll(ConditionalFunctionBuilders.all());

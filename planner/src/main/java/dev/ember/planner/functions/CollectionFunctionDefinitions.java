@@ -4,8 +4,6 @@ import static dev.ember.planner.functions.ArgumentType.ANY;
 import static dev.ember.planner.functions.ArgumentType.INT;
 import static dev.ember.planner.functions.ArgumentType.STRING;
 
-import dev.ember.planner.expressions.Alias;
-import dev.ember.planner.expressions.AttributeReference;
 import dev.ember.planner.expressions.Expression;
 import dev.ember.planner.expressions.Literal;
 import dev.ember.planner.functions.ScalarFunction.Nullability;
@@ -84,23 +82,6 @@ public final class CollectionFunctionDefinitions {
       .returns(arguments -> new MapType(arrayType(arguments.get(0)).elementType(),
           arrayType(arguments.get(1)).elementType(), arrayType(arguments.get(1)).containsNull()))
       .implementedBy(CollectionFunctions.class, "mapFromArrays")
-      .build();
-
-  /** Spark names a field after its column or alias, else col1, col2, ... by position. */
-  public static final ScalarFunction STRUCT = ScalarFunction.builder("struct")
-      .arguments(ANY).variadicFromZero().nullAware().objectArguments()
-      .returns(arguments -> {
-        List<StructField> fields = new ArrayList<>();
-        for (int i = 0; i < arguments.size(); i++) {
-          Expression argument = arguments.get(i);
-          String name = argument instanceof Alias alias ? alias.name()
-              : argument instanceof AttributeReference attribute ? attribute.name() : "col" + (i + 1);
-          fields.add(new StructField(name, argument.dataType(), argument.nullable()));
-        }
-        return StructType.of(fields);
-      })
-      .nullability(Nullability.NEVER)
-      .implementedBy(CollectionFunctions.class, "struct")
       .build();
 
   public static final ScalarFunction NAMED_STRUCT = ScalarFunction.builder("named_struct")
@@ -248,7 +229,7 @@ public final class CollectionFunctionDefinitions {
       .implementedBy(CollectionFunctions.class, "split")
       .build();
 
-  public static final List<ScalarFunction> ALL = List.of(ARRAY_FUNCTION, MAP_FUNCTION, MAP_FROM_ARRAYS, STRUCT,
+  public static final List<ScalarFunction> ALL = List.of(ARRAY_FUNCTION, MAP_FUNCTION, MAP_FROM_ARRAYS,
       NAMED_STRUCT, SIZE, CARDINALITY, MAP_KEYS, MAP_VALUES, ELEMENT_AT, ARRAY_CONTAINS, ARRAY_POSITION, ARRAY_MIN,
       ARRAY_MAX, SORT_ARRAY, ARRAY_DISTINCT, ARRAY_UNION, ARRAY_INTERSECT, ARRAY_EXCEPT, FLATTEN, SLICE, ARRAY_JOIN,
       ARRAY_JOIN_WITH_NULLS, SPLIT);

@@ -60,11 +60,6 @@ public final class CollectionFunctions {
     return new MapValue(mapKeys, mapValues);
   }
 
-  /** {@code struct(a, b, ...)}: the field names are in the result type. */
-  public static Object[] struct(Object[] fields) {
-    return fields.clone();
-  }
-
   /** {@code named_struct(name1, value1, ...)}: the names are constants, in the result type. */
   public static Object[] namedStruct(Object[] namesAndValues) {
     Object[] fields = new Object[namesAndValues.length / 2];
