@@ -68,4 +68,20 @@ class CollectionsEndToEndTest {
     assertEquals("[Bob,28]", row.get(1).toString());
     assertEquals("ArraySeq(Bob)", row.get(3).toString());
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"true", "false"})
+  void collectListKeepsInputOrderAndSkipsNulls(String codegen) throws Exception {
+    Dataset<Row> people = people(codegen);
+    Dataset<Row> grouped = people.groupBy("city").agg(functions.expr("collect_list(name)"),
+        functions.expr("collect_set(age)")).orderBy("city");
+    assertEquals(List.of("city", "collect_list(name)", "collect_set(age)"), List.of(grouped.columns()));
+    assertEquals("array<string>", grouped.schema().fields()[1].dataType().simpleString());
+    assertEquals(false, grouped.schema().fields()[1].nullable());
+    List<Row> rows = grouped.collectAsList();
+    assertEquals("[Chicago,ArraySeq(Carol, Eve),ArraySeq(45)]", rows.get(0).toString());
+    assertEquals("[New York,ArraySeq(Alice, Dave),ArraySeq(34, 23)]", rows.get(1).toString());
+    Dataset<Row> none = people.filter("age > 100").selectExpr("collect_list(age)", "collect_set(name)");
+    assertEquals("[ArraySeq(),ArraySeq()]", none.collectAsList().get(0).toString());
+  }
 }
