@@ -84,4 +84,34 @@ class CollectionsEndToEndTest {
     Dataset<Row> none = people.filter("age > 100").selectExpr("collect_list(age)", "collect_set(name)");
     assertEquals("[ArraySeq(),ArraySeq()]", none.collectAsList().get(0).toString());
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"true", "false"})
+  void explodeRepeatsTheRowForEachElement(String codegen) throws Exception {
+    Dataset<Row> people = people(codegen).orderBy("name");
+    Dataset<Row> exploded = people.selectExpr("name", "explode(split(city, ' '))");
+    assertEquals(List.of("name", "col"), List.of(exploded.columns()));
+    assertEquals("""
+        +-----+---------+
+        |name |col      |
+        +-----+---------+
+        |Alice|New      |
+        |Alice|York     |
+        |Bob  |San      |
+        |Bob  |Francisco|
+        |Carol|Chicago  |
+        |Dave |New      |
+        |Dave |York     |
+        |Eve  |Chicago  |
+        +-----+---------+
+        """, shown(exploded));
+    Dataset<Row> positions = people.filter("age < 30 OR age IS NULL")
+        .selectExpr("posexplode_outer(if(age IS NULL, NULL, map(name, age)))", "age");
+    assertEquals(List.of("pos", "key", "value", "age"), List.of(positions.columns()));
+    assertEquals("[[0,Bob,28,28], [0,Dave,23,23], [null,null,null,null]]",
+        positions.collectAsList().toString());
+    Dataset<Row> aliased = people.select(functions.explode(functions.expr("array(age, 1)")).as("v"));
+    assertEquals(List.of("v"), List.of(aliased.columns()));
+    assertEquals(10, aliased.count());
+  }
 }

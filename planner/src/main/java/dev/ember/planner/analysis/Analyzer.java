@@ -44,7 +44,8 @@ public final class Analyzer {
             new WidenUnionTypes(),
             new CoerceNullOperands(),
             new CoerceAggregateInputs(),
-            new CoerceFunctionArguments()), MAXIMUM_ITERATIONS));
+            new CoerceFunctionArguments(),
+            new ExtractGenerators()), MAXIMUM_ITERATIONS));
   }
 
   /**

@@ -53,6 +53,8 @@ public final class PhysicalPlanner {
       return plan(hint.child());
     } else if (logical instanceof Union union) {
       return new UnionExec(plan(union.left()), plan(union.right()), union.output());
+    } else if (logical instanceof dev.ember.planner.logical.Generate generate) {
+      return new GenerateExec(generate.generator(), generate.generatorOutput(), plan(generate.child()));
     }
     throw new IllegalArgumentException("no physical operator for " + logical.nodeString());
   }
