@@ -114,4 +114,18 @@ class CollectionsEndToEndTest {
     assertEquals(List.of("v"), List.of(aliased.columns()));
     assertEquals(10, aliased.count());
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"true", "false"})
+  void getItemAndGetFieldAreNamedAsInSpark(String codegen) throws Exception {
+    Dataset<Row> nested = people(codegen).filter("name = 'Bob'")
+        .selectExpr("split(city, ' ') words", "map(name, age) ages", "named_struct('n', name, 'a', age) person");
+    Dataset<Row> result = nested.select(functions.col("words").getItem(1), functions.col("ages").getItem("Bob"),
+        functions.col("person").getField("a"), functions.col("person").apply("n"));
+    assertEquals(List.of("words[1]", "ages[Bob]", "person.a", "person.n"), List.of(result.columns()));
+    assertEquals("[Francisco,28,28,Bob]", result.collectAsList().get(0).toString());
+    dev.ember.SparkException outOfBounds = org.junit.jupiter.api.Assertions.assertThrows(dev.ember.SparkException.class,
+        () -> nested.select(functions.col("words").getItem(5)).collectAsList());
+    assertEquals("INVALID_ARRAY_INDEX", outOfBounds.getCondition());
+  }
 }

@@ -33,6 +33,7 @@ public final class Analyzer {
             new ResolveReferences(resolver),
             new ResolveMissingReferences(resolver),
             new ResolveFunctions(functions),
+            new ResolveExtractValues(settings.caseSensitive()),
             new ConvertGlobalAggregates(),
             new ResolveAliases()), MAXIMUM_ITERATIONS),
         new RuleBatch("Type coercion", List.of(

@@ -229,6 +229,30 @@ public final class CollectionFunctionDefinitions {
       .implementedBy(CollectionFunctions.class, "split")
       .build();
 
+  /** {@code array[index]} (0-based) and {@code map[key]}: Spark names the column {@code arr[0]}. */
+  public static final ScalarFunction GET_ITEM = ScalarFunction.builder("get_item")
+      .arguments(ARRAY_OR_MAP, ANY).objectArguments()
+      .context(FunctionContext.ANSI)
+      .returns(arguments -> elementOrValueType(arguments.get(0)))
+      .nullability(Nullability.ALWAYS)
+      .sql((name, arguments) -> arguments.get(0).sql() + "[" + arguments.get(1).sql() + "]")
+      .implementedBy(CollectionFunctions.class, "getItem")
+      .build();
+
+  /**
+   * {@code struct.field}, made by the analyzer for one field; the second argument is the field's
+   * position. Not registered by name: Spark names the column {@code s.field}.
+   */
+  public static ScalarFunction getField(StructField field) {
+    return ScalarFunction.builder("get_field")
+        .arguments(ANY, INT).objectArguments()
+        .returns(field.dataType())
+        .nullability(arguments -> arguments.get(0).nullable() || field.nullable())
+        .sql((name, arguments) -> arguments.get(0).sql() + "." + field.name())
+        .implementedBy(CollectionFunctions.class, "getField")
+        .build();
+  }
+
   public static final List<ScalarFunction> ALL = List.of(ARRAY_FUNCTION, MAP_FUNCTION, MAP_FROM_ARRAYS,
       NAMED_STRUCT, SIZE, CARDINALITY, MAP_KEYS, MAP_VALUES, ELEMENT_AT, ARRAY_CONTAINS, ARRAY_POSITION, ARRAY_MIN,
       ARRAY_MAX, SORT_ARRAY, ARRAY_DISTINCT, ARRAY_UNION, ARRAY_INTERSECT, ARRAY_EXCEPT, FLATTEN, SLICE, ARRAY_JOIN,
