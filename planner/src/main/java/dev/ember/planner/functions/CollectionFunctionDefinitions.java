@@ -111,15 +111,15 @@ public final class CollectionFunctionDefinitions {
 
   public static final ScalarFunction MAP_KEYS = ScalarFunction.builder("map_keys")
       .arguments(MAP).objectArguments()
-      .returns(arguments -> new ArrayType(((MapType) arguments.get(0).dataType()).keyType(), false))
+      .returns(arguments -> new ArrayType(((MapType) arguments.get(0).dataType()).keyType(), true))
       .implementedBy(CollectionFunctions.class, "mapKeys")
       .build();
 
   public static final ScalarFunction MAP_VALUES = ScalarFunction.builder("map_values")
       .arguments(MAP).objectArguments()
       .returns(arguments -> {
-        MapType map = (MapType) arguments.get(0).dataType();
-        return new ArrayType(map.valueType(), map.valueContainsNull());
+        // Spark declares both key and value arrays as holding nulls, whatever the map says.
+        return new ArrayType(((MapType) arguments.get(0).dataType()).valueType(), true);
       })
       .implementedBy(CollectionFunctions.class, "mapValues")
       .build();
