@@ -29,7 +29,7 @@ public final class Collections {
     words.select(col("id"), explode(col("words")).as("word")).orderBy("word", "id").show(false);
     words.select(posexplode(col("words")), col("id")).show(false);
     people.select(col("id"), explode_outer(split(col("city"), " "))).show(false);
-    people.selectExpr("id", "explode(map(name, age))").show(false);
+    people.selectExpr("id", "explode(map('age', age, 'id', id))").show(false);
     people.selectExpr("posexplode_outer(if(age > 40, array(age, id), NULL))", "name").printSchema();
     people.selectExpr("posexplode_outer(if(age > 40, array(age, id), NULL))", "name").show(false);
 

@@ -175,7 +175,7 @@ public final class ScalarFunction {
   /** The call's arguments with the defaults of the omitted trailing ones: round(x) is round(x, 0). */
   public List<Expression> withDefaults(List<Expression> arguments) {
     int missing = argumentTypes.size() - arguments.size();
-    if (missing <= 0) {
+    if (missing <= 0 || variadicFromZero) {
       return arguments;
     }
     List<Expression> complete = new ArrayList<>(arguments);

@@ -17,8 +17,7 @@ public final class CollectionErrors {
     return new SparkException("INVALID_ARRAY_INDEX_IN_ELEMENT_AT",
         Map.of("indexValue", Integer.toString(index), "arraySize", Integer.toString(size), "ansiConfig", ANSI_CONFIG),
         "The index " + index + " is out of bounds. The array has " + size + " elements. Use `try_element_at` to "
-            + "tolerate accessing element at invalid index and return NULL instead. If necessary set " + ANSI_CONFIG
-            + " to \"false\" to bypass this error. SQLSTATE: 22003",
+            + "tolerate accessing element at invalid index and return NULL instead. SQLSTATE: 22003",
         null);
   }
 
@@ -27,8 +26,7 @@ public final class CollectionErrors {
     return new SparkException("INVALID_ARRAY_INDEX",
         Map.of("indexValue", Integer.toString(index), "arraySize", Integer.toString(size), "ansiConfig", ANSI_CONFIG),
         "The index " + index + " is out of bounds. The array has " + size + " elements. Use the SQL function "
-            + "`get()` to tolerate accessing element at invalid index and return NULL instead. If necessary set "
-            + ANSI_CONFIG + " to \"false\" to bypass this error. SQLSTATE: 22003",
+            + "`get()` to tolerate accessing element at invalid index and return NULL instead. SQLSTATE: 22003",
         null);
   }
 
