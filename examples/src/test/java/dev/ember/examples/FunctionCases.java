@@ -178,7 +178,7 @@ final class FunctionCases {
         values("array_union", "array_union(array(i), array(3, NULL))"),
         values("array_intersect", "array_intersect(array(i, 3), array(3))"),
         values("array_except", "array_except(array(i, 3), array(3))"),
-        values("flatten", "flatten(array(array(i), array(l)))"),
+        values("flatten", "flatten(array(array(i), array(3)))"),
         values("slice", "slice(array(i, l, 3), 2, 2)", "slice(array(str), -1, 1)", "slice(array(i), 5, 1)"),
         values("array_join", "array_join(array(str, num, NULL), '-')", "array_join(array(str, NULL), ',', 'N')"),
         values("split", "split(str, ' ')", "split(num, '[.e]')", "split(str, 'l', 2)", "split(num, '')"),

@@ -203,6 +203,10 @@ class FunctionConformanceTest {
     if (value instanceof byte[] bytes) {
       return "0x" + HexFormat.of().formatHex(bytes);
     }
+    if (value != null && value.getClass().getSimpleName().contains("Row")) {
+      // Spark's struct values are GenericRowWithSchema, Ember's GenericRow: compare their text.
+      return value + " (Row)";
+    }
     return value == null ? "null" : value + " (" + value.getClass().getSimpleName() + ")";
   }
 
