@@ -279,6 +279,22 @@ public class Column {
 
   // ==== Nested access (getItem, getField) ====
 
+  /** An array element by 0-based index, or a map value by key; Spark names it {@code arr[0]}. */
+  public Column getItem(Object key) {
+    return new Column(new dev.ember.planner.expressions.UnresolvedExtractValue(expr(), functions.lit(key).expr()));
+  }
+
+  /** A struct field by name; Spark names it {@code s.field}. */
+  public Column getField(String fieldName) {
+    return new Column(new dev.ember.planner.expressions.UnresolvedExtractValue(expr(),
+        dev.ember.planner.expressions.Literal.fromJava(fieldName)));
+  }
+
+  /** {@code column.apply(key)}: as {@link #getItem}, or {@link #getField} for a struct and a name. */
+  public Column apply(Object key) {
+    return getItem(key);
+  }
+
 
   // ==== Windows (over) ====
 

@@ -1511,6 +1511,173 @@ public final class functions {
   // ==== Collection (arrays, maps, structs) functions ====
   // (section kept for parallel work; add this family's functions below this line)
 
+  public static Column array(Column... columns) {
+    return call("array", false, columns);
+  }
+
+  public static Column array(String columnName, String... columnNames) {
+    return call("array", false, columns(columnName, columnNames));
+  }
+
+  public static Column struct(Column... columns) {
+    return call("struct", false, columns);
+  }
+
+  public static Column struct(String columnName, String... columnNames) {
+    return call("struct", false, columns(columnName, columnNames));
+  }
+
+  public static Column named_struct(Column... namesAndValues) {
+    return call("named_struct", false, namesAndValues);
+  }
+
+  public static Column map(Column... keysAndValues) {
+    return call("map", false, keysAndValues);
+  }
+
+  /** Spark's {@code create_map} is {@code map}, and names its column so. */
+  public static Column create_map(Column... keysAndValues) {
+    return map(keysAndValues);
+  }
+
+  public static Column map_from_arrays(Column keys, Column values) {
+    return call("map_from_arrays", false, keys, values);
+  }
+
+  public static Column map_keys(Column map) {
+    return call("map_keys", map);
+  }
+
+  public static Column map_values(Column map) {
+    return call("map_values", map);
+  }
+
+  public static Column size(Column collection) {
+    return call("size", collection);
+  }
+
+  public static Column cardinality(Column collection) {
+    return call("cardinality", collection);
+  }
+
+  /** {@code value}: a Column, or a constant. */
+  public static Column element_at(Column collection, Object value) {
+    return call("element_at", false, collection, lit(value));
+  }
+
+  public static Column array_contains(Column array, Object value) {
+    return call("array_contains", false, array, lit(value));
+  }
+
+  public static Column array_position(Column array, Object value) {
+    return call("array_position", false, array, lit(value));
+  }
+
+  public static Column sort_array(Column array) {
+    return call("sort_array", array);
+  }
+
+  public static Column sort_array(Column array, boolean ascending) {
+    return call("sort_array", false, array, lit(ascending));
+  }
+
+  public static Column array_distinct(Column array) {
+    return call("array_distinct", array);
+  }
+
+  public static Column array_join(Column array, String delimiter) {
+    return call("array_join", false, array, lit(delimiter));
+  }
+
+  public static Column array_join(Column array, String delimiter, String nullReplacement) {
+    return call("array_join", false, array, lit(delimiter), lit(nullReplacement));
+  }
+
+  public static Column array_min(Column array) {
+    return call("array_min", array);
+  }
+
+  public static Column array_max(Column array) {
+    return call("array_max", array);
+  }
+
+  public static Column array_union(Column left, Column right) {
+    return call("array_union", false, left, right);
+  }
+
+  public static Column array_intersect(Column left, Column right) {
+    return call("array_intersect", false, left, right);
+  }
+
+  public static Column array_except(Column left, Column right) {
+    return call("array_except", false, left, right);
+  }
+
+  public static Column flatten(Column arrays) {
+    return call("flatten", arrays);
+  }
+
+  public static Column slice(Column array, int start, int length) {
+    return call("slice", false, array, lit(start), lit(length));
+  }
+
+  public static Column slice(Column array, Column start, Column length) {
+    return call("slice", false, array, start, length);
+  }
+
+  public static Column split(Column text, String pattern) {
+    return call("split", false, text, lit(pattern));
+  }
+
+  public static Column split(Column text, String pattern, int limit) {
+    return call("split", false, text, lit(pattern), lit(limit));
+  }
+
+  public static Column split(Column text, Column pattern) {
+    return call("split", false, text, pattern);
+  }
+
+  public static Column split(Column text, Column pattern, Column limit) {
+    return call("split", false, text, pattern, limit);
+  }
+
+  /** One row per element ({@code col}) or map entry ({@code key}, {@code value}); select it alone or with columns. */
+  public static Column explode(Column collection) {
+    return call("explode", collection);
+  }
+
+  /** Like {@link #explode}, with one row of nulls for a null or empty collection. */
+  public static Column explode_outer(Column collection) {
+    return call("explode_outer", collection);
+  }
+
+  /** Like {@link #explode}, with the element's 0-based position first ({@code pos}). */
+  public static Column posexplode(Column collection) {
+    return call("posexplode", collection);
+  }
+
+  public static Column posexplode_outer(Column collection) {
+    return call("posexplode_outer", collection);
+  }
+
+  /** The group's non-null values in input order; an empty array for a group without any. */
+  public static Column collect_list(Column column) {
+    return call("collect_list", column);
+  }
+
+  public static Column collect_list(String columnName) {
+    return collect_list(col(columnName));
+  }
+
+  /** The group's distinct non-null values, in no particular order (as in Spark). */
+  public static Column collect_set(Column column) {
+    return call("collect_set", column);
+  }
+
+  public static Column collect_set(String columnName) {
+    return collect_set(col(columnName));
+  }
+
 
   // ==== User-defined functions functions ====
   // (section kept for parallel work; add this family's functions below this line)

@@ -34,6 +34,7 @@ class DifferentialTest {
     "ColumnMethods",
     "SetOperations",
     "Windows",
+    "Collections",
   };
 
   @TempDir

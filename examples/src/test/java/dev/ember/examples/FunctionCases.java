@@ -159,6 +159,45 @@ final class FunctionCases {
       error("conv", "ARITHMETIC_OVERFLOW", "conv('18446744073709551616', 10, 10)"),
       error("rand", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "rand(1.5)"));
 
+  /** Arrays, maps and structs; nested values are evaluated by the interpreted kernel. */
+  static final Table COLLECTIONS = new Table("collections", collectionCases(),
+      "nested values are not generated yet: pipelines with arrays, maps or structs run interpreted");
+
+  private static List<Case> collectionCases() {
+    Table table = table("collections",
+        values("array", "array(i, l)", "array(str, num)", "array()", "array(d, NULL)"),
+        values("map", "map('k', i)", "map(1, str, 2, num)", "map()"),
+        values("map_from_arrays", "map_from_arrays(array(1, 2), array(str, num))"),
+        values("struct", "struct(i, str)", "struct(1, dt)"),
+        values("named_struct", "named_struct('a', i, 'b', str)"),
+        values("size", "size(array(i, l))", "size(split(str, ' '))", "size(map('a', i))",
+            "size(if(i > 0, array(i), NULL))"),
+        values("cardinality", "cardinality(array(d))"),
+        values("map_keys", "map_keys(map('a', i))"),
+        values("map_values", "map_values(map('a', i, 'b', s))"),
+        values("element_at", "element_at(array(i, l), 1)", "element_at(array(str), -1)",
+            "element_at(map('a', i), 'a')", "element_at(map('a', i), 'z')"),
+        values("array_contains", "array_contains(array(i, 3), 3)", "array_contains(array(str, NULL), 'abc')",
+            "array_contains(array(d), 2.5D)"),
+        values("array_position", "array_position(array(i, 3, i), 3)", "array_position(array(str), 'abc')"),
+        values("array_min", "array_min(array(i, l, NULL))", "array_min(array(str, num))"),
+        values("array_max", "array_max(array(d, 1.0D))", "array_max(array(str, num))"),
+        values("sort_array", "sort_array(array(d, 1.0D, NULL))", "sort_array(array(str, num), false)"),
+        values("array_distinct", "array_distinct(array(i, i, NULL, 3, NULL))", "array_distinct(array(str, num, str))"),
+        values("array_union", "array_union(array(i), array(3, NULL))"),
+        values("array_intersect", "array_intersect(array(i, 3), array(3))"),
+        values("array_except", "array_except(array(i, 3), array(3))"),
+        values("flatten", "flatten(array(array(i), array(3)))"),
+        values("slice", "slice(array(i, l, 3), 2, 2)", "slice(array(str), -1, 1)", "slice(array(i), 5, 1)"),
+        values("array_join", "array_join(array(str, num, NULL), '-')", "array_join(array(str, NULL), ',', 'N')"),
+        values("split", "split(str, ' ')", "split(num, '[.e]')", "split(str, 'l', 2)", "split(num, '')"),
+        error("element_at", "INVALID_ARRAY_INDEX_IN_ELEMENT_AT", "element_at(array(i), 5)"),
+        error("element_at", "INVALID_INDEX_OF_ZERO", "element_at(array(i), 0)"),
+        error("slice", "INVALID_PARAMETER_VALUE.START", "slice(array(i), 0, 1)"),
+        error("map", "NULL_MAP_KEY", "map(str, i)"));
+    return table.cases();
+  }
+
   /** Branches whose string literals are cast to a number, which Ember's code generator leaves to the interpreter. */
   static final Table STRING_LITERAL_COERCIONS = new Table("string literal coercions", List.of(
       new Case("if", "if(i > 0, 1, '7')", null),
@@ -404,6 +443,7 @@ final class FunctionCases {
       DATES,
       DATES_LOS_ANGELES,
       // collection tables
+      COLLECTIONS,
       // other tables
       STRING_LITERAL_COERCIONS);
 }

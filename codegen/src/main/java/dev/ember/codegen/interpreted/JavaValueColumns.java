@@ -1,5 +1,6 @@
 package dev.ember.codegen.interpreted;
 
+import dev.ember.runtime.batch.NestedValues;
 import dev.ember.sql.types.BinaryType;
 import dev.ember.sql.types.ByteType;
 import dev.ember.sql.types.DataType;
@@ -15,7 +16,8 @@ import org.apache.arrow.vector.FieldVector;
 /**
  * Values of a vector as the Java objects function implementations take and return (see
  * {@code planner.functions.JavaValues}): boxed numbers of the exact width, {@code Integer} days,
- * {@code Long} microseconds, {@code BigDecimal}, {@code String}, {@code byte[]}.
+ * {@code Long} microseconds, {@code BigDecimal}, {@code String}, {@code byte[]}; nested values as
+ * {@link NestedValues} reads and writes them.
  */
 final class JavaValueColumns {
   private JavaValueColumns() {}
@@ -29,6 +31,9 @@ final class JavaValueColumns {
   }
 
   static Reader reader(FieldVector vector, DataType type) {
+    if (NestedValues.isNested(type)) {
+      return row -> NestedValues.read(vector, row);
+    }
     switch (ValueFamily.of(type)) {
       case BOOLEAN:
         return row -> Columns.getBoolean(vector, row);
@@ -78,6 +83,10 @@ final class JavaValueColumns {
   }
 
   static Writer writer(FieldVector vector, DataType type) {
+    if (NestedValues.isNested(type)) {
+      // Lists and maps must be written in row order, which the callers do.
+      return (row, value) -> NestedValues.write(vector, row, value);
+    }
     switch (ValueFamily.of(type)) {
       case BOOLEAN:
         return (row, value) -> Columns.setBoolean(vector, row, (Boolean) value);

@@ -76,6 +76,8 @@ final class AccumulatorKinds {
       case PERCENTILE -> AccumulatorSpec.object(
           new PercentileAggregate(input, ((Number) option(call, 0).value()).doubleValue()));
       case MODE -> AccumulatorSpec.object(new ModeAggregate(input));
+      case COLLECT_LIST -> AccumulatorSpec.object(new dev.ember.runtime.operators.aggregate.CollectAggregate(input, false));
+      case COLLECT_SET -> AccumulatorSpec.object(new dev.ember.runtime.operators.aggregate.CollectAggregate(input, true));
     };
   }
 

@@ -193,6 +193,8 @@ public final class PipelineBuilder {
       return union(union);
     } else if (plan instanceof dev.ember.planner.physical.WindowExec window) {
       return WindowPipelines.window(this, window);
+    } else if (plan instanceof dev.ember.planner.physical.GenerateExec generate) {
+      return generate(generate);
     } else if (plan instanceof LimitExec limit) {
       OpenPipeline open = open(limit.child());
       StructType schema = open.schema();
@@ -217,6 +219,27 @@ public final class PipelineBuilder {
     }
     return new OpenPipeline(new Pipeline.ConcatenatedInput(inputs), "Union of pipelines " + String.join(", ", ids),
         union.output());
+  }
+
+  /**
+   * The child's columns and the generator's collection are projected at the end of the child's
+   * pipeline, which ends in a {@code GenerateSink}; the next pipeline reads the generated rows.
+   */
+  private OpenPipeline generate(dev.ember.planner.physical.GenerateExec generate) {
+    OpenPipeline open = open(generate.child());
+    List<AttributeReference> childColumns = open.columns;
+    Alias collection = Alias.of(generate.generator().child(), "_generator_input");
+    List<Expression> projectList = new ArrayList<>(childColumns);
+    projectList.add(collection);
+    List<AttributeReference> projected = new ArrayList<>(childColumns);
+    projected.add(collection.toAttribute());
+    project(open, projectList, projected);
+    StructType outputSchema = schemaOf(generate.output());
+    dev.ember.runtime.operators.generate.Explode explode = new dev.ember.runtime.operators.generate.Explode(
+        generate.generator().withPosition(), generate.generator().outer(), outputSchema);
+    Pipeline upstream = close(open, new BatchOutput(open.schema()),
+        new dev.ember.runtime.operators.generate.GenerateSink(explode));
+    return downstreamOf(upstream, generate.output());
   }
 
   void project(OpenPipeline open, List<Expression> projectList, List<AttributeReference> output) {

@@ -58,6 +58,8 @@ final class AggregateFunctionBuilders {
     builders.put("approx_count_distinct", AggregateFunctionBuilders::approxCountDistinct);
     builders.put("percentile", AggregateFunctionBuilders::percentile);
     builders.put("median", AggregateFunctionBuilders::median);
+    builders.put("collect_list", plain(AggregateFunction.COLLECT_LIST));
+    builders.put("collect_set", plain(AggregateFunction.COLLECT_SET));
     return builders;
   }
 

@@ -36,6 +36,7 @@ public final class Analyzer {
             new ComputeCurrentTime(),
             new DateArithmeticAsFunctions(),
             new ResolveWindowFrames(),
+            new ResolveExtractValues(settings.caseSensitive()),
             new ConvertGlobalAggregates(),
             new ResolveAliases(),
             new ExtractWindowExpressions()), MAXIMUM_ITERATIONS),
@@ -48,7 +49,8 @@ public final class Analyzer {
             new WidenUnionTypes(),
             new CoerceNullOperands(),
             new CoerceAggregateInputs(),
-            new CoerceFunctionArguments()), MAXIMUM_ITERATIONS));
+            new CoerceFunctionArguments(),
+            new ExtractGenerators()), MAXIMUM_ITERATIONS));
   }
 
   /**

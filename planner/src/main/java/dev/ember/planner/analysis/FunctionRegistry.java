@@ -34,6 +34,8 @@ public final class FunctionRegistry {
       .withScalarFunctions(dev.ember.planner.functions.DateTimeFunctionDefinitions.ALL)
       .withAll(DateTimeFunctionBuilders.all())
       // collection functions
+      .withScalarFunctions(dev.ember.planner.functions.CollectionFunctionDefinitions.ALL)
+      .withAll(CollectionFunctionBuilders.all())
       // window functions
       .withAll(WindowFunctionBuilders.all())
       // other functions

@@ -40,7 +40,9 @@ final class ResolveAliases implements AnalyzerRule {
   }
 
   private static Expression name(Expression expression) {
-    if (expression instanceof Alias || expression instanceof AttributeReference || !expression.resolved()) {
+    if (expression instanceof Alias || expression instanceof AttributeReference || !expression.resolved()
+        || expression instanceof dev.ember.planner.expressions.Generator) {
+      // A generator's columns are named when ExtractGenerators moves it out of the select list.
       return expression;
     }
     return Alias.of(expression, Identifiers.sql(expression));

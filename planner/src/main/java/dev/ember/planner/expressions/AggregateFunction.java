@@ -33,7 +33,11 @@ public enum AggregateFunction {
   APPROX_COUNT_DISTINCT("approx_count_distinct"),
   /** Options: the percentage (a literal between 0 and 1), then the frequency (1). */
   PERCENTILE("percentile"),
-  MODE("mode");
+  MODE("mode"),
+  /** The non-null values in input order, as an array; an empty array without any. */
+  COLLECT_LIST("collect_list"),
+  /** The distinct non-null values, as an array in no particular order. */
+  COLLECT_SET("collect_set");
 
   private final String sqlName;
 
@@ -48,6 +52,7 @@ public enum AggregateFunction {
   /** Spark's result type for an input of {@code inputType} (the first argument's type). */
   public DataType resultType(DataType inputType) {
     return switch (this) {
+      case COLLECT_LIST, COLLECT_SET -> new dev.ember.sql.types.ArrayType(inputType, false);
       case COUNT, COUNT_IF, APPROX_COUNT_DISTINCT -> DataTypes.LongType;
       case MIN, MAX, FIRST, LAST, MAX_BY, MIN_BY, MODE -> inputType;
       case BOOL_AND, BOOL_OR -> DataTypes.BooleanType;
@@ -72,13 +77,14 @@ public enum AggregateFunction {
 
   /** Whether the result is null for a group without (non-null) input; count-like results are 0 instead. */
   public boolean nullable() {
-    return this != COUNT && this != COUNT_IF && this != APPROX_COUNT_DISTINCT;
+    return this != COUNT && this != COUNT_IF && this != APPROX_COUNT_DISTINCT && this != COLLECT_LIST
+        && this != COLLECT_SET;
   }
 
   /** Whether duplicates change the result, so that {@code f(DISTINCT x)} differs from {@code f(x)}. */
   public boolean duplicateSensitive() {
     return switch (this) {
-      case MIN, MAX, BOOL_AND, BOOL_OR, FIRST, LAST, MAX_BY, MIN_BY, APPROX_COUNT_DISTINCT, MODE -> false;
+      case MIN, MAX, BOOL_AND, BOOL_OR, FIRST, LAST, MAX_BY, MIN_BY, APPROX_COUNT_DISTINCT, MODE, COLLECT_SET -> false;
       default -> true;
     };
   }

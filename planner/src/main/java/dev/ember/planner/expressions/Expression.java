@@ -16,7 +16,8 @@ public sealed interface Expression extends TreeNode<Expression>
     permits UnresolvedAttribute, UnresolvedStar, UnresolvedFunction, AttributeReference, BoundReference,
         Literal, Alias, BinaryArithmetic, UnaryMinus, Comparison, And, Or, Not, IsNull, IsNotNull, Cast,
         AggregateCall, SortOrder, DatasetColumnReference, ScalarFunctionCall, ReplacedCall, If, CaseWhen, Coalesce,
-        In, GreatestLeast, WindowExpression, WindowFunctionCall {
+        In, GreatestLeast, WindowExpression, WindowFunctionCall,
+        Generator, UnresolvedExtractValue {
 
   DataType dataType();
 

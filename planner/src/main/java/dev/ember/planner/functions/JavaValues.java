@@ -17,7 +17,9 @@ import dev.ember.sql.types.TimestampType;
 /**
  * The Java type a function implementation sees for each Spark type: primitives for booleans and
  * numbers, {@code int} days for dates, {@code long} UTC microseconds for timestamps,
- * {@code BigDecimal} for decimals, {@code String} for strings and {@code byte[]} for binaries.
+ * {@code BigDecimal} for decimals, {@code String} for strings and {@code byte[]} for binaries; nested
+ * values as {@code dev.ember.runtime.batch.NestedValues} holds them ({@code List} for arrays,
+ * {@code MapValue} for maps, {@code Object[]} for structs), whose elements are boxed the same way.
  */
 public final class JavaValues {
   private JavaValues() {}
@@ -43,6 +45,12 @@ public final class JavaValues {
       return String.class;
     } else if (type instanceof BinaryType) {
       return byte[].class;
+    } else if (type instanceof dev.ember.sql.types.ArrayType) {
+      return java.util.List.class;
+    } else if (type instanceof dev.ember.sql.types.MapType) {
+      return dev.ember.runtime.batch.NestedValues.MapValue.class;
+    } else if (type instanceof dev.ember.sql.types.StructType) {
+      return Object[].class;
     }
     throw new IllegalArgumentException("functions do not take or return values of type " + type.simpleString()
         + " yet");

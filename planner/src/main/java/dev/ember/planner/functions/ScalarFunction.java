@@ -77,6 +77,8 @@ public final class ScalarFunction {
   private final String methodName;
   private final String stateFactory;
   private final String cacheFactory;
+  private final boolean objectArguments;
+  private final boolean variadicFromZero;
 
   private ScalarFunction(Builder builder) {
     this.name = builder.name;
@@ -101,6 +103,8 @@ public final class ScalarFunction {
     if (stateFactory != null && cacheFactory != null) {
       throw new IllegalArgumentException(name + " has both a per-partition state and a per-kernel cache");
     }
+    this.objectArguments = builder.objectArguments;
+    this.variadicFromZero = builder.variadicFromZero;
     if (variadic && argumentTypes.isEmpty()) {
       throw new IllegalArgumentException(name + " is variadic but declares no argument type to repeat");
     }
@@ -131,6 +135,8 @@ public final class ScalarFunction {
     builder.methodName = methodName;
     builder.stateFactory = stateFactory;
     builder.cacheFactory = cacheFactory;
+    builder.objectArguments = objectArguments;
+    builder.variadicFromZero = variadicFromZero;
     return builder;
   }
 
@@ -171,7 +177,7 @@ public final class ScalarFunction {
 
   /** The fewest arguments a call may pass: the declared ones less those with defaults. */
   public int minimumArguments() {
-    return argumentTypes.size() - defaults.size();
+    return variadicFromZero ? 0 : argumentTypes.size() - defaults.size();
   }
 
   /** The most arguments a call may pass, or -1 for a variadic function. */
@@ -186,7 +192,7 @@ public final class ScalarFunction {
   /** The call's arguments with the defaults of the omitted trailing ones: round(x) is round(x, 0). */
   public List<Expression> withDefaults(List<Expression> arguments) {
     int missing = argumentTypes.size() - arguments.size();
-    if (missing <= 0) {
+    if (missing <= 0 || variadicFromZero) {
       return arguments;
     }
     List<Expression> complete = new ArrayList<>(arguments);
@@ -268,11 +274,12 @@ public final class ScalarFunction {
     } else {
       int fixed = variadic ? this.argumentTypes.size() - 1 : argumentTypes.size();
       for (int i = 0; i < fixed; i++) {
-        parameters.add(argumentJavaType(argumentTypes.get(i)));
+        parameters.add(argumentJavaType(this.argumentTypes.get(i), argumentTypes.get(i)));
       }
       if (variadic) {
-        // A variadic call has at least arity() arguments, so the repeated one is present.
-        Class<?> repeated = variadicObjects ? Object.class : argumentJavaType(argumentTypes.get(fixed));
+        // A call of a function variadic from zero may have no repeated argument: array().
+        Class<?> repeated = variadicObjects ? Object.class : argumentTypes.size() > fixed
+            ? argumentJavaType(this.argumentTypes.get(fixed), argumentTypes.get(fixed)) : Object.class;
         parameters.add(java.lang.reflect.Array.newInstance(repeated, 0).getClass());
       }
     }
@@ -340,6 +347,14 @@ public final class ScalarFunction {
     return nullAware ? JavaValues.boxed(javaType) : javaType;
   }
 
+  private Class<?> argumentJavaType(ArgumentType declared, DataType type) {
+    if (objectArguments && (declared == ArgumentType.ANY || dev.ember.runtime.batch.NestedValues.isNested(type))) {
+      return Object.class;
+    }
+    Class<?> javaType = JavaValues.javaType(type);
+    return nullAware ? JavaValues.boxed(javaType) : javaType;
+  }
+
   private Method publicStatic(String method, List<Class<?>> parameters) {
     try {
       Method found = implementationClass.getMethod(method, parameters.toArray(new Class<?>[0]));
@@ -382,6 +397,8 @@ public final class ScalarFunction {
     private String methodName;
     private String stateFactory;
     private String cacheFactory;
+    private boolean objectArguments;
+    private boolean variadicFromZero;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name is null");
@@ -508,6 +525,24 @@ public final class ScalarFunction {
      */
     public Builder perKernelCache(String factoryMethod) {
       this.cacheFactory = Objects.requireNonNull(factoryMethod, "factoryMethod is null");
+      return this;
+    }
+
+    /** Like {@link #variadic()}, but a call may also pass no arguments at all: {@code array()}. */
+    public Builder variadicFromZero() {
+      this.variadic = true;
+      this.variadicFromZero = true;
+      return this;
+    }
+
+    /**
+     * Arguments declared {@link ArgumentType#ANY} and nested arguments reach the implementation as
+     * {@code Object} (boxed, nested values as {@link JavaValues} says); the others keep their Java
+     * types. For functions over elements of any type, such as {@code array_contains(array, value)},
+     * which would otherwise need an overload per element type.
+     */
+    public Builder objectArguments() {
+      this.objectArguments = true;
       return this;
     }
 

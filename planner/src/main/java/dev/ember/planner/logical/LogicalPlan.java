@@ -12,7 +12,7 @@ import java.util.function.Function;
  */
 public sealed interface LogicalPlan extends TreeNode<LogicalPlan>
     permits ScanRelation, RangeRelation, Project, Filter, Aggregate, Sort, Limit,
-        Join, SubqueryAlias, BroadcastHint, Union, Window {
+        Join, SubqueryAlias, BroadcastHint, Union, Window, Generate {
 
   /** The columns this operator produces; only meaningful once resolved. */
   List<AttributeReference> output();

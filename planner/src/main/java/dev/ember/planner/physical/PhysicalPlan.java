@@ -11,7 +11,7 @@ import java.util.List;
  */
 public sealed interface PhysicalPlan extends TreeNode<PhysicalPlan>
     permits ScanExec, RangeExec, FilterExec, ProjectExec, HashAggregateExec, SortExec, TakeOrderedExec, LimitExec,
-        HashJoinExec, NestedLoopJoinExec, UnionExec, WindowExec {
+        HashJoinExec, NestedLoopJoinExec, UnionExec, WindowExec, GenerateExec {
 
   List<AttributeReference> output();
 }

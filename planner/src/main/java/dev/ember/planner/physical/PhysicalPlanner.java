@@ -55,6 +55,8 @@ public final class PhysicalPlanner {
       return new UnionExec(plan(union.left()), plan(union.right()), union.output());
     } else if (logical instanceof dev.ember.planner.logical.Window window) {
       return WindowPlanning.plan(window, plan(window.child()));
+    } else if (logical instanceof dev.ember.planner.logical.Generate generate) {
+      return new GenerateExec(generate.generator(), generate.generatorOutput(), plan(generate.child()));
     }
     throw new IllegalArgumentException("no physical operator for " + logical.nodeString());
   }

@@ -94,6 +94,12 @@ public final class PruneColumns implements OptimizerRule {
       Set<Long> childRequired = union(required, References.of(window.expressions()));
       return window.withNewChildren(List.of(narrow(prune(window.child(), childRequired), childRequired)));
     }
+    if (node instanceof dev.ember.planner.logical.Generate generate) {
+      // The generated columns are always produced; the child keeps what is required and what the
+      // generator reads, and a project drops the rest before the rows are repeated.
+      Set<Long> childRequired = union(required, References.of(generate.generator()));
+      return generate.withNewChildren(List.of(narrow(prune(generate.child(), childRequired), childRequired)));
+    }
     if (node instanceof Union union) {
       // A union matches its inputs by position, so each input keeps all its columns.
       return union.withNewChildren(union.children().stream()

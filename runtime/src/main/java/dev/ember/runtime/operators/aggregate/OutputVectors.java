@@ -83,6 +83,9 @@ final class OutputVectors {
   static void setBoxed(FieldVector vector, int row, Object value) {
     if (value == null) {
       return;
+    } else if (value instanceof java.util.List<?> || value instanceof Object[]
+        || value instanceof dev.ember.runtime.batch.NestedValues.MapValue) {
+      dev.ember.runtime.batch.NestedValues.write(vector, row, value);
     } else if (value instanceof Boolean b) {
       setLong(vector, row, b ? 1 : 0);
     } else if (value instanceof Long l) {
