@@ -51,7 +51,7 @@ public class Dataset<T> {
     QuerySettings querySettings = new QuerySettings(settings.caseSensitive(), settings.ansiEnabled(),
         settings.codegenEnabled(), settings.kernelOptions(), settings.scanSettings(), settings.disabledRules(),
         settings.backgroundCompilation());
-    this.queryExecution = new QueryExecution(session.engine(), querySettings, plan);
+    this.queryExecution = new QueryExecution(session.engine(), querySettings, plan, session.functionRegistry());
     queryExecution.analyzed();
   }
 

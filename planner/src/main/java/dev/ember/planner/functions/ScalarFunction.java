@@ -75,6 +75,8 @@ public final class ScalarFunction {
   private final Class<?> implementationClass;
   private final String methodName;
   private final String stateFactory;
+  private final Object instance;
+  private final String instanceDescription;
 
   private ScalarFunction(Builder builder) {
     this.name = builder.name;
@@ -94,6 +96,8 @@ public final class ScalarFunction {
         "implementation of " + name + " is not set");
     this.methodName = builder.methodName;
     this.stateFactory = builder.stateFactory;
+    this.instance = builder.instance;
+    this.instanceDescription = builder.instanceDescription;
     if (variadic && argumentTypes.isEmpty()) {
       throw new IllegalArgumentException(name + " is variadic but declares no argument type to repeat");
     }
@@ -122,6 +126,8 @@ public final class ScalarFunction {
     builder.implementationClass = implementationClass;
     builder.methodName = methodName;
     builder.stateFactory = stateFactory;
+    builder.instance = instance;
+    builder.instanceDescription = instanceDescription;
     return builder;
   }
 
@@ -216,11 +222,34 @@ public final class ScalarFunction {
   }
 
   /**
+   * The object whose method computes a user-defined function (a Java UDF), or null for a built-in,
+   * which a static method computes. The method takes and returns {@code Object}s: boxed values, as
+   * Spark passes them to Java UDFs.
+   */
+  public Object instance() {
+    return instance;
+  }
+
+  /** How errors name a user-defined function: {@code `plusOne (MyUdf)`}; null for a built-in. */
+  public String instanceDescription() {
+    return instanceDescription;
+  }
+
+  /**
    * The implementation for arguments of these (coerced) types.
    *
    * @throws IllegalStateException naming the expected signature when the class has no such method
    */
   public Method implementation(List<DataType> argumentTypes) {
+    if (instance != null) {
+      Class<?>[] objects = new Class<?>[argumentTypes.size()];
+      Arrays.fill(objects, Object.class);
+      try {
+        return implementationClass.getMethod(methodName, objects);
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException(missing(methodName, Arrays.asList(objects)).replace(" static", ""), e);
+      }
+    }
     List<Class<?>> parameters = new ArrayList<>();
     for (FunctionContext value : context) {
       parameters.add(value.javaType());
@@ -313,6 +342,8 @@ public final class ScalarFunction {
     private Class<?> implementationClass;
     private String methodName;
     private String stateFactory;
+    private Object instance;
+    private String instanceDescription;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name is null");
@@ -410,6 +441,21 @@ public final class ScalarFunction {
     public Builder implementedBy(Class<?> owner, String method) {
       this.implementationClass = Objects.requireNonNull(owner, "owner is null");
       this.methodName = Objects.requireNonNull(method, "method is null");
+      return this;
+    }
+
+    /**
+     * A user-defined function: {@code type.method(Object...)} called on {@code target}; errors name it
+     * {@code description}. Such a call is never constant-folded: the function runs when the query does.
+     */
+    public Builder implementedByInstance(Object target, Class<?> type, String method, String description) {
+      this.instance = Objects.requireNonNull(target, "target is null");
+      this.implementationClass = Objects.requireNonNull(type, "type is null");
+      this.methodName = Objects.requireNonNull(method, "method is null");
+      this.instanceDescription = Objects.requireNonNull(description, "description is null");
+      if (!type.isInstance(target)) {
+        throw new IllegalArgumentException(target.getClass().getName() + " does not implement " + type.getName());
+      }
       return this;
     }
 
