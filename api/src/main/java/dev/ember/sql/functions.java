@@ -1016,4 +1016,17 @@ public final class functions {
   // ==== Other functions ====
   // (section kept for parallel work; add this family's functions below this line)
 
+  /**
+   * The value at {@code percentage} (a constant in [0, 1]) of a numeric, date or timestamp column, an
+   * actual input value; {@code accuracy} (a positive int constant, 10000 in SQL when omitted) bounds
+   * Spark's rank error at n / accuracy. The array-of-percentages form is not supported yet.
+   */
+  public static Column percentile_approx(Column e, Column percentage, Column accuracy) {
+    return call_function("percentile_approx", e, percentage, accuracy);
+  }
+
+  public static Column approx_percentile(Column e, Column percentage, Column accuracy) {
+    return call_function("approx_percentile", e, percentage, accuracy);
+  }
+
 }

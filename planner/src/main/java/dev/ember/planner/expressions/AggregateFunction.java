@@ -33,7 +33,9 @@ public enum AggregateFunction {
   APPROX_COUNT_DISTINCT("approx_count_distinct"),
   /** Options: the percentage (a literal between 0 and 1), then the frequency (1). */
   PERCENTILE("percentile"),
-  MODE("mode");
+  MODE("mode"),
+  /** Options: the percentage (a literal between 0 and 1), then the accuracy (a positive int literal, 10000). */
+  PERCENTILE_APPROX("percentile_approx");
 
   private final String sqlName;
 
@@ -49,7 +51,7 @@ public enum AggregateFunction {
   public DataType resultType(DataType inputType) {
     return switch (this) {
       case COUNT, COUNT_IF, APPROX_COUNT_DISTINCT -> DataTypes.LongType;
-      case MIN, MAX, FIRST, LAST, MAX_BY, MIN_BY, MODE -> inputType;
+      case MIN, MAX, FIRST, LAST, MAX_BY, MIN_BY, MODE, PERCENTILE_APPROX -> inputType;
       case BOOL_AND, BOOL_OR -> DataTypes.BooleanType;
       case STDDEV_SAMP, STDDEV_POP, VAR_SAMP, VAR_POP, SKEWNESS, KURTOSIS, CORR, COVAR_POP, COVAR_SAMP, PERCENTILE ->
           DataTypes.DoubleType;
