@@ -33,6 +33,8 @@ class DifferentialTest {
     "Joins",
     "ColumnMethods",
     "SetOperations",
+    "Udfs",
+    "MissingValues",
   };
 
   @TempDir

@@ -51,8 +51,9 @@ public record ApproxPercentileAggregate(DataType type, double percentage, int ac
     if (type instanceof DoubleType || type instanceof FloatType) {
       return value;
     }
-    if (type instanceof DecimalType) {
-      return BigDecimal.valueOf(value);
+    if (type instanceof DecimalType decimal) {
+      // Spark keeps the double's own scale (3.0 shows as 3.0 in a decimal(10,2) column); Arrow keeps the type's.
+      return BigDecimal.valueOf(value).setScale(decimal.scale(), java.math.RoundingMode.HALF_UP);
     }
     return (long) value;
   }
