@@ -51,7 +51,7 @@ public class Dataset<T> {
     QuerySettings querySettings = new QuerySettings(settings.caseSensitive(), settings.ansiEnabled(),
         settings.codegenEnabled(), settings.kernelOptions(), settings.scanSettings(), settings.disabledRules(),
         settings.backgroundCompilation(), settings.sortSpillSettings());
-    this.queryExecution = new QueryExecution(session.engine(), querySettings, plan);
+    this.queryExecution = new QueryExecution(session.engine(), querySettings, plan, session.functionRegistry());
     queryExecution.analyzed();
   }
 
@@ -652,6 +652,20 @@ public class Dataset<T> {
       projectList.add(Alias.of(scan.output().get(column), names.get(column)));
     }
     return withPlan(new Project(projectList, scan));
+  }
+
+  /**
+   * Spark's {@code summary()}: count, mean, stddev, min, 25%, 50%, 75% and max of the numeric and string
+   * columns, as strings; percentiles are {@code percentile_approx}'s. Computed when called.
+   */
+  public Dataset<Row> summary(String... statistics) {
+    return new DatasetSummary(asRows()).compute(
+        statistics.length == 0 ? DatasetSummary.DEFAULT_STATISTICS : List.of(statistics));
+  }
+
+  /** Dropping, filling and replacing missing values: {@code df.na().fill(0)}. */
+  public DataFrameNaFunctions na() {
+    return new DataFrameNaFunctions(asRows());
   }
 
   // ---- actions ----

@@ -27,6 +27,9 @@ public class SparkSession implements Closeable {
   private final RuntimeConfig conf;
   private final EngineContext engine;
   private volatile boolean stopped;
+  /** Built-ins plus this session's registered UDFs; replaced, never changed, on registration. */
+  private volatile dev.ember.planner.analysis.FunctionRegistry functions =
+      dev.ember.planner.analysis.FunctionRegistry.builtin();
 
   private SparkSession(String appName, String master, Map<String, String> settings) {
     this.appName = appName;
@@ -94,6 +97,20 @@ public class SparkSession implements Closeable {
   public DataFrameReader read() {
     checkRunning();
     return new DataFrameReader(this);
+  }
+
+  /** Registers user-defined functions for this session only. */
+  public UDFRegistration udf() {
+    return new UDFRegistration(this);
+  }
+
+  /** The functions queries of this session resolve names with. */
+  dev.ember.planner.analysis.FunctionRegistry functionRegistry() {
+    return functions;
+  }
+
+  synchronized void registerFunction(String name, dev.ember.planner.analysis.FunctionBuilder builder) {
+    functions = functions.with(name, builder);
   }
 
   public RuntimeConfig conf() {

@@ -1682,6 +1682,61 @@ public final class functions {
   // ==== User-defined functions functions ====
   // (section kept for parallel work; add this family's functions below this line)
 
+  /** A Java UDF returning {@code returnType}; {@code udf(f, type).apply(col("x"))} is the column {@code UDF(x)}. */
+  public static dev.ember.sql.expressions.UserDefinedFunction udf(dev.ember.sql.api.java.UDF0<?> f, dev.ember.sql.types.DataType returnType) {
+    return JavaUserDefinedFunction.of(f, dev.ember.sql.api.java.UDF0.class, returnType);
+  }
+
+  public static dev.ember.sql.expressions.UserDefinedFunction udf(dev.ember.sql.api.java.UDF1<?, ?> f, dev.ember.sql.types.DataType returnType) {
+    return JavaUserDefinedFunction.of(f, dev.ember.sql.api.java.UDF1.class, returnType);
+  }
+
+  public static dev.ember.sql.expressions.UserDefinedFunction udf(dev.ember.sql.api.java.UDF2<?, ?, ?> f, dev.ember.sql.types.DataType returnType) {
+    return JavaUserDefinedFunction.of(f, dev.ember.sql.api.java.UDF2.class, returnType);
+  }
+
+  public static dev.ember.sql.expressions.UserDefinedFunction udf(dev.ember.sql.api.java.UDF3<?, ?, ?, ?> f, dev.ember.sql.types.DataType returnType) {
+    return JavaUserDefinedFunction.of(f, dev.ember.sql.api.java.UDF3.class, returnType);
+  }
+
+  public static dev.ember.sql.expressions.UserDefinedFunction udf(dev.ember.sql.api.java.UDF4<?, ?, ?, ?, ?> f, dev.ember.sql.types.DataType returnType) {
+    return JavaUserDefinedFunction.of(f, dev.ember.sql.api.java.UDF4.class, returnType);
+  }
+
+  public static dev.ember.sql.expressions.UserDefinedFunction udf(dev.ember.sql.api.java.UDF5<?, ?, ?, ?, ?, ?> f, dev.ember.sql.types.DataType returnType) {
+    return JavaUserDefinedFunction.of(f, dev.ember.sql.api.java.UDF5.class, returnType);
+  }
+
+  public static dev.ember.sql.expressions.UserDefinedFunction udf(dev.ember.sql.api.java.UDF6<?, ?, ?, ?, ?, ?, ?> f, dev.ember.sql.types.DataType returnType) {
+    return JavaUserDefinedFunction.of(f, dev.ember.sql.api.java.UDF6.class, returnType);
+  }
+
+  public static dev.ember.sql.expressions.UserDefinedFunction udf(dev.ember.sql.api.java.UDF7<?, ?, ?, ?, ?, ?, ?, ?> f, dev.ember.sql.types.DataType returnType) {
+    return JavaUserDefinedFunction.of(f, dev.ember.sql.api.java.UDF7.class, returnType);
+  }
+
+  public static dev.ember.sql.expressions.UserDefinedFunction udf(dev.ember.sql.api.java.UDF8<?, ?, ?, ?, ?, ?, ?, ?, ?> f, dev.ember.sql.types.DataType returnType) {
+    return JavaUserDefinedFunction.of(f, dev.ember.sql.api.java.UDF8.class, returnType);
+  }
+
+  public static dev.ember.sql.expressions.UserDefinedFunction udf(dev.ember.sql.api.java.UDF9<?, ?, ?, ?, ?, ?, ?, ?, ?, ?> f, dev.ember.sql.types.DataType returnType) {
+    return JavaUserDefinedFunction.of(f, dev.ember.sql.api.java.UDF9.class, returnType);
+  }
+
+  public static dev.ember.sql.expressions.UserDefinedFunction udf(dev.ember.sql.api.java.UDF10<?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?> f, dev.ember.sql.types.DataType returnType) {
+    return JavaUserDefinedFunction.of(f, dev.ember.sql.api.java.UDF10.class, returnType);
+  }
+
+  /** Calls the UDF registered as {@code udfName}; Spark deprecates it in favour of {@link #call_udf}. */
+  @Deprecated
+  public static Column callUDF(String udfName, Column... cols) {
+    return call_function(udfName, cols);
+  }
+
+  public static Column call_udf(String udfName, Column... cols) {
+    return call_function(udfName, cols);
+  }
+
 
   // ==== Window functions ====
   // (section kept for parallel work; add this family's functions below this line)
@@ -1765,5 +1820,18 @@ public final class functions {
 
   // ==== Other functions ====
   // (section kept for parallel work; add this family's functions below this line)
+
+  /**
+   * The value at {@code percentage} (a constant in [0, 1]) of a numeric, date or timestamp column, an
+   * actual input value; {@code accuracy} (a positive int constant, 10000 in SQL when omitted) bounds
+   * Spark's rank error at n / accuracy. The array-of-percentages form is not supported yet.
+   */
+  public static Column percentile_approx(Column e, Column percentage, Column accuracy) {
+    return call_function("percentile_approx", e, percentage, accuracy);
+  }
+
+  public static Column approx_percentile(Column e, Column percentage, Column accuracy) {
+    return call_function("approx_percentile", e, percentage, accuracy);
+  }
 
 }

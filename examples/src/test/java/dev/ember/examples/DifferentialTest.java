@@ -35,6 +35,8 @@ class DifferentialTest {
     "SetOperations",
     "Windows",
     "Collections",
+    "Udfs",
+    "MissingValues",
   };
 
   @TempDir

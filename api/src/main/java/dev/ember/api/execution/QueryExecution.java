@@ -36,6 +36,7 @@ public final class QueryExecution {
   private final EngineContext engine;
   private final QuerySettings settings;
   private final LogicalPlan logical;
+  private final dev.ember.planner.analysis.FunctionRegistry functions;
   private LogicalPlan analyzed;
   private LogicalPlan optimized;
   private PhysicalPlan physical;
@@ -43,6 +44,13 @@ public final class QueryExecution {
   private CompiledQuery compiledForExplain;
 
   public QueryExecution(EngineContext engine, QuerySettings settings, LogicalPlan logical) {
+    this(engine, settings, logical, dev.ember.planner.analysis.FunctionRegistry.builtin());
+  }
+
+  /** A query resolving function names with {@code functions}: the built-ins and the session's UDFs. */
+  public QueryExecution(EngineContext engine, QuerySettings settings, LogicalPlan logical,
+      dev.ember.planner.analysis.FunctionRegistry functions) {
+    this.functions = Objects.requireNonNull(functions, "functions is null");
     this.engine = Objects.requireNonNull(engine, "engine is null");
     this.settings = Objects.requireNonNull(settings, "settings is null");
     this.logical = Objects.requireNonNull(logical, "logical is null");
@@ -54,7 +62,8 @@ public final class QueryExecution {
 
   public synchronized LogicalPlan analyzed() {
     if (analyzed == null) {
-      analyzed = new Analyzer(new AnalyzerSettings(settings.caseSensitive(), settings.ansiEnabled())).analyze(logical);
+      analyzed = new Analyzer(new AnalyzerSettings(settings.caseSensitive(), settings.ansiEnabled()), functions)
+          .analyze(logical);
     }
     return analyzed;
   }

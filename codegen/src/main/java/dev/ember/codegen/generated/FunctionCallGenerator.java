@@ -26,14 +26,19 @@ final class FunctionCallGenerator {
   private final ExpressionGenerator expressions;
   private final ClassBuilder builder;
   private final KernelOptions options;
+  private final UserFunctionCallGenerator userFunctions;
 
   FunctionCallGenerator(ExpressionGenerator expressions, ClassBuilder builder, KernelOptions options) {
     this.expressions = expressions;
     this.builder = builder;
     this.options = options;
+    this.userFunctions = new UserFunctionCallGenerator(expressions, builder, options);
   }
 
   ExprValue generate(ScalarFunctionCall call, ColumnReader columns, MethodScope scope) {
+    if (call.function().instance() != null) {
+      return userFunctions.generate(call, columns, scope);
+    }
     SpecializedFunctionGenerator specialized = SpecializedFunctionGenerator.ALL.get(call.function());
     if (specialized != null) {
       return specialized.generate(call, expressions, columns, scope);
@@ -128,7 +133,7 @@ final class FunctionCallGenerator {
   }
 
   /** A Java expression of the implementation's parameter type for an argument value. */
-  private static String argument(ExprValue value, boolean boxed) {
+  static String argument(ExprValue value, boolean boxed) {
     DataType type = value.type();
     String plain;
     if (type instanceof StringType) {

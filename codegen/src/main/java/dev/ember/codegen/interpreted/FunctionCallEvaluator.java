@@ -43,7 +43,18 @@ final class FunctionCallEvaluator {
   }
 
   /** The implementation with its leading parameters bound, taking the argument values as one Object[]. */
-  private record BoundCall(MethodHandle handle, int parameterCount, Class<?> variadicComponent) {}
+  private record BoundCall(MethodHandle handle, int parameterCount, Class<?> variadicComponent,
+      UserFunctionFailure userFunction) {}
+
+  /**
+   * What a user-defined function's failure reports, and the class its results must have: Spark
+   * wraps whatever the function throws, a result of the wrong class included, in FAILED_EXECUTE_UDF.
+   */
+  private record UserFunctionFailure(String functionName, String signature, String result, Class<?> resultClass) {
+    RuntimeException wrap(Throwable cause) {
+      return dev.ember.runtime.functions.UserFunctionErrors.failed(functionName, signature, result, cause);
+    }
+  }
 
   FieldVector evaluate(ScalarFunctionCall call, ColumnBatch batch, int[] rows, int count) {
     BoundCall target = bound.computeIfAbsent(call, this::bind);
@@ -110,6 +121,14 @@ final class FunctionCallEvaluator {
       }
       parameters[fixed] = repeated;
     }
+    if (target.userFunction() != null) {
+      try {
+        Object result = (Object) target.handle().invokeExact(parameters);
+        return target.userFunction().resultClass().cast(result);
+      } catch (Throwable e) {
+        throw target.userFunction().wrap(e);
+      }
+    }
     try {
       return (Object) target.handle().invokeExact(parameters);
     } catch (RuntimeException | Error e) {
@@ -132,13 +151,22 @@ final class FunctionCallEvaluator {
     }
     try {
       MethodHandle handle = MethodHandles.publicLookup().unreflect(method);
+      UserFunctionFailure userFunction = null;
+      if (function.instance() != null) {
+        handle = handle.bindTo(function.instance());
+        DataType type = call.dataType();
+        userFunction = new UserFunctionFailure(function.instanceDescription(),
+            dev.ember.planner.functions.UserFunctionDefinitions.signature(call.arguments()), type.catalogString(),
+            type instanceof DecimalType ? BigDecimal.class
+                : dev.ember.planner.functions.JavaValues.boxed(dev.ember.planner.functions.JavaValues.javaType(type)));
+      }
       handle = MethodHandles.insertArguments(handle, 0, leading.toArray());
       int parameterCount = handle.type().parameterCount();
       Class<?> variadicComponent = function.variadic() && !function.hasState()
           ? handle.type().parameterType(parameterCount - 1).getComponentType() : null;
       MethodHandle spread = handle.asSpreader(Object[].class, parameterCount)
           .asType(MethodType.methodType(Object.class, Object[].class));
-      return new BoundCall(spread, parameterCount, variadicComponent);
+      return new BoundCall(spread, parameterCount, variadicComponent, userFunction);
     } catch (IllegalAccessException e) {
       throw new IllegalStateException("cannot call " + method, e);
     }

@@ -7,6 +7,7 @@ import dev.ember.planner.expressions.Literal;
 import dev.ember.runtime.operators.aggregate.AccumulatorKind;
 import dev.ember.runtime.operators.aggregate.AccumulatorSpec;
 import dev.ember.runtime.operators.aggregate.ApproxCountDistinctAggregate;
+import dev.ember.runtime.operators.aggregate.ApproxPercentileAggregate;
 import dev.ember.runtime.operators.aggregate.DistinctAggregate;
 import dev.ember.runtime.operators.aggregate.ExtremeByAggregate;
 import dev.ember.runtime.operators.aggregate.FirstLastAggregate;
@@ -78,6 +79,8 @@ final class AccumulatorKinds {
       case MODE -> AccumulatorSpec.object(new ModeAggregate(input));
       case COLLECT_LIST -> AccumulatorSpec.object(new dev.ember.runtime.operators.aggregate.CollectAggregate(input, false));
       case COLLECT_SET -> AccumulatorSpec.object(new dev.ember.runtime.operators.aggregate.CollectAggregate(input, true));
+      case PERCENTILE_APPROX -> AccumulatorSpec.object(new ApproxPercentileAggregate(input,
+          ((Number) option(call, 0).value()).doubleValue(), ((Number) option(call, 1).value()).intValue()));
     };
   }
 

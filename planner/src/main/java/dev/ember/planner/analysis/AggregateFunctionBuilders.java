@@ -60,6 +60,8 @@ final class AggregateFunctionBuilders {
     builders.put("median", AggregateFunctionBuilders::median);
     builders.put("collect_list", plain(AggregateFunction.COLLECT_LIST));
     builders.put("collect_set", plain(AggregateFunction.COLLECT_SET));
+    builders.put("percentile_approx", approxPercentile("percentile_approx"));
+    builders.put("approx_percentile", approxPercentile("approx_percentile"));
     return builders;
   }
 
@@ -120,6 +122,37 @@ final class AggregateFunctionBuilders {
     }
     return new AggregateCall(AggregateFunction.PERCENTILE, List.of(arguments.get(0)), distinct, "percentile",
         List.of(arguments.get(1), frequency), true);
+  }
+
+  /**
+   * {@code percentile_approx(x, p[, accuracy])}: Spark names it {@code percentile_approx(x, p, 10000)}.
+   * The array-of-percentages form needs array values, which Ember's aggregates do not produce yet.
+   */
+  private static FunctionBuilder approxPercentile(String displayName) {
+    return (name, arguments, distinct) -> {
+      if (arguments.size() < 2 || arguments.size() > 3) {
+        throw AnalysisErrors.wrongNumberOfArguments(normalize(name), "[2, 3]", arguments.size());
+      }
+      Expression input = arguments.get(0);
+      if (!input.dataType().isNumeric() && !(input.dataType() instanceof dev.ember.sql.types.DateType)
+          && !(input.dataType() instanceof dev.ember.sql.types.TimestampType)) {
+        throw AnalysisErrors.notYetSupported("percentile_approx of " + input.dataType().sql(),
+            describe(name, arguments, distinct));
+      }
+      Expression percentage = arguments.get(1);
+      requireNumberLiteral(name, arguments, distinct, percentage);
+      double value = ((Number) ((Literal) percentage).value()).doubleValue();
+      if (!(value >= 0.0 && value <= 1.0)) {
+        throw AnalysisErrors.notYetSupported("a percentage outside [0.0, 1.0]", describe(name, arguments, distinct));
+      }
+      Expression accuracy = arguments.size() == 3 ? arguments.get(2) : Literal.fromJava(10000);
+      if (!(accuracy instanceof Literal literal) || !(literal.value() instanceof Integer count) || count <= 0) {
+        throw AnalysisErrors.notYetSupported("an accuracy that is not a positive int constant",
+            describe(name, arguments, distinct));
+      }
+      return new AggregateCall(AggregateFunction.PERCENTILE_APPROX, List.of(input), distinct, displayName,
+          List.of(percentage, accuracy), true);
+    };
   }
 
   private static Expression median(String name, List<Expression> arguments, boolean distinct) {

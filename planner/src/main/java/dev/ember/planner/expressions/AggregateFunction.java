@@ -37,7 +37,9 @@ public enum AggregateFunction {
   /** The non-null values in input order, as an array; an empty array without any. */
   COLLECT_LIST("collect_list"),
   /** The distinct non-null values, as an array in no particular order. */
-  COLLECT_SET("collect_set");
+  COLLECT_SET("collect_set"),
+  /** Options: the percentage (a literal between 0 and 1), then the accuracy (a positive int literal, 10000). */
+  PERCENTILE_APPROX("percentile_approx");
 
   private final String sqlName;
 
@@ -54,7 +56,7 @@ public enum AggregateFunction {
     return switch (this) {
       case COLLECT_LIST, COLLECT_SET -> new dev.ember.sql.types.ArrayType(inputType, false);
       case COUNT, COUNT_IF, APPROX_COUNT_DISTINCT -> DataTypes.LongType;
-      case MIN, MAX, FIRST, LAST, MAX_BY, MIN_BY, MODE -> inputType;
+      case MIN, MAX, FIRST, LAST, MAX_BY, MIN_BY, MODE, PERCENTILE_APPROX -> inputType;
       case BOOL_AND, BOOL_OR -> DataTypes.BooleanType;
       case STDDEV_SAMP, STDDEV_POP, VAR_SAMP, VAR_POP, SKEWNESS, KURTOSIS, CORR, COVAR_POP, COVAR_SAMP, PERCENTILE ->
           DataTypes.DoubleType;

@@ -49,7 +49,8 @@ public record ScalarFunctionCall(ScalarFunction function, List<Expression> argum
   /** Deterministic calls of constants are constants, {@code pi()} included; {@code rand()} never is. */
   @Override
   public boolean foldable() {
-    if (!function.deterministic()) {
+    // A user-defined function runs with the query, as in Spark: folding would call it while planning.
+    if (!function.deterministic() || function.instance() != null) {
       return false;
     }
     for (Expression argument : arguments) {

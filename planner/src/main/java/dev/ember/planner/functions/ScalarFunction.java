@@ -79,6 +79,8 @@ public final class ScalarFunction {
   private final String cacheFactory;
   private final boolean objectArguments;
   private final boolean variadicFromZero;
+  private final Object instance;
+  private final String instanceDescription;
 
   private ScalarFunction(Builder builder) {
     this.name = builder.name;
@@ -105,6 +107,8 @@ public final class ScalarFunction {
     }
     this.objectArguments = builder.objectArguments;
     this.variadicFromZero = builder.variadicFromZero;
+    this.instance = builder.instance;
+    this.instanceDescription = builder.instanceDescription;
     if (variadic && argumentTypes.isEmpty()) {
       throw new IllegalArgumentException(name + " is variadic but declares no argument type to repeat");
     }
@@ -137,6 +141,8 @@ public final class ScalarFunction {
     builder.cacheFactory = cacheFactory;
     builder.objectArguments = objectArguments;
     builder.variadicFromZero = variadicFromZero;
+    builder.instance = instance;
+    builder.instanceDescription = instanceDescription;
     return builder;
   }
 
@@ -252,11 +258,34 @@ public final class ScalarFunction {
   }
 
   /**
+   * The object whose method computes a user-defined function (a Java UDF), or null for a built-in,
+   * which a static method computes. The method takes and returns {@code Object}s: boxed values, as
+   * Spark passes them to Java UDFs.
+   */
+  public Object instance() {
+    return instance;
+  }
+
+  /** How errors name a user-defined function: {@code `plusOne (MyUdf)`}; null for a built-in. */
+  public String instanceDescription() {
+    return instanceDescription;
+  }
+
+  /**
    * The implementation for arguments of these (coerced) types.
    *
    * @throws IllegalStateException naming the expected signature when the class has no such method
    */
   public Method implementation(List<DataType> argumentTypes) {
+    if (instance != null) {
+      Class<?>[] objects = new Class<?>[argumentTypes.size()];
+      Arrays.fill(objects, Object.class);
+      try {
+        return implementationClass.getMethod(methodName, objects);
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException(missing(methodName, Arrays.asList(objects)).replace(" static", ""), e);
+      }
+    }
     List<Class<?>> parameters = new ArrayList<>();
     for (FunctionContext value : context) {
       parameters.add(value.javaType());
@@ -399,6 +428,8 @@ public final class ScalarFunction {
     private String cacheFactory;
     private boolean objectArguments;
     private boolean variadicFromZero;
+    private Object instance;
+    private String instanceDescription;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name is null");
@@ -508,6 +539,21 @@ public final class ScalarFunction {
     public Builder implementedBy(Class<?> owner, String method) {
       this.implementationClass = Objects.requireNonNull(owner, "owner is null");
       this.methodName = Objects.requireNonNull(method, "method is null");
+      return this;
+    }
+
+    /**
+     * A user-defined function: {@code type.method(Object...)} called on {@code target}; errors name it
+     * {@code description}. Such a call is never constant-folded: the function runs when the query does.
+     */
+    public Builder implementedByInstance(Object target, Class<?> type, String method, String description) {
+      this.instance = Objects.requireNonNull(target, "target is null");
+      this.implementationClass = Objects.requireNonNull(type, "type is null");
+      this.methodName = Objects.requireNonNull(method, "method is null");
+      this.instanceDescription = Objects.requireNonNull(description, "description is null");
+      if (!type.isInstance(target)) {
+        throw new IllegalArgumentException(target.getClass().getName() + " does not implement " + type.getName());
+      }
       return this;
     }
 
