@@ -132,6 +132,18 @@ public final class QueryExecution {
     return rows;
   }
 
+  /** Runs the query and returns its rows as an iterator that converts one batch at a time. */
+  public ResultRowIterator rowIterator() {
+    CompiledQuery query = compiled();
+    BufferAllocator allocator = engine.newQueryAllocator("iterator");
+    try {
+      return new ResultRowIterator(allocator, engine.executor().run(query.root(), allocator), settings.sessionZone());
+    } catch (RuntimeException e) {
+      allocator.close();
+      throw e;
+    }
+  }
+
   /** The settings this query was planned with (session time zone, case sensitivity …). */
   public QuerySettings settings() {
     return settings;

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public sealed interface PhysicalPlan extends TreeNode<PhysicalPlan>
     permits ScanExec, RangeExec, FilterExec, ProjectExec, HashAggregateExec, SortExec, TakeOrderedExec, LimitExec,
-        HashJoinExec, NestedLoopJoinExec, UnionExec {
+        HashJoinExec, NestedLoopJoinExec, UnionExec, OffsetExec, ReplicateRowsExec {
 
   List<AttributeReference> output();
 }

@@ -8,6 +8,8 @@ import dev.ember.planner.logical.Join;
 import dev.ember.planner.logical.SubqueryAlias;
 import dev.ember.planner.logical.Filter;
 import dev.ember.planner.logical.Limit;
+import dev.ember.planner.logical.Offset;
+import dev.ember.planner.logical.ReplicateRows;
 import dev.ember.planner.logical.LogicalPlan;
 import dev.ember.planner.logical.Project;
 import dev.ember.planner.logical.RangeRelation;
@@ -88,6 +90,13 @@ public final class PruneColumns implements OptimizerRule {
       return join.withNewChildren(List.of(prune(join.left(), childRequired), prune(join.right(), childRequired)));
     } else if (node instanceof SubqueryAlias || node instanceof BroadcastHint) {
       return node.withNewChildren(List.of(prune(node.children().get(0), required)));
+    }
+    if (node instanceof Offset offset) {
+      return offset.withNewChildren(List.of(prune(offset.child(), required)));
+    }
+    if (node instanceof ReplicateRows replicate) {
+      // The first column is the count the others are repeated by; keep all, as a union does.
+      return replicate.withNewChildren(List.of(prune(replicate.child(), idsOf(replicate.child().output()))));
     }
     if (node instanceof Union union) {
       // A union matches its inputs by position, so each input keeps all its columns.
