@@ -29,6 +29,7 @@ import dev.ember.planner.logical.Sort;
 import dev.ember.planner.logical.Union;
 import dev.ember.planner.parser.ExpressionParser;
 import dev.ember.sql.types.StructField;
+import dev.ember.storage.StorageLevel;
 import dev.ember.sql.types.StructType;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,6 +151,45 @@ public class Dataset<T> {
       all.add(col(name));
     }
     return groupBy(all.toArray(new Column[0]));
+  }
+
+  /** Groups by every prefix of the columns, down to all rows: subtotals and a grand total. */
+  public RelationalGroupedDataset rollup(Column... columns) {
+    return groupingSets(columns, GroupingSetsPlan.rollupSets(columns.length));
+  }
+
+  public RelationalGroupedDataset rollup(String column, String... columns) {
+    return rollup(named(column, columns));
+  }
+
+  /** Groups by every subset of the columns. */
+  public RelationalGroupedDataset cube(Column... columns) {
+    return groupingSets(columns, GroupingSetsPlan.cubeSets(columns.length));
+  }
+
+  public RelationalGroupedDataset cube(String column, String... columns) {
+    return cube(named(column, columns));
+  }
+
+  private RelationalGroupedDataset groupingSets(Column[] columns, List<Integer> sets) {
+    List<Expression> grouping = new ArrayList<>();
+    for (Column column : columns) {
+      grouping.add(column.expr());
+    }
+    return new RelationalGroupedDataset(asRows(), grouping, sets);
+  }
+
+  private Column[] named(String column, String... columns) {
+    List<Column> all = new ArrayList<>();
+    all.add(col(column));
+    for (String name : columns) {
+      all.add(col(name));
+    }
+    return all.toArray(new Column[0]);
+  }
+
+  Dataset<Row> withPlanOf(LogicalPlan plan) {
+    return withPlan(plan);
   }
 
   /** Aggregates over all rows: {@code df.agg(max("age"))} is {@code df.groupBy().agg(max("age"))}. */
@@ -313,6 +353,52 @@ public class Dataset<T> {
       throw new IllegalArgumentException("requirement failed: Number of partitions (" + numPartitions
           + ") must be positive.");
     }
+  }
+
+  // ---- caching ----
+
+  /** The same as {@link #persist()}. */
+  public Dataset<T> cache() {
+    return persist();
+  }
+
+  /** Keeps the result in memory once an action computes it; Spark's default level for Datasets. */
+  public Dataset<T> persist() {
+    return persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  /**
+   * Keeps this Dataset's result as Arrow batches in the session's memory, computed by the first action
+   * that needs it; later queries on this Dataset, and on Datasets built from it, read those batches.
+   * Ember keeps them in memory whatever {@code newLevel} says. Persisting a persisted Dataset again
+   * changes nothing, as in Spark.
+   */
+  public Dataset<T> persist(StorageLevel newLevel) {
+    java.util.Objects.requireNonNull(newLevel, "newLevel is null");
+    session.checkRunning();
+    QuerySettings settings = queryExecution.settings();
+    dev.ember.api.execution.EngineContext engine = session.engine();
+    LogicalPlan plan = plan();
+    engine.cacheManager().persist(plan, newLevel,
+        (entry, allocator) -> new QueryExecution(engine, settings, plan, entry).collectBatchesInto(allocator));
+    return this;
+  }
+
+  /** Frees the cached result; later queries compute it again. */
+  public Dataset<T> unpersist() {
+    session.engine().cacheManager().unpersist(plan());
+    return this;
+  }
+
+  /** Ember frees the memory at once, so {@code blocking} changes nothing. */
+  public Dataset<T> unpersist(boolean blocking) {
+    return unpersist();
+  }
+
+  /** The level this Dataset is persisted with, {@code StorageLevel.NONE()} when it is not. */
+  public StorageLevel storageLevel() {
+    return session.engine().cacheManager().lookup(plan()).map(dev.ember.api.cache.CachedData::level)
+        .orElse(StorageLevel.NONE());
   }
 
   // ---- set operations ----

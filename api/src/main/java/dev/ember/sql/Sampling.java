@@ -9,6 +9,7 @@ import dev.ember.planner.expressions.ComparisonOperator;
 import dev.ember.planner.expressions.Expression;
 import dev.ember.planner.expressions.Literal;
 import dev.ember.planner.expressions.SortOrder;
+import dev.ember.planner.expressions.UnresolvedAttribute;
 import dev.ember.planner.expressions.UnresolvedFunction;
 import dev.ember.planner.logical.Filter;
 import dev.ember.planner.logical.LogicalPlan;
@@ -32,22 +33,20 @@ final class Sampling {
    */
   static LogicalPlan between(LogicalPlan child, double lowerBound, double upperBound, long seed) {
     Expression random = random(seed);
-    Expression below = new Comparison(ComparisonOperator.LESS_THAN, random, Literal.fromJava(upperBound));
-    // Spark skips the lower test at 0, where every value passes it; so does this, keeping rand evaluated once.
-    Expression condition = lowerBound <= 0 ? below : null;
-    if (condition == null) {
-      // Both bounds read one draw: compute it once in a projection below the filter.
-      List<Expression> projectList = new ArrayList<>(child.output());
-      Alias draw = Alias.of(random, "__sample_draw");
-      projectList.add(draw);
-      Project withDraw = new Project(projectList, child);
-      Expression value = draw.toAttribute();
-      Expression inRange = new And(
-          new Comparison(ComparisonOperator.GREATER_THAN_OR_EQUAL, value, Literal.fromJava(lowerBound)),
-          new Comparison(ComparisonOperator.LESS_THAN, value, Literal.fromJava(upperBound)));
-      return new Project(List.copyOf(child.output()), new Filter(inRange, withDraw));
+    if (lowerBound <= 0) {
+      // Every draw passes the lower bound 0, so one comparison reads the single draw.
+      return new Filter(new Comparison(ComparisonOperator.LESS_THAN, random, Literal.fromJava(upperBound)), child);
     }
-    return new Filter(condition, child);
+    // Both bounds read one draw: compute it once in a projection below the filter.
+    List<Expression> projectList = new ArrayList<>(child.output());
+    Alias draw = Alias.of(random, "__sample_draw");
+    projectList.add(draw);
+    Project withDraw = new Project(projectList, child);
+    Expression value = new UnresolvedAttribute(draw.name());
+    Expression inRange = new And(
+        new Comparison(ComparisonOperator.GREATER_THAN_OR_EQUAL, value, Literal.fromJava(lowerBound)),
+        new Comparison(ComparisonOperator.LESS_THAN, value, Literal.fromJava(upperBound)));
+    return new Project(List.copyOf(child.output()), new Filter(inRange, withDraw));
   }
 
   /**
@@ -65,7 +64,8 @@ final class Sampling {
     double cumulative = probability;
     long count = 0;
     while (1 - cumulative > NEGLIGIBLE_TAIL && count < 10_000) {
-      conditions.add(new Comparison(ComparisonOperator.LESS_THAN, draw.toAttribute(), Literal.fromJava(cumulative)));
+      conditions.add(new Comparison(ComparisonOperator.LESS_THAN, new UnresolvedAttribute(draw.name()),
+          Literal.fromJava(cumulative)));
       counts.add(Literal.fromJava(count));
       count++;
       probability = probability * fraction / count;

@@ -33,6 +33,7 @@ class DifferentialTest {
     "Joins",
     "ColumnMethods",
     "SetOperations",
+    "RelationalMethods",
   };
 
   @TempDir

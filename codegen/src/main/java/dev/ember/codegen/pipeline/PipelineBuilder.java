@@ -18,6 +18,7 @@ import dev.ember.planner.physical.FilterExec;
 import dev.ember.planner.physical.HashAggregateExec;
 import dev.ember.planner.physical.HashJoinExec;
 import dev.ember.planner.physical.NestedLoopJoinExec;
+import dev.ember.planner.physical.InMemoryTableScanExec;
 import dev.ember.planner.physical.LimitExec;
 import dev.ember.planner.physical.OffsetExec;
 import dev.ember.planner.physical.ReplicateRowsExec;
@@ -158,6 +159,10 @@ public final class PipelineBuilder {
       return new OpenPipeline(
           new Pipeline.SourceInput(scan.source().createBatchSource(scan.columns(), scanSettings)),
           "Scan " + scan.source().formatName() + " " + scan.source().describe(), scan.output());
+    } else if (plan instanceof InMemoryTableScanExec cached) {
+      return new OpenPipeline(
+          new Pipeline.SourceInput(cached.source().createBatchSource(cached.columns(), scanSettings)),
+          "InMemoryTableScan " + cached.source().describe(), cached.output());
     } else if (plan instanceof RangeExec rangeExec) {
       RangeRelation range = rangeExec.range();
       return new OpenPipeline(

@@ -211,4 +211,24 @@ public final class FailingOperations {
     Dataset<Row> people = people(spark, dataDir);
     return people.as("a").join(people.as("b"), col("a.id").equalTo(col("b.id"))).select(col("name"));
   }
+
+  public static Object negativeOffset(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).offset(-1);
+  }
+
+  public static Object groupingOutsideRollup(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).groupBy("city").agg(dev.ember.sql.functions.grouping("city"));
+  }
+
+  public static Object groupingIdOutsideCube(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).groupBy("city").agg(dev.ember.sql.functions.grouping_id());
+  }
+
+  public static Object intersectAllColumnCountMismatch(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).select("id").intersectAll(people(spark, dataDir).select("id", "name"));
+  }
+
+  public static Object exceptAllIncompatibleTypes(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).select("age").exceptAll(people(spark, dataDir).select("active"));
+  }
 }

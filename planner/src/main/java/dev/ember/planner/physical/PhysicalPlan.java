@@ -11,7 +11,8 @@ import java.util.List;
  */
 public sealed interface PhysicalPlan extends TreeNode<PhysicalPlan>
     permits ScanExec, RangeExec, FilterExec, ProjectExec, HashAggregateExec, SortExec, TakeOrderedExec, LimitExec,
-        HashJoinExec, NestedLoopJoinExec, UnionExec, OffsetExec, ReplicateRowsExec {
+        HashJoinExec, NestedLoopJoinExec, UnionExec, OffsetExec, ReplicateRowsExec,
+        InMemoryTableScanExec {
 
   List<AttributeReference> output();
 }

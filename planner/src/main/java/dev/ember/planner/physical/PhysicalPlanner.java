@@ -11,6 +11,7 @@ import dev.ember.planner.logical.Join;
 import dev.ember.planner.logical.SubqueryAlias;
 import dev.ember.planner.logical.Filter;
 import dev.ember.planner.logical.Limit;
+import dev.ember.planner.logical.InMemoryRelation;
 import dev.ember.planner.logical.Offset;
 import dev.ember.planner.logical.ReplicateRows;
 import dev.ember.planner.logical.LogicalPlan;
@@ -53,6 +54,8 @@ public final class PhysicalPlanner {
       return plan(alias.child());
     } else if (logical instanceof BroadcastHint hint) {
       return plan(hint.child());
+    } else if (logical instanceof InMemoryRelation cached) {
+      return new InMemoryTableScanExec(cached.source(), cached.output());
     } else if (logical instanceof Offset offset) {
       return new OffsetExec(offset.offset(), plan(offset.child()));
     } else if (logical instanceof ReplicateRows replicate) {

@@ -8,6 +8,7 @@ import dev.ember.planner.logical.Join;
 import dev.ember.planner.logical.SubqueryAlias;
 import dev.ember.planner.logical.Filter;
 import dev.ember.planner.logical.Limit;
+import dev.ember.planner.logical.InMemoryRelation;
 import dev.ember.planner.logical.Offset;
 import dev.ember.planner.logical.ReplicateRows;
 import dev.ember.planner.logical.LogicalPlan;
@@ -62,7 +63,7 @@ public final class PruneColumns implements OptimizerRule {
     if (node instanceof ScanRelation scan) {
       List<AttributeReference> kept = keepRequired(scan.output(), required, AttributeReference::exprId);
       return kept == scan.output() ? scan : new ScanRelation(scan.source(), kept);
-    } else if (node instanceof RangeRelation) {
+    } else if (node instanceof RangeRelation || node instanceof InMemoryRelation) {
       return node;
     } else if (node instanceof Project project) {
       List<Expression> kept = keepRequired(project.projectList(), required, References::producedId);
