@@ -15,12 +15,17 @@ import dev.ember.planner.logical.Filter;
 import dev.ember.planner.logical.LogicalPlan;
 import dev.ember.planner.logical.Project;
 import dev.ember.planner.logical.ReplicateRows;
+import dev.ember.planner.logical.SinglePartition;
 import dev.ember.planner.logical.Sort;
 import dev.ember.sql.types.MapType;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The plans of {@code sample} and {@code randomSplit}, built from Spark's {@code rand(seed)} sequence. */
+/**
+ * The plans of {@code sample} and {@code randomSplit}, built from Spark's {@code rand(seed)} sequence.
+ * The input reaches the sampling filter as one ordered stream ({@link SinglePartition}), so each row
+ * gets the same draw in every run and in every split, however the workers share the input.
+ */
 final class Sampling {
   /** Poisson probabilities below this are treated as zero: the largest count is then far out in the tail. */
   private static final double NEGLIGIBLE_TAIL = 1e-15;
@@ -31,7 +36,8 @@ final class Sampling {
    * The rows whose {@code rand(seed)} value is in {@code [lowerBound, upperBound)}: Spark's Bernoulli
    * cell sampler, which draws one value per row in input order.
    */
-  static LogicalPlan between(LogicalPlan child, double lowerBound, double upperBound, long seed) {
+  static LogicalPlan between(LogicalPlan input, double lowerBound, double upperBound, long seed) {
+    LogicalPlan child = new SinglePartition(input);
     Expression random = random(seed);
     if (lowerBound <= 0) {
       // Every draw passes the lower bound 0, so one comparison reads the single draw.
@@ -53,7 +59,8 @@ final class Sampling {
    * Each row repeated a Poisson({@code fraction}) number of times, the count found by inverting the
    * Poisson distribution function at the row's {@code rand(seed)} value.
    */
-  static LogicalPlan withReplacement(LogicalPlan child, double fraction, long seed) {
+  static LogicalPlan withReplacement(LogicalPlan input, double fraction, long seed) {
+    LogicalPlan child = new SinglePartition(input);
     List<Expression> withDraw = new ArrayList<>(child.output());
     Alias draw = Alias.of(random(seed), "__sample_draw");
     withDraw.add(draw);

@@ -69,7 +69,7 @@ class RelationalMethodsEndToEndTest {
   }
 
   @Test
-  void tailAndALocalIteratorClosedEarlyReleaseTheirMemory() throws IOException {
+  void tailAndALocalIteratorClosedEarlyReleaseTheirMemory() throws Exception {
     SparkSession spark = session();
     Row[] last = (Row[]) numbers(spark, "n", 50).tail(2);
     assertEquals(2, last.length);

@@ -91,6 +91,7 @@ public final class ResultRowIterator implements Iterator<Row>, AutoCloseable {
       return;
     }
     closed = true;
+    rows = java.util.Collections.emptyIterator();
     try (allocator; source) {
       if (stream != null) {
         stream.close();

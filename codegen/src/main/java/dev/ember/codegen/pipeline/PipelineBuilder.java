@@ -22,6 +22,7 @@ import dev.ember.planner.physical.InMemoryTableScanExec;
 import dev.ember.planner.physical.LimitExec;
 import dev.ember.planner.physical.OffsetExec;
 import dev.ember.planner.physical.ReplicateRowsExec;
+import dev.ember.planner.physical.SinglePartitionExec;
 import dev.ember.planner.physical.PhysicalPlan;
 import dev.ember.planner.physical.ProjectExec;
 import dev.ember.planner.physical.RangeExec;
@@ -36,6 +37,7 @@ import dev.ember.runtime.operators.aggregate.HashAggregateSink;
 import dev.ember.runtime.operators.collect.CollectSink;
 import dev.ember.runtime.operators.collect.LimitSink;
 import dev.ember.runtime.operators.collect.OffsetSink;
+import dev.ember.runtime.operators.collect.SingleStreamSink;
 import dev.ember.runtime.operators.replicate.ReplicateRowsSink;
 import dev.ember.runtime.operators.sort.SortKey;
 import dev.ember.runtime.operators.sort.SortSink;
@@ -199,6 +201,10 @@ public final class PipelineBuilder {
       OpenPipeline open = open(offset.child());
       StructType schema = open.schema();
       return downstreamOf(close(open, new BatchOutput(schema), new OffsetSink(schema, offset.offset())), open.columns);
+    } else if (plan instanceof SinglePartitionExec single) {
+      OpenPipeline open = open(single.child());
+      StructType schema = open.schema();
+      return downstreamOf(close(open, new BatchOutput(schema), new SingleStreamSink(schema)), open.columns);
     } else if (plan instanceof ReplicateRowsExec replicate) {
       OpenPipeline open = open(replicate.child());
       StructType schema = open.schema();

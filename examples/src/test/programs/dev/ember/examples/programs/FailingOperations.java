@@ -2,6 +2,8 @@ package dev.ember.examples.programs;
 
 import static dev.ember.sql.functions.col;
 import static dev.ember.sql.functions.expr;
+import static dev.ember.sql.functions.grouping;
+import static dev.ember.sql.functions.grouping_id;
 import static dev.ember.sql.functions.lit;
 import static dev.ember.sql.functions.sum;
 
@@ -217,11 +219,11 @@ public final class FailingOperations {
   }
 
   public static Object groupingOutsideRollup(SparkSession spark, String dataDir) {
-    return people(spark, dataDir).groupBy("city").agg(dev.ember.sql.functions.grouping("city"));
+    return people(spark, dataDir).groupBy("city").agg(grouping("city"));
   }
 
   public static Object groupingIdOutsideCube(SparkSession spark, String dataDir) {
-    return people(spark, dataDir).groupBy("city").agg(dev.ember.sql.functions.grouping_id());
+    return people(spark, dataDir).groupBy("city").agg(grouping_id());
   }
 
   public static Object intersectAllColumnCountMismatch(SparkSession spark, String dataDir) {

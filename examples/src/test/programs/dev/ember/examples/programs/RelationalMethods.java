@@ -1,14 +1,24 @@
 package dev.ember.examples.programs;
 
+import static dev.ember.sql.functions.avg;
 import static dev.ember.sql.functions.col;
+import static dev.ember.sql.functions.count;
+import static dev.ember.sql.functions.grouping;
+import static dev.ember.sql.functions.grouping_id;
+import static dev.ember.sql.functions.max;
+import static dev.ember.sql.functions.sum;
 
 import dev.ember.sql.Dataset;
 import dev.ember.sql.Row;
 import dev.ember.sql.SparkSession;
+import dev.ember.storage.StorageLevel;
 import java.util.Arrays;
 import java.util.Iterator;
 
-/** offset, tail, toLocalIterator, seeded sample and randomSplit, repartition, intersectAll, exceptAll, full outer using join. */
+/**
+ * offset, tail, toLocalIterator, seeded sample and randomSplit, repartition, rollup, cube, pivot, cache,
+ * intersectAll, exceptAll and the full outer using join.
+ */
 public final class RelationalMethods {
   private RelationalMethods() {}
 
@@ -62,5 +72,35 @@ public final class RelationalMethods {
     Dataset<Row> full = orders.join(customers, "customer_id", "full_outer");
     full.printSchema();
     full.orderBy("customer_id", "order_id", "name").show();
+
+    // Subtotals per grouping set, with grouping() and grouping_id() telling rolled-up nulls apart.
+    Dataset<Row> orderRows = spark.read().option("header", "true").option("inferSchema", "true")
+        .csv(dataDir + "/orders.csv");
+    Dataset<Row> rolled = orderRows.rollup("region", "code")
+        .agg(sum("amount"), count("order_id"), grouping("region"), grouping_id());
+    rolled.printSchema();
+    rolled.orderBy("region", "code", "grouping_id()").show();
+    orderRows.cube(col("region")).count().orderBy("region", "count").show();
+    orderRows.cube("region", "code").agg(max("amount"), grouping_id("code")).orderBy("region", "code").show(30);
+    orderRows.rollup(col("customer_id").isNull().as("anonymous")).agg(avg("amount")).orderBy("anonymous").show();
+
+    // Pivot: one column per value, named for the value, or value_aggregate for several aggregates.
+    orderRows.groupBy("region").pivot("code").sum("amount").orderBy("region").show();
+    orderRows.groupBy("region").pivot("code").agg(sum("amount"), count("order_id")).orderBy("region").show();
+    orderRows.groupBy("code").pivot("region", Arrays.asList("north", "south", "nowhere")).agg(max("order_id"))
+        .orderBy("code").show();
+    orderRows.groupBy().pivot("region").count().show();
+    orderRows.groupBy("region").pivot("code").sum("amount").printSchema();
+
+    // A cached Dataset gives the same results and reports its storage level until unpersisted.
+    Dataset<Row> cached = orderRows.filter("amount > 5").cache();
+    System.out.println(cached.storageLevel());
+    cached.groupBy("region").count().orderBy("region").show();
+    cached.orderBy("order_id").show();
+    cached.unpersist();
+    System.out.println(cached.storageLevel());
+    Dataset<Row> persisted = orderRows.select("order_id").persist(StorageLevel.MEMORY_ONLY());
+    System.out.println(persisted.storageLevel() + " " + persisted.count());
+    persisted.unpersist();
   }
 }

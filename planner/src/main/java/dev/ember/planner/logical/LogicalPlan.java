@@ -13,7 +13,7 @@ import java.util.function.Function;
 public sealed interface LogicalPlan extends TreeNode<LogicalPlan>
     permits ScanRelation, RangeRelation, Project, Filter, Aggregate, Sort, Limit,
         Join, SubqueryAlias, BroadcastHint, Union, Offset, ReplicateRows,
-        InMemoryRelation {
+        InMemoryRelation, SinglePartition {
 
   /** The columns this operator produces; only meaningful once resolved. */
   List<AttributeReference> output();

@@ -12,7 +12,7 @@ import java.util.List;
 public sealed interface PhysicalPlan extends TreeNode<PhysicalPlan>
     permits ScanExec, RangeExec, FilterExec, ProjectExec, HashAggregateExec, SortExec, TakeOrderedExec, LimitExec,
         HashJoinExec, NestedLoopJoinExec, UnionExec, OffsetExec, ReplicateRowsExec,
-        InMemoryTableScanExec {
+        InMemoryTableScanExec, SinglePartitionExec {
 
   List<AttributeReference> output();
 }

@@ -13,6 +13,7 @@ import dev.ember.planner.logical.Filter;
 import dev.ember.planner.logical.Limit;
 import dev.ember.planner.logical.InMemoryRelation;
 import dev.ember.planner.logical.Offset;
+import dev.ember.planner.logical.SinglePartition;
 import dev.ember.planner.logical.ReplicateRows;
 import dev.ember.planner.logical.LogicalPlan;
 import dev.ember.planner.logical.Project;
@@ -56,6 +57,8 @@ public final class PhysicalPlanner {
       return plan(hint.child());
     } else if (logical instanceof InMemoryRelation cached) {
       return new InMemoryTableScanExec(cached.source(), cached.output());
+    } else if (logical instanceof SinglePartition single) {
+      return new SinglePartitionExec(plan(single.child()));
     } else if (logical instanceof Offset offset) {
       return new OffsetExec(offset.offset(), plan(offset.child()));
     } else if (logical instanceof ReplicateRows replicate) {

@@ -10,6 +10,7 @@ import dev.ember.planner.logical.Filter;
 import dev.ember.planner.logical.Limit;
 import dev.ember.planner.logical.InMemoryRelation;
 import dev.ember.planner.logical.Offset;
+import dev.ember.planner.logical.SinglePartition;
 import dev.ember.planner.logical.ReplicateRows;
 import dev.ember.planner.logical.LogicalPlan;
 import dev.ember.planner.logical.Project;
@@ -92,8 +93,8 @@ public final class PruneColumns implements OptimizerRule {
     } else if (node instanceof SubqueryAlias || node instanceof BroadcastHint) {
       return node.withNewChildren(List.of(prune(node.children().get(0), required)));
     }
-    if (node instanceof Offset offset) {
-      return offset.withNewChildren(List.of(prune(offset.child(), required)));
+    if (node instanceof Offset || node instanceof SinglePartition) {
+      return node.withNewChildren(List.of(prune(node.children().get(0), required)));
     }
     if (node instanceof ReplicateRows replicate) {
       // The first column is the count the others are repeated by; keep all, as a union does.
