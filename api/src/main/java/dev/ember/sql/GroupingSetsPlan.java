@@ -78,7 +78,7 @@ final class GroupingSetsPlan {
         boolean kept = (set & (1 << i)) != 0;
         projectList.add(Alias.of(kept ? key : Literal.nullOf(key.dataType()), "__grouping_key_" + i));
       }
-      projectList.add(Alias.of(Literal.fromJava(groupingId(set, allKeyIndexes(n), n)), "__grouping_id"));
+      projectList.add(Alias.of(Literal.fromJava(groupingId(set, n)), "__grouping_id"));
       for (int call = 0; call < groupingCalls.size(); call++) {
         projectList.add(Alias.of(callValue(groupingCalls.get(call), set, keyNames), "__grouping_call_" + call));
       }
@@ -126,7 +126,7 @@ final class GroupingSetsPlan {
         && (function.name().equalsIgnoreCase("grouping") || function.name().equalsIgnoreCase("grouping_id"));
   }
 
-  /** grouping(k): 1 when k is rolled up in this set; grouping_id(a, b …): those bits, first key highest. */
+  /** grouping(k): 1 when k is rolled up in this set; grouping_id(): a bit per key, the first highest. */
   private static Literal callValue(UnresolvedFunction call, int set, List<String> keyNames) {
     List<Integer> indexes = new ArrayList<>();
     for (Expression argument : call.arguments()) {
@@ -140,15 +140,21 @@ final class GroupingSetsPlan {
       }
       return new Literal((byte) ((set & (1 << indexes.get(0))) != 0 ? 0 : 1), DataTypes.ByteType);
     }
-    if (indexes.isEmpty()) {
-      indexes = allKeyIndexes(keyNames.size());
+    if (!indexes.isEmpty() && !indexes.equals(allKeyIndexes(keyNames.size()))) {
+      // Spark accepts grouping_id's columns only when they are the grouping columns, in order.
+      String given = String.join(",", call.arguments().stream().map(GroupingSetsPlan::nameOf).toList());
+      String all = String.join(",", keyNames);
+      throw new AnalysisException("GROUPING_ID_COLUMN_MISMATCH", Map.of("groupingIdColumn", given,
+          "groupByColumns", all), "Columns of grouping_id (" + given + ") does not match grouping columns (" + all
+              + "). SQLSTATE: 42803");
     }
-    return Literal.fromJava(groupingId(set, indexes, keyNames.size()));
+    return Literal.fromJava(groupingId(set, keyNames.size()));
   }
 
-  private static long groupingId(int set, List<Integer> indexes, int n) {
+  /** A bit per key, 1 where the set rolls it up; the first key's bit is the highest. */
+  private static long groupingId(int set, int keyCount) {
     long id = 0;
-    for (int index : indexes) {
+    for (int index = 0; index < keyCount; index++) {
       id = (id << 1) | ((set & (1 << index)) != 0 ? 0 : 1);
     }
     return id;

@@ -1,5 +1,6 @@
 package dev.ember.sql;
 
+import dev.ember.planner.expressions.Alias;
 import dev.ember.planner.expressions.AttributeReference;
 import dev.ember.planner.expressions.Expression;
 import java.util.ArrayList;
@@ -35,8 +36,10 @@ final class PivotPlan {
     List<Column> firstKeys = new ArrayList<>(keys);
     firstKeys.add(pivotColumn.as("__pivot_value"));
     List<Column> firstAggregates = new ArrayList<>();
-    for (int i = 0; i < aggregateColumns.size(); i++) {
-      firstAggregates.add(aggregateColumns.get(i).as("__pivot_aggregate_" + i));
+    for (int i = 0; i < aggregates.size(); i++) {
+      // An aggregate the user named is renamed here; its name is already in aggregateNames.
+      Expression aggregate = aggregates.get(i) instanceof Alias alias ? alias.child() : aggregates.get(i);
+      firstAggregates.add(new Column(aggregate).as("__pivot_aggregate_" + i));
     }
     Dataset<Row> perValue = input.groupBy(firstKeys.toArray(new Column[0]))
         .agg(firstAggregates.get(0), firstAggregates.subList(1, firstAggregates.size()).toArray(new Column[0]));

@@ -81,7 +81,9 @@ public final class RelationalMethods {
     rolled.printSchema();
     rolled.orderBy("region", "code", "grouping_id()").show();
     orderRows.cube(col("region")).count().orderBy("region", "count").show();
-    orderRows.cube("region", "code").agg(max("amount"), grouping_id("code")).orderBy("region", "code").show(30);
+    // Rolled-up nulls and null keys tie on region and code; the grouping id orders them.
+    orderRows.cube("region", "code").agg(max("amount"), grouping_id("region", "code").as("gid"))
+        .orderBy("region", "code", "gid").show(30);
     orderRows.rollup(col("customer_id").isNull().as("anonymous")).agg(avg("amount")).orderBy("anonymous").show();
 
     // Pivot: one column per value, named for the value, or value_aggregate for several aggregates.
