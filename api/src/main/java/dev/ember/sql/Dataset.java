@@ -21,6 +21,7 @@ import dev.ember.planner.logical.JoinType;
 import dev.ember.planner.logical.SubqueryAlias;
 import dev.ember.planner.logical.Filter;
 import dev.ember.planner.logical.Limit;
+import dev.ember.planner.logical.Offset;
 import dev.ember.planner.logical.LogicalPlan;
 import dev.ember.planner.logical.Project;
 import dev.ember.planner.logical.ScanRelation;
@@ -28,6 +29,7 @@ import dev.ember.planner.logical.Sort;
 import dev.ember.planner.logical.Union;
 import dev.ember.planner.parser.ExpressionParser;
 import dev.ember.sql.types.StructField;
+import dev.ember.storage.StorageLevel;
 import dev.ember.sql.types.StructType;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +53,7 @@ public class Dataset<T> {
     QuerySettings querySettings = new QuerySettings(settings.caseSensitive(), settings.ansiEnabled(),
         settings.codegenEnabled(), settings.kernelOptions(), settings.scanSettings(), settings.disabledRules(),
         settings.backgroundCompilation(), settings.sortSpillSettings());
-    this.queryExecution = new QueryExecution(session.engine(), querySettings, plan, session.functionRegistry());
+    this.queryExecution = new QueryExecution(session.engine(), querySettings, plan, session.functionRegistry(), null);
     queryExecution.analyzed();
   }
 
@@ -151,6 +153,45 @@ public class Dataset<T> {
     return groupBy(all.toArray(new Column[0]));
   }
 
+  /** Groups by every prefix of the columns, down to all rows: subtotals and a grand total. */
+  public RelationalGroupedDataset rollup(Column... columns) {
+    return groupingSets(columns, GroupingSetsPlan.rollupSets(columns.length));
+  }
+
+  public RelationalGroupedDataset rollup(String column, String... columns) {
+    return rollup(named(column, columns));
+  }
+
+  /** Groups by every subset of the columns. */
+  public RelationalGroupedDataset cube(Column... columns) {
+    return groupingSets(columns, GroupingSetsPlan.cubeSets(columns.length));
+  }
+
+  public RelationalGroupedDataset cube(String column, String... columns) {
+    return cube(named(column, columns));
+  }
+
+  private RelationalGroupedDataset groupingSets(Column[] columns, List<Integer> sets) {
+    List<Expression> grouping = new ArrayList<>();
+    for (Column column : columns) {
+      grouping.add(column.expr());
+    }
+    return new RelationalGroupedDataset(asRows(), grouping, sets);
+  }
+
+  private Column[] named(String column, String... columns) {
+    List<Column> all = new ArrayList<>();
+    all.add(col(column));
+    for (String name : columns) {
+      all.add(col(name));
+    }
+    return all.toArray(new Column[0]);
+  }
+
+  Dataset<Row> withPlanOf(LogicalPlan plan) {
+    return withPlan(plan);
+  }
+
   /** Aggregates over all rows: {@code df.agg(max("age"))} is {@code df.groupBy().agg(max("age"))}. */
   public Dataset<Row> agg(Column aggregate, Column... aggregates) {
     return groupBy().agg(aggregate, aggregates);
@@ -194,6 +235,171 @@ public class Dataset<T> {
 
   public Dataset<Row> limit(int n) {
     return withPlan(new Limit(n, plan()));
+  }
+
+  /**
+   * The rows after the first {@code n}, in this Dataset's order.
+   *
+   * @throws AnalysisException INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE for a negative {@code n}
+   */
+  public Dataset<T> offset(int n) {
+    if (n < 0) {
+      throw new AnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE",
+          java.util.Map.of("name", "offset", "expr", "\"" + n + "\"", "v", String.valueOf(n)),
+          "The limit like expression \"" + n + "\" is invalid. The offset expression must be equal to or greater"
+              + " than 0, but got " + n + ". SQLSTATE: 42K0E");
+    }
+    return typed(withPlan(new Offset(n, plan())));
+  }
+
+  /**
+   * A random subset holding each row with probability {@code fraction}, as Spark's Bernoulli sampler
+   * does: row i is kept when the i-th value of {@code rand(seed)} is below {@code fraction}. Spark
+   * seeds each partition with {@code seed + partitionIndex}; Ember's workers all play partition 0, so
+   * the rows are Spark's exactly when Spark reads the input as one partition.
+   */
+  public Dataset<T> sample(double fraction, long seed) {
+    return sample(false, fraction, seed);
+  }
+
+  public Dataset<T> sample(double fraction) {
+    return sample(fraction, java.util.concurrent.ThreadLocalRandom.current().nextLong());
+  }
+
+  public Dataset<T> sample(boolean withReplacement, double fraction) {
+    return sample(withReplacement, fraction, java.util.concurrent.ThreadLocalRandom.current().nextLong());
+  }
+
+  /**
+   * With replacement, each row is repeated a Poisson({@code fraction}) number of times (Knuth's
+   * method over {@code rand(seed)}); the counts honour the fraction but are not Spark's, whose
+   * Poisson sampler draws from another generator.
+   */
+  public Dataset<T> sample(boolean withReplacement, double fraction, long seed) {
+    if (withReplacement) {
+      if (!(fraction >= 0)) {
+        throw new IllegalArgumentException("requirement failed: Sampling fraction (" + fraction
+            + ") must be nonnegative with replacement");
+      }
+      return typed(withPlan(Sampling.withReplacement(plan(), fraction, seed)));
+    }
+    if (!(fraction >= 0 && fraction <= 1)) {
+      throw new IllegalArgumentException("requirement failed: Sampling fraction (" + fraction
+          + ") must be on interval [0, 1] without replacement");
+    }
+    return typed(withPlan(Sampling.between(plan(), 0, fraction, seed)));
+  }
+
+  /**
+   * Splits the rows by {@code weights} (normalized to sum to 1). As in Spark, the input is sorted by
+   * every orderable column first, so that each split sees the rows in one order, and split k keeps
+   * the rows whose {@code rand(seed)} value falls in its share of [0, 1).
+   */
+  @SuppressWarnings("unchecked")
+  public Dataset<T>[] randomSplit(double[] weights, long seed) {
+    java.util.Objects.requireNonNull(weights, "weights is null");
+    String shown = java.util.Arrays.stream(weights).mapToObj(String::valueOf)
+        .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    if (java.util.Arrays.stream(weights).anyMatch(weight -> weight < 0)) {
+      throw new IllegalArgumentException("requirement failed: Weights must be nonnegative, but got " + shown);
+    }
+    double total = java.util.Arrays.stream(weights).sum();
+    if (!(total > 0)) {
+      throw new IllegalArgumentException("requirement failed: Sum of weights must be positive, but got " + shown);
+    }
+    LogicalPlan sorted = Sampling.sortedByEveryColumn(plan());
+    Dataset<T>[] splits = new Dataset[weights.length];
+    double lowerBound = 0;
+    for (int i = 0; i < weights.length; i++) {
+      double upperBound = lowerBound + weights[i] / total;
+      splits[i] = typed(withPlan(Sampling.between(sorted, lowerBound, upperBound, seed)));
+      lowerBound = upperBound;
+    }
+    return splits;
+  }
+
+  public Dataset<T>[] randomSplit(double[] weights) {
+    return randomSplit(weights, java.util.concurrent.ThreadLocalRandom.current().nextLong());
+  }
+
+  /**
+   * Accepted for Spark compatibility: Ember's workers share one result, so the rows are unchanged;
+   * the number of partitions only has to be positive, as in Spark.
+   */
+  public Dataset<T> repartition(int numPartitions) {
+    requirePositivePartitions(numPartitions);
+    return typed(withPlan(plan()));
+  }
+
+  public Dataset<T> repartition(int numPartitions, Column... partitionExprs) {
+    requirePositivePartitions(numPartitions);
+    // Spark resolves the partitioning columns, so an unknown one fails here too.
+    if (partitionExprs.length > 0) {
+      select(partitionExprs);
+    }
+    return typed(withPlan(plan()));
+  }
+
+  public Dataset<T> repartition(Column... partitionExprs) {
+    return repartition(session.engine().parallelism(), partitionExprs);
+  }
+
+  public Dataset<T> coalesce(int numPartitions) {
+    return repartition(numPartitions);
+  }
+
+  private static void requirePositivePartitions(int numPartitions) {
+    if (numPartitions <= 0) {
+      throw new IllegalArgumentException("requirement failed: Number of partitions (" + numPartitions
+          + ") must be positive.");
+    }
+  }
+
+  // ---- caching ----
+
+  /** The same as {@link #persist()}. */
+  public Dataset<T> cache() {
+    return persist();
+  }
+
+  /** Keeps the result in memory once an action computes it; Spark's default level for Datasets. */
+  public Dataset<T> persist() {
+    return persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  /**
+   * Keeps this Dataset's result as Arrow batches in the session's memory, computed by the first action
+   * that needs it; later queries on this Dataset, and on Datasets built from it, read those batches.
+   * Ember keeps them in memory whatever {@code newLevel} says. Persisting a persisted Dataset again
+   * changes nothing, as in Spark.
+   */
+  public Dataset<T> persist(StorageLevel newLevel) {
+    java.util.Objects.requireNonNull(newLevel, "newLevel is null");
+    session.checkRunning();
+    QuerySettings settings = queryExecution.settings();
+    dev.ember.api.execution.EngineContext engine = session.engine();
+    LogicalPlan plan = plan();
+    engine.cacheManager().persist(plan, newLevel,
+        (entry, allocator) -> new QueryExecution(engine, settings, plan, session.functionRegistry(), entry)
+            .collectBatchesInto(allocator));
+    return this;
+  }
+
+  /** Frees the cached result; later queries compute it again. */
+  public Dataset<T> unpersist() {
+    session.engine().cacheManager().unpersist(plan());
+    return this;
+  }
+
+  /** Ember frees the memory at once, so {@code blocking} changes nothing. */
+  public Dataset<T> unpersist(boolean blocking) {
+    return unpersist();
+  }
+
+  /** The level this Dataset is persisted with, {@code StorageLevel.NONE()} when it is not. */
+  public StorageLevel storageLevel() {
+    return session.engine().cacheManager().lookup(plan()).map(dev.ember.api.cache.CachedData::level)
+        .orElse(StorageLevel.NONE());
   }
 
   // ---- set operations ----
@@ -259,6 +465,21 @@ public class Dataset<T> {
     // Analyzing the inputs' union first reports mismatched inputs with Spark's errors and widens types.
     Union inputs = (Union) withPlan(new Union(plan(), requireOther(other).plan(), operatorName)).plan();
     return typed(withPlan(SetOperationPlans.intersectOrExcept(inputs, keepCommon)));
+  }
+
+  /** Each row of this Dataset as often as it is in both, nulls comparing equal (multiset intersection). */
+  public Dataset<T> intersectAll(Dataset<T> other) {
+    return intersectAllOrExceptAll(other, "INTERSECT ALL", true);
+  }
+
+  /** Each row of this Dataset as often as it is here more than in {@code other} (multiset difference). */
+  public Dataset<T> exceptAll(Dataset<T> other) {
+    return intersectAllOrExceptAll(other, "EXCEPT ALL", false);
+  }
+
+  private Dataset<T> intersectAllOrExceptAll(Dataset<T> other, String operatorName, boolean keepCommon) {
+    Union inputs = (Union) withPlan(new Union(plan(), requireOther(other).plan(), operatorName)).plan();
+    return typed(withPlan(SetOperationPlans.intersectAllOrExceptAll(inputs, keepCommon)));
   }
 
   private Dataset<T> requireOther(Dataset<T> other) {
@@ -712,6 +933,26 @@ public class Dataset<T> {
 
   public T first() {
     return head();
+  }
+
+  /** The last {@code n} rows as a {@code Row[]}, typed {@code Object} as Java sees Spark's signature. */
+  public Object tail(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("requirement failed: tail expects a non-negative count, got " + n);
+    }
+    List<Row> rows = collectAsList();
+    return rows.subList(Math.max(0, rows.size() - n), rows.size()).toArray(new Row[0]);
+  }
+
+  /**
+   * The rows one batch at a time: the query runs when this is called, and each batch becomes rows
+   * only when the iterator reaches it. The iterator is {@link AutoCloseable}; reading to the end or
+   * closing it releases the result's memory.
+   */
+  @SuppressWarnings("unchecked")
+  public java.util.Iterator<T> toLocalIterator() {
+    session.checkRunning();
+    return (java.util.Iterator<T>) queryExecution.rowIterator();
   }
 
   public boolean isEmpty() {

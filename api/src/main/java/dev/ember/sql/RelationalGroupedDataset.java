@@ -4,6 +4,7 @@ import dev.ember.planner.expressions.Alias;
 import dev.ember.planner.expressions.Expression;
 import dev.ember.planner.expressions.Literal;
 import dev.ember.planner.expressions.UnresolvedFunction;
+import dev.ember.planner.logical.LogicalPlan;
 import dev.ember.sql.types.StructField;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +18,80 @@ import java.util.Map;
 public class RelationalGroupedDataset {
   private final Dataset<Row> dataset;
   private final List<Expression> grouping;
+  /** The grouping sets of a rollup or cube (masks of the keys kept), or null for a plain groupBy. */
+  private final List<Integer> groupingSets;
 
   RelationalGroupedDataset(Dataset<Row> dataset, List<Expression> grouping) {
+    this(dataset, grouping, null);
+  }
+
+  /** {@code pivot(column, values)}: the column whose values become columns, or null. */
+  private final Column pivotColumn;
+  private final List<Object> pivotValues;
+
+  RelationalGroupedDataset(Dataset<Row> dataset, List<Expression> grouping, List<Integer> groupingSets) {
+    this(dataset, grouping, groupingSets, null, null);
+  }
+
+  private RelationalGroupedDataset(Dataset<Row> dataset, List<Expression> grouping, List<Integer> groupingSets,
+      Column pivotColumn, List<Object> pivotValues) {
     this.dataset = dataset;
     this.grouping = List.copyOf(grouping);
+    this.groupingSets = groupingSets == null ? null : List.copyOf(groupingSets);
+    this.pivotColumn = pivotColumn;
+    // Values may be null, which List.copyOf refuses.
+    this.pivotValues = pivotValues == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(pivotValues));
+  }
+
+  /**
+   * One output column per distinct value of {@code pivotColumn}, in ascending order (nulls first); as
+   * in Spark, a first query finds the values, so this runs the input once.
+   */
+  public RelationalGroupedDataset pivot(Column pivotColumn) {
+    java.util.Objects.requireNonNull(pivotColumn, "pivotColumn is null");
+    List<Row> rows = dataset.select(pivotColumn).distinct().sort(functions.col(dataset.select(pivotColumn)
+        .columns()[0])).limit(PivotPlan.MAX_VALUES + 1).collectAsList();
+    if (rows.size() > PivotPlan.MAX_VALUES) {
+      throw new AnalysisException("_LEGACY_ERROR_TEMP_1325", Map.of("config", "spark.sql.pivotMaxValues"),
+          "The pivot column " + pivotColumn + " has more than " + PivotPlan.MAX_VALUES + " distinct values, this could"
+              + " indicate an error. If this was intended, set spark.sql.pivotMaxValues to at least the number of"
+              + " distinct values of the pivot column.");
+    }
+    List<Object> values = new ArrayList<>();
+    rows.forEach(row -> values.add(row.get(0)));
+    return pivot(pivotColumn, values);
+  }
+
+  public RelationalGroupedDataset pivot(String pivotColumn) {
+    return pivot(dataset.col(pivotColumn));
+  }
+
+  /** One output column per given value of {@code pivotColumn}, in the given order. */
+  public RelationalGroupedDataset pivot(Column pivotColumn, List<Object> values) {
+    java.util.Objects.requireNonNull(pivotColumn, "pivotColumn is null");
+    java.util.Objects.requireNonNull(values, "values is null");
+    if (groupingSets != null || this.pivotColumn != null) {
+      throw new UnsupportedOperationException("[REPEATED_CLAUSE] pivot is only supported after a groupBy, once");
+    }
+    return new RelationalGroupedDataset(dataset, grouping, null, pivotColumn, values);
+  }
+
+  public RelationalGroupedDataset pivot(String pivotColumn, List<Object> values) {
+    return pivot(dataset.col(pivotColumn), values);
   }
 
   private Dataset<Row> aggregate(List<Expression> aggregates) {
+    if (pivotColumn != null) {
+      return PivotPlan.aggregate(dataset, grouping, pivotColumn, pivotValues, aggregates);
+    }
+    if (groupingSets != null) {
+      // The keys resolved against the input, as a projection of them resolves them.
+      List<Column> keyColumns = grouping.stream().map(Column::new).toList();
+      LogicalPlan keys = dataset.select(keyColumns.toArray(new Column[0])).plan();
+      List<Expression> resolvedKeys = ((dev.ember.planner.logical.Project) keys).projectList();
+      return dataset.withPlanOf(GroupingSetsPlan.plan(dataset.plan(), resolvedKeys, groupingSets, aggregates));
+    }
+    GroupingSetsPlan.rejectGroupingCalls(aggregates);
     List<Expression> output = new ArrayList<>(grouping);
     output.addAll(aggregates);
     return dataset.aggregate(grouping, output);

@@ -4,6 +4,9 @@ import dev.ember.planner.expressions.AggregateCall;
 import dev.ember.planner.expressions.AggregateFunction;
 import dev.ember.planner.expressions.Alias;
 import dev.ember.planner.expressions.And;
+import dev.ember.planner.expressions.ArithmeticOperator;
+import dev.ember.planner.expressions.BinaryArithmetic;
+import dev.ember.planner.expressions.If;
 import dev.ember.planner.expressions.Comparison;
 import dev.ember.planner.expressions.ComparisonOperator;
 import dev.ember.planner.expressions.AttributeReference;
@@ -14,6 +17,7 @@ import dev.ember.planner.logical.Aggregate;
 import dev.ember.planner.logical.Filter;
 import dev.ember.planner.logical.LogicalPlan;
 import dev.ember.planner.logical.Project;
+import dev.ember.planner.logical.ReplicateRows;
 import dev.ember.planner.logical.Union;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -145,6 +149,47 @@ final class SetOperationPlans {
         new Comparison(keepCommon ? ComparisonOperator.GREATER_THAN : ComparisonOperator.EQUAL_TO,
             inRight.toAttribute(), zero));
     return new Project(grouping, new Filter(condition, groups));
+  }
+
+  /**
+   * {@code intersectAll} ({@code keepCommon}) or {@code exceptAll}: multiset semantics, so a row found
+   * {@code l} times on the left and {@code r} times on the right comes out {@code min(l, r)} times
+   * (intersect) or {@code l - r} times (except). Each distinct row is counted per side, then repeated:
+   *
+   * <pre>
+   * ReplicateRows [n, a, b]
+   * +- Project [if(left &lt; right, left, right) AS n, a, b]       (except: left - right AS n)
+   *    +- Filter (left &gt; 0 AND right &gt; 0)                       (except: left &gt; right)
+   *       +- Aggregate [a, b], [a, b, sum(in_left) AS left, sum(in_right) AS right]
+   *          +- Union (sides tagged as for intersect)
+   * </pre>
+   */
+  static LogicalPlan intersectAllOrExceptAll(Union analyzed, boolean keepCommon) {
+    LogicalPlan tagged = new Union(tagged(analyzed.left(), 1, 0), tagged(analyzed.right(), 0, 1));
+    List<AttributeReference> taggedOutput = tagged.output();
+    int columns = analyzed.left().output().size();
+    List<Expression> grouping = new ArrayList<>(taggedOutput.subList(0, columns));
+    List<Expression> aggregates = new ArrayList<>(grouping);
+    Alias inLeft = Alias.of(new AggregateCall(AggregateFunction.SUM, taggedOutput.get(columns), false), "in_left");
+    Alias inRight = Alias.of(new AggregateCall(AggregateFunction.SUM, taggedOutput.get(columns + 1), false),
+        "in_right");
+    aggregates.add(inLeft);
+    aggregates.add(inRight);
+    LogicalPlan groups = new Aggregate(grouping, aggregates, tagged);
+    Expression left = inLeft.toAttribute();
+    Expression right = inRight.toAttribute();
+    Expression zero = Literal.fromJava(0L);
+    Expression condition = keepCommon
+        ? new And(new Comparison(ComparisonOperator.GREATER_THAN, left, zero),
+            new Comparison(ComparisonOperator.GREATER_THAN, right, zero))
+        : new Comparison(ComparisonOperator.GREATER_THAN, left, right);
+    Expression copies = keepCommon
+        ? new If(new Comparison(ComparisonOperator.LESS_THAN, left, right), left, right)
+        : new BinaryArithmetic(ArithmeticOperator.SUBTRACT, left, right);
+    List<Expression> projectList = new ArrayList<>();
+    projectList.add(Alias.of(copies, "copies"));
+    projectList.addAll(grouping);
+    return new ReplicateRows(new Project(projectList, new Filter(condition, groups)));
   }
 
   private static LogicalPlan tagged(LogicalPlan side, int inLeft, int inRight) {

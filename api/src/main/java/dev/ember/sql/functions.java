@@ -1819,6 +1819,33 @@ public final class functions {
 
 
   // ==== Other functions ====
+
+  /** In a rollup or cube: 1 when {@code column} is rolled up (null because of the grouping set), else 0. */
+  public static Column grouping(Column column) {
+    return new Column(new dev.ember.planner.expressions.UnresolvedFunction("grouping", List.of(column.expr()), false));
+  }
+
+  public static Column grouping(String columnName) {
+    return grouping(col(columnName));
+  }
+
+  /** In a rollup or cube: the grouping() bits of the columns (all grouping columns if none), first highest. */
+  public static Column grouping_id(Column... columns) {
+    List<dev.ember.planner.expressions.Expression> arguments = new java.util.ArrayList<>();
+    for (Column column : columns) {
+      arguments.add(column.expr());
+    }
+    return new Column(new dev.ember.planner.expressions.UnresolvedFunction("grouping_id", arguments, false));
+  }
+
+  public static Column grouping_id(String colName, String... colNames) {
+    List<Column> all = new java.util.ArrayList<>();
+    all.add(col(colName));
+    for (String name : colNames) {
+      all.add(col(name));
+    }
+    return grouping_id(all.toArray(new Column[0]));
+  }
   // (section kept for parallel work; add this family's functions below this line)
 
   /**

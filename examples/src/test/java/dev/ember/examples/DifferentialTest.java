@@ -37,6 +37,7 @@ class DifferentialTest {
     "Collections",
     "Udfs",
     "MissingValues",
+    "RelationalMethods",
   };
 
   @TempDir

@@ -1,5 +1,6 @@
 package dev.ember.api.execution;
 
+import dev.ember.api.cache.CacheManager;
 import dev.ember.codegen.generated.GeneratedKernels;
 import dev.ember.runtime.memory.Allocators;
 import dev.ember.runtime.scheduler.PipelineExecutor;
@@ -15,12 +16,19 @@ public final class EngineContext implements AutoCloseable {
   private final BufferAllocator rootAllocator;
   private final PipelineExecutor executor;
   private final GeneratedKernels generatedKernels;
+  private final CacheManager cacheManager;
 
   public EngineContext(int parallelism, long memoryLimitBytes) {
     this.parallelism = parallelism;
     this.rootAllocator = Allocators.newRoot(memoryLimitBytes);
     this.executor = new PipelineExecutor(parallelism);
     this.generatedKernels = new GeneratedKernels();
+    this.cacheManager = new CacheManager(rootAllocator.newChildAllocator("cache", 0, rootAllocator.getLimit()));
+  }
+
+  /** The session's persisted Datasets, whose batches it owns. */
+  public CacheManager cacheManager() {
+    return cacheManager;
   }
 
   public int parallelism() {
@@ -45,7 +53,11 @@ public final class EngineContext implements AutoCloseable {
     try {
       executor.close();
     } finally {
-      rootAllocator.close();
+      try {
+        cacheManager.close();
+      } finally {
+        rootAllocator.close();
+      }
     }
   }
 }

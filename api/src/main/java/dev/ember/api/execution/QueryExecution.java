@@ -1,5 +1,6 @@
 package dev.ember.api.execution;
 
+import dev.ember.api.cache.CachedData;
 import dev.ember.api.rows.BatchRows;
 import dev.ember.codegen.CompiledQuery;
 import dev.ember.codegen.QueryCompiler;
@@ -37,6 +38,8 @@ public final class QueryExecution {
   private final QuerySettings settings;
   private final LogicalPlan logical;
   private final dev.ember.planner.analysis.FunctionRegistry functions;
+  private final CachedData computing;
+  private long plannedCacheVersion;
   private LogicalPlan analyzed;
   private LogicalPlan optimized;
   private PhysicalPlan physical;
@@ -44,16 +47,21 @@ public final class QueryExecution {
   private CompiledQuery compiledForExplain;
 
   public QueryExecution(EngineContext engine, QuerySettings settings, LogicalPlan logical) {
-    this(engine, settings, logical, dev.ember.planner.analysis.FunctionRegistry.builtin());
+    this(engine, settings, logical, dev.ember.planner.analysis.FunctionRegistry.builtin(), null);
   }
 
-  /** A query resolving function names with {@code functions}: the built-ins and the session's UDFs. */
+  /**
+   * A query resolving function names with {@code functions} (the built-ins and the session's UDFs).
+   *
+   * @param computing the cache entry this query fills, which it must not read; null for other queries
+   */
   public QueryExecution(EngineContext engine, QuerySettings settings, LogicalPlan logical,
-      dev.ember.planner.analysis.FunctionRegistry functions) {
+      dev.ember.planner.analysis.FunctionRegistry functions, CachedData computing) {
     this.functions = Objects.requireNonNull(functions, "functions is null");
     this.engine = Objects.requireNonNull(engine, "engine is null");
     this.settings = Objects.requireNonNull(settings, "settings is null");
     this.logical = Objects.requireNonNull(logical, "logical is null");
+    this.computing = computing;
   }
 
   public LogicalPlan logical() {
@@ -69,25 +77,41 @@ public final class QueryExecution {
   }
 
   public synchronized LogicalPlan optimized() {
+    long cacheVersion = engine.cacheManager().version();
+    if (optimized != null && cacheVersion != plannedCacheVersion) {
+      // A Dataset persisted or unpersisted since: plan again, reading (or no longer reading) its cache.
+      optimized = null;
+      physical = null;
+      compiled = null;
+      compiledForExplain = null;
+    }
     if (optimized == null) {
+      plannedCacheVersion = cacheVersion;
       // Tests set ember.optimizer.checkInvariants, so every rule's output is checked on real queries too.
       optimized = Optimizer.standard(settings.disabledRules(), Boolean.getBoolean("ember.optimizer.checkInvariants"))
-          .optimize(analyzed());
+          .optimize(withCachedData());
     }
     return optimized;
   }
 
+  /** The analyzed plan, reading persisted Datasets from their caches. */
+  public synchronized LogicalPlan withCachedData() {
+    return engine.cacheManager().useCachedData(analyzed(), computing);
+  }
+
   public synchronized PhysicalPlan physical() {
+    LogicalPlan optimizedPlan = optimized();
     if (physical == null) {
-      physical = new PhysicalPlanner().plan(optimized());
+      physical = new PhysicalPlanner().plan(optimizedPlan);
     }
     return physical;
   }
 
   public synchronized CompiledQuery compiled() {
+    PhysicalPlan physicalPlan = physical();
     if (compiled == null) {
       compiled = new QueryCompiler(engine.generatedKernels())
-          .compile(physical(), compilerSettings(settings.backgroundCompilation()));
+          .compile(physicalPlan, compilerSettings(settings.backgroundCompilation()));
     }
     return compiled;
   }
@@ -139,6 +163,47 @@ public final class QueryExecution {
       }
     }
     return rows;
+  }
+
+  /** Runs the query and moves its result batches, in order, into {@code target}'s ownership. */
+  public List<ColumnBatch> collectBatchesInto(BufferAllocator target) {
+    Objects.requireNonNull(target, "target is null");
+    CompiledQuery query = compiled();
+    List<ColumnBatch> moved = new ArrayList<>();
+    try (BufferAllocator allocator = engine.newQueryAllocator("cache fill")) {
+      BatchSource output = engine.executor().run(query.root(), allocator);
+      try (QueryResult result = QueryResult.drain(output, allocator)) {
+        for (ColumnBatch batch : result.batches()) {
+          moved.add(transferred(batch, target));
+        }
+      }
+    } catch (RuntimeException e) {
+      moved.forEach(ColumnBatch::close);
+      throw e;
+    }
+    return moved;
+  }
+
+  private static ColumnBatch transferred(ColumnBatch batch, BufferAllocator target) {
+    List<org.apache.arrow.vector.FieldVector> vectors = new ArrayList<>();
+    for (org.apache.arrow.vector.FieldVector vector : batch.vectors()) {
+      org.apache.arrow.vector.util.TransferPair transfer = vector.getTransferPair(target);
+      transfer.transfer();
+      vectors.add((org.apache.arrow.vector.FieldVector) transfer.getTo());
+    }
+    return new ColumnBatch(batch.schema(), vectors, batch.rowCount());
+  }
+
+  /** Runs the query and returns its rows as an iterator that converts one batch at a time. */
+  public ResultRowIterator rowIterator() {
+    CompiledQuery query = compiled();
+    BufferAllocator allocator = engine.newQueryAllocator("iterator");
+    try {
+      return new ResultRowIterator(allocator, engine.executor().run(query.root(), allocator), settings.sessionZone());
+    } catch (RuntimeException e) {
+      allocator.close();
+      throw e;
+    }
   }
 
   /** The settings this query was planned with (session time zone, case sensitivity …). */

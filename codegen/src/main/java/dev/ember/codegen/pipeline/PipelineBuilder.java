@@ -18,7 +18,11 @@ import dev.ember.planner.physical.FilterExec;
 import dev.ember.planner.physical.HashAggregateExec;
 import dev.ember.planner.physical.HashJoinExec;
 import dev.ember.planner.physical.NestedLoopJoinExec;
+import dev.ember.planner.physical.InMemoryTableScanExec;
 import dev.ember.planner.physical.LimitExec;
+import dev.ember.planner.physical.OffsetExec;
+import dev.ember.planner.physical.ReplicateRowsExec;
+import dev.ember.planner.physical.SinglePartitionExec;
 import dev.ember.planner.physical.PhysicalPlan;
 import dev.ember.planner.physical.ProjectExec;
 import dev.ember.planner.physical.RangeExec;
@@ -32,6 +36,9 @@ import dev.ember.runtime.operators.aggregate.AggregationSpec;
 import dev.ember.runtime.operators.aggregate.HashAggregateSink;
 import dev.ember.runtime.operators.collect.CollectSink;
 import dev.ember.runtime.operators.collect.LimitSink;
+import dev.ember.runtime.operators.collect.OffsetSink;
+import dev.ember.runtime.operators.collect.SingleStreamSink;
+import dev.ember.runtime.operators.replicate.ReplicateRowsSink;
 import dev.ember.runtime.operators.sort.SortKey;
 import dev.ember.runtime.operators.sort.SortSink;
 import dev.ember.runtime.operators.sort.SortSpillSettings;
@@ -163,6 +170,10 @@ public final class PipelineBuilder {
       return new OpenPipeline(
           new Pipeline.SourceInput(scan.source().createBatchSource(scan.columns(), scanSettings)),
           "Scan " + scan.source().formatName() + " " + scan.source().describe(), scan.output());
+    } else if (plan instanceof InMemoryTableScanExec cached) {
+      return new OpenPipeline(
+          new Pipeline.SourceInput(cached.source().createBatchSource(cached.columns(), scanSettings)),
+          "InMemoryTableScan " + cached.source().describe(), cached.output());
     } else if (plan instanceof RangeExec rangeExec) {
       RangeRelation range = rangeExec.range();
       return new OpenPipeline(
@@ -199,6 +210,18 @@ public final class PipelineBuilder {
       OpenPipeline open = open(limit.child());
       StructType schema = open.schema();
       return downstreamOf(close(open, new BatchOutput(schema), new LimitSink(schema, limit.limit())), open.columns);
+    } else if (plan instanceof OffsetExec offset) {
+      OpenPipeline open = open(offset.child());
+      StructType schema = open.schema();
+      return downstreamOf(close(open, new BatchOutput(schema), new OffsetSink(schema, offset.offset())), open.columns);
+    } else if (plan instanceof SinglePartitionExec single) {
+      OpenPipeline open = open(single.child());
+      StructType schema = open.schema();
+      return downstreamOf(close(open, new BatchOutput(schema), new SingleStreamSink(schema)), open.columns);
+    } else if (plan instanceof ReplicateRowsExec replicate) {
+      OpenPipeline open = open(replicate.child());
+      StructType schema = open.schema();
+      return downstreamOf(close(open, new BatchOutput(schema), new ReplicateRowsSink(schema)), replicate.output());
     }
     throw new IllegalArgumentException("no pipeline form for " + plan.nodeString());
   }

@@ -2,6 +2,8 @@ package dev.ember.examples.programs;
 
 import static dev.ember.sql.functions.col;
 import static dev.ember.sql.functions.expr;
+import static dev.ember.sql.functions.grouping;
+import static dev.ember.sql.functions.grouping_id;
 import static dev.ember.sql.functions.lit;
 import static dev.ember.sql.functions.ntile;
 import static dev.ember.sql.functions.rank;
@@ -249,5 +251,25 @@ public final class FailingOperations {
   public static Object windowFunctionInFilter(SparkSession spark, String dataDir) {
     return people(spark, dataDir).filter(row_number()
         .over(Window.orderBy("age")).equalTo(1));
+  }
+
+  public static Object negativeOffset(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).offset(-1);
+  }
+
+  public static Object groupingOutsideRollup(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).groupBy("city").agg(grouping("city"));
+  }
+
+  public static Object groupingIdOutsideCube(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).groupBy("city").agg(grouping_id());
+  }
+
+  public static Object intersectAllColumnCountMismatch(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).select("id").intersectAll(people(spark, dataDir).select("id", "name"));
+  }
+
+  public static Object exceptAllIncompatibleTypes(SparkSession spark, String dataDir) {
+    return people(spark, dataDir).select("age").exceptAll(people(spark, dataDir).select("active"));
   }
 }

@@ -1,7 +1,9 @@
 package dev.ember.planner.analysis;
 
+import dev.ember.planner.expressions.Alias;
 import dev.ember.planner.expressions.And;
 import dev.ember.planner.expressions.AttributeReference;
+import dev.ember.planner.expressions.Coalesce;
 import dev.ember.planner.expressions.Comparison;
 import dev.ember.planner.expressions.ComparisonOperator;
 import dev.ember.planner.expressions.DatasetColumnReference;
@@ -124,11 +126,6 @@ public final class JoinPlans {
       leftKeys.add(original(resolveSide(resolver, name, left, "left"), left.output()));
       rightKeys.add(original(resolveSide(resolver, name, rightSide, "right"), rightSide.output()));
     }
-    if (joinType == JoinType.FULL_OUTER) {
-      // The key column of a full outer using join is coalesce(left key, right key).
-      throw AnalysisErrors.notYetSupported("full outer joins with using columns", "join(right, usingColumns, \""
-          + "full_outer\")");
-    }
     Expression condition = null;
     for (int i = 0; i < leftKeys.size(); i++) {
       Expression equal = new Comparison(ComparisonOperator.EQUAL_TO, leftKeys.get(i), rightKeys.get(i));
@@ -142,7 +139,16 @@ public final class JoinPlans {
     leftKeys.forEach(key -> keyIds.add(key.exprId()));
     rightKeys.forEach(key -> keyIds.add(key.exprId()));
     List<Expression> projectList = new ArrayList<>();
-    keys.forEach(key -> projectList.add(joinOutput.get(key.exprId())));
+    for (int i = 0; i < keys.size(); i++) {
+      AttributeReference key = joinOutput.get(keys.get(i).exprId());
+      if (joinType == JoinType.FULL_OUTER) {
+        // Either side's key may be missing from a row, so the key is whichever side has it.
+        projectList.add(Alias.of(new Coalesce(List.of(key, joinOutput.get(rightKeys.get(i).exprId()))),
+            leftKeys.get(i).name()));
+      } else {
+        projectList.add(key);
+      }
+    }
     for (AttributeReference column : join.output()) {
       if (!keyIds.contains(column.exprId())) {
         projectList.add(column);

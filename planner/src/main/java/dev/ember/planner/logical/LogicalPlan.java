@@ -12,7 +12,8 @@ import java.util.function.Function;
  */
 public sealed interface LogicalPlan extends TreeNode<LogicalPlan>
     permits ScanRelation, RangeRelation, Project, Filter, Aggregate, Sort, Limit,
-        Join, SubqueryAlias, BroadcastHint, Union, Window, Generate {
+        Join, SubqueryAlias, BroadcastHint, Union, Window, Generate, Offset, ReplicateRows,
+        InMemoryRelation, SinglePartition {
 
   /** The columns this operator produces; only meaningful once resolved. */
   List<AttributeReference> output();

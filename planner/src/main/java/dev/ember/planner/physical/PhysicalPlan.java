@@ -11,7 +11,8 @@ import java.util.List;
  */
 public sealed interface PhysicalPlan extends TreeNode<PhysicalPlan>
     permits ScanExec, RangeExec, FilterExec, ProjectExec, HashAggregateExec, SortExec, TakeOrderedExec, LimitExec,
-        HashJoinExec, NestedLoopJoinExec, UnionExec, WindowExec, GenerateExec {
+        HashJoinExec, NestedLoopJoinExec, UnionExec, WindowExec, GenerateExec, OffsetExec, ReplicateRowsExec,
+        InMemoryTableScanExec, SinglePartitionExec {
 
   List<AttributeReference> output();
 }

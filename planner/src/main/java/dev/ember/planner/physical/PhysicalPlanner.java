@@ -11,6 +11,10 @@ import dev.ember.planner.logical.Join;
 import dev.ember.planner.logical.SubqueryAlias;
 import dev.ember.planner.logical.Filter;
 import dev.ember.planner.logical.Limit;
+import dev.ember.planner.logical.InMemoryRelation;
+import dev.ember.planner.logical.Offset;
+import dev.ember.planner.logical.SinglePartition;
+import dev.ember.planner.logical.ReplicateRows;
 import dev.ember.planner.logical.LogicalPlan;
 import dev.ember.planner.logical.Project;
 import dev.ember.planner.logical.RangeRelation;
@@ -51,6 +55,14 @@ public final class PhysicalPlanner {
       return plan(alias.child());
     } else if (logical instanceof BroadcastHint hint) {
       return plan(hint.child());
+    } else if (logical instanceof InMemoryRelation cached) {
+      return new InMemoryTableScanExec(cached.source(), cached.output());
+    } else if (logical instanceof SinglePartition single) {
+      return new SinglePartitionExec(plan(single.child()));
+    } else if (logical instanceof Offset offset) {
+      return new OffsetExec(offset.offset(), plan(offset.child()));
+    } else if (logical instanceof ReplicateRows replicate) {
+      return new ReplicateRowsExec(plan(replicate.child()));
     } else if (logical instanceof Union union) {
       return new UnionExec(plan(union.left()), plan(union.right()), union.output());
     } else if (logical instanceof dev.ember.planner.logical.Window window) {

@@ -8,6 +8,10 @@ import dev.ember.planner.logical.Join;
 import dev.ember.planner.logical.SubqueryAlias;
 import dev.ember.planner.logical.Filter;
 import dev.ember.planner.logical.Limit;
+import dev.ember.planner.logical.InMemoryRelation;
+import dev.ember.planner.logical.Offset;
+import dev.ember.planner.logical.SinglePartition;
+import dev.ember.planner.logical.ReplicateRows;
 import dev.ember.planner.logical.LogicalPlan;
 import dev.ember.planner.logical.Project;
 import dev.ember.planner.logical.RangeRelation;
@@ -60,7 +64,7 @@ public final class PruneColumns implements OptimizerRule {
     if (node instanceof ScanRelation scan) {
       List<AttributeReference> kept = keepRequired(scan.output(), required, AttributeReference::exprId);
       return kept == scan.output() ? scan : new ScanRelation(scan.source(), kept);
-    } else if (node instanceof RangeRelation) {
+    } else if (node instanceof RangeRelation || node instanceof InMemoryRelation) {
       return node;
     } else if (node instanceof Project project) {
       List<Expression> kept = keepRequired(project.projectList(), required, References::producedId);
@@ -99,6 +103,13 @@ public final class PruneColumns implements OptimizerRule {
       // generator reads, and a project drops the rest before the rows are repeated.
       Set<Long> childRequired = union(required, References.of(generate.generator()));
       return generate.withNewChildren(List.of(narrow(prune(generate.child(), childRequired), childRequired)));
+    }
+    if (node instanceof Offset || node instanceof SinglePartition) {
+      return node.withNewChildren(List.of(prune(node.children().get(0), required)));
+    }
+    if (node instanceof ReplicateRows replicate) {
+      // The first column is the count the others are repeated by; keep all, as a union does.
+      return replicate.withNewChildren(List.of(prune(replicate.child(), idsOf(replicate.child().output()))));
     }
     if (node instanceof Union union) {
       // A union matches its inputs by position, so each input keeps all its columns.
