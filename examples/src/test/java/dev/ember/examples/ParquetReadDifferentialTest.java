@@ -90,6 +90,31 @@ class ParquetReadDifferentialTest {
         }));
   }
 
+  /**
+   * Files from Arrow C++'s Parquet writer, the one pyarrow uses (see tools/arrow-cpp-parquet-files):
+   * unsigned integers, millisecond timestamps, decimals as fixed-length bytes, lists, structs and maps.
+   */
+  @TestFactory
+  Stream<DynamicTest> filesWrittenByArrowCppReadAsSparkReadsThem() {
+    return Stream.of("scalars", "nested").map(name -> DynamicTest.dynamicTest(name, () -> {
+      String path = Path.of(ParquetReadDifferentialTest.class.getResource("/parquet/arrow-cpp/" + name + ".parquet")
+          .toURI()).toString();
+      String spark = ConsoleCapture.capture(() -> {
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df = SparkOracle.session().read().parquet(path);
+        df.printSchema();
+        df.orderBy("id").show(1000, false);
+        df.where("id % 3 = 0").select("*").orderBy(org.apache.spark.sql.functions.col("id").desc()).show(20, false);
+      });
+      String ember = ConsoleCapture.capture(() -> {
+        dev.ember.sql.Dataset<dev.ember.sql.Row> df = EmberSessions.session().read().parquet(path);
+        df.printSchema();
+        df.orderBy("id").show(1000, false);
+        df.where("id % 3 = 0").select("*").orderBy(dev.ember.sql.functions.col("id").desc()).show(20, false);
+      });
+      assertSameOutput("parquet-arrow-cpp-" + name, spark, ember);
+    }));
+  }
+
   @Test
   void aUserSchemaPicksColumnsByNameAndMissingOnesAreNull() throws Exception {
     String path = dataDirectory.resolve("micros_zstd").toString();
