@@ -1,5 +1,6 @@
 package dev.ember.runtime.operators.aggregate;
 
+import dev.ember.runtime.functions.XxHash64;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.DecimalType;

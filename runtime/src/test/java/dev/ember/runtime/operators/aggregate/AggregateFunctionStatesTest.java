@@ -1,5 +1,6 @@
 package dev.ember.runtime.operators.aggregate;
 
+import dev.ember.runtime.functions.XxHash64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
