@@ -59,6 +59,48 @@ class TpchParquetReadTest {
             () -> assertEmberReadsAsSpark(schema, files.duckDbParquet(schema.table())))));
   }
 
+  /**
+   * Per column of every table of both writers: the row count, the non-null count and the sum of
+   * Spark's {@code hash} of every value, on Spark and on Ember. Cheap enough for scale factor 1, where
+   * collecting every row is not: run with {@code -Dtpch.read.scale=1} to check the benchmark cache's
+   * data set (generated first if missing); by default the scale factor 0.01 files of this class.
+   */
+  @TestFactory
+  Stream<DynamicTest> columnChecksumsEqualSparksAtAnyScale() throws Exception {
+    String scale = System.getProperty("tpch.read.scale");
+    TpchFiles checked = scale == null ? files : TpchData.ensure(Double.parseDouble(scale));
+    return TpchSchema.all().stream().flatMap(schema -> Stream.of(
+        DynamicTest.dynamicTest(schema.table() + " written by Spark",
+            () -> assertSameChecksums(schema, checked.sparkParquet(schema.table()))),
+        DynamicTest.dynamicTest(schema.table() + " written by DuckDB",
+            () -> assertSameChecksums(schema, checked.duckDbParquet(schema.table())))));
+  }
+
+  private static void assertSameChecksums(TpchSchema schema, Path path) {
+    List<String> expressions = new ArrayList<>();
+    expressions.add("count(*)");
+    for (TpchSchema.Column column : schema.columns()) {
+      expressions.add("count(" + column.name() + ")");
+      expressions.add("sum(hash(" + column.name() + "))");
+    }
+    String[] select = expressions.toArray(new String[0]);
+    List<Object> bySpark = values(spark.read().parquet(path.toString()).selectExpr(select).head());
+    dev.ember.sql.Row emberRow = ember.read().parquet(path.toString()).selectExpr(select).head();
+    List<Object> byEmber = new ArrayList<>();
+    for (int i = 0; i < emberRow.size(); i++) {
+      byEmber.add(emberRow.get(i));
+    }
+    assertEquals(bySpark, byEmber, path + ": " + String.join(", ", expressions));
+  }
+
+  private static List<Object> values(org.apache.spark.sql.Row row) {
+    List<Object> values = new ArrayList<>();
+    for (int i = 0; i < row.size(); i++) {
+      values.add(row.get(i));
+    }
+    return values;
+  }
+
   @Test
   void bothWritersHoldTheSameRows() {
     for (TpchSchema schema : TpchSchema.all()) {
