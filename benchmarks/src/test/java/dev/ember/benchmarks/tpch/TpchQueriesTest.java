@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -40,6 +41,8 @@ class TpchQueriesTest {
   private static dev.ember.sql.SparkSession ember;
   private static QueryEngine duckDb;
   private static Function<String, String> tables;
+  /** Spark's answer per query, computed once for both the Ember and the DuckDB comparison. */
+  private static final Map<Integer, List<List<Object>>> SPARK_ANSWERS = new ConcurrentHashMap<>();
 
   @BeforeAll
   static void generate() throws Exception {
@@ -139,6 +142,10 @@ class TpchQueriesTest {
   }
 
   private static List<List<Object>> sparkAnswer(int number) {
+    return SPARK_ANSWERS.computeIfAbsent(number, TpchQueriesTest::runOnSpark);
+  }
+
+  private static List<List<Object>> runOnSpark(int number) {
     List<List<Object>> rows = new ArrayList<>();
     for (org.apache.spark.sql.Row row : dev.ember.benchmarks.queries.spark.TpchQueries.tpch(number, spark, tables)) {
       List<Object> values = new ArrayList<>();
