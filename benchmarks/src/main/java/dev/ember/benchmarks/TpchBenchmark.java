@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * TPC-H Q1 and Q6 and micro-benchmarks over TPC-H data, on Ember, Spark and DuckDB with the same
+ * The 22 TPC-H queries and micro-benchmarks over TPC-H data, on Ember, Spark and DuckDB with the same
  * core count. Each engine, benchmark and core count runs in its own fork; one single-shot iteration
  * is one whole query including reading the files and delivering the answer. {@link TpchSuite} checks
  * that all engines agree on every answer before it runs this.
@@ -69,8 +69,108 @@ public class TpchBenchmark {
   }
 
   @Benchmark
+  public Object q2() throws Exception {
+    return queryEngine.run(Workload.Q2);
+  }
+
+  @Benchmark
+  public Object q3() throws Exception {
+    return queryEngine.run(Workload.Q3);
+  }
+
+  @Benchmark
+  public Object q4() throws Exception {
+    return queryEngine.run(Workload.Q4);
+  }
+
+  @Benchmark
+  public Object q5() throws Exception {
+    return queryEngine.run(Workload.Q5);
+  }
+
+  @Benchmark
   public Object q6() throws Exception {
     return queryEngine.run(Workload.Q6);
+  }
+
+  @Benchmark
+  public Object q7() throws Exception {
+    return queryEngine.run(Workload.Q7);
+  }
+
+  @Benchmark
+  public Object q8() throws Exception {
+    return queryEngine.run(Workload.Q8);
+  }
+
+  @Benchmark
+  public Object q9() throws Exception {
+    return queryEngine.run(Workload.Q9);
+  }
+
+  @Benchmark
+  public Object q10() throws Exception {
+    return queryEngine.run(Workload.Q10);
+  }
+
+  @Benchmark
+  public Object q11() throws Exception {
+    return queryEngine.run(Workload.Q11);
+  }
+
+  @Benchmark
+  public Object q12() throws Exception {
+    return queryEngine.run(Workload.Q12);
+  }
+
+  @Benchmark
+  public Object q13() throws Exception {
+    return queryEngine.run(Workload.Q13);
+  }
+
+  @Benchmark
+  public Object q14() throws Exception {
+    return queryEngine.run(Workload.Q14);
+  }
+
+  @Benchmark
+  public Object q15() throws Exception {
+    return queryEngine.run(Workload.Q15);
+  }
+
+  @Benchmark
+  public Object q16() throws Exception {
+    return queryEngine.run(Workload.Q16);
+  }
+
+  @Benchmark
+  public Object q17() throws Exception {
+    return queryEngine.run(Workload.Q17);
+  }
+
+  @Benchmark
+  public Object q18() throws Exception {
+    return queryEngine.run(Workload.Q18);
+  }
+
+  @Benchmark
+  public Object q19() throws Exception {
+    return queryEngine.run(Workload.Q19);
+  }
+
+  @Benchmark
+  public Object q20() throws Exception {
+    return queryEngine.run(Workload.Q20);
+  }
+
+  @Benchmark
+  public Object q21() throws Exception {
+    return queryEngine.run(Workload.Q21);
+  }
+
+  @Benchmark
+  public Object q22() throws Exception {
+    return queryEngine.run(Workload.Q22);
   }
 
   @Benchmark

@@ -28,9 +28,10 @@ public final class SparkEngine implements QueryEngine {
   @Override
   public List<Row> run(Workload workload) {
     String lineitem = files.sparkParquet("lineitem").toString();
+    if (workload.isTpchQuery()) {
+      return TpchQueries.tpch(workload.tpchNumber(), session, table -> files.sparkParquet(table).toString());
+    }
     return switch (workload) {
-      case Q1 -> TpchQueries.q1(session, lineitem);
-      case Q6 -> TpchQueries.q6(session, lineitem);
       case CSV_SCAN -> {
         TpchSchema schema = TpchSchema.of("lineitem");
         yield TpchQueries.csvScan(session, files.csv("lineitem").toString(), schema.sparkDdl(), schema.columnNames());
@@ -40,6 +41,7 @@ public final class SparkEngine implements QueryEngine {
       case AGGREGATE_FEW_GROUPS -> TpchQueries.aggregateFewGroups(session, lineitem);
       case AGGREGATE_MANY_GROUPS -> TpchQueries.aggregateManyGroups(session, lineitem);
       case SORT -> TpchQueries.sort(session, files.sparkParquet("orders").toString());
+      default -> throw new IllegalStateException("no program for " + workload);
     };
   }
 

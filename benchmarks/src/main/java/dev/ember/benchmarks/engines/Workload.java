@@ -12,7 +12,27 @@ import java.nio.file.Path;
  */
 public enum Workload {
   Q1("Q1", "TPC-H Q1", true),
+  Q2("Q2", "TPC-H Q2", true),
+  Q3("Q3", "TPC-H Q3", true),
+  Q4("Q4", "TPC-H Q4", true),
+  Q5("Q5", "TPC-H Q5", true),
   Q6("Q6", "TPC-H Q6", false),
+  Q7("Q7", "TPC-H Q7", true),
+  Q8("Q8", "TPC-H Q8", true),
+  Q9("Q9", "TPC-H Q9", true),
+  Q10("Q10", "TPC-H Q10", true),
+  Q11("Q11", "TPC-H Q11", true),
+  Q12("Q12", "TPC-H Q12", true),
+  Q13("Q13", "TPC-H Q13", true),
+  Q14("Q14", "TPC-H Q14", false),
+  Q15("Q15", "TPC-H Q15", true),
+  Q16("Q16", "TPC-H Q16", true),
+  Q17("Q17", "TPC-H Q17", false),
+  Q18("Q18", "TPC-H Q18", true),
+  Q19("Q19", "TPC-H Q19", false),
+  Q20("Q20", "TPC-H Q20", true),
+  Q21("Q21", "TPC-H Q21", true),
+  Q22("Q22", "TPC-H Q22", true),
   CSV_SCAN("CSV scan", "CSV scan: lineitem, all 16 columns (max of each)", false),
   PARQUET_SCAN("Parquet scan", "Parquet scan: lineitem, all 16 columns (max of each)", false),
   FILTER_PROJECT("Filter+project", "Filter + project: one month of lineitem (1.3 %), 3 computed columns, collected", false),
@@ -63,6 +83,19 @@ public enum Workload {
     return ordered;
   }
 
+  /** Whether this is one of the 22 TPC-H queries. */
+  public boolean isTpchQuery() {
+    return ordinal() <= Q22.ordinal();
+  }
+
+  /** The TPC-H query number (1 to 22) of a TPC-H query workload. */
+  public int tpchNumber() {
+    if (!isTpchQuery()) {
+      throw new IllegalStateException(this + " is not a TPC-H query");
+    }
+    return ordinal() + 1;
+  }
+
   /** The table whose files this workload reads (its input size for throughput figures). */
   public String table() {
     return this == SORT ? "orders" : "lineitem";
@@ -72,27 +105,8 @@ public enum Workload {
   public String duckDbSql(TpchFiles files) {
     String lineitem = parquet(files.sparkParquet("lineitem"));
     return switch (this) {
-      case Q1 -> """
-          SELECT l_returnflag, l_linestatus,
-            sum(l_quantity) AS sum_qty,
-            sum(l_extendedprice) AS sum_base_price,
-            sum(l_extendedprice * (1 - l_discount)) AS sum_disc_price,
-            sum(l_extendedprice * (1 - l_discount) * (1 + l_tax)) AS sum_charge,
-            avg(l_quantity) AS avg_qty,
-            avg(l_extendedprice) AS avg_price,
-            avg(l_discount) AS avg_disc,
-            count(*) AS count_order
-          FROM %s
-          WHERE l_shipdate <= DATE '1998-12-01' - INTERVAL '90' DAY
-          GROUP BY l_returnflag, l_linestatus
-          ORDER BY l_returnflag, l_linestatus""".formatted(lineitem);
-      case Q6 -> """
-          SELECT sum(l_extendedprice * l_discount) AS revenue
-          FROM %s
-          WHERE l_shipdate >= DATE '1994-01-01'
-            AND l_shipdate < DATE '1994-01-01' + INTERVAL '1' YEAR
-            AND l_discount BETWEEN 0.06 - 0.01 AND 0.06 + 0.01
-            AND l_quantity < 24""".formatted(lineitem);
+      case Q1, Q2, Q3, Q4, Q5, Q6, Q7, Q8, Q9, Q10, Q11, Q12, Q13, Q14, Q15, Q16, Q17, Q18, Q19, Q20, Q21, Q22 ->
+          TpchSql.query(tpchNumber(), files);
       case CSV_SCAN -> {
         TpchSchema schema = TpchSchema.of("lineitem");
         yield "SELECT count(*) AS row_count, " + maxOfEach(schema) + " FROM read_csv("

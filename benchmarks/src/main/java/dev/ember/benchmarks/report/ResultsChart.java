@@ -19,7 +19,9 @@ import javax.imageio.ImageIO;
  * panel per core count, on a logarithmic time axis so 50 ms and 50 s are both readable.
  */
 public final class ResultsChart {
-  private static final int PANEL_WIDTH = 1100;
+  private static final int MINIMUM_WIDTH = 1100;
+  /** Room for three bars with their values and a label, so that all 22 TPC-H queries stay readable. */
+  private static final int GROUP_WIDTH = 90;
   private static final int PANEL_HEIGHT = 380;
   private static final int LEFT = 80;
   private static final int RIGHT = 20;
@@ -32,7 +34,8 @@ public final class ResultsChart {
 
   public static void write(Path file, String title, List<Timing> timings, List<Workload> workloads, List<Integer> cores)
       throws IOException {
-    BufferedImage image = new BufferedImage(PANEL_WIDTH, PANEL_HEIGHT * cores.size() + 30, BufferedImage.TYPE_INT_RGB);
+    int width = Math.max(MINIMUM_WIDTH, LEFT + RIGHT + GROUP_WIDTH * workloads.size());
+    BufferedImage image = new BufferedImage(width, PANEL_HEIGHT * cores.size() + 30, BufferedImage.TYPE_INT_RGB);
     Graphics2D graphics = image.createGraphics();
     try {
       graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -50,7 +53,7 @@ public final class ResultsChart {
         highDecade++;
       }
       for (int panel = 0; panel < cores.size(); panel++) {
-        drawPanel(graphics, 30 + panel * PANEL_HEIGHT, cores.get(panel), timings, workloads, lowDecade, highDecade);
+        drawPanel(graphics, width, 30 + panel * PANEL_HEIGHT, cores.get(panel), timings, workloads, lowDecade, highDecade);
       }
     } finally {
       graphics.dispose();
@@ -60,12 +63,12 @@ public final class ResultsChart {
     }
   }
 
-  private static void drawPanel(Graphics2D graphics, int top, int cores, List<Timing> timings, List<Workload> workloads,
+  private static void drawPanel(Graphics2D graphics, int width, int top, int cores, List<Timing> timings, List<Workload> workloads,
       int lowDecade, int highDecade) {
     int plotTop = top + TOP;
     int plotBottom = top + PANEL_HEIGHT - BOTTOM;
     int plotLeft = LEFT;
-    int plotRight = PANEL_WIDTH - RIGHT;
+    int plotRight = width - RIGHT;
     graphics.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
     graphics.setColor(Color.BLACK);
     graphics.drawString(cores + (cores == 1 ? " core" : " cores") + " — median ms, log scale (lower is faster)", plotLeft, top + 30);

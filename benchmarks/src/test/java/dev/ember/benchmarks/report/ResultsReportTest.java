@@ -69,8 +69,20 @@ class ResultsReportTest {
     }
     ResultsChart.write(chart, "title", timings, List.of(Workload.values()), List.of(1, 2));
     BufferedImage image = ImageIO.read(chart.toFile());
-    assertEquals(1100, image.getWidth());
+    // Every workload gets a 90-pixel group beside the 80-pixel axis and 20-pixel margin.
+    assertEquals(80 + 20 + 90 * Workload.values().length, image.getWidth());
     assertEquals(2 * 380 + 30, image.getHeight());
+  }
+
+  @Test
+  void aChartOfFewWorkloadsKeepsTheMinimumWidth() throws Exception {
+    Path chart = directory.resolve("small.png");
+    List<Timing> timings = List.of(new Timing(Workload.Q1, "ember", 1, List.of(100.0)),
+        new Timing(Workload.Q6, "ember", 1, List.of(10.0)));
+    ResultsChart.write(chart, "title", timings, List.of(Workload.Q1, Workload.Q6), List.of(1));
+    BufferedImage image = ImageIO.read(chart.toFile());
+    assertEquals(1100, image.getWidth());
+    assertEquals(380 + 30, image.getHeight());
   }
 
   private ResultsReport.Run run(List<Timing> timings) throws Exception {
