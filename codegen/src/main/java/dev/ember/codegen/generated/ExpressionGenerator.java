@@ -416,7 +416,10 @@ final class ExpressionGenerator {
     DataType left = expression.left().dataType();
     DataType right = expression.right().dataType();
     boolean bothDecimal = left instanceof DecimalType && right instanceof DecimalType;
-    if (!left.equals(right) && !bothDecimal) {
+    // Intervals of one family hold the same unit (months or microseconds) whatever their fields.
+    boolean sameIntervalFamily = left instanceof DayTimeIntervalType && right instanceof DayTimeIntervalType
+        || left instanceof YearMonthIntervalType && right instanceof YearMonthIntervalType;
+    if (!left.equals(right) && !bothDecimal && !sameIntervalFamily) {
       throw Unsupported.expression(expression, "operands of different types");
     }
     if (!JavaTypes.isBytes(left)) {

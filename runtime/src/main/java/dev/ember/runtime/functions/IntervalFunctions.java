@@ -229,6 +229,22 @@ public final class IntervalFunctions {
     return addLocal(zone, timestamp, 0, micros / MICROS_PER_DAY, micros % MICROS_PER_DAY);
   }
 
+  public static int dateSubtractYearMonth(int days, int months) {
+    return dateAddYearMonth(days, yearMonthNegate(months));
+  }
+
+  public static long dateSubtractDayTime(ZoneId zone, int days, long micros) {
+    return dateAddDayTime(zone, days, dayTimeNegate(micros));
+  }
+
+  public static long timestampSubtractYearMonth(ZoneId zone, long timestamp, int months) {
+    return timestampAddYearMonth(zone, timestamp, yearMonthNegate(months));
+  }
+
+  public static long timestampSubtractDayTime(ZoneId zone, long timestamp, long micros) {
+    return timestampAddDayTime(zone, timestamp, dayTimeNegate(micros));
+  }
+
   private static long addLocal(ZoneId zone, long timestamp, int months, long days, long micros) {
     long moved = timestamp;
     if (months != 0 || days != 0) {
