@@ -1,5 +1,6 @@
 package dev.ember.planner.parser;
 
+import dev.ember.SparkException;
 import dev.ember.planner.expressions.Literal;
 import dev.ember.sql.types.DayTimeIntervalType;
 import dev.ember.sql.types.YearMonthIntervalType;
@@ -44,9 +45,9 @@ final class IntervalLiterals {
       };
     }
 
-    /** Seconds and finer units may have a fraction, down to a microsecond. */
+    /** Only seconds may have a fraction, down to a microsecond. */
     boolean fractional() {
-      return !yearMonth && field == DayTimeIntervalType.SECOND() && microsPerUnit > 1;
+      return microsPerUnit == MICROS_PER_SECOND;
     }
   }
 
@@ -60,38 +61,48 @@ final class IntervalLiterals {
         && unit.kind() == TokenKind.WORD && Unit.of(unit) != null;
   }
 
+  /** One value and its unit as written: {@code -'3' DAYS}. */
+  private record Part(boolean negative, Token value, Token unitWord, Unit unit) {}
+
   /** Reads the literal after the consumed {@code interval} keyword. */
   static Literal parse(Token interval, TokenCursor tokens) {
+    Token first = tokens.current();
     boolean negative = readSign(tokens);
     Token value = tokens.advance();
-    Unit first = unit(tokens.advance(), tokens);
-    if (value.kind() == TokenKind.STRING && tokens.atKeyword("TO")) {
+    Token unitWord = tokens.advance();
+    Unit unit = unit(unitWord, tokens);
+    if (tokens.atKeyword("TO")) {
       tokens.advance();
       Unit last = unit(tokens.advance(), tokens);
-      return unitToUnit(interval, value, negative, first, last, tokens);
+      if (value.kind() != TokenKind.STRING) {
+        throw tokens.errorAt(first, "INVALID_INTERVAL_FORMAT", Map.of(), "The value of from-to unit must be a string.",
+            "22006");
+      }
+      return unitToUnit(first, value, negative, unit, last, tokens);
     }
-    boolean yearMonth = first.yearMonth();
-    byte start = first.field();
-    byte end = first.field();
+    java.util.List<Part> parts = new java.util.ArrayList<>();
+    parts.add(new Part(negative, value, unitWord, unit));
+    while (startsValue(tokens, 0)) {
+      boolean sign = readSign(tokens);
+      Token nextValue = tokens.advance();
+      Token nextUnit = tokens.advance();
+      parts.add(new Part(sign, nextValue, nextUnit, unit(nextUnit, tokens)));
+    }
+    boolean yearMonth = unit.yearMonth();
+    byte start = unit.field();
+    byte end = unit.field();
     long total = 0;
-    Token valueToken = value;
-    Unit unit = first;
-    boolean sign = negative;
-    while (true) {
-      if (unit.yearMonth() != yearMonth) {
+    for (Part part : parts) {
+      if (part.unit().yearMonth() != yearMonth) {
         throw tokens.errorAt(interval, "INVALID_INTERVAL_FORMAT", Map.of(),
             "Cannot mix year-month and day-time fields: " + text(interval, tokens) + ".", "22006");
       }
-      long amount = amount(valueToken, unit, interval, tokens);
-      total = accumulate(total, sign ? -amount : amount, interval, tokens);
-      start = (byte) Math.min(start, unit.field());
-      end = (byte) Math.max(end, unit.field());
-      if (!startsValue(tokens, 0)) {
-        break;
-      }
-      sign = readSign(tokens);
-      valueToken = tokens.advance();
-      unit = unit(tokens.advance(), tokens);
+    }
+    for (Part part : parts) {
+      long amount = amount(part, parts, interval, tokens);
+      total = accumulate(total, part.negative() ? -amount : amount, interval, tokens);
+      start = (byte) Math.min(start, part.unit().field());
+      end = (byte) Math.max(end, part.unit().field());
     }
     return literal(total, yearMonth, start, end, interval, tokens);
   }
@@ -112,20 +123,27 @@ final class IntervalLiterals {
     return unit;
   }
 
-  /** The value of one unit in months or microseconds; only seconds and finer units take a fraction. */
-  private static long amount(Token value, Unit unit, Token interval, TokenCursor tokens) {
-    String text = value.value().trim();
+  /** The value of one unit in months or microseconds; only seconds take a fraction. */
+  private static long amount(Part part, java.util.List<Part> parts, Token interval, TokenCursor tokens) {
+    String text = part.value().value().trim();
+    Unit unit = part.unit();
     Matcher number = NUMBER.matcher(text);
     if (!number.matches()) {
       throw invalid(interval, text, "Error parsing interval " + unit.plural() + " string", tokens);
     }
     BigDecimal amount = new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
     if (amount.stripTrailingZeros().scale() > 0 && !unit.fractional()) {
-      throw tokens.errorAt(interval, "INVALID_INTERVAL_FORMAT.INVALID_FRACTION",
-          Map.of("input", text(interval, tokens), "unit", unit.plural()),
-          "Error parsing '" + text(interval, tokens) + "' to interval. Please ensure that the value provided is in a "
-              + "valid format for defining an interval. You can reference the documentation for the correct "
-              + "format. " + unit.plural() + " cannot have fractional part.", "22006");
+      // Spark's message quotes the units as the interval string it builds from them: ' 1.5 DAYS'.
+      StringBuilder input = new StringBuilder();
+      for (Part each : parts) {
+        input.append(' ').append(each.negative() ? "-" : "").append(each.value().value()).append(' ')
+            .append(each.unitWord().text());
+      }
+      throw new SparkException("INVALID_INTERVAL_FORMAT.INVALID_FRACTION",
+          Map.of("input", input.toString(), "unit", unit.plural()),
+          "Error parsing '" + input + "' to interval. Please ensure that the value provided is in a valid format for "
+              + "defining an interval. You can reference the documentation for the correct format. " + unit.plural()
+              + " cannot have fractional part. SQLSTATE: 22006", null);
     }
     try {
       return amount.multiply(BigDecimal.valueOf(unit.microsPerUnit())).setScale(0, java.math.RoundingMode.DOWN)
@@ -159,9 +177,14 @@ final class IntervalLiterals {
       return literal(minus ? -months : months, true, from.field(), to.field(), interval, tokens);
     }
     if (from.yearMonth() || to.yearMonth() || from.field() >= to.field() || from.microsPerUnit() < MICROS_PER_SECOND
-        && from.field() == DayTimeIntervalType.SECOND()) {
-      throw tokens.errorAt(interval, "INVALID_INTERVAL_FORMAT", Map.of(),
-          "Intervals FROM " + from.plural() + " TO " + to.plural() + " are not supported.", "22006");
+        || to.microsPerUnit() < MICROS_PER_SECOND || from.microsPerUnit() > DAY_TIME_MICROS[0]) {
+      String expression = "interval '" + text + "' " + tokens.command().substring(value.end(), tokens.previous().end())
+          .trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+      throw tokens.errorAt(interval, "INVALID_INTERVAL_FORMAT.UNSUPPORTED_FROM_TO_EXPRESSION",
+          Map.of("input", text, "input2", expression),
+          "Error parsing '" + text + "' to interval. Please ensure that the value provided is in a valid format for "
+              + "defining an interval. You can reference the documentation for the correct format. Cannot support ("
+              + expression + ") expression.", "22006");
     }
     long micros = dayTime(text, from.field(), to.field(), interval, tokens);
     return literal(negative ? -micros : micros, false, from.field(), to.field(), interval, tokens);

@@ -191,7 +191,7 @@ public final class ArrowTypes {
     }
     String interval = field.getMetadata() == null ? null : field.getMetadata().get(SPARK_INTERVAL_TYPE);
     if (interval != null) {
-      return IntervalTypeNames.parse(interval);
+      return DataTypes.fromDdlType(interval);
     }
     return fromArrow(type);
   }
