@@ -1,6 +1,8 @@
 package dev.ember.planner.functions;
 
 import dev.ember.planner.expressions.Expression;
+import dev.ember.planner.expressions.Literal;
+import java.math.BigDecimal;
 import dev.ember.runtime.functions.IntervalFunctions;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
@@ -11,8 +13,9 @@ import java.util.List;
 /**
  * Spark's arithmetic on ANSI intervals, as functions the analyzer puts in place of {@code +}, {@code -},
  * {@code *}, {@code /} and unary minus when an operand is an interval
- * ({@code analysis.IntervalArithmeticAsFunctions}). They are not callable by name, so they are not in
- * the registry; each renders the column name Spark gives the operator.
+ * ({@code analysis.IntervalArithmeticAsFunctions}). Those are not callable by name, so they are not in
+ * the registry; each renders the column name Spark gives the operator. {@link #ALL} holds the functions
+ * that are: {@code make_ym_interval} and {@code make_dt_interval}.
  */
 public final class IntervalFunctionDefinitions {
   private IntervalFunctionDefinitions() {}
@@ -56,6 +59,25 @@ public final class IntervalFunctionDefinitions {
     return new DayTimeIntervalType((byte) Math.min(l.startField(), r.startField()),
         (byte) Math.max(l.endField(), r.endField()));
   }
+
+  private static final DataType SECONDS = DataTypes.createDecimalType(18, 6);
+
+  /** {@code make_ym_interval([years[, months]])}, omitted fields 0. */
+  public static final ScalarFunction MAKE_YM_INTERVAL = ScalarFunction.builder("make_ym_interval")
+      .arguments(ArgumentType.INT, ArgumentType.INT)
+      .defaults(new Literal(0, DataTypes.IntegerType), new Literal(0, DataTypes.IntegerType))
+      .returns(DataTypes.createYearMonthIntervalType())
+      .implementedBy(IntervalFunctions.class, "makeYmInterval").build();
+  /** {@code make_dt_interval([days[, hours[, mins[, secs]]]])}, omitted fields 0; secs a decimal(18,6). */
+  public static final ScalarFunction MAKE_DT_INTERVAL = ScalarFunction.builder("make_dt_interval")
+      .arguments(ArgumentType.INT, ArgumentType.INT, ArgumentType.INT, ArgumentType.exactly(SECONDS))
+      .defaults(new Literal(0, DataTypes.IntegerType), new Literal(0, DataTypes.IntegerType),
+          new Literal(0, DataTypes.IntegerType), new Literal(new BigDecimal("0.000000"), SECONDS))
+      .returns(DataTypes.createDayTimeIntervalType())
+      .implementedBy(IntervalFunctions.class, "makeDtInterval").build();
+
+  /** The interval functions callable by name. */
+  public static final List<ScalarFunction> ALL = List.of(MAKE_YM_INTERVAL, MAKE_DT_INTERVAL);
 
   public static final ScalarFunction YEAR_MONTH_ADD = function("interval_add", "yearMonthAdd", YEAR_MONTH, YEAR_MONTH)
       .returns(IntervalFunctionDefinitions::unionOfFields).sql(operator("+")).build();

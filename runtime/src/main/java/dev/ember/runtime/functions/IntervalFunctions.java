@@ -75,6 +75,29 @@ public final class IntervalFunctions {
     }
   }
 
+  // Intervals from their fields.
+
+  /** {@code make_ym_interval(years, months)}; months may be outside 0-11 and of either sign. */
+  public static int makeYmInterval(int years, int months) {
+    try {
+      return Math.addExact(Math.multiplyExact(years, 12), months);
+    } catch (ArithmeticException e) {
+      throw overflow(null);
+    }
+  }
+
+  /** {@code make_dt_interval(days, hours, mins, secs)}; secs is a decimal(18,6), so exact to the microsecond. */
+  public static long makeDtInterval(int days, int hours, int minutes, BigDecimal seconds) {
+    try {
+      long micros = seconds.movePointRight(6).setScale(0, RoundingMode.DOWN).longValueExact();
+      micros = Math.addExact(micros, Math.multiplyExact(minutes, 60_000_000L));
+      micros = Math.addExact(micros, Math.multiplyExact(hours, 3_600_000_000L));
+      return Math.addExact(micros, Math.multiplyExact(days, MICROS_PER_DAY));
+    } catch (ArithmeticException e) {
+      throw overflow(null);
+    }
+  }
+
   // Interval with number. Spark lets Java's own overflow errors through here ("integer overflow").
 
   public static int yearMonthMultiply(int months, long n) {
