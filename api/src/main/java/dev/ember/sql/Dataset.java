@@ -108,7 +108,7 @@ public class Dataset<T> {
   public Dataset<Row> selectExpr(String... expressions) {
     List<Expression> projectList = new ArrayList<>();
     for (String expression : expressions) {
-      projectList.add(ExpressionParser.parse(expression));
+      projectList.add(ExpressionParser.parse(expression, session.settings().sessionZone()));
     }
     return withPlan(new Project(projectList, plan()));
   }
@@ -119,7 +119,7 @@ public class Dataset<T> {
 
   /** A SQL condition such as {@code "age > 26 AND city = 'Paris'"}. */
   public Dataset<Row> filter(String conditionExpr) {
-    Expression condition = ExpressionParser.parse(conditionExpr);
+    Expression condition = ExpressionParser.parse(conditionExpr, session.settings().sessionZone());
     // The parser reads "a > 1 b" as an aliased expression, as Spark's does; a condition drops the name.
     if (condition instanceof Alias alias) {
       condition = alias.child();

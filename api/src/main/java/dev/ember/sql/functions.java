@@ -1288,6 +1288,40 @@ public final class functions {
   // ==== Date and time functions ====
   // (section kept for parallel work; add this family's functions below this line)
 
+  /** {@code make_dt_interval(days, hours, mins, secs)}: an {@code interval day to second}. */
+  public static Column make_dt_interval(Column days, Column hours, Column mins, Column secs) {
+    return call("make_dt_interval", false, days, hours, mins, secs);
+  }
+
+  public static Column make_dt_interval(Column days, Column hours, Column mins) {
+    return call("make_dt_interval", false, days, hours, mins);
+  }
+
+  public static Column make_dt_interval(Column days, Column hours) {
+    return call("make_dt_interval", false, days, hours);
+  }
+
+  public static Column make_dt_interval(Column days) {
+    return call("make_dt_interval", false, days);
+  }
+
+  public static Column make_dt_interval() {
+    return call("make_dt_interval", false);
+  }
+
+  /** {@code make_ym_interval(years, months)}: an {@code interval year to month}. */
+  public static Column make_ym_interval(Column years, Column months) {
+    return call("make_ym_interval", false, years, months);
+  }
+
+  public static Column make_ym_interval(Column years) {
+    return call("make_ym_interval", false, years);
+  }
+
+  public static Column make_ym_interval() {
+    return call("make_ym_interval", false);
+  }
+
   /** Calls a date and time function by name with these arguments. */
   private static Column dateTimeCall(String name, Column... arguments) {
     return call(name, false, arguments);

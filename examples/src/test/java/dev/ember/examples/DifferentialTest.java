@@ -38,6 +38,7 @@ class DifferentialTest {
     "Udfs",
     "MissingValues",
     "RelationalMethods",
+    "Intervals",
   };
 
   @TempDir

@@ -430,6 +430,50 @@ final class FunctionCases {
       new Case("decode", "decode(num, 'utf-8')", null)),
       "casts of strings to binary and back are not generated yet");
 
+  /** ANSI interval literals and arithmetic (Spark 4.2 names the columns after the operators). */
+  static final Table INTERVALS = table("intervals",
+      values("interval literal", "INTERVAL '3' DAY", "INTERVAL 3 DAYS", "INTERVAL '1-2' YEAR TO MONTH",
+          "INTERVAL '3 04:05:06.789' DAY TO SECOND", "INTERVAL 1 YEAR 2 MONTHS", "INTERVAL 1 DAY 2 HOURS",
+          "INTERVAL '10' HOUR", "INTERVAL '10.5' SECOND", "INTERVAL '5' MONTH", "INTERVAL '2' YEARS",
+          "INTERVAL '-3 04:05' DAY TO MINUTE", "INTERVAL '04:05:06' HOUR TO SECOND", "INTERVAL '05:06' MINUTE TO SECOND",
+          "INTERVAL -'1-2' YEAR TO MONTH", "INTERVAL '-0 00:00:00.000001' DAY TO SECOND", "INTERVAL 2 WEEKS",
+          "INTERVAL 3 MILLISECONDS", "INTERVAL 1 DAY 2 HOURS 3 MINUTES 4.5 SECONDS", "INTERVAL '100:00' HOUR TO MINUTE"),
+      values("date + interval", "dt + INTERVAL '1' MONTH", "dt - INTERVAL '1-1' YEAR TO MONTH",
+          "dt + INTERVAL '1' DAY", "dt - INTERVAL '3' DAY", "dt + INTERVAL '1' HOUR",
+          "dt + INTERVAL '1 02:03' DAY TO MINUTE", "INTERVAL '1' MONTH + dt"),
+      values("timestamp + interval", "ts + INTERVAL '1' MONTH", "ts - INTERVAL '1 02:03' DAY TO MINUTE",
+          "ts + INTERVAL '1' DAY", "INTERVAL '1' HOUR + ts", "ts - INTERVAL '2-6' YEAR TO MONTH"),
+      values("interval + interval", "INTERVAL '1' DAY + INTERVAL '2' HOUR", "INTERVAL '1' YEAR - INTERVAL '2' MONTH",
+          "INTERVAL '10' MINUTE - INTERVAL '1' SECOND"),
+      values("interval * number", "INTERVAL '1' DAY * b", "INTERVAL '1' MONTH * 1.5", "INTERVAL '1' DAY / 2",
+          "INTERVAL '1-1' YEAR TO MONTH * b", "INTERVAL '1' MONTH / 2", "INTERVAL '-1' MONTH / 2",
+          "3 * INTERVAL '1' HOUR", "INTERVAL '1' DAY * dec", "INTERVAL '1 02:03:04.123456' DAY TO SECOND / 3",
+          "INTERVAL '0.000003' SECOND * 0.5D", "INTERVAL '1' MONTH * 2L"),
+      values("interval negation", "-INTERVAL '1' DAY", "- INTERVAL '1-2' YEAR TO MONTH"),
+      values("make_ym_interval", "make_ym_interval(b, s)", "make_ym_interval(1, 2)", "make_ym_interval(s)",
+          "make_ym_interval()", "make_ym_interval(0, 25)", "make_ym_interval(-178956970, -8)"),
+      values("make_dt_interval", "make_dt_interval(b, s, b, dec)", "make_dt_interval(1, 2, 3, 4.5)", "make_dt_interval(s)",
+          "make_dt_interval(1, 2)", "make_dt_interval()", "make_dt_interval(1, 25, 61, 61.5)",
+          "make_dt_interval(-1, 2, 3, 4.123456)", "make_dt_interval(b, b, b, b)"),
+      error("make_ym_interval", "INTERVAL_ARITHMETIC_OVERFLOW.WITHOUT_SUGGESTION", "make_ym_interval(178956970, 8)",
+          "make_ym_interval(i, 0)"),
+      error("make_dt_interval", "INTERVAL_ARITHMETIC_OVERFLOW.WITHOUT_SUGGESTION", "make_dt_interval(i)"),
+      values("interval comparison", "INTERVAL '1' DAY > INTERVAL '23' HOUR", "INTERVAL '1' YEAR = INTERVAL '12' MONTH",
+          "INTERVAL '1' DAY * b < INTERVAL '2' DAY"),
+      error("interval / 0", "INTERVAL_DIVIDED_BY_ZERO", "INTERVAL '1' DAY / 0", "INTERVAL '1' MONTH / (i - i)"),
+      error("interval + interval", "INTERVAL_ARITHMETIC_OVERFLOW.WITH_SUGGESTION",
+          "INTERVAL '106751991' DAY + INTERVAL '106751991' DAY",
+          "INTERVAL '178956970-7' YEAR TO MONTH + INTERVAL '1' MONTH"),
+      error("interval negation", "INTERVAL_ARITHMETIC_OVERFLOW.WITHOUT_SUGGESTION",
+          "- INTERVAL '-178956970-8' YEAR TO MONTH"));
+
+  /** Day-time intervals move timestamps in local time by whole days, then by elapsed time. */
+  static final Table INTERVALS_LOS_ANGELES = table("intervals in America/Los_Angeles",
+      values("timestamp + interval", "ts + INTERVAL '1' DAY", "ts + INTERVAL '1' MONTH",
+          "TIMESTAMP '2024-03-10 01:00:00' + INTERVAL '24' HOUR", "TIMESTAMP '2024-03-10 01:00:00' + INTERVAL '3' HOUR",
+          "DATE '2024-03-10' + INTERVAL '3' HOUR", "DATE '2024-03-10' - INTERVAL '1 02:03' DAY TO MINUTE", "TIMESTAMP '2024-11-02 01:30:00' - INTERVAL '-1 00:30' DAY TO MINUTE"))
+      .inTimeZone("America/Los_Angeles");
+
   static final List<Table> TABLES = List.of(
       CONDITIONALS,
       MATH,
@@ -442,6 +486,8 @@ final class FunctionCases {
       // date and time tables
       DATES,
       DATES_LOS_ANGELES,
+      INTERVALS,
+      INTERVALS_LOS_ANGELES,
       // collection tables
       COLLECTIONS,
       // other tables

@@ -80,6 +80,15 @@ public final class DisplayStrings {
     if (value instanceof Timestamp timestamp) {
       return timestampString(SqlDateTimes.toInstant(timestamp), sessionZone);
     }
+    if (value instanceof java.time.Duration duration
+        && type instanceof dev.ember.sql.types.DayTimeIntervalType dayTime) {
+      return dev.ember.runtime.functions.IntervalText.dayTime(
+          dev.ember.runtime.functions.IntervalFunctions.toMicros(duration), dayTime);
+    }
+    if (value instanceof java.time.Period period
+        && type instanceof dev.ember.sql.types.YearMonthIntervalType yearMonth) {
+      return dev.ember.runtime.functions.IntervalText.yearMonth((int) period.toTotalMonths(), yearMonth);
+    }
     if (value instanceof Instant instant) {
       return timestampString(instant, sessionZone);
     }

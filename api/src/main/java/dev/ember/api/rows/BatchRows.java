@@ -8,6 +8,8 @@ import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.ByteType;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DateType;
+import dev.ember.sql.types.DayTimeIntervalType;
+import dev.ember.sql.types.YearMonthIntervalType;
 import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.DoubleType;
 import dev.ember.sql.types.FloatType;
@@ -164,6 +166,12 @@ public final class BatchRows {
     } else if (type instanceof DateType) {
       DateDayVector dates = (DateDayVector) vector;
       return row -> SqlDateTimes.toSqlDate(dates.get(row));
+    } else if (type instanceof DayTimeIntervalType) {
+      BigIntVector micros = (BigIntVector) vector;
+      return row -> java.time.Duration.of(micros.get(row), java.time.temporal.ChronoUnit.MICROS);
+    } else if (type instanceof YearMonthIntervalType) {
+      IntVector months = (IntVector) vector;
+      return row -> java.time.Period.ofMonths(months.get(row)).normalized();
     } else if (type instanceof TimestampType) {
       TimeStampMicroTZVector timestamps = (TimeStampMicroTZVector) vector;
       return row -> SqlDateTimes.toSqlTimestamp(timestamps.get(row));

@@ -62,6 +62,10 @@ final class ExternalValues {
       return SqlDateTimes.toSqlDate(((Number) value).intValue());
     } else if (type instanceof TimestampType) {
       return SqlDateTimes.toSqlTimestamp(((Number) value).longValue());
+    } else if (type instanceof dev.ember.sql.types.DayTimeIntervalType) {
+      return java.time.Duration.of(((Number) value).longValue(), java.time.temporal.ChronoUnit.MICROS);
+    } else if (type instanceof dev.ember.sql.types.YearMonthIntervalType) {
+      return java.time.Period.ofMonths(((Number) value).intValue()).normalized();
     }
     return value;
   }

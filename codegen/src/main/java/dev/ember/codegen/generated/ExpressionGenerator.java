@@ -25,6 +25,8 @@ import dev.ember.planner.expressions.UnaryMinus;
 import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.ByteType;
 import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DayTimeIntervalType;
+import dev.ember.sql.types.YearMonthIntervalType;
 import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.DateType;
 import dev.ember.sql.types.DecimalType;
@@ -150,10 +152,10 @@ final class ExpressionGenerator {
       return "((byte) " + parenthesizedNegative(value.toString()) + ")";
     } else if (type instanceof ShortType) {
       return "((short) " + parenthesizedNegative(value.toString()) + ")";
-    } else if (type instanceof IntegerType || type instanceof DateType) {
+    } else if (type instanceof IntegerType || type instanceof DateType || type instanceof YearMonthIntervalType) {
       int v = (Integer) value;
       return v == Integer.MIN_VALUE ? "Integer.MIN_VALUE" : parenthesizedNegative(Integer.toString(v));
-    } else if (type instanceof LongType || type instanceof TimestampType) {
+    } else if (type instanceof LongType || type instanceof TimestampType || type instanceof DayTimeIntervalType) {
       return longLiteral((Long) value);
     } else if (type instanceof FloatType) {
       float v = (Float) value;
@@ -414,7 +416,10 @@ final class ExpressionGenerator {
     DataType left = expression.left().dataType();
     DataType right = expression.right().dataType();
     boolean bothDecimal = left instanceof DecimalType && right instanceof DecimalType;
-    if (!left.equals(right) && !bothDecimal) {
+    // Intervals of one family hold the same unit (months or microseconds) whatever their fields.
+    boolean sameIntervalFamily = left instanceof DayTimeIntervalType && right instanceof DayTimeIntervalType
+        || left instanceof YearMonthIntervalType && right instanceof YearMonthIntervalType;
+    if (!left.equals(right) && !bothDecimal && !sameIntervalFamily) {
       throw Unsupported.expression(expression, "operands of different types");
     }
     if (!JavaTypes.isBytes(left)) {

@@ -4,6 +4,8 @@ import dev.ember.sql.types.BinaryType;
 import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.ByteType;
 import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DayTimeIntervalType;
+import dev.ember.sql.types.YearMonthIntervalType;
 import dev.ember.sql.types.DateType;
 import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.DoubleType;
@@ -50,9 +52,9 @@ final class JavaTypes {
       return "byte";
     } else if (type instanceof ShortType) {
       return "short";
-    } else if (type instanceof IntegerType || type instanceof DateType) {
+    } else if (type instanceof IntegerType || type instanceof DateType || type instanceof YearMonthIntervalType) {
       return "int";
-    } else if (type instanceof LongType || type instanceof TimestampType) {
+    } else if (type instanceof LongType || type instanceof TimestampType || type instanceof DayTimeIntervalType) {
       return "long";
     } else if (type instanceof FloatType) {
       return "float";
@@ -89,11 +91,11 @@ final class JavaTypes {
       return "TinyIntVector";
     } else if (type instanceof ShortType) {
       return "SmallIntVector";
-    } else if (type instanceof IntegerType) {
+    } else if (type instanceof IntegerType || type instanceof YearMonthIntervalType) {
       return "IntVector";
     } else if (type instanceof DateType) {
       return "DateDayVector";
-    } else if (type instanceof LongType) {
+    } else if (type instanceof LongType || type instanceof DayTimeIntervalType) {
       return "BigIntVector";
     } else if (type instanceof TimestampType) {
       return "TimeStampMicroTZVector";
@@ -117,9 +119,11 @@ final class JavaTypes {
       return 0;
     } else if (type instanceof ShortType) {
       return 1;
-    } else if (type instanceof IntegerType || type instanceof DateType || type instanceof FloatType) {
+    } else if (type instanceof IntegerType || type instanceof DateType || type instanceof FloatType
+        || type instanceof YearMonthIntervalType) {
       return 2;
-    } else if (type instanceof LongType || type instanceof TimestampType || type instanceof DoubleType) {
+    } else if (type instanceof LongType || type instanceof TimestampType || type instanceof DoubleType
+        || type instanceof DayTimeIntervalType) {
       return 3;
     } else if (type instanceof DecimalType) {
       return 4;

@@ -4,6 +4,8 @@ import dev.ember.runtime.batch.NestedValues;
 import dev.ember.sql.types.BinaryType;
 import dev.ember.sql.types.ByteType;
 import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DayTimeIntervalType;
+import dev.ember.sql.types.YearMonthIntervalType;
 import dev.ember.sql.types.DateType;
 import dev.ember.sql.types.FloatType;
 import dev.ember.sql.types.IntegerType;
@@ -43,7 +45,7 @@ final class JavaValueColumns {
           return row -> (byte) longs.get(row);
         } else if (type instanceof ShortType) {
           return row -> (short) longs.get(row);
-        } else if (type instanceof IntegerType || type instanceof DateType) {
+        } else if (type instanceof IntegerType || type instanceof DateType || type instanceof YearMonthIntervalType) {
           return row -> (int) longs.get(row);
         }
         return longs::get;

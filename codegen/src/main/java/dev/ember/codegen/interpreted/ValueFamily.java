@@ -4,6 +4,8 @@ import dev.ember.sql.types.BinaryType;
 import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.ByteType;
 import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DayTimeIntervalType;
+import dev.ember.sql.types.YearMonthIntervalType;
 import dev.ember.sql.types.DateType;
 import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.DoubleType;
@@ -33,7 +35,8 @@ enum ValueFamily {
     if (type instanceof BooleanType) {
       return BOOLEAN;
     } else if (type instanceof ByteType || type instanceof ShortType || type instanceof IntegerType
-        || type instanceof LongType || type instanceof DateType || type instanceof TimestampType) {
+        || type instanceof LongType || type instanceof DateType || type instanceof TimestampType
+        || type instanceof DayTimeIntervalType || type instanceof YearMonthIntervalType) {
       return INTEGRAL;
     } else if (type instanceof FloatType || type instanceof DoubleType) {
       return FRACTIONAL;

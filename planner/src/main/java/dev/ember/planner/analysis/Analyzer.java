@@ -35,6 +35,7 @@ public final class Analyzer {
             new ResolveFunctions(functions),
             new ComputeCurrentTime(),
             new DateArithmeticAsFunctions(),
+            new IntervalArithmeticAsFunctions(),
             new ResolveWindowFrames(),
             new ResolveExtractValues(settings.caseSensitive()),
             new ConvertGlobalAggregates(),

@@ -49,7 +49,7 @@ final class ExpressionTypeCheck {
     } else if (expression instanceof Comparison comparison) {
       DataType left = comparison.left().dataType();
       DataType right = comparison.right().dataType();
-      if (!left.equals(right)) {
+      if (!left.equals(right) && !sameIntervalFamily(left, right)) {
         throw AnalysisErrors.binaryOperandsDiffer(comparison, left, right, operator);
       }
     } else if (expression instanceof And || expression instanceof Or) {
@@ -90,6 +90,17 @@ final class ExpressionTypeCheck {
         && !call.argument().dataType().isNumeric()) {
       throw AnalysisErrors.unexpectedInputType(call, call.argument(), NUMERIC_OR_INTERVAL, operator);
     }
+  }
+
+  /**
+   * Intervals of one family compare as they are, whatever their fields: both hold months, or both
+   * microseconds, so {@code INTERVAL '1' DAY = INTERVAL '24' HOUR} needs no cast.
+   */
+  private static boolean sameIntervalFamily(DataType left, DataType right) {
+    return left instanceof dev.ember.sql.types.DayTimeIntervalType
+        && right instanceof dev.ember.sql.types.DayTimeIntervalType
+        || left instanceof dev.ember.sql.types.YearMonthIntervalType
+        && right instanceof dev.ember.sql.types.YearMonthIntervalType;
   }
 
   private static void checkFunctionCall(ScalarFunctionCall call, LogicalPlan operator) {

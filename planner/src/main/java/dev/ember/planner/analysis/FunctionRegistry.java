@@ -32,6 +32,7 @@ public final class FunctionRegistry {
       .withScalarFunctions(dev.ember.planner.functions.EncodingFunctionDefinitions.ALL)
       // date and time functions
       .withScalarFunctions(dev.ember.planner.functions.DateTimeFunctionDefinitions.ALL)
+      .withScalarFunctions(dev.ember.planner.functions.IntervalFunctionDefinitions.ALL)
       .withAll(DateTimeFunctionBuilders.all())
       // collection functions
       .withScalarFunctions(dev.ember.planner.functions.CollectionFunctionDefinitions.ALL)

@@ -6,6 +6,9 @@ import dev.ember.sql.types.ByteType;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.DateType;
+import dev.ember.sql.types.DayTimeIntervalType;
+import dev.ember.sql.types.YearMonthIntervalType;
+import dev.ember.runtime.functions.IntervalText;
 import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.DoubleType;
 import dev.ember.sql.types.FloatType;
@@ -17,6 +20,8 @@ import dev.ember.sql.types.StringType;
 import dev.ember.sql.types.TimestampType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -27,17 +32,27 @@ import java.util.Objects;
  * String, byte[], Integer days since the epoch for dates, Long microseconds since the epoch (UTC) for
  * timestamps, and null for a null of any type.
  */
-public record Literal(Object value, DataType dataType) implements Expression {
+public record Literal(Object value, DataType dataType, ZoneId sqlZone) implements Expression {
   public static final Literal TRUE = new Literal(Boolean.TRUE, DataTypes.BooleanType);
   public static final Literal FALSE = new Literal(Boolean.FALSE, DataTypes.BooleanType);
 
+  /**
+   * A constant; {@code sqlZone} is the zone a timestamp's SQL text is written in ({@code TIMESTAMP
+   * '2024-01-15 10:20:30'}): the session time zone of the text it was parsed from, as in Spark.
+   */
   public Literal {
     Objects.requireNonNull(dataType, "dataType is null");
+    Objects.requireNonNull(sqlZone, "sqlZone is null");
     if (value != null && !representationMatches(value, dataType)) {
       throw new IllegalArgumentException(
           "literal value " + value + " (" + value.getClass().getSimpleName() + ") does not fit type "
               + dataType.simpleString());
     }
+  }
+
+  /** A constant whose timestamp text, if any, is written in UTC. */
+  public Literal(Object value, DataType dataType) {
+    this(value, dataType, ZoneOffset.UTC);
   }
 
   public static Literal nullOf(DataType type) {
@@ -76,6 +91,11 @@ public record Literal(Object value, DataType dataType) implements Expression {
       return new Literal(value, DataTypes.StringType);
     } else if (value instanceof byte[]) {
       return new Literal(value, DataTypes.BinaryType);
+    } else if (value instanceof java.time.Duration duration) {
+      return new Literal(dev.ember.runtime.functions.IntervalFunctions.toMicros(duration),
+          dev.ember.sql.types.DataTypes.createDayTimeIntervalType());
+    } else if (value instanceof java.time.Period period) {
+      return new Literal(Math.toIntExact(period.toTotalMonths()), DataTypes.createYearMonthIntervalType());
     } else if (value instanceof LocalDate date) {
       return new Literal((int) date.toEpochDay(), DataTypes.DateType);
     } else if (value instanceof java.sql.Date date) {
@@ -93,9 +113,9 @@ public record Literal(Object value, DataType dataType) implements Expression {
       return value instanceof Byte;
     } else if (type instanceof ShortType) {
       return value instanceof Short;
-    } else if (type instanceof IntegerType || type instanceof DateType) {
+    } else if (type instanceof IntegerType || type instanceof DateType || type instanceof YearMonthIntervalType) {
       return value instanceof Integer;
-    } else if (type instanceof LongType || type instanceof TimestampType) {
+    } else if (type instanceof LongType || type instanceof TimestampType || type instanceof DayTimeIntervalType) {
       return value instanceof Long;
     } else if (type instanceof FloatType) {
       return value instanceof Float;
@@ -145,9 +165,13 @@ public record Literal(Object value, DataType dataType) implements Expression {
     } else if (dataType instanceof DateType) {
       return "DATE '" + LocalDate.ofEpochDay((Integer) value) + "'";
     } else if (dataType instanceof TimestampType) {
-      return "TIMESTAMP '" + value + "'";
+      return "TIMESTAMP '" + timestampText((Long) value) + "'";
     } else if (dataType instanceof BinaryType) {
       return "X'" + hex((byte[]) value) + "'";
+    } else if (dataType instanceof DayTimeIntervalType dayTime) {
+      return IntervalText.dayTime((Long) value, dayTime);
+    } else if (dataType instanceof YearMonthIntervalType yearMonth) {
+      return IntervalText.yearMonth((Integer) value, yearMonth);
     } else if (dataType instanceof BooleanType) {
       return value.toString();
     } else if (dataType instanceof DecimalType) {
@@ -168,6 +192,19 @@ public record Literal(Object value, DataType dataType) implements Expression {
       return ((BigDecimal) value).toPlainString();
     }
     return value.toString();
+  }
+
+  /** {@code yyyy-MM-dd HH:mm:ss[.fraction]} in {@link #sqlZone}, the fraction without trailing zeros. */
+  private String timestampText(long micros) {
+    java.time.LocalDateTime local = java.time.LocalDateTime.ofInstant(
+        java.time.Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS), sqlZone);
+    String text = local.toLocalDate() + " " + String.format("%02d:%02d:%02d", local.getHour(), local.getMinute(),
+        local.getSecond());
+    if (local.getNano() == 0) {
+      return text;
+    }
+    String fraction = String.format("%06d", local.getNano() / 1000).replaceAll("0+$", "");
+    return text + "." + fraction;
   }
 
   private static String hex(byte[] bytes) {

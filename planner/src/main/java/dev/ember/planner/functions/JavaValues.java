@@ -31,9 +31,11 @@ public final class JavaValues {
       return byte.class;
     } else if (type instanceof ShortType) {
       return short.class;
-    } else if (type instanceof IntegerType || type instanceof DateType) {
+    } else if (type instanceof IntegerType || type instanceof DateType
+        || type instanceof dev.ember.sql.types.YearMonthIntervalType) {
       return int.class;
-    } else if (type instanceof LongType || type instanceof TimestampType) {
+    } else if (type instanceof LongType || type instanceof TimestampType
+        || type instanceof dev.ember.sql.types.DayTimeIntervalType) {
       return long.class;
     } else if (type instanceof FloatType) {
       return float.class;

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * The text forms Spark accepts in {@code DATE '...'} and {@code TIMESTAMP '...'} literals. A date is
  * {@code yyyy[-[m]m[-[d]d]]}, optionally followed by a space or {@code T} and anything (ignored); a
  * timestamp adds {@code [h]h[:[m]m[:[s]s[.fraction]]]} and an optional zone ({@code Z}, {@code +02:00},
- * {@code UTC}, {@code Europe/Paris}). Spark reads a timestamp without a zone in the session time zone;
- * Ember has no session time zone yet and reads it in UTC.
+ * {@code UTC}, {@code Europe/Paris}). A timestamp without a zone is read in the session time zone, as
+ * Spark reads it.
  */
 final class DatetimeLiterals {
   private static final String DATE = "([+-]?\\d{4,7})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?";
@@ -39,7 +39,7 @@ final class DatetimeLiterals {
   }
 
   /** Microseconds since 1970-01-01T00:00:00Z, or empty when the text is not a valid timestamp. */
-  static Optional<Long> parseTimestamp(String text) {
+  static Optional<Long> parseTimestamp(String text, ZoneId sessionZone) {
     Matcher match = TIMESTAMP_TEXT.matcher(text.trim());
     if (!match.matches()) {
       return Optional.empty();
@@ -58,7 +58,7 @@ final class DatetimeLiterals {
       // Spark keeps microseconds and drops finer digits.
       String micros = (fraction + "000000").substring(0, 6);
       LocalDateTime local = date.atTime(hour, minute, second, Integer.parseInt(micros) * 1000);
-      Instant instant = local.atZone(zone(zone)).toInstant();
+      Instant instant = local.atZone(zone.isEmpty() ? sessionZone : zone(zone)).toInstant();
       return Optional.of(Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
           instant.getNano() / 1000L));
     } catch (DateTimeException | NumberFormatException | ArithmeticException e) {

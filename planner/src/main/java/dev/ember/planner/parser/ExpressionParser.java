@@ -21,8 +21,15 @@ import java.util.Objects;
 public final class ExpressionParser {
   private ExpressionParser() {}
 
+  /** Parses with UTC as the session time zone, in which {@code TIMESTAMP '...'} literals are read. */
   public static Expression parse(String text) {
-    TokenCursor tokens = cursorOver(text);
+    return parse(text, java.time.ZoneOffset.UTC);
+  }
+
+  /** Parses with {@code sessionZone}, Spark's {@code spark.sql.session.timeZone}, for timestamp literals. */
+  public static Expression parse(String text, java.time.ZoneId sessionZone) {
+    Objects.requireNonNull(sessionZone, "sessionZone is null");
+    TokenCursor tokens = cursorOver(text, sessionZone);
     Expression expression = new ExpressionGrammar(tokens).namedExpression();
     tokens.expectEnd();
     return expression;
@@ -30,15 +37,15 @@ public final class ExpressionParser {
 
   /** A type name as in {@code CAST(x AS type)}: {@code int}, {@code DECIMAL(10, 2)}, {@code varchar(5)}. */
   public static DataType parseDataType(String text) {
-    TokenCursor tokens = cursorOver(text);
+    TokenCursor tokens = cursorOver(text, java.time.ZoneOffset.UTC);
     DataType type = new DataTypeGrammar(tokens).dataType();
     tokens.expectEnd();
     return type;
   }
 
-  private static TokenCursor cursorOver(String text) {
+  private static TokenCursor cursorOver(String text, java.time.ZoneId sessionZone) {
     Objects.requireNonNull(text, "text is null");
-    TokenCursor tokens = new TokenCursor(text);
+    TokenCursor tokens = new TokenCursor(text, sessionZone);
     if (tokens.atEnd() && text.isBlank()) {
       Token end = tokens.current();
       throw ParseException.atPosition("PARSE_EMPTY_STATEMENT", Map.of(),

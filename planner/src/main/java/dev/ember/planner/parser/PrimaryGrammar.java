@@ -74,11 +74,11 @@ final class PrimaryGrammar {
       return caseWhen();
     } else if (word.isKeyword("CAST") && next.isSymbol("(")) {
       return cast();
+    } else if (word.isKeyword("INTERVAL") && IntervalLiterals.startsValue(tokens, 1)) {
+      return IntervalLiterals.parse(tokens.advance(), tokens);
     } else if (next.kind() == TokenKind.STRING) {
       tokens.advance();
       return TypedLiterals.of(word, tokens.advance(), tokens);
-    } else if (word.isKeyword("INTERVAL") && next.kind() == TokenKind.NUMBER) {
-      throw tokens.unsupported(word, "INTERVAL literals");
     } else if (word.isKeyword("EXTRACT") && next.isSymbol("(") && ExpressionGrammar.isName(tokens.peek(2))
         && tokens.peek(3).isKeyword("FROM")) {
       return extract();

@@ -13,11 +13,23 @@ import java.util.function.Predicate;
 public final class TokenCursor {
   private final String command;
   private final List<Token> tokens;
+  private final java.time.ZoneId sessionZone;
   private int index;
 
   public TokenCursor(String command) {
+    this(command, java.time.ZoneOffset.UTC);
+  }
+
+  /** A cursor whose {@code TIMESTAMP '...'} literals without a zone are read in {@code sessionZone}. */
+  public TokenCursor(String command, java.time.ZoneId sessionZone) {
     this.command = Objects.requireNonNull(command, "command is null");
+    this.sessionZone = Objects.requireNonNull(sessionZone, "sessionZone is null");
     this.tokens = Lexer.tokenize(command);
+  }
+
+  /** Spark's {@code spark.sql.session.timeZone} when the text is parsed. */
+  public java.time.ZoneId sessionZone() {
+    return sessionZone;
   }
 
   public String command() {

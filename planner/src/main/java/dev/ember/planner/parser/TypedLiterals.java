@@ -23,8 +23,9 @@ final class TypedLiterals {
       case "TIMESTAMP":
       case "TIMESTAMP_LTZ":
         return new Literal(
-            DatetimeLiterals.parseTimestamp(value).orElseThrow(() -> invalid(typeWord, value, tokens)),
-            DataTypes.TimestampType);
+            DatetimeLiterals.parseTimestamp(value, tokens.sessionZone())
+                .orElseThrow(() -> invalid(typeWord, value, tokens)),
+            DataTypes.TimestampType, tokens.sessionZone());
       case "X":
         return new Literal(binary(value).orElseThrow(() -> invalid(typeWord, value, tokens)), DataTypes.BinaryType);
       case "TIMESTAMP_NTZ":

@@ -6,6 +6,8 @@ import dev.ember.sql.types.ByteType;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.DateType;
+import dev.ember.sql.types.DayTimeIntervalType;
+import dev.ember.sql.types.YearMonthIntervalType;
 import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.DoubleType;
 import dev.ember.sql.types.FloatType;
@@ -39,6 +41,8 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  */
 public final class ArrowTypes {
   public static final String TIMESTAMP_ZONE = "UTC";
+  /** Field metadata key naming the Spark interval type an integer vector holds. */
+  public static final String SPARK_INTERVAL_TYPE = "ember.spark.intervalType";
 
   private ArrowTypes() {}
 
@@ -69,6 +73,10 @@ public final class ArrowTypes {
       return new ArrowType.Timestamp(TimeUnit.MICROSECOND, TIMESTAMP_ZONE);
     } else if (type instanceof NullType) {
       return ArrowType.Null.INSTANCE;
+    } else if (type instanceof DayTimeIntervalType) {
+      return new ArrowType.Int(64, true);
+    } else if (type instanceof YearMonthIntervalType) {
+      return new ArrowType.Int(32, true);
     } else if (type instanceof ArrayType) {
       return ArrowType.List.INSTANCE;
     } else if (type instanceof MapType) {
@@ -138,7 +146,7 @@ public final class ArrowTypes {
 
   /** The Arrow field, children included, that holds values of {@code type}. */
   public static Field toArrowField(String name, DataType type, boolean nullable) {
-    FieldType fieldType = new FieldType(nullable, toArrow(type), null);
+    FieldType fieldType = new FieldType(nullable, toArrow(type), null, intervalMetadata(type));
     if (type instanceof ArrayType array) {
       return new Field(name, fieldType,
           List.of(toArrowField(ELEMENT, array.elementType(), array.containsNull())));
@@ -181,7 +189,22 @@ public final class ArrowTypes {
       }
       return StructType.of(fields);
     }
+    String interval = field.getMetadata() == null ? null : field.getMetadata().get(SPARK_INTERVAL_TYPE);
+    if (interval != null) {
+      return DataTypes.fromDdlType(interval);
+    }
     return fromArrow(type);
+  }
+
+  /**
+   * Intervals are held as Spark holds them (microseconds in a bigint vector, months in an int vector);
+   * the field's metadata records the Spark type so it survives Arrow files and spills.
+   */
+  private static java.util.Map<String, String> intervalMetadata(DataType type) {
+    if (type instanceof DayTimeIntervalType || type instanceof YearMonthIntervalType) {
+      return java.util.Map.of(SPARK_INTERVAL_TYPE, type.typeName());
+    }
+    return null;
   }
 
   /** Whether vectors of the two fields have the same layout at every depth, names and nullability aside. */

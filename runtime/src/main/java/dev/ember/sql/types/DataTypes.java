@@ -29,6 +29,26 @@ public final class DataTypes {
     return DecimalType.USER_DEFAULT;
   }
 
+  /** {@code interval day to second}. */
+  public static DayTimeIntervalType createDayTimeIntervalType() {
+    return new DayTimeIntervalType();
+  }
+
+  /** A day-time interval type from {@code DayTimeIntervalType.DAY()} .. {@code SECOND()}. */
+  public static DayTimeIntervalType createDayTimeIntervalType(byte startField, byte endField) {
+    return new DayTimeIntervalType(startField, endField);
+  }
+
+  /** {@code interval year to month}. */
+  public static YearMonthIntervalType createYearMonthIntervalType() {
+    return new YearMonthIntervalType();
+  }
+
+  /** A year-month interval type from {@code YearMonthIntervalType.YEAR()} or {@code MONTH()}. */
+  public static YearMonthIntervalType createYearMonthIntervalType(byte startField, byte endField) {
+    return new YearMonthIntervalType(startField, endField);
+  }
+
   public static StructField createStructField(String name, DataType dataType, boolean nullable) {
     return new StructField(name, dataType, nullable);
   }

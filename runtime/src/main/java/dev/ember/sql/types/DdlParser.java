@@ -90,6 +90,15 @@ final class DdlParser {
         }
         return StructType.of(fields);
       }
+      case "INTERVAL" -> {
+        String startField = word();
+        int afterStart = position;
+        String endField = word().equalsIgnoreCase("TO") ? word() : null;
+        if (endField == null) {
+          position = afterStart;
+        }
+        return intervalType(startField, endField == null ? startField : endField);
+      }
       default -> {
         skipSpaces();
         if (peek() == '(') {
@@ -147,6 +156,20 @@ final class DdlParser {
       throw syntaxError();
     }
     position = end + 1;
+  }
+
+  /** {@code INTERVAL DAY TO SECOND}, {@code INTERVAL MONTH}: a field range of one interval family. */
+  private DataType intervalType(String startField, String endField) {
+    List<String> dayTime = List.of("DAY", "HOUR", "MINUTE", "SECOND");
+    List<String> yearMonth = List.of("YEAR", "MONTH");
+    String start = startField.toUpperCase(Locale.ROOT);
+    String end = endField.toUpperCase(Locale.ROOT);
+    if (dayTime.contains(start) && dayTime.indexOf(end) >= dayTime.indexOf(start)) {
+      return new DayTimeIntervalType((byte) dayTime.indexOf(start), (byte) dayTime.indexOf(end));
+    } else if (yearMonth.contains(start) && yearMonth.indexOf(end) >= yearMonth.indexOf(start)) {
+      return new YearMonthIntervalType((byte) yearMonth.indexOf(start), (byte) yearMonth.indexOf(end));
+    }
+    throw syntaxError();
   }
 
   private String word() {
