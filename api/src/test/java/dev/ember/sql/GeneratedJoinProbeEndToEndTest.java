@@ -105,4 +105,38 @@ class GeneratedJoinProbeEndToEndTest {
     }
     return rows(joined);
   }
+
+  /**
+   * Two probes in one pipeline, an aggregate after a join, a limit that stops the probe mid-batch, a
+   * join without keys (a nested loop) and a key so duplicated that one input batch yields many output
+   * batches.
+   */
+  @Test
+  void chainedProbesAggregatesLimitsAndExplodingKeys() {
+    SparkSession spark = sessions.start("local[2]");
+    Dataset<Row> facts = spark.range(0, 5000).select(col("id"), expr("id % 7 AS a"), expr("id % 11 AS b"));
+    Dataset<Row> first = spark.range(0, 7).select(expr("id AS a2"), expr("concat('a', CAST(id AS STRING)) AS name"));
+    Dataset<Row> second = spark.range(0, 11).select(expr("id AS b2"), expr("id * 10 AS weight"));
+    Dataset<Row> many = spark.range(0, 300).select(expr("id % 2 AS m"), col("id").as("r"));
+    List<java.util.function.Supplier<Dataset<Row>>> queries = List.of(
+        () -> facts.join(first, facts.col("a").equalTo(first.col("a2")))
+            .join(second, col("b").equalTo(second.col("b2")), "left")
+            .groupBy("name").agg(functions.sum("weight"), functions.count("id")),
+        () -> facts.join(first, facts.col("a").equalTo(first.col("a2"))).select("id", "name").limit(5).groupBy()
+            .count(),
+        () -> facts.join(many, facts.col("a").equalTo(many.col("m"))).groupBy("m").count(),
+        () -> facts.filter(col("id").lt(300)).join(second, facts.col("b").lt(second.col("b2")))
+            .groupBy("b2").count(),
+        () -> facts.join(many, facts.col("a").equalTo(many.col("m")).and(col("r").gt(col("id"))), "full")
+            .groupBy("m").count());
+    for (int query = 0; query < queries.size(); query++) {
+      spark.conf().set("spark.sql.codegen.wholeStage", "false");
+      List<String> expected = rows(queries.get(query).get());
+      spark.conf().set("spark.sql.codegen.wholeStage", "true");
+      Dataset<Row> generated = queries.get(query).get();
+      String source = generated.queryExecution().explainString("codegen");
+      assertTrue(source.contains("Join probe (step"), "query " + query + ":\n" + source);
+      assertEquals(expected, rows(generated), "query " + query);
+    }
+  }
 }
