@@ -139,4 +139,30 @@ class GeneratedJoinProbeEndToEndTest {
       assertEquals(expected, rows(generated), "query " + query);
     }
   }
+
+  /** The smaller side by size estimate builds where the join type allows either; explain shows which. */
+  @Test
+  void theSmallerSideBuildsWhereTheJoinTypeAllows() {
+    SparkSession spark = sessions.start("local[2]");
+    Dataset<Row> small = spark.range(0, 100).select(col("id").as("s"));
+    Dataset<Row> large = spark.range(0, 1_000_000).select(col("id").as("l"));
+    assertEquals("BuildLeft", buildSide(small.join(large, col("s").equalTo(col("l")))));
+    assertEquals("BuildRight", buildSide(large.join(small, col("l").equalTo(col("s")))));
+    assertEquals("BuildLeft", buildSide(small.join(large, col("s").equalTo(col("l")), "full")));
+    assertEquals("BuildRight", buildSide(large.join(small, col("l").equalTo(col("s")), "full")));
+    // A left outer, semi or anti join can only build its right side, a right outer join its left.
+    assertEquals("BuildRight", buildSide(small.join(large, col("s").equalTo(col("l")), "left")));
+    assertEquals("BuildRight", buildSide(small.join(large, col("s").equalTo(col("l")), "left_semi")));
+    assertEquals("BuildLeft", buildSide(large.join(small, col("l").equalTo(col("s")), "right")));
+    // Filters and projections keep the estimate of their input, as Spark assumes without statistics.
+    assertEquals("BuildLeft", buildSide(small.filter(col("s").gt(5))
+        .join(large.filter(col("l").gt(5)), col("s").equalTo(col("l")))));
+  }
+
+  private static String buildSide(Dataset<Row> joined) {
+    String plan = joined.queryExecution().explainString("simple");
+    java.util.regex.Matcher side = java.util.regex.Pattern.compile("HashJoin .*, (Build(Left|Right))").matcher(plan);
+    assertTrue(side.find(), plan);
+    return side.group(1);
+  }
 }

@@ -5,7 +5,6 @@ import dev.ember.codegen.spec.AggregateUpdate;
 import dev.ember.codegen.spec.BatchOutput;
 import dev.ember.codegen.spec.FilterStep;
 import dev.ember.codegen.spec.JoinProbeStep;
-import dev.ember.codegen.spec.KernelCompilationException;
 import dev.ember.codegen.spec.KernelOptions;
 import dev.ember.codegen.spec.PipelineSpec;
 import dev.ember.codegen.spec.ProjectStep;
