@@ -82,31 +82,40 @@ final class InputColumns implements ColumnReader {
   }
 
   private static String checkedRead(DataType type, String vector) {
+    return checkedRead(type, vector, "row");
+  }
+
+  /** A value read through the vector's checked accessors, at the row index held in {@code row}. */
+  static String checkedRead(DataType type, String vector, String row) {
     if (type instanceof BooleanType) {
-      return "(" + vector + ".get(row) != 0)";
+      return "(" + vector + ".get(" + row + ") != 0)";
     } else if (JavaTypes.isCompactDecimal(type)) {
       // The low word of the 128-bit value holds the whole unscaled value; ArrowBuf checks bounds.
-      return vector + ".getDataBuffer().getLong((long) row << 4)";
+      return vector + ".getDataBuffer().getLong((long) " + row + " << 4)";
     } else if (JavaTypes.isWideDecimal(type)) {
-      return vector + ".getObject(row)";
+      return vector + ".getObject(" + row + ")";
     }
-    return vector + ".get(row)";
+    return vector + ".get(" + row + ")";
   }
 
   private static String rawRead(DataType type, String vector) {
-    String data = vector + "Data";
+    return rawRead(type, vector + "Data", "row");
+  }
+
+  /** A value read from the data buffer at address {@code data}, at the row index held in {@code row}. */
+  static String rawRead(DataType type, String data, String row) {
     if (type instanceof BooleanType) {
-      return "((MemoryUtil.getByte(" + data + " + (row >> 3)) & (1 << (row & 7))) != 0)";
+      return "((MemoryUtil.getByte(" + data + " + (" + row + " >> 3)) & (1 << (" + row + " & 7))) != 0)";
     } else if (type instanceof ByteType) {
-      return "MemoryUtil.getByte(" + data + " + row)";
+      return "MemoryUtil.getByte(" + data + " + " + row + ")";
     } else if (type instanceof FloatType) {
-      return "Float.intBitsToFloat(MemoryUtil.getInt(" + data + " + ((long) row << 2)))";
+      return "Float.intBitsToFloat(MemoryUtil.getInt(" + data + " + ((long) " + row + " << 2)))";
     } else if (type instanceof DoubleType) {
-      return "Double.longBitsToDouble(MemoryUtil.getLong(" + data + " + ((long) row << 3)))";
+      return "Double.longBitsToDouble(MemoryUtil.getLong(" + data + " + ((long) " + row + " << 3)))";
     } else if (type instanceof DecimalType decimal) {
       return JavaTypes.isCompactDecimal(type)
-          ? "MemoryUtil.getLong(" + data + " + ((long) row << 4))"
-          : "GeneratedRuntime.readDecimal(" + data + " + ((long) row << 4), " + decimal.scale() + ")";
+          ? "MemoryUtil.getLong(" + data + " + ((long) " + row + " << 4))"
+          : "GeneratedRuntime.readDecimal(" + data + " + ((long) " + row + " << 4), " + decimal.scale() + ")";
     }
     int shift = JavaTypes.widthShift(type);
     String method = switch (shift) {
@@ -114,7 +123,7 @@ final class InputColumns implements ColumnReader {
       case 2 -> "getInt";
       default -> "getLong";
     };
-    return "MemoryUtil." + method + "(" + data + " + ((long) row << " + shift + "))";
+    return "MemoryUtil." + method + "(" + data + " + ((long) " + row + " << " + shift + "))";
   }
 
   /** Fields that hold each used column's buffers (raw) or vector (checked) for the current batch. */

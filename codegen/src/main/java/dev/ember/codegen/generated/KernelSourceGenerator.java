@@ -5,7 +5,6 @@ import dev.ember.codegen.spec.AggregateUpdate;
 import dev.ember.codegen.spec.BatchOutput;
 import dev.ember.codegen.spec.FilterStep;
 import dev.ember.codegen.spec.JoinProbeStep;
-import dev.ember.codegen.spec.KernelCompilationException;
 import dev.ember.codegen.spec.KernelOptions;
 import dev.ember.codegen.spec.PipelineSpec;
 import dev.ember.codegen.spec.ProjectStep;
@@ -39,6 +38,8 @@ final class KernelSourceGenerator {
   static final String CLASS_PREFIX = "EmberPipeline";
   /** Source characters after which a group of statements is split into another method. */
   private static final int SPLIT_THRESHOLD = 1500;
+  /** The smallest output batch of a pipeline with a join, whose input batches may be small. */
+  private static final int MIN_JOIN_OUTPUT_ROWS = 1024;
 
   /** The generated class: its simple name, its source and the constructor's {@code references}. */
   record Source(String className, String text, List<Object> references) {}
@@ -48,13 +49,24 @@ final class KernelSourceGenerator {
   private final boolean checked;
   private final ClassBuilder builder = new ClassBuilder();
   private final ExpressionGenerator expressions;
-  private final CodeBuilder loopBody = new CodeBuilder(4);
+  private final JoinProbeGenerator joinProbes;
+  /** Where the current step's code goes: the row loop, or the method a join probe calls per joined row. */
+  private final CodeBuilder mainLoopBody = new CodeBuilder(4);
+  private CodeBuilder loopBody = mainLoopBody;
+  /** How the current step's code drops a row: the next row of the loop, or back to the join probe. */
+  private String skipRow = "continue;";
+  /** The methods a join probe calls per joined row, written once the whole pipeline is generated. */
+  private final List<CodeBuilder> continuations = new ArrayList<>();
+  /** Whether a join can make more output rows than input rows, so output goes out in several batches. */
+  private final boolean joins;
 
   private KernelSourceGenerator(PipelineSpec spec, KernelOptions options) {
     this.spec = Objects.requireNonNull(spec, "spec is null");
     this.options = Objects.requireNonNull(options, "options is null");
     this.checked = options.checkedMemoryAccess();
     this.expressions = new ExpressionGenerator(builder, options);
+    this.joinProbes = new JoinProbeGenerator(builder, expressions, checked, this::splitMethods);
+    this.joins = spec.steps().stream().anyMatch(JoinProbeStep.class::isInstance);
   }
 
   static Source generate(PipelineSpec spec, KernelOptions options) {
@@ -71,8 +83,7 @@ final class KernelSourceGenerator {
       } else if (step instanceof ProjectStep project) {
         columns = project(stepIndex, project, columns);
       } else if (step instanceof JoinProbeStep join) {
-        throw new KernelCompilationException("code generation does not support the join probe (" + join.mode()
-            + ") yet; the interpreted kernel runs it");
+        columns = joinProbe(stepIndex, join, columns);
       }
       stepIndex++;
     }
@@ -81,6 +92,13 @@ final class KernelSourceGenerator {
       aggregateSink(update, columns);
     } else {
       batchOutputSink((BatchOutput) spec.sink(), columns);
+    }
+    for (CodeBuilder continuation : continuations) {
+      continuation.close();
+      builder.addMethod(continuation);
+    }
+    if (joins) {
+      joinProbes.finish();
     }
     InputColumns.declareBindings(builder, checked);
     InputColumns.writeBindingMethods(builder, checked, this::splitMethods);
@@ -102,7 +120,29 @@ final class KernelSourceGenerator {
     code.close();
     builder.addMethod(code);
     loopBody.comment("Filter (step " + stepIndex + "): " + filter.condition());
-    loopBody.open("if (!" + method + "(row)) {").line("continue;").close();
+    loopBody.open("if (!" + method + "(row)) {").line(skipRow).close();
+  }
+
+  /**
+   * A semi or anti join filters the row; an inner or outer join calls a new method per joined row,
+   * which the following steps and the sink are written into.
+   */
+  private ColumnReader joinProbe(int stepIndex, JoinProbeStep join, ColumnReader input) {
+    String continuation = "joined" + stepIndex;
+    JoinProbeGenerator.Probe probe = joinProbes.generate(stepIndex, join, input, continuation);
+    loopBody.comment("Join probe (step " + stepIndex + "): " + join.mode() + " on " + join.keys());
+    if (join.filtersOnly()) {
+      loopBody.open("if (!" + probe.method() + "(row)) {").line(skipRow).close();
+      return input;
+    }
+    loopBody.line(probe.method() + "(row);");
+    CodeBuilder method = new CodeBuilder(1);
+    method.comment("The steps after the join probe (step " + stepIndex + "), once per joined row.");
+    method.open("private void " + continuation + "(int row) {");
+    continuations.add(method);
+    loopBody = method;
+    skipRow = "return;";
+    return probe.joinedColumns();
   }
 
   private ColumnReader project(int stepIndex, ProjectStep project, ColumnReader input) {
@@ -267,6 +307,22 @@ final class KernelSourceGenerator {
     splitMethods("writeRow", "int row, int outputRow", "row, outputRow", "Sink: writes the row's "
         + schema.length() + " columns at outputRow", writes);
     loopBody.comment("Sink: append the row to the output batch");
+    if (joins) {
+      builder.addField("private int outputRows;");
+      builder.addField("private int outputCapacity;");
+      CodeBuilder flush = new CodeBuilder(1);
+      flush.comment("A join can emit more rows than came in: a full output batch goes out and a new one starts.");
+      flush.open("private void flushOutput() {");
+      flush.open("if (!endOutput(outputRows)) {").line("stopped = true;").close();
+      flush.line("beginOutput(outputCapacity);");
+      flush.line("outputRows = 0;");
+      flush.close();
+      builder.addMethod(flush);
+      loopBody.open("if (outputRows == outputCapacity) {");
+      loopBody.line("flushOutput();");
+      loopBody.open("if (stopped) {").line(skipRow).close();
+      loopBody.close();
+    }
     loopBody.line("writeRow(row, outputRows);");
     loopBody.line("outputRows++;");
   }
@@ -458,7 +514,7 @@ final class KernelSourceGenerator {
     return "if (" + value.isNull() + ") { table.keyNull(); } else { " + call + " }";
   }
 
-  private static String decimalWords(ExprValue value) {
+  static String decimalWords(ExprValue value) {
     return JavaTypes.isCompactDecimal(value.type())
         ? value.value() + ", " + value.value() + " >> 63"
         : "GeneratedRuntime.decimalLow(" + value.value() + "), GeneratedRuntime.decimalHigh(" + value.value() + ")";
@@ -651,13 +707,23 @@ final class KernelSourceGenerator {
     out.line("int rowCount = batch.rowCount();");
     out.open("if (rowCount == 0) {").line("return true;").close();
     out.line("bindInput(batch);");
-    if (!aggregate) {
+    if (!aggregate && joins) {
+      out.line("outputCapacity = Math.max(rowCount, " + MIN_JOIN_OUTPUT_ROWS + ");");
+      out.line("beginOutput(outputCapacity);");
+      out.line("outputRows = 0;");
+    } else if (!aggregate) {
       out.line("beginOutput(rowCount);");
       out.line("int outputRows = 0;");
     }
+    if (joins && !aggregate) {
+      out.line("stopped = false;");
+    }
     out.open("try {");
-    out.open("for (int row = 0; row < rowCount; row++) {");
-    out.append(loopBody);
+    if (joins) {
+      out.line("openProbes();");
+    }
+    out.open("for (int row = 0; row < rowCount" + (joins && !aggregate ? " && !stopped" : "") + "; row++) {");
+    out.append(mainLoopBody);
     out.close();
     if (!aggregate) {
       out.reopen("} catch (RuntimeException e) {");
@@ -665,8 +731,14 @@ final class KernelSourceGenerator {
       out.line("throw e;");
     }
     out.reopen("} finally {");
+    if (joins) {
+      out.line("closeProbes();");
+    }
     out.line("unbindInput();");
     out.close();
+    if (joins && !aggregate) {
+      out.open("if (stopped) {").line("abandonOutput();").line("return false;").close();
+    }
     out.line(aggregate ? "return true;" : "return endOutput(outputRows);");
     out.close();
     out.blank();
