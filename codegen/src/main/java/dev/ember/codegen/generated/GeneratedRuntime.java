@@ -282,11 +282,54 @@ public final class GeneratedRuntime {
 
   /** The high 64 bits of a decimal's unscaled 128-bit two's complement value. */
   public static long decimalHigh(BigDecimal value) {
-    return value.unscaledValue().shiftRight(64).longValue();
+    BigInteger unscaled = value.unscaledValue();
+    // Most values fit 63 bits: their high word is the sign, and shifting would allocate per row.
+    if (unscaled.bitLength() < 64) {
+      return unscaled.signum() < 0 ? -1L : 0L;
+    }
+    return unscaled.shiftRight(64).longValue();
   }
 
+  /**
+   * Writes a decimal already at the vector's scale and within its precision (the generated code
+   * rounds and checks before writing) as Arrow's 128-bit little-endian two's complement, without
+   * Arrow's per-value byte-array conversion.
+   */
   public static void writeDecimal(DecimalVector vector, int row, BigDecimal value) {
-    vector.set(row, value);
+    if (value.scale() != vector.getScale()) {
+      vector.set(row, value); // Arrow's checks name the mismatch
+      return;
+    }
+    BigInteger unscaled = value.unscaledValue();
+    long low = unscaled.longValue();
+    long high = unscaled.bitLength() < 64 ? low >> 63 : unscaled.shiftRight(64).longValue();
+    long address = vector.getDataBufferAddress() + ((long) row << 4);
+    MemoryUtil.putLong(address, low);
+    MemoryUtil.putLong(address + 8, high);
+  }
+
+  /**
+   * The exact product of two long-backed unscaled decimals as a decimal of {@code scale} (the sum
+   * of the operands' scales). Used only where the result type has at least as many digits as both
+   * operands together, so the product neither rounds nor overflows; 128-bit multiplication saves
+   * BigDecimal arithmetic and its precision check per row.
+   */
+  public static BigDecimal decimalProduct(long left, long right, int scale) {
+    long low = left * right;
+    long high = Math.multiplyHigh(left, right);
+    if (high == (low >> 63)) {
+      return BigDecimal.valueOf(low, scale);
+    }
+    return new BigDecimal(int128ToBigInteger(low, high), scale);
+  }
+
+  private static BigInteger int128ToBigInteger(long low, long high) {
+    byte[] bytes = new byte[16];
+    for (int i = 0; i < 8; i++) {
+      bytes[i] = (byte) (high >>> (56 - 8 * i));
+      bytes[8 + i] = (byte) (low >>> (56 - 8 * i));
+    }
+    return new BigInteger(bytes);
   }
 
   /**

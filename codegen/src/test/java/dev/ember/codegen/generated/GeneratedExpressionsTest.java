@@ -394,6 +394,29 @@ class GeneratedExpressionsTest {
   }
 
   @Test
+  void compactDecimalProductIntoWideTypeKeepsEveryDigit() {
+    // decimal(15,2) * decimal(16,2) is decimal(32,4): computed as a 128-bit product, also past 2^63.
+    DecimalType price = new DecimalType(15, 2);
+    DecimalType factor = new DecimalType(16, 2);
+    StructType input = new StructType().add("a", price).add("b", factor);
+    List<Expression> product = List.of(new BinaryArithmetic(ArithmeticOperator.MULTIPLY, ref(0, price),
+        ref(1, factor)));
+    BigDecimal largest = new BigDecimal("9999999999999.99");
+    BigDecimal largestFactor = new BigDecimal("99999999999999.99");
+    Object[][] rows = {{new BigDecimal("12345.67"), new BigDecimal("0.96")},
+        {largest, largestFactor}, {largest.negate(), largestFactor}, {largest, largestFactor.negate()},
+        {new BigDecimal("0.00"), largestFactor.negate()}, {null, largestFactor}};
+    List<List<Object>> results = differential.project(input, product, true, rows);
+    differential.project(input, product, false, rows);
+    for (int i = 0; i < rows.length - 1; i++) {
+      BigDecimal expected = ((BigDecimal) rows[i][0]).multiply((BigDecimal) rows[i][1]);
+      assertEquals(List.of(expected), results.get(i), "row " + i);
+      assertEquals(4, ((BigDecimal) results.get(i).get(0)).scale(), "row " + i);
+    }
+    assertEquals(row((Object) null), results.get(rows.length - 1));
+  }
+
+  @Test
   void castsToString() {
     DataType[] types = {DataTypes.BooleanType, DataTypes.ByteType, DataTypes.IntegerType, DataTypes.LongType,
         DataTypes.FloatType, DataTypes.DoubleType, SMALL_DECIMAL, WIDE_DECIMAL, DataTypes.DateType,
