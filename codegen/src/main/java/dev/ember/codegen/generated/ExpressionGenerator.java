@@ -318,8 +318,13 @@ final class ExpressionGenerator {
         case DIVIDE -> "divide";
         case REMAINDER -> "remainder";
       };
+      // A product at the operands' combined scale cannot round; GeneratedRuntime multiplies values
+      // that fit a long without BigDecimal and leaves the rest to DecimalOps.
+      String helper = exactProduct && !JavaTypes.isCompactDecimal(type)
+          ? RUNTIME + ".decimalProduct"
+          : DECIMALS + "." + method;
       String exact = name + "Exact";
-      code.line("java.math.BigDecimal " + exact + " = " + DECIMALS + "." + method + "(" + bigDecimal(left) + ", "
+      code.line("java.math.BigDecimal " + exact + " = " + helper + "(" + bigDecimal(left) + ", "
           + bigDecimal(right) + ", " + type.precision() + ", " + scale + ", " + ansi + ");");
       code.open("if (" + exact + " != null) {");
       code.line(name + "Null = false;");

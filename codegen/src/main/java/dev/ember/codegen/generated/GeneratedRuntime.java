@@ -1,6 +1,7 @@
 package dev.ember.codegen.generated;
 
 import dev.ember.codegen.semantics.ComparisonOps;
+import dev.ember.codegen.semantics.DecimalOps;
 import dev.ember.codegen.semantics.SparkErrors;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
@@ -321,6 +322,29 @@ public final class GeneratedRuntime {
       return BigDecimal.valueOf(low, scale);
     }
     return new BigDecimal(int128ToBigInteger(low, high), scale);
+  }
+
+  /**
+   * {@code left * right} as {@code decimal(precision, scale)} where {@code scale} is the sum of the
+   * operands' scales (so nothing rounds) and {@code precision} is above 18: when both unscaled values
+   * and their product fit a long, the product has at most 19 digits and needs no check. Otherwise
+   * {@link DecimalOps#multiply}, which checks the precision.
+   */
+  public static BigDecimal decimalProduct(BigDecimal left, BigDecimal right, int precision, int scale,
+      boolean ansi) {
+    if (precision > 18 && left.scale() + right.scale() == scale) {
+      BigInteger leftUnscaled = left.unscaledValue();
+      BigInteger rightUnscaled = right.unscaledValue();
+      if (leftUnscaled.bitLength() < 64 && rightUnscaled.bitLength() < 64) {
+        long leftValue = leftUnscaled.longValue();
+        long rightValue = rightUnscaled.longValue();
+        long low = leftValue * rightValue;
+        if (Math.multiplyHigh(leftValue, rightValue) == (low >> 63)) {
+          return BigDecimal.valueOf(low, scale);
+        }
+      }
+    }
+    return DecimalOps.multiply(left, right, precision, scale, ansi);
   }
 
   private static BigInteger int128ToBigInteger(long low, long high) {
