@@ -278,17 +278,24 @@ public final class GeneratedRuntime {
 
   /** The low 64 bits of a decimal's unscaled value (Arrow's first word). */
   public static long decimalLow(BigDecimal value) {
-    return value.unscaledValue().longValue();
+    // The scale-0 copy holds a long-sized unscaled value without a BigInteger (unscaledValue() would
+    // build one and its array per row); once inlined, escape analysis removes the copy too.
+    return value.scaleByPowerOfTen(value.scale()).longValue();
   }
 
   /** The high 64 bits of a decimal's unscaled 128-bit two's complement value. */
   public static long decimalHigh(BigDecimal value) {
-    BigInteger unscaled = value.unscaledValue();
-    // Most values fit 63 bits: their high word is the sign, and shifting would allocate per row.
-    if (unscaled.bitLength() < 64) {
-      return unscaled.signum() < 0 ? -1L : 0L;
+    BigDecimal unscaled = value.scaleByPowerOfTen(value.scale());
+    long low = unscaled.longValue();
+    if (fitsLong(unscaled, low)) {
+      return low >> 63;
     }
-    return unscaled.shiftRight(64).longValue();
+    return value.unscaledValue().shiftRight(64).longValue();
+  }
+
+  /** Whether the scale-0 decimal {@code unscaled} is the long {@code low} (its low 64 bits). */
+  private static boolean fitsLong(BigDecimal unscaled, long low) {
+    return unscaled.compareTo(BigDecimal.valueOf(low)) == 0;
   }
 
   /**
@@ -301,9 +308,8 @@ public final class GeneratedRuntime {
       vector.set(row, value); // Arrow's checks name the mismatch
       return;
     }
-    BigInteger unscaled = value.unscaledValue();
-    long low = unscaled.longValue();
-    long high = unscaled.bitLength() < 64 ? low >> 63 : unscaled.shiftRight(64).longValue();
+    long low = decimalLow(value);
+    long high = decimalHigh(value);
     long address = vector.getDataBufferAddress() + ((long) row << 4);
     MemoryUtil.putLong(address, low);
     MemoryUtil.putLong(address + 8, high);
@@ -327,21 +333,20 @@ public final class GeneratedRuntime {
   /**
    * {@code left * right} as {@code decimal(precision, scale)} where {@code scale} is the sum of the
    * operands' scales (so nothing rounds) and {@code precision} is above 18: when both unscaled values
-   * and their product fit a long, the product has at most 19 digits and needs no check. Otherwise
-   * {@link DecimalOps#multiply}, which checks the precision.
+   * and their product fit a long, the product has at most 19 digits and needs no
+   * check. Otherwise {@link DecimalOps#multiply}, which checks the precision.
    */
   public static BigDecimal decimalProduct(BigDecimal left, BigDecimal right, int precision, int scale,
       boolean ansi) {
     if (precision > 18 && left.scale() + right.scale() == scale) {
-      BigInteger leftUnscaled = left.unscaledValue();
-      BigInteger rightUnscaled = right.unscaledValue();
-      if (leftUnscaled.bitLength() < 64 && rightUnscaled.bitLength() < 64) {
-        long leftValue = leftUnscaled.longValue();
-        long rightValue = rightUnscaled.longValue();
-        long low = leftValue * rightValue;
-        if (Math.multiplyHigh(leftValue, rightValue) == (low >> 63)) {
-          return BigDecimal.valueOf(low, scale);
-        }
+      BigDecimal leftUnscaled = left.scaleByPowerOfTen(left.scale());
+      BigDecimal rightUnscaled = right.scaleByPowerOfTen(right.scale());
+      long leftValue = leftUnscaled.longValue();
+      long rightValue = rightUnscaled.longValue();
+      long low = leftValue * rightValue;
+      if (fitsLong(leftUnscaled, leftValue) && fitsLong(rightUnscaled, rightValue)
+          && Math.multiplyHigh(leftValue, rightValue) == (low >> 63)) {
+        return BigDecimal.valueOf(low, scale);
       }
     }
     return DecimalOps.multiply(left, right, precision, scale, ansi);
