@@ -20,11 +20,13 @@ import dev.ember.sql.types.ShortType;
 import dev.ember.sql.types.StringType;
 import dev.ember.sql.types.StructType;
 import dev.ember.sql.types.TimestampType;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -132,6 +134,19 @@ public final class BatchRows {
     return row -> vector.isNull(row) ? null : nonNull.read(row);
   }
 
+  /**
+   * A decimal row: values whose 128 bits are a sign-extended long (nearly all collected values) are
+   * built from that long, without Arrow's byte array and BigInteger per value.
+   */
+  static BigDecimal readDecimal(DecimalVector decimals, int row, int scale) {
+    long address = decimals.getDataBufferAddress() + (long) row * DecimalVector.TYPE_WIDTH;
+    long low = MemoryUtil.getLong(address);
+    if (MemoryUtil.getLong(address + 8) == (low >> 63)) {
+      return BigDecimal.valueOf(low, scale);
+    }
+    return decimals.getObject(row);
+  }
+
   private static ColumnReader nonNullReader(DataType type, FieldVector vector) {
     if (type instanceof BooleanType) {
       BitVector bits = (BitVector) vector;
@@ -156,7 +171,8 @@ public final class BatchRows {
       return doubles::get;
     } else if (type instanceof DecimalType) {
       DecimalVector decimals = (DecimalVector) vector;
-      return decimals::getObject;
+      int scale = decimals.getScale();
+      return row -> readDecimal(decimals, row, scale);
     } else if (type instanceof StringType) {
       VarCharVector strings = (VarCharVector) vector;
       return row -> new String(strings.get(row), StandardCharsets.UTF_8);

@@ -123,6 +123,26 @@ class BatchRowsTest {
   }
 
   @Test
+  void decimalsBeyondALongKeepEveryDigitAndTheirScale() {
+    StructType schema = StructType.fromDDL("d decimal(38,6)");
+    BigDecimal[] values = {new BigDecimal("9223372036854.775807"), new BigDecimal("-9223372036854.775808"),
+        new BigDecimal("9223372036854.775808"), new BigDecimal("-99999999999999999999999999999999.999999"),
+        new BigDecimal("0.000000")};
+    List<FieldVector> vectors = ColumnBatch.allocateVectors(schema, allocator, values.length);
+    for (int row = 0; row < values.length; row++) {
+      ((DecimalVector) vectors.get(0)).setSafe(row, values[row]);
+    }
+    vectors.get(0).setValueCount(values.length);
+    try (ColumnBatch batch = new ColumnBatch(schema, vectors, values.length)) {
+      List<Row> rows = BatchRows.toRows(batch, UTC);
+      for (int row = 0; row < values.length; row++) {
+        assertEquals(values[row], rows.get(row).getDecimal(0), "row " + row);
+        assertEquals(6, rows.get(row).getDecimal(0).scale(), "row " + row);
+      }
+    }
+  }
+
+  @Test
   void rowsRenderAsSparkShowsThem() {
     try (ColumnBatch batch = allTypesBatch()) {
       List<Row> rows = BatchRows.toRows(batch, UTC);

@@ -266,7 +266,8 @@ final class ExpressionGenerator {
   /**
    * Decimal arithmetic. Compact operands whose exact sum, difference or product fits the compact
    * result type are computed in longs (Spark's result types leave room for the carry, so these never
-   * overflow or round); everything else goes through DecimalOps with BigDecimal.
+   * overflow or round); so is the product of compact operands into a wider type with room for all
+   * their digits (as a 128-bit product). Everything else goes through DecimalOps with BigDecimal.
    */
   private ExprValue decimalArithmetic(BinaryArithmetic expression, DecimalType type, ColumnReader columns,
       MethodScope scope) {
@@ -305,6 +306,12 @@ final class ExpressionGenerator {
       String r = rescaled(right.value(), scale - (exactSum ? rightType.scale() : scale));
       code.line(name + "Null = false;");
       code.line(name + " = " + l + " " + operator.symbol() + " " + r + ";");
+    } else if (exactProduct && JavaTypes.isCompactDecimal(leftType) && JavaTypes.isCompactDecimal(rightType)
+        && type.precision() >= leftType.precision() + rightType.precision()) {
+      // The product of a p1-digit and a p2-digit value has at most p1 + p2 digits: it fits the
+      // result type as it is, so only its 128-bit value is needed, not BigDecimal's checks.
+      code.line(name + "Null = false;");
+      code.line(name + " = " + RUNTIME + ".decimalProduct(" + left.value() + ", " + right.value() + ", " + scale + ");");
     } else {
       String method = switch (operator) {
         case ADD -> "add";
@@ -313,8 +320,13 @@ final class ExpressionGenerator {
         case DIVIDE -> "divide";
         case REMAINDER -> "remainder";
       };
+      // A product at the operands' combined scale cannot round; GeneratedRuntime multiplies values
+      // that fit a long without BigDecimal and leaves the rest to DecimalOps.
+      String helper = exactProduct && !JavaTypes.isCompactDecimal(type)
+          ? RUNTIME + ".decimalProduct"
+          : DECIMALS + "." + method;
       String exact = name + "Exact";
-      code.line("java.math.BigDecimal " + exact + " = " + DECIMALS + "." + method + "(" + bigDecimal(left) + ", "
+      code.line("java.math.BigDecimal " + exact + " = " + helper + "(" + bigDecimal(left) + ", "
           + bigDecimal(right) + ", " + type.precision() + ", " + scale + ", " + ansi + ");");
       code.open("if (" + exact + " != null) {");
       code.line(name + "Null = false;");

@@ -1,6 +1,7 @@
 package dev.ember.codegen.generated;
 
 import dev.ember.codegen.semantics.ComparisonOps;
+import dev.ember.codegen.semantics.DecimalOps;
 import dev.ember.codegen.semantics.SparkErrors;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
@@ -277,16 +278,87 @@ public final class GeneratedRuntime {
 
   /** The low 64 bits of a decimal's unscaled value (Arrow's first word). */
   public static long decimalLow(BigDecimal value) {
-    return value.unscaledValue().longValue();
+    // The scale-0 copy holds a long-sized unscaled value without a BigInteger (unscaledValue() would
+    // build one and its array per row); once inlined, escape analysis removes the copy too.
+    return value.scaleByPowerOfTen(value.scale()).longValue();
   }
 
   /** The high 64 bits of a decimal's unscaled 128-bit two's complement value. */
   public static long decimalHigh(BigDecimal value) {
+    BigDecimal unscaled = value.scaleByPowerOfTen(value.scale());
+    long low = unscaled.longValue();
+    if (fitsLong(unscaled, low)) {
+      return low >> 63;
+    }
     return value.unscaledValue().shiftRight(64).longValue();
   }
 
+  /** Whether the scale-0 decimal {@code unscaled} is the long {@code low} (its low 64 bits). */
+  private static boolean fitsLong(BigDecimal unscaled, long low) {
+    return unscaled.compareTo(BigDecimal.valueOf(low)) == 0;
+  }
+
+  /**
+   * Writes a decimal already at the vector's scale and within its precision (the generated code
+   * rounds and checks before writing) as Arrow's 128-bit little-endian two's complement, without
+   * Arrow's per-value byte-array conversion.
+   */
   public static void writeDecimal(DecimalVector vector, int row, BigDecimal value) {
-    vector.set(row, value);
+    if (value.scale() != vector.getScale()) {
+      vector.set(row, value); // Arrow's checks name the mismatch
+      return;
+    }
+    long low = decimalLow(value);
+    long high = decimalHigh(value);
+    long address = vector.getDataBufferAddress() + ((long) row << 4);
+    MemoryUtil.putLong(address, low);
+    MemoryUtil.putLong(address + 8, high);
+  }
+
+  /**
+   * The exact product of two long-backed unscaled decimals as a decimal of {@code scale} (the sum
+   * of the operands' scales). Used only where the result type has at least as many digits as both
+   * operands together, so the product neither rounds nor overflows; 128-bit multiplication saves
+   * BigDecimal arithmetic and its precision check per row.
+   */
+  public static BigDecimal decimalProduct(long left, long right, int scale) {
+    long low = left * right;
+    long high = Math.multiplyHigh(left, right);
+    if (high == (low >> 63)) {
+      return BigDecimal.valueOf(low, scale);
+    }
+    return new BigDecimal(int128ToBigInteger(low, high), scale);
+  }
+
+  /**
+   * {@code left * right} as {@code decimal(precision, scale)} where {@code scale} is the sum of the
+   * operands' scales (so nothing rounds) and {@code precision} is above 18: when both unscaled values
+   * and their product fit a long, the product has at most 19 digits and needs no
+   * check. Otherwise {@link DecimalOps#multiply}, which checks the precision.
+   */
+  public static BigDecimal decimalProduct(BigDecimal left, BigDecimal right, int precision, int scale,
+      boolean ansi) {
+    if (precision > 18 && left.scale() + right.scale() == scale) {
+      BigDecimal leftUnscaled = left.scaleByPowerOfTen(left.scale());
+      BigDecimal rightUnscaled = right.scaleByPowerOfTen(right.scale());
+      long leftValue = leftUnscaled.longValue();
+      long rightValue = rightUnscaled.longValue();
+      long low = leftValue * rightValue;
+      if (fitsLong(leftUnscaled, leftValue) && fitsLong(rightUnscaled, rightValue)
+          && Math.multiplyHigh(leftValue, rightValue) == (low >> 63)) {
+        return BigDecimal.valueOf(low, scale);
+      }
+    }
+    return DecimalOps.multiply(left, right, precision, scale, ansi);
+  }
+
+  private static BigInteger int128ToBigInteger(long low, long high) {
+    byte[] bytes = new byte[16];
+    for (int i = 0; i < 8; i++) {
+      bytes[i] = (byte) (high >>> (56 - 8 * i));
+      bytes[8 + i] = (byte) (low >>> (56 - 8 * i));
+    }
+    return new BigInteger(bytes);
   }
 
   /**

@@ -394,6 +394,53 @@ class GeneratedExpressionsTest {
   }
 
   @Test
+  void compactDecimalProductIntoWideTypeKeepsEveryDigit() {
+    // decimal(15,2) * decimal(16,2) is decimal(32,4): computed as a 128-bit product, also past 2^63.
+    DecimalType price = new DecimalType(15, 2);
+    DecimalType factor = new DecimalType(16, 2);
+    StructType input = new StructType().add("a", price).add("b", factor);
+    List<Expression> product = List.of(new BinaryArithmetic(ArithmeticOperator.MULTIPLY, ref(0, price),
+        ref(1, factor)));
+    BigDecimal largest = new BigDecimal("9999999999999.99");
+    BigDecimal largestFactor = new BigDecimal("99999999999999.99");
+    Object[][] rows = {{new BigDecimal("12345.67"), new BigDecimal("0.96")},
+        {largest, largestFactor}, {largest.negate(), largestFactor}, {largest, largestFactor.negate()},
+        {new BigDecimal("0.00"), largestFactor.negate()}, {null, largestFactor}};
+    List<List<Object>> results = differential.project(input, product, true, rows);
+    differential.project(input, product, false, rows);
+    for (int i = 0; i < rows.length - 1; i++) {
+      BigDecimal expected = ((BigDecimal) rows[i][0]).multiply((BigDecimal) rows[i][1]);
+      assertEquals(List.of(expected), results.get(i), "row " + i);
+      assertEquals(4, ((BigDecimal) results.get(i).get(0)).scale(), "row " + i);
+    }
+    assertEquals(row((Object) null), results.get(rows.length - 1));
+  }
+
+  @Test
+  void wideDecimalProductAtCombinedScaleFitsOrOverflows() {
+    // decimal(32,4) * decimal(16,2) is decimal(38,6) (Q1's charge): long-sized values take the
+    // 64-bit path; a product past 32 integral digits is NUMERIC_VALUE_OUT_OF_RANGE, or null without ANSI.
+    DecimalType wide = new DecimalType(32, 4);
+    DecimalType factor = new DecimalType(16, 2);
+    StructType input = new StructType().add("a", wide).add("b", factor);
+    List<Expression> product = List.of(new BinaryArithmetic(ArithmeticOperator.MULTIPLY, ref(0, wide),
+        ref(1, factor)));
+    BigDecimal huge = new BigDecimal("9999999999999999999999999999.9999");
+    Object[][] rows = {{new BigDecimal("11851.8432"), new BigDecimal("1.08")},
+        {new BigDecimal("-922337203685477.5807"), new BigDecimal("99.99")},
+        {new BigDecimal("123456789012345678901234.5678"), new BigDecimal("-10.00")}};
+    List<List<Object>> results = differential.project(input, product, true, rows);
+    differential.project(input, product, false, rows);
+    for (int i = 0; i < rows.length; i++) {
+      BigDecimal expected = ((BigDecimal) rows[i][0]).multiply((BigDecimal) rows[i][1]);
+      assertEquals(List.of(expected), results.get(i), "row " + i);
+    }
+    Object[] overflowing = {huge, new BigDecimal("99999.00")};
+    assertTrue(differential.error(input, product, true, overflowing).startsWith("NUMERIC_VALUE_OUT_OF_RANGE"));
+    assertEquals(List.of(row((Object) null)), differential.project(input, product, false, overflowing));
+  }
+
+  @Test
   void castsToString() {
     DataType[] types = {DataTypes.BooleanType, DataTypes.ByteType, DataTypes.IntegerType, DataTypes.LongType,
         DataTypes.FloatType, DataTypes.DoubleType, SMALL_DECIMAL, WIDE_DECIMAL, DataTypes.DateType,
