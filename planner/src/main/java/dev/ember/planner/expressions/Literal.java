@@ -14,6 +14,7 @@ import dev.ember.sql.types.LongType;
 import dev.ember.sql.types.NullType;
 import dev.ember.sql.types.ShortType;
 import dev.ember.sql.types.StringType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -95,7 +96,7 @@ public record Literal(Object value, DataType dataType) implements Expression {
       return value instanceof Short;
     } else if (type instanceof IntegerType || type instanceof DateType) {
       return value instanceof Integer;
-    } else if (type instanceof LongType || type instanceof TimestampType) {
+    } else if (type instanceof LongType || type instanceof TimestampType || type instanceof TimestampNTZType) {
       return value instanceof Long;
     } else if (type instanceof FloatType) {
       return value instanceof Float;
@@ -146,6 +147,8 @@ public record Literal(Object value, DataType dataType) implements Expression {
       return "DATE '" + LocalDate.ofEpochDay((Integer) value) + "'";
     } else if (dataType instanceof TimestampType) {
       return "TIMESTAMP '" + value + "'";
+    } else if (dataType instanceof TimestampNTZType) {
+      return "TIMESTAMP_NTZ '" + wallClockText((Long) value) + "'";
     } else if (dataType instanceof BinaryType) {
       return "X'" + hex((byte[]) value) + "'";
     } else if (dataType instanceof BooleanType) {
@@ -168,6 +171,19 @@ public record Literal(Object value, DataType dataType) implements Expression {
       return ((BigDecimal) value).toPlainString();
     }
     return value.toString();
+  }
+
+  /** {@code 2024-01-02 03:04:05.12}: Spark's text for a wall-clock value, fraction without trailing zeros. */
+  private static String wallClockText(long micros) {
+    java.time.LocalDateTime time = java.time.LocalDateTime.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000L), (int) Math.floorMod(micros, 1_000_000L) * 1_000, java.time.ZoneOffset.UTC);
+    String text = time.toLocalDate() + " " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(time);
+    int fraction = time.getNano() / 1_000;
+    if (fraction == 0) {
+      return text;
+    }
+    String digits = String.format(java.util.Locale.ROOT, "%06d", fraction).replaceAll("0+$", "");
+    return text + "." + digits;
   }
 
   private static String hex(byte[] bytes) {

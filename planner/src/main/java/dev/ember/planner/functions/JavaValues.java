@@ -12,6 +12,7 @@ import dev.ember.sql.types.IntegerType;
 import dev.ember.sql.types.LongType;
 import dev.ember.sql.types.ShortType;
 import dev.ember.sql.types.StringType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 
 /**
@@ -33,7 +34,7 @@ public final class JavaValues {
       return short.class;
     } else if (type instanceof IntegerType || type instanceof DateType) {
       return int.class;
-    } else if (type instanceof LongType || type instanceof TimestampType) {
+    } else if (type instanceof LongType || type instanceof TimestampType || type instanceof TimestampNTZType) {
       return long.class;
     } else if (type instanceof FloatType) {
       return float.class;

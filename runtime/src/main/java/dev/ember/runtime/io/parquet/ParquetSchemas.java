@@ -92,7 +92,8 @@ public final class ParquetSchemas {
       return DataTypes.createDecimalType(decimal.getPrecision(), decimal.getScale());
     } else if (logical instanceof TimestampLogicalTypeAnnotation timestamp
         && timestamp.getUnit() != TimeUnit.NANOS) {
-      return DataTypes.TimestampType;
+      // What pyarrow and pandas write for naive timestamps is wall-clock time, read as Spark does.
+      return timestamp.isAdjustedToUTC() ? DataTypes.TimestampType : DataTypes.TimestampNTZType;
     }
     throw notSupported(field, file, "the Parquet type " + describe(field));
   }
