@@ -17,6 +17,7 @@ import dev.ember.sql.types.NullType;
 import dev.ember.sql.types.ShortType;
 import dev.ember.sql.types.StringType;
 import dev.ember.sql.types.StructType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -33,6 +34,7 @@ import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.TimeStampMicroTZVector;
+import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -167,6 +169,9 @@ public final class BatchRows {
     } else if (type instanceof TimestampType) {
       TimeStampMicroTZVector timestamps = (TimeStampMicroTZVector) vector;
       return row -> SqlDateTimes.toSqlTimestamp(timestamps.get(row));
+    } else if (type instanceof TimestampNTZType) {
+      TimeStampVector wallClocks = (TimeStampVector) vector;
+      return row -> SqlDateTimes.toLocalDateTime(wallClocks.get(row));
     }
     throw new IllegalArgumentException(
         "cannot convert column " + vector.getName() + " of type " + type.simpleString() + " to Java values");

@@ -6,6 +6,7 @@ import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DateType;
 import dev.ember.sql.types.MapType;
 import dev.ember.sql.types.StructType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 import java.util.List;
 import scala.Tuple2;
@@ -62,6 +63,8 @@ final class ExternalValues {
       return SqlDateTimes.toSqlDate(((Number) value).intValue());
     } else if (type instanceof TimestampType) {
       return SqlDateTimes.toSqlTimestamp(((Number) value).longValue());
+    } else if (type instanceof TimestampNTZType) {
+      return SqlDateTimes.toLocalDateTime(((Number) value).longValue());
     }
     return value;
   }

@@ -12,6 +12,7 @@ import dev.ember.sql.types.IntegerType;
 import dev.ember.sql.types.LongType;
 import dev.ember.sql.types.ShortType;
 import dev.ember.sql.types.StringType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 
 /** How generated code holds and stores each Spark type. */
@@ -52,7 +53,7 @@ final class JavaTypes {
       return "short";
     } else if (type instanceof IntegerType || type instanceof DateType) {
       return "int";
-    } else if (type instanceof LongType || type instanceof TimestampType) {
+    } else if (type instanceof LongType || type instanceof TimestampType || type instanceof TimestampNTZType) {
       return "long";
     } else if (type instanceof FloatType) {
       return "float";
@@ -97,6 +98,8 @@ final class JavaTypes {
       return "BigIntVector";
     } else if (type instanceof TimestampType) {
       return "TimeStampMicroTZVector";
+    } else if (type instanceof TimestampNTZType) {
+      return "TimeStampMicroVector";
     } else if (type instanceof FloatType) {
       return "Float4Vector";
     } else if (type instanceof DoubleType) {
@@ -119,7 +122,8 @@ final class JavaTypes {
       return 1;
     } else if (type instanceof IntegerType || type instanceof DateType || type instanceof FloatType) {
       return 2;
-    } else if (type instanceof LongType || type instanceof TimestampType || type instanceof DoubleType) {
+    } else if (type instanceof LongType || type instanceof TimestampType || type instanceof TimestampNTZType
+        || type instanceof DoubleType) {
       return 3;
     } else if (type instanceof DecimalType) {
       return 4;

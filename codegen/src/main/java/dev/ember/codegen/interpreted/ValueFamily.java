@@ -13,6 +13,7 @@ import dev.ember.sql.types.LongType;
 import dev.ember.sql.types.NullType;
 import dev.ember.sql.types.ShortType;
 import dev.ember.sql.types.StringType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 
 /**
@@ -33,7 +34,8 @@ enum ValueFamily {
     if (type instanceof BooleanType) {
       return BOOLEAN;
     } else if (type instanceof ByteType || type instanceof ShortType || type instanceof IntegerType
-        || type instanceof LongType || type instanceof DateType || type instanceof TimestampType) {
+        || type instanceof LongType || type instanceof DateType || type instanceof TimestampType
+        || type instanceof TimestampNTZType) {
       return INTEGRAL;
     } else if (type instanceof FloatType || type instanceof DoubleType) {
       return FRACTIONAL;

@@ -81,6 +81,10 @@ public record Literal(Object value, DataType dataType) implements Expression {
       return new Literal((int) date.toEpochDay(), DataTypes.DateType);
     } else if (value instanceof java.sql.Date date) {
       return new Literal((int) date.toLocalDate().toEpochDay(), DataTypes.DateType);
+    } else if (value instanceof java.time.LocalDateTime wallClock) {
+      java.time.Instant asUtc = wallClock.toInstant(java.time.ZoneOffset.UTC);
+      return new Literal(Math.addExact(Math.multiplyExact(asUtc.getEpochSecond(), 1_000_000L), asUtc.getNano() / 1_000L),
+          DataTypes.TimestampNTZType);
     }
     throw new IllegalArgumentException(
         "[UNSUPPORTED_FEATURE.LITERAL_TYPE] The feature is not supported: Literal for '" + value + "' of "
