@@ -113,6 +113,29 @@ class TimestampNtzEndToEndTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"true", "false"})
+  void dateTimeFunctionsSeeTheWallClock(String codegen) {
+    SparkSession spark = start(codegen);
+    Dataset<Row> values = spark.range(1).selectExpr("TIMESTAMP_NTZ '2024-03-10 23:30:00' AS t");
+    Dataset<Row> result = values.selectExpr("year(t)", "month(t)", "day(t)", "hour(t)", "minute(t)",
+        "dayofweek(t)", "to_date(t)", "date_add(t, 1)", "date_format(t, 'yyyy-MM-dd HH:mm XXX')", "upper(t)");
+    assertEquals(List.of("year(t)", "month(t)", "day(t)", "hour(t)", "minute(t)", "dayofweek(t)", "to_date(t)",
+        "date_add(t, 1)", "date_format(t, yyyy-MM-dd HH:mm XXX)", "upper(t)"), List.of(result.columns()));
+    Row row = result.collectAsList().get(0);
+    assertEquals(List.of(2024, 3, 10, 23, 30, 1), List.of(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4),
+        row.get(5)));
+    assertEquals("2024-03-10", row.get(6).toString());
+    assertEquals("2024-03-11", row.get(7).toString());
+    assertEquals("2024-03-10 23:30 -07:00", row.get(8));
+    assertEquals("2024-03-10 23:30:00", row.get(9));
+
+    Dataset<Row> union = values.union(spark.range(1).selectExpr("DATE '2024-01-01' AS t"));
+    assertEquals(DataTypes.TimestampNTZType, union.schema().apply("t").dataType());
+    Dataset<Row> withInstant = values.union(spark.range(1).selectExpr("CAST(DATE '2024-01-01' AS TIMESTAMP) AS t"));
+    assertEquals(DataTypes.TimestampType, withInstant.schema().apply("t").dataType());
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"parquet", "arrow"})
   void filesKeepTheType(String format) {
     SparkSession spark = start("true");
@@ -122,5 +145,10 @@ class TimestampNtzEndToEndTest {
     Dataset<Row> read = spark.read().format(format).load(path).orderBy("id");
     assertEquals(DataTypes.TimestampNTZType, read.schema().apply("t").dataType());
     assertEquals(LocalDateTime.of(2024, 1, 1, 0, 0), read.collectAsList().get(1).get(1));
+    if (format.equals("parquet")) {
+      // Spark reads the wall-clock micros as UTC instants when the user asks for a timestamp.
+      Row asInstant = spark.read().schema("id BIGINT, t TIMESTAMP").parquet(path).orderBy("id").collectAsList().get(0);
+      assertEquals(java.sql.Timestamp.from(java.time.Instant.parse("2024-01-01T00:00:00Z")), asInstant.get(1));
+    }
   }
 }

@@ -169,6 +169,8 @@ public record Literal(Object value, DataType dataType) implements Expression {
       return "null";
     } else if (dataType instanceof DateType) {
       return LocalDate.ofEpochDay((Integer) value).toString();
+    } else if (dataType instanceof TimestampNTZType) {
+      return wallClockText((Long) value);
     } else if (dataType instanceof BinaryType) {
       return Arrays.toString((byte[]) value);
     } else if (dataType instanceof DecimalType) {

@@ -135,6 +135,10 @@ public final class ParquetSchemas {
     if (fileType.equals(requested)) {
       return true;
     }
+    // Spark reads wall-clock micros as UTC instants when asked for a timestamp; never the reverse.
+    if (fileType.equals(DataTypes.TimestampNTZType) && requested.equals(DataTypes.TimestampType)) {
+      return true;
+    }
     // Same scale, more digits: the unscaled values are the same numbers (what mergeSchema produces).
     if (fileType instanceof dev.ember.sql.types.DecimalType fileDecimal
         && requested instanceof dev.ember.sql.types.DecimalType requestedDecimal
