@@ -110,6 +110,8 @@ class TimestampNtzEndToEndTest {
     assertEquals(LocalDateTime.of(2024, 1, 4, 10, 0), extremes.get(1));
     assertEquals(4L, extremes.get(2));
     assertEquals(4L, values.groupBy("t").count().count());
+    Dataset<Row> other = values.selectExpr("id AS other", "t AS u");
+    assertEquals(4L, values.join(other, col("t").equalTo(col("u"))).count());
   }
 
   @ParameterizedTest
