@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.StringJoiner;
@@ -24,7 +25,8 @@ import java.util.StringJoiner;
  * against Spark's output): NULL as {@code NULL}; floats and doubles as Java prints them
  * ({@code 1.0E10}, {@code NaN}, {@code -0.0}); decimals in plain notation with the column's scale;
  * binary as upper-case hex bytes in brackets; dates as {@code yyyy-MM-dd} with a sign beyond four
- * digits; timestamps in the session time zone with trailing zeros of the fraction dropped; arrays
+ * digits; timestamps in the session time zone with trailing zeros of the fraction dropped (timestamps
+ * without a zone as they are); arrays
  * as {@code [1, 2, NULL]}, maps as {@code {a -> 1, b -> NULL}} and structs as {@code {1, x}}, their
  * values rendered by the same rules.
  */
@@ -91,6 +93,10 @@ public final class DisplayStrings {
     }
     if (value instanceof Instant instant) {
       return timestampString(instant, sessionZone);
+    }
+    if (value instanceof LocalDateTime wallClock) {
+      // A timestamp without a time zone shows its own digits under every session zone.
+      return timestampString(wallClock.toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
     }
     // Booleans, integers, floats (Float.toString and Spark agree, e.g. 0.33333334) and strings.
     return value.toString();

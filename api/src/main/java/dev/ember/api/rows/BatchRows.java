@@ -19,6 +19,7 @@ import dev.ember.sql.types.NullType;
 import dev.ember.sql.types.ShortType;
 import dev.ember.sql.types.StringType;
 import dev.ember.sql.types.StructType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,7 @@ import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.TimeStampMicroTZVector;
+import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -191,6 +193,9 @@ public final class BatchRows {
     } else if (type instanceof TimestampType) {
       TimeStampMicroTZVector timestamps = (TimeStampMicroTZVector) vector;
       return row -> SqlDateTimes.toSqlTimestamp(timestamps.get(row));
+    } else if (type instanceof TimestampNTZType) {
+      TimeStampVector wallClocks = (TimeStampVector) vector;
+      return row -> SqlDateTimes.toLocalDateTime(wallClocks.get(row));
     }
     throw new IllegalArgumentException(
         "cannot convert column " + vector.getName() + " of type " + type.simpleString() + " to Java values");

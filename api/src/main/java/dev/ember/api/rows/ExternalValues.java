@@ -6,6 +6,7 @@ import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DateType;
 import dev.ember.sql.types.MapType;
 import dev.ember.sql.types.StructType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 import java.util.List;
 import scala.Tuple2;
@@ -66,6 +67,8 @@ final class ExternalValues {
       return java.time.Duration.of(((Number) value).longValue(), java.time.temporal.ChronoUnit.MICROS);
     } else if (type instanceof dev.ember.sql.types.YearMonthIntervalType) {
       return java.time.Period.ofMonths(((Number) value).intValue()).normalized();
+    } else if (type instanceof TimestampNTZType) {
+      return SqlDateTimes.toLocalDateTime(((Number) value).longValue());
     }
     return value;
   }

@@ -66,6 +66,15 @@ public final class SqlDateTimes {
     return timestamp;
   }
 
+  /**
+   * The {@code LocalDateTime} Spark returns for a {@code timestamp_ntz} column holding {@code micros}
+   * (the wall-clock reading taken as UTC); proleptic Gregorian like java.time, so nothing is rebased.
+   */
+  public static LocalDateTime toLocalDateTime(long micros) {
+    return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+        (int) Math.floorMod(micros, 1_000_000L) * 1_000, java.time.ZoneOffset.UTC);
+  }
+
   /** The instant a {@code java.sql.Timestamp} stands for, undoing {@link #toSqlTimestamp}'s rebasing. */
   public static Instant toInstant(Timestamp timestamp) {
     Instant instant = timestamp.toInstant();

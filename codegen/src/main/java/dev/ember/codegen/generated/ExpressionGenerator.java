@@ -36,6 +36,7 @@ import dev.ember.sql.types.IntegerType;
 import dev.ember.sql.types.LongType;
 import dev.ember.sql.types.ShortType;
 import dev.ember.sql.types.StringType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -53,16 +54,19 @@ final class ExpressionGenerator {
   private static final String ARITHMETIC = "ArithmeticOps";
   private static final String COMPARISON = "ComparisonOps";
   private static final String CASTS = "CastOps";
+  private static final String DATE_TIME_CASTS = "dev.ember.codegen.semantics.DateTimeCastOps";
   private static final String DECIMALS = "DecimalOps";
 
   private final ClassBuilder builder;
   private final boolean ansi;
+  private final java.time.ZoneId sessionTimeZone;
   private final FunctionCallGenerator functionCalls;
   private final ConditionalGenerator conditionals;
 
   ExpressionGenerator(ClassBuilder builder, KernelOptions options) {
     this.builder = builder;
     this.ansi = options.ansiEnabled();
+    this.sessionTimeZone = options.sessionTimeZone();
     this.functionCalls = new FunctionCallGenerator(this, builder, options);
     this.conditionals = new ConditionalGenerator(this);
   }
@@ -155,7 +159,8 @@ final class ExpressionGenerator {
     } else if (type instanceof IntegerType || type instanceof DateType || type instanceof YearMonthIntervalType) {
       int v = (Integer) value;
       return v == Integer.MIN_VALUE ? "Integer.MIN_VALUE" : parenthesizedNegative(Integer.toString(v));
-    } else if (type instanceof LongType || type instanceof TimestampType || type instanceof DayTimeIntervalType) {
+    } else if (type instanceof LongType || type instanceof TimestampType || type instanceof TimestampNTZType
+        || type instanceof DayTimeIntervalType) {
       return longLiteral((Long) value);
     } else if (type instanceof FloatType) {
       float v = (Float) value;
@@ -549,6 +554,9 @@ final class ExpressionGenerator {
     if (to instanceof StringType) {
       return castToString(expression, from, child, name, code);
     }
+    if (isDateTime(from) && isDateTime(to)) {
+      return dateTimeCast(from, to, child, name, code);
+    }
     String javaType = JavaTypes.javaType(to);
     String v = child.value();
     if (from instanceof StringType && (JavaTypes.isIntegral(to) || JavaTypes.isFractional(to))) {
@@ -593,6 +601,38 @@ final class ExpressionGenerator {
     return ExprValue.of(to, child.isNull(), name);
   }
 
+  private static boolean isDateTime(DataType type) {
+    return type instanceof DateType || type instanceof TimestampType || type instanceof TimestampNTZType;
+  }
+
+  private String sessionZone() {
+    return builder.addReference("zone", "java.time.ZoneId", sessionTimeZone, "session time zone " + sessionTimeZone);
+  }
+
+  /** Dates, timestamps and timestamps without a zone among themselves: {@code DateTimeCastOps}. */
+  private ExprValue dateTimeCast(DataType from, DataType to, ExprValue child, String name, CodeBuilder code) {
+    String v = child.value();
+    String value;
+    if (from instanceof TimestampNTZType) {
+      value = to instanceof DateType ? DATE_TIME_CASTS + ".wallClockToDate(" + v + ")"
+          : DATE_TIME_CASTS + ".wallClockToInstant(" + v + ", " + sessionZone() + ")";
+    } else if (from instanceof TimestampType) {
+      value = to instanceof DateType ? DATE_TIME_CASTS + ".instantToDate(" + v + ", " + sessionZone() + ")"
+          : DATE_TIME_CASTS + ".instantToWallClock(" + v + ", " + sessionZone() + ")";
+    } else {
+      value = to instanceof TimestampNTZType ? DATE_TIME_CASTS + ".dateToWallClock(" + v + ")"
+          : DATE_TIME_CASTS + ".dateToInstant(" + v + ", " + sessionZone() + ")";
+    }
+    String javaType = JavaTypes.javaType(to);
+    code.line(javaType + " " + name + " = " + JavaTypes.defaultValue(to) + ";");
+    if (child.neverNull()) {
+      code.line(name + " = " + value + ";");
+    } else {
+      code.open("if (!" + child.isNull() + ") {").line(name + " = " + value + ";").close();
+    }
+    return ExprValue.of(to, child.isNull(), name);
+  }
+
   /** Number, boolean, date and timestamp to string: Spark's text as a new byte[] per row. */
   private ExprValue castToString(Cast expression, DataType from, ExprValue child, String name, CodeBuilder code) {
     String v = child.value();
@@ -602,6 +642,8 @@ final class ExpressionGenerator {
     } else if (from instanceof DateType) {
       text = "StringCastOps.fromDate(" + v + ")";
     } else if (from instanceof TimestampType) {
+      text = DATE_TIME_CASTS + ".instantToString(" + v + ", " + sessionZone() + ")";
+    } else if (from instanceof TimestampNTZType) {
       text = "StringCastOps.fromTimestamp(" + v + ")";
     } else if (JavaTypes.isIntegral(from)) {
       text = "Long.toString(" + v + ")";

@@ -14,6 +14,7 @@ import dev.ember.sql.types.IntegerType;
 import dev.ember.sql.types.LongType;
 import dev.ember.sql.types.ShortType;
 import dev.ember.sql.types.StringType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 
 /** How generated code holds and stores each Spark type. */
@@ -54,7 +55,8 @@ final class JavaTypes {
       return "short";
     } else if (type instanceof IntegerType || type instanceof DateType || type instanceof YearMonthIntervalType) {
       return "int";
-    } else if (type instanceof LongType || type instanceof TimestampType || type instanceof DayTimeIntervalType) {
+    } else if (type instanceof LongType || type instanceof TimestampType || type instanceof TimestampNTZType
+        || type instanceof DayTimeIntervalType) {
       return "long";
     } else if (type instanceof FloatType) {
       return "float";
@@ -99,6 +101,8 @@ final class JavaTypes {
       return "BigIntVector";
     } else if (type instanceof TimestampType) {
       return "TimeStampMicroTZVector";
+    } else if (type instanceof TimestampNTZType) {
+      return "TimeStampMicroVector";
     } else if (type instanceof FloatType) {
       return "Float4Vector";
     } else if (type instanceof DoubleType) {
@@ -122,8 +126,8 @@ final class JavaTypes {
     } else if (type instanceof IntegerType || type instanceof DateType || type instanceof FloatType
         || type instanceof YearMonthIntervalType) {
       return 2;
-    } else if (type instanceof LongType || type instanceof TimestampType || type instanceof DoubleType
-        || type instanceof DayTimeIntervalType) {
+    } else if (type instanceof LongType || type instanceof TimestampType || type instanceof TimestampNTZType
+        || type instanceof DoubleType || type instanceof DayTimeIntervalType) {
       return 3;
     } else if (type instanceof DecimalType) {
       return 4;

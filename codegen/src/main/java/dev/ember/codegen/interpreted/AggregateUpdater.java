@@ -10,6 +10,7 @@ import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.FloatType;
 import dev.ember.sql.types.LongType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 import java.util.List;
 import org.apache.arrow.memory.util.MemoryUtil;
@@ -125,7 +126,7 @@ final class AggregateUpdater {
       case BOOLEAN -> table.keyBoolean(Columns.getBoolean(vector, row));
       case INTEGRAL -> {
         long value = Columns.longReader(vector).get(row);
-        if (type instanceof LongType || type instanceof TimestampType) {
+        if (type instanceof LongType || type instanceof TimestampType || type instanceof TimestampNTZType) {
           table.keyLong(value);
         } else {
           table.keyInt((int) value);

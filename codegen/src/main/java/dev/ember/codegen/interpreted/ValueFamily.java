@@ -15,6 +15,7 @@ import dev.ember.sql.types.LongType;
 import dev.ember.sql.types.NullType;
 import dev.ember.sql.types.ShortType;
 import dev.ember.sql.types.StringType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 
 /**
@@ -36,7 +37,8 @@ enum ValueFamily {
       return BOOLEAN;
     } else if (type instanceof ByteType || type instanceof ShortType || type instanceof IntegerType
         || type instanceof LongType || type instanceof DateType || type instanceof TimestampType
-        || type instanceof DayTimeIntervalType || type instanceof YearMonthIntervalType) {
+        || type instanceof TimestampNTZType || type instanceof DayTimeIntervalType
+        || type instanceof YearMonthIntervalType) {
       return INTEGRAL;
     } else if (type instanceof FloatType || type instanceof DoubleType) {
       return FRACTIONAL;

@@ -1,6 +1,7 @@
 package dev.ember.codegen.interpreted;
 
 import dev.ember.codegen.semantics.CastOps;
+import dev.ember.codegen.semantics.DateTimeCastOps;
 import dev.ember.codegen.semantics.StringCastOps;
 import dev.ember.sql.types.BinaryType;
 import dev.ember.sql.types.DataType;
@@ -8,7 +9,9 @@ import dev.ember.sql.types.DateType;
 import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.FloatType;
 import dev.ember.sql.types.StringType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
+import java.time.ZoneId;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.memory.BufferAllocator;
@@ -16,16 +19,19 @@ import org.apache.arrow.vector.FieldVector;
 
 /**
  * Casts a whole vector: numeric types among themselves, booleans to and from numbers, anything to
- * string, and strings to numbers, booleans and dates. Per-value rules are {@link CastOps} and
+ * string, strings to numbers, booleans, dates and timestamps without a zone, and dates and
+ * timestamps (with or without a zone) among themselves, through the session time zone. Per-value rules are {@link CastOps} and
  * {@link StringCastOps}; a conversion that gives null (ANSI off) leaves the row null.
  */
 final class VectorCasts {
   private final BufferAllocator allocator;
   private final boolean ansi;
+  private final ZoneId sessionZone;
 
-  VectorCasts(BufferAllocator allocator, boolean ansi) {
+  VectorCasts(BufferAllocator allocator, boolean ansi, ZoneId sessionZone) {
     this.allocator = allocator;
     this.ansi = ansi;
+    this.sessionZone = java.util.Objects.requireNonNull(sessionZone, "sessionZone is null");
   }
 
   FieldVector cast(FieldVector input, DataType from, DataType to, int count) {
@@ -61,8 +67,10 @@ final class VectorCasts {
     if (source == ValueFamily.BYTES) {
       return fromString(input, from, to, target, out);
     }
-    if ((from instanceof DateType || from instanceof TimestampType || to instanceof DateType
-        || to instanceof TimestampType) && !from.equals(to)) {
+    if (isDateTime(from) && isDateTime(to) && !from.equals(to)) {
+      return dateTimeCast(input, from, to, out);
+    }
+    if ((isDateTime(from) || isDateTime(to)) && !from.equals(to)) {
       throw unsupported(from, to);
     }
     switch (target) {
@@ -146,7 +154,38 @@ final class VectorCasts {
     }
   }
 
+  private static boolean isDateTime(DataType type) {
+    return type instanceof DateType || type instanceof TimestampType || type instanceof TimestampNTZType;
+  }
+
+  private RowCast dateTimeCast(FieldVector input, DataType from, DataType to, FieldVector out) {
+    Columns.LongReader reader = Columns.longReader(input);
+    Columns.LongWriter writer = Columns.longWriter(out);
+    ZoneId zone = sessionZone;
+    if (from instanceof TimestampNTZType) {
+      return to instanceof DateType
+          ? row -> writer.set(row, DateTimeCastOps.wallClockToDate(reader.get(row)))
+          : row -> writer.set(row, DateTimeCastOps.wallClockToInstant(reader.get(row), zone));
+    } else if (from instanceof TimestampType) {
+      return to instanceof DateType
+          ? row -> writer.set(row, DateTimeCastOps.instantToDate(reader.get(row), zone))
+          : row -> writer.set(row, DateTimeCastOps.instantToWallClock(reader.get(row), zone));
+    }
+    return to instanceof TimestampNTZType
+        ? row -> writer.set(row, DateTimeCastOps.dateToWallClock((int) reader.get(row)))
+        : row -> writer.set(row, DateTimeCastOps.dateToInstant((int) reader.get(row), zone));
+  }
+
   private RowCast fromString(FieldVector input, DataType from, DataType to, ValueFamily target, FieldVector out) {
+    if (to instanceof TimestampNTZType) {
+      Columns.LongWriter writer = Columns.longWriter(out);
+      return row -> {
+        Long wallClock = DateTimeCastOps.stringToWallClock(text(input, row), ansi);
+        if (wallClock != null) {
+          writer.set(row, wallClock);
+        }
+      };
+    }
     if (to instanceof BinaryType) {
       return row -> Columns.setBytes(out, row, Columns.getBytes(input, row));
     }
@@ -205,7 +244,7 @@ final class VectorCasts {
     };
   }
 
-  private static String toText(FieldVector input, DataType from, int row) {
+  private String toText(FieldVector input, DataType from, int row) {
     ValueFamily family = ValueFamily.of(from);
     return switch (family) {
       case BOOLEAN -> Columns.getBoolean(input, row) ? "true" : "false";
@@ -214,6 +253,8 @@ final class VectorCasts {
         if (from instanceof DateType) {
           yield StringCastOps.fromDate((int) value);
         } else if (from instanceof TimestampType) {
+          yield DateTimeCastOps.instantToString(value, sessionZone);
+        } else if (from instanceof TimestampNTZType) {
           yield StringCastOps.fromTimestamp(value);
         }
         yield Long.toString(value);

@@ -175,7 +175,7 @@ public final class VectorizedEvaluator {
     } else if (expression instanceof Cast cast) {
       try (FieldVector child = evaluate(cast.child(), batch, rows, count)) {
         // A cast is ANSI only when the session is: the analyzer marks implicit casts ANSI regardless.
-        return new VectorCasts(allocator, cast.ansi() && options.ansiEnabled())
+        return new VectorCasts(allocator, cast.ansi() && options.ansiEnabled(), options.sessionTimeZone())
             .cast(child, cast.child().dataType(), cast.dataType(), count);
       }
     } else if (expression instanceof ScalarFunctionCall call) {

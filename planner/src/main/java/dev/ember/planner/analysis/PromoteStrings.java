@@ -12,6 +12,7 @@ import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.DateType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 
 /**
@@ -66,7 +67,7 @@ final class PromoteStrings implements AnalyzerRule {
       return TypeWidening.DOUBLE;
     }
     if (operator instanceof Comparison && (other instanceof DateType || other instanceof TimestampType
-        || other instanceof BooleanType || other instanceof BinaryType)) {
+        || other instanceof TimestampNTZType || other instanceof BooleanType || other instanceof BinaryType)) {
       return other;
     }
     if ((operator instanceof And || operator instanceof Or) && other instanceof BooleanType) {

@@ -7,6 +7,8 @@ import dev.ember.planner.logical.LogicalPlan;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DateType;
 import dev.ember.sql.types.DecimalType;
+import dev.ember.planner.functions.CommonTypes;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 
 /**
@@ -39,7 +41,7 @@ final class WidenOperandTypes implements AnalyzerRule {
       return expression;
     }
     if (expression instanceof Comparison && isDatetime(leftType) && isDatetime(rightType)) {
-      return both(expression, left, right, TypeWidening.DATE_TIME_WIDER);
+      return both(expression, left, right, CommonTypes.widerDatetime(leftType, rightType));
     }
     if (!leftType.isNumeric() || !rightType.isNumeric()) {
       return expression;
@@ -66,7 +68,7 @@ final class WidenOperandTypes implements AnalyzerRule {
   }
 
   private static boolean isDatetime(DataType type) {
-    return type instanceof DateType || type instanceof TimestampType;
+    return type instanceof DateType || type instanceof TimestampType || type instanceof TimestampNTZType;
   }
 
   private static Expression both(Expression operator, Expression left, Expression right, DataType type) {

@@ -11,6 +11,8 @@ import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DateType;
 import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.FloatType;
+import dev.ember.planner.functions.CommonTypes;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +95,7 @@ final class WidenUnionTypes implements AnalyzerRule {
       return Optional.of(widerNumeric(left, right));
     }
     if (isDatetime(left) && isDatetime(right)) {
-      return Optional.of(TypeWidening.DATE_TIME_WIDER);
+      return Optional.of(CommonTypes.widerDatetime(left, right));
     }
     if (TypeWidening.isString(left)) {
       return widerWithString(right);
@@ -138,6 +140,6 @@ final class WidenUnionTypes implements AnalyzerRule {
   }
 
   private static boolean isDatetime(DataType type) {
-    return type instanceof DateType || type instanceof TimestampType;
+    return type instanceof DateType || type instanceof TimestampType || type instanceof TimestampNTZType;
   }
 }

@@ -17,6 +17,7 @@ import dev.ember.sql.types.LongType;
 import dev.ember.sql.types.NullType;
 import dev.ember.sql.types.ShortType;
 import dev.ember.sql.types.StringType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -100,6 +101,10 @@ public record Literal(Object value, DataType dataType, ZoneId sqlZone) implement
       return new Literal((int) date.toEpochDay(), DataTypes.DateType);
     } else if (value instanceof java.sql.Date date) {
       return new Literal((int) date.toLocalDate().toEpochDay(), DataTypes.DateType);
+    } else if (value instanceof java.time.LocalDateTime wallClock) {
+      java.time.Instant asUtc = wallClock.toInstant(java.time.ZoneOffset.UTC);
+      return new Literal(Math.addExact(Math.multiplyExact(asUtc.getEpochSecond(), 1_000_000L), asUtc.getNano() / 1_000L),
+          DataTypes.TimestampNTZType);
     }
     throw new IllegalArgumentException(
         "[UNSUPPORTED_FEATURE.LITERAL_TYPE] The feature is not supported: Literal for '" + value + "' of "
@@ -115,7 +120,8 @@ public record Literal(Object value, DataType dataType, ZoneId sqlZone) implement
       return value instanceof Short;
     } else if (type instanceof IntegerType || type instanceof DateType || type instanceof YearMonthIntervalType) {
       return value instanceof Integer;
-    } else if (type instanceof LongType || type instanceof TimestampType || type instanceof DayTimeIntervalType) {
+    } else if (type instanceof LongType || type instanceof TimestampType || type instanceof TimestampNTZType
+        || type instanceof DayTimeIntervalType) {
       return value instanceof Long;
     } else if (type instanceof FloatType) {
       return value instanceof Float;
@@ -166,6 +172,8 @@ public record Literal(Object value, DataType dataType, ZoneId sqlZone) implement
       return "DATE '" + LocalDate.ofEpochDay((Integer) value) + "'";
     } else if (dataType instanceof TimestampType) {
       return "TIMESTAMP '" + timestampText((Long) value) + "'";
+    } else if (dataType instanceof TimestampNTZType) {
+      return "TIMESTAMP_NTZ '" + wallClockText((Long) value) + "'";
     } else if (dataType instanceof BinaryType) {
       return "X'" + hex((byte[]) value) + "'";
     } else if (dataType instanceof DayTimeIntervalType dayTime) {
@@ -186,6 +194,8 @@ public record Literal(Object value, DataType dataType, ZoneId sqlZone) implement
       return "null";
     } else if (dataType instanceof DateType) {
       return LocalDate.ofEpochDay((Integer) value).toString();
+    } else if (dataType instanceof TimestampNTZType) {
+      return wallClockText((Long) value);
     } else if (dataType instanceof BinaryType) {
       return Arrays.toString((byte[]) value);
     } else if (dataType instanceof DecimalType) {
@@ -194,17 +204,27 @@ public record Literal(Object value, DataType dataType, ZoneId sqlZone) implement
     return value.toString();
   }
 
-  /** {@code yyyy-MM-dd HH:mm:ss[.fraction]} in {@link #sqlZone}, the fraction without trailing zeros. */
+  /** The instant as a reading of the clock in {@link #sqlZone}. */
   private String timestampText(long micros) {
-    java.time.LocalDateTime local = java.time.LocalDateTime.ofInstant(
-        java.time.Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS), sqlZone);
-    String text = local.toLocalDate() + " " + String.format("%02d:%02d:%02d", local.getHour(), local.getMinute(),
-        local.getSecond());
-    if (local.getNano() == 0) {
+    return readingText(java.time.LocalDateTime.ofInstant(
+        java.time.Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS), sqlZone));
+  }
+
+  /** A {@code timestamp_ntz} value: its microseconds are the reading taken as UTC. */
+  private static String wallClockText(long micros) {
+    return readingText(java.time.LocalDateTime.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000L), (int) Math.floorMod(micros, 1_000_000L) * 1_000, java.time.ZoneOffset.UTC));
+  }
+
+  /** {@code 2024-01-02 03:04:05.12}: Spark's text for a clock reading, the fraction without trailing zeros. */
+  private static String readingText(java.time.LocalDateTime reading) {
+    String text = reading.toLocalDate() + " " + String.format(java.util.Locale.ROOT, "%02d:%02d:%02d",
+        reading.getHour(), reading.getMinute(), reading.getSecond());
+    int fraction = reading.getNano() / 1_000;
+    if (fraction == 0) {
       return text;
     }
-    String fraction = String.format("%06d", local.getNano() / 1000).replaceAll("0+$", "");
-    return text + "." + fraction;
+    return text + "." + String.format(java.util.Locale.ROOT, "%06d", fraction).replaceAll("0+$", "");
   }
 
   private static String hex(byte[] bytes) {

@@ -43,7 +43,8 @@ public record ArgumentType(String sql, Predicate<DataType> accepts, UnaryOperato
   /** Strings; numbers, dates and timestamps are cast to their text, as Spark does (conv(255, 10, 16)). */
   public static final ArgumentType STRING = new ArgumentType("\"STRING\"", DataTypes.StringType::equals,
       from -> from.isNumeric() || from instanceof NullType || from instanceof dev.ember.sql.types.DateType
-          || from instanceof dev.ember.sql.types.TimestampType ? DataTypes.StringType : null);
+          || from instanceof dev.ember.sql.types.TimestampType
+          || from instanceof dev.ember.sql.types.TimestampNTZType ? DataTypes.StringType : null);
   public static final ArgumentType BINARY = exactly(DataTypes.BinaryType);
   public static final ArgumentType BOOLEAN = exactly(DataTypes.BooleanType);
 

@@ -10,6 +10,7 @@ import dev.ember.sql.types.DoubleType;
 import dev.ember.sql.types.FloatType;
 import dev.ember.sql.types.NullType;
 import dev.ember.sql.types.StringType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 import java.util.List;
 
@@ -50,7 +51,7 @@ public final class CommonTypes {
       return widerNumeric(left, right);
     }
     if (isDatetime(left) && isDatetime(right)) {
-      return DataTypes.TimestampType;
+      return widerDatetime(left, right);
     }
     if (promoteStrings && (left instanceof StringType || right instanceof StringType)) {
       DataType other = left instanceof StringType ? right : left;
@@ -92,6 +93,19 @@ public final class CommonTypes {
   }
 
   private static boolean isDatetime(DataType type) {
-    return type instanceof DateType || type instanceof TimestampType;
+    return type instanceof DateType || type instanceof TimestampType || type instanceof TimestampNTZType;
+  }
+
+  /**
+   * The type two different dates or timestamps meet in, as in Spark: a timestamp with a time zone
+   * wins (a wall-clock value is read in the session zone), else the timestamp without one (a date is
+   * its midnight).
+   */
+  public static DataType widerDatetime(DataType left, DataType right) {
+    if (left instanceof TimestampType || right instanceof TimestampType) {
+      return DataTypes.TimestampType;
+    }
+    return left instanceof TimestampNTZType || right instanceof TimestampNTZType
+        ? DataTypes.TimestampNTZType : left;
   }
 }

@@ -13,6 +13,7 @@ import dev.ember.sql.types.IntegerType;
 import dev.ember.sql.types.NullType;
 import dev.ember.sql.types.ShortType;
 import dev.ember.sql.types.StringType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 import java.util.List;
 
@@ -35,13 +36,19 @@ public final class DateTimeFunctionDefinitions {
     return type instanceof DateType || type instanceof TimestampType || type instanceof StringType;
   }
 
-  /** A date; a timestamp or text is taken as it is (the implementation converts it as Spark's cast does). */
+  /**
+   * A date; a timestamp or text is taken as it is (the implementation converts it as Spark's cast does).
+   * A timestamp without a zone is cast to its date, which needs no zone.
+   */
   static final ArgumentType DATE = new ArgumentType("\"DATE\"", DateTimeFunctionDefinitions::dateLike,
-      from -> from instanceof NullType ? DataTypes.DateType : null);
+      from -> from instanceof NullType || from instanceof TimestampNTZType ? DataTypes.DateType : null);
 
-  /** A timestamp; a date or text is taken as it is. */
+  /**
+   * A timestamp; a date or text is taken as it is. A timestamp without a zone is cast to a timestamp
+   * in the session zone, as Spark casts it (so a wall-clock time a daylight-saving gap skips moves on).
+   */
   static final ArgumentType TIMESTAMP = new ArgumentType("\"TIMESTAMP\"", DateTimeFunctionDefinitions::dateLike,
-      from -> from instanceof NullType ? DataTypes.TimestampType : null);
+      from -> from instanceof NullType || from instanceof TimestampNTZType ? DataTypes.TimestampType : null);
 
   /** date_add's day count: int; the smaller integers and text become int. */
   static final ArgumentType DAY_COUNT = new ArgumentType("(\"INT\" or \"SMALLINT\" or \"TINYINT\")",
@@ -176,7 +183,7 @@ public final class DateTimeFunctionDefinitions {
   /** A date or a timestamp, as they are: extraction has an implementation for each. */
   private static final ArgumentType DATE_OR_TIMESTAMP = new ArgumentType("(\"DATE\" or \"TIMESTAMP\")",
       type -> type instanceof DateType || type instanceof TimestampType,
-      from -> from instanceof NullType ? DataTypes.TimestampType : null);
+      from -> from instanceof NullType || from instanceof TimestampNTZType ? DataTypes.TimestampType : null);
 
   /** A date field of a date. */
   public static final ScalarFunction EXTRACT_DATE_FIELD =

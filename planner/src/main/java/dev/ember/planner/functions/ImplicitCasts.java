@@ -13,6 +13,7 @@ import dev.ember.sql.types.LongType;
 import dev.ember.sql.types.NullType;
 import dev.ember.sql.types.ShortType;
 import dev.ember.sql.types.StringType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 
 /**
@@ -30,9 +31,12 @@ public final class ImplicitCasts {
     }
     if (from instanceof StringType) {
       return to.isNumeric() || to instanceof BooleanType || to instanceof DateType || to instanceof TimestampType
-          || to instanceof BinaryType;
+          || to instanceof TimestampNTZType || to instanceof BinaryType;
     }
     if (from instanceof DateType) {
+      return to instanceof TimestampType || to instanceof TimestampNTZType;
+    }
+    if (from instanceof TimestampNTZType) {
       return to instanceof TimestampType;
     }
     if (!from.isNumeric() || !to.isNumeric()) {

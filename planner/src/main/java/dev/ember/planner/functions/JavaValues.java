@@ -12,6 +12,7 @@ import dev.ember.sql.types.IntegerType;
 import dev.ember.sql.types.LongType;
 import dev.ember.sql.types.ShortType;
 import dev.ember.sql.types.StringType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 
 /**
@@ -34,7 +35,7 @@ public final class JavaValues {
     } else if (type instanceof IntegerType || type instanceof DateType
         || type instanceof dev.ember.sql.types.YearMonthIntervalType) {
       return int.class;
-    } else if (type instanceof LongType || type instanceof TimestampType
+    } else if (type instanceof LongType || type instanceof TimestampType || type instanceof TimestampNTZType
         || type instanceof dev.ember.sql.types.DayTimeIntervalType) {
       return long.class;
     } else if (type instanceof FloatType) {

@@ -14,6 +14,7 @@ import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.DateType;
 import dev.ember.sql.types.NullType;
 import dev.ember.sql.types.StringType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 import java.util.List;
 
@@ -31,7 +32,7 @@ public final class StringFunctionDefinitions {
   /** Types Spark turns into their text where a string is expected: upper(1), length(true). */
   private static boolean castsToText(DataType type) {
     return type.isNumeric() || type instanceof NullType || type instanceof DateType || type instanceof TimestampType
-        || type instanceof BooleanType || type instanceof BinaryType;
+        || type instanceof TimestampNTZType || type instanceof BooleanType || type instanceof BinaryType;
   }
 
   /** A string; numbers, booleans, dates, timestamps and binaries become their text. */

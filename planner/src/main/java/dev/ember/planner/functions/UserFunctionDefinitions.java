@@ -6,6 +6,7 @@ import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DateType;
 import dev.ember.sql.types.MapType;
 import dev.ember.sql.types.StructType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 import java.util.Collections;
 import java.util.List;
@@ -66,7 +67,8 @@ public final class UserFunctionDefinitions {
   }
 
   private static boolean supported(DataType type) {
-    return !(type instanceof DateType || type instanceof TimestampType || type instanceof ArrayType
+    return !(type instanceof DateType || type instanceof TimestampType || type instanceof TimestampNTZType
+        || type instanceof ArrayType
         || type instanceof MapType || type instanceof StructType);
   }
 }

@@ -66,6 +66,38 @@ final class DatetimeLiterals {
     }
   }
 
+  /**
+   * Microseconds of a wall-clock reading taken as UTC ({@code TIMESTAMP_NTZ '...'}), or empty when the
+   * text is not a valid timestamp. Spark accepts a zone in the text and ignores it.
+   */
+  static Optional<Long> parseWallClock(String text) {
+    Matcher match = TIMESTAMP_TEXT.matcher(text.trim());
+    if (!match.matches()) {
+      return Optional.empty();
+    }
+    try {
+      String zone = match.group(8).trim();
+      if (!zone.isEmpty()) {
+        if (match.group(6) == null) {
+          return Optional.empty();
+        }
+        zone(zone);
+      }
+      LocalDateTime local = localDateTime(match);
+      return Optional.of(Math.addExact(Math.multiplyExact(local.toEpochSecond(ZoneOffset.UTC), 1_000_000L),
+          local.getNano() / 1000L));
+    } catch (DateTimeException | NumberFormatException | ArithmeticException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static LocalDateTime localDateTime(Matcher match) {
+    LocalDate date = date(match);
+    String fraction = match.group(7) == null ? "" : match.group(7);
+    String micros = (fraction + "000000").substring(0, 6);
+    return date.atTime(group(match, 4, 0), group(match, 5, 0), group(match, 6, 0), Integer.parseInt(micros) * 1000);
+  }
+
   private static LocalDate date(Matcher match) {
     return LocalDate.of(Integer.parseInt(match.group(1)), group(match, 2, 1), group(match, 3, 1));
   }

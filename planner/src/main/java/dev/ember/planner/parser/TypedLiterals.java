@@ -26,9 +26,12 @@ final class TypedLiterals {
             DatetimeLiterals.parseTimestamp(value, tokens.sessionZone())
                 .orElseThrow(() -> invalid(typeWord, value, tokens)),
             DataTypes.TimestampType, tokens.sessionZone());
+      case "TIMESTAMP_NTZ":
+        return new Literal(
+            DatetimeLiterals.parseWallClock(value).orElseThrow(() -> invalid(typeWord, value, tokens)),
+            DataTypes.TimestampNTZType);
       case "X":
         return new Literal(binary(value).orElseThrow(() -> invalid(typeWord, value, tokens)), DataTypes.BinaryType);
-      case "TIMESTAMP_NTZ":
       case "INTERVAL":
       case "TIME":
         throw tokens.unsupported(typeWord, type + " literals");

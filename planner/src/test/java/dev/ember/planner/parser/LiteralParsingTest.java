@@ -153,6 +153,24 @@ class LiteralParsingTest {
     assertEquals(new Literal(micros, DataTypes.TimestampType), literal(text));
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "TIMESTAMP_NTZ '2024-01-15 10:20:30'            | 2024-01-15T10:20:30",
+    "timestamp_ntz '2024-01-15 10:20:30.123456789'  | 2024-01-15T10:20:30.123456",
+    "TIMESTAMP_NTZ '2024-01-15 10:20:30+02:00'      | 2024-01-15T10:20:30",
+    "TIMESTAMP_NTZ '2024-07-01 12:00:00 Europe/Paris' | 2024-07-01T12:00",
+    "TIMESTAMP_NTZ '2024-01-15'                     | 2024-01-15T00:00",
+    "TIMESTAMP_NTZ '1969-12-31 23:59:59.5'          | 1969-12-31T23:59:59.5",
+  })
+  void wallClockLiteralsIgnoreAnyZone(String text, String wallClock) {
+    long micros = ChronoUnit.MICROS.between(java.time.LocalDateTime.of(1970, 1, 1, 0, 0),
+        java.time.LocalDateTime.parse(wallClock));
+    Literal parsed = literal(text);
+    assertEquals(new Literal(micros, DataTypes.TimestampNTZType), parsed);
+    assertEquals("TIMESTAMP_NTZ '" + wallClock.replace('T', ' ') + (wallClock.length() == 16 ? ":00" : "") + "'",
+        parsed.sql());
+  }
+
   @Test
   void binaryLiteralsPadAnOddDigitCountWithALeadingZero() {
     assertArrayEquals(new byte[] {(byte) 0xAB}, (byte[]) literal("X'AB'").value());

@@ -20,6 +20,7 @@ import dev.ember.sql.types.ArrayType;
 import dev.ember.sql.types.MapType;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,8 @@ public final class ArrowTypes {
       return new ArrowType.Date(DateUnit.DAY);
     } else if (type instanceof TimestampType) {
       return new ArrowType.Timestamp(TimeUnit.MICROSECOND, TIMESTAMP_ZONE);
+    } else if (type instanceof TimestampNTZType) {
+      return new ArrowType.Timestamp(TimeUnit.MICROSECOND, null);
     } else if (type instanceof NullType) {
       return ArrowType.Null.INSTANCE;
     } else if (type instanceof DayTimeIntervalType) {
@@ -89,11 +92,11 @@ public final class ArrowTypes {
 
   /**
    * The Spark type that holds values of an Arrow type read from outside Ember (an Arrow IPC file).
-   * Several Arrow types map to one Spark type: any timestamp unit or zone is a {@link TimestampType},
+   * Several Arrow types map to one Spark type: a timestamp of any unit with a zone is a
+   * {@link TimestampType}, one without a zone a {@link TimestampNTZType} (as Spark reads Arrow data),
    * a date in milliseconds is a {@link DateType}, large strings and binaries are {@link StringType} and
    * {@link BinaryType}; when {@code toArrow(fromArrow(type))} differs from {@code type}, the values
-   * must be converted into Ember's layout. Timestamps without a zone are read as UTC instants, since
-   * Ember has no timestamp-without-zone type.
+   * must be converted into Ember's layout.
    *
    * @throws IllegalArgumentException for types Spark cannot represent (unsigned integers, half
    *     floats, 256-bit decimals, times, intervals, nested and other types Ember does not support yet)
@@ -132,8 +135,8 @@ public final class ArrowTypes {
       return DataTypes.BinaryType;
     } else if (type instanceof ArrowType.Date) {
       return DataTypes.DateType;
-    } else if (type instanceof ArrowType.Timestamp) {
-      return DataTypes.TimestampType;
+    } else if (type instanceof ArrowType.Timestamp timestamp) {
+      return timestamp.getTimezone() == null ? DataTypes.TimestampNTZType : DataTypes.TimestampType;
     } else if (type instanceof ArrowType.Null) {
       return DataTypes.NullType;
     }

@@ -58,6 +58,33 @@ public final class DateTimeText {
     }
   }
 
+  /**
+   * The microseconds of a wall-clock reading taken as UTC (a {@code timestamp_ntz}), or null when the
+   * text is not a timestamp. A zone in the text must be valid but is ignored, as in Spark.
+   */
+  public static Long parseWallClock(String text) {
+    Matcher match = TIMESTAMP_TEXT.matcher(text.strip());
+    if (!match.matches()) {
+      return null;
+    }
+    try {
+      String zone = match.group(8).trim();
+      if (!zone.isEmpty()) {
+        if (match.group(6) == null) {
+          return null;
+        }
+        zone(zone);
+      }
+      String fraction = match.group(7) == null ? "" : match.group(7);
+      String micros = (fraction + "000000").substring(0, 6);
+      LocalDateTime local = date(match).atTime(group(match, 4, 0), group(match, 5, 0), group(match, 6, 0),
+          Integer.parseInt(micros) * 1000);
+      return DateTimeValues.micros(local.toInstant(java.time.ZoneOffset.UTC));
+    } catch (DateTimeException | NumberFormatException | ArithmeticException e) {
+      return null;
+    }
+  }
+
   private static LocalDate date(Matcher match) {
     return LocalDate.of(Integer.parseInt(match.group(1)), group(match, 2, 1), group(match, 3, 1));
   }

@@ -17,6 +17,7 @@ public final class DataTypes {
   public static final DataType BinaryType = dev.ember.sql.types.BinaryType.INSTANCE;
   public static final DataType DateType = dev.ember.sql.types.DateType.INSTANCE;
   public static final DataType TimestampType = dev.ember.sql.types.TimestampType.INSTANCE;
+  public static final DataType TimestampNTZType = dev.ember.sql.types.TimestampNTZType.INSTANCE;
   public static final DataType NullType = dev.ember.sql.types.NullType.INSTANCE;
 
   private DataTypes() {}
@@ -99,7 +100,10 @@ public final class DataTypes {
       case "date":
         return DateType;
       case "timestamp":
+      case "timestamp_ltz":
         return TimestampType;
+      case "timestamp_ntz":
+        return TimestampNTZType;
       case "void":
         return NullType;
       case "decimal":

@@ -10,6 +10,7 @@ import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.DoubleType;
 import dev.ember.sql.types.FloatType;
 import dev.ember.sql.types.StringType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -52,7 +53,8 @@ final class LiteralComparison {
     }
     Object l = left.value();
     Object r = right.value();
-    if (type.isIntegral() || type instanceof DateType || type instanceof TimestampType) {
+    if (type.isIntegral() || type instanceof DateType || type instanceof TimestampType
+        || type instanceof TimestampNTZType) {
       return OptionalInt.of(Long.compare(((Number) l).longValue(), ((Number) r).longValue()));
     } else if (type instanceof DoubleType || type instanceof FloatType) {
       return OptionalInt.of(compareFloating(((Number) l).doubleValue(), ((Number) r).doubleValue()));

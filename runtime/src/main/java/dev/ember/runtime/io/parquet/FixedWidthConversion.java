@@ -7,6 +7,7 @@ import dev.ember.sql.types.DoubleType;
 import dev.ember.sql.types.IntegerType;
 import dev.ember.sql.types.LongType;
 import dev.ember.sql.types.ShortType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.parquet.schema.LogicalTypeAnnotation.IntLogicalTypeAnnotation;
@@ -56,7 +57,7 @@ interface FixedWidthConversion {
         default -> bigEndianToDecimal(field.getTypeLength());
       };
     }
-    if (type instanceof TimestampType) {
+    if (type instanceof TimestampType || type instanceof TimestampNTZType) {
       if (storage == PrimitiveType.PrimitiveTypeName.INT96) {
         return FixedWidthConversion::int96ToMicros;
       }

@@ -8,6 +8,7 @@ import dev.ember.sql.types.LongType;
 import dev.ember.sql.types.MapType;
 import dev.ember.sql.types.StringType;
 import dev.ember.sql.types.StructType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -331,7 +332,7 @@ final class ParquetNestedConverters {
     public void addLong(long value) {
       if (type instanceof DecimalType decimal) {
         sink.accept(BigDecimal.valueOf(value, decimal.scale()));
-      } else if (type instanceof TimestampType
+      } else if ((type instanceof TimestampType || type instanceof TimestampNTZType)
           && logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation timestamp) {
         sink.accept(switch (timestamp.getUnit()) {
           case MILLIS -> Math.multiplyExact(value, 1_000L);

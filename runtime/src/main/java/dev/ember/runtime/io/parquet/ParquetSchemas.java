@@ -92,7 +92,8 @@ public final class ParquetSchemas {
       return DataTypes.createDecimalType(decimal.getPrecision(), decimal.getScale());
     } else if (logical instanceof TimestampLogicalTypeAnnotation timestamp
         && timestamp.getUnit() != TimeUnit.NANOS) {
-      return DataTypes.TimestampType;
+      // What pyarrow and pandas write for naive timestamps is wall-clock time, read as Spark does.
+      return timestamp.isAdjustedToUTC() ? DataTypes.TimestampType : DataTypes.TimestampNTZType;
     }
     throw notSupported(field, file, "the Parquet type " + describe(field));
   }
@@ -132,6 +133,10 @@ public final class ParquetSchemas {
    */
   public static boolean canRead(DataType fileType, DataType requested) {
     if (fileType.equals(requested)) {
+      return true;
+    }
+    // Spark reads wall-clock micros as UTC instants when asked for a timestamp; never the reverse.
+    if (fileType.equals(DataTypes.TimestampNTZType) && requested.equals(DataTypes.TimestampType)) {
       return true;
     }
     // Same scale, more digits: the unscaled values are the same numbers (what mergeSchema produces).

@@ -13,6 +13,7 @@ import dev.ember.sql.types.LongType;
 import dev.ember.sql.types.NullType;
 import dev.ember.sql.types.ShortType;
 import dev.ember.sql.types.StringType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -97,6 +98,9 @@ final class ParquetValueWriters {
         case TIMESTAMP_MILLIS -> (consumer, row) ->
             consumer.addLong(Math.floorDiv(data.getLong((long) row * TimeStampVector.TYPE_WIDTH), MICROS_PER_MILLI));
       };
+    } else if (type instanceof TimestampNTZType) {
+      ArrowBuf data = vector.getDataBuffer();
+      return (consumer, row) -> consumer.addLong(data.getLong((long) row * TimeStampVector.TYPE_WIDTH));
     } else if (type instanceof NullType) {
       return (consumer, row) -> {
         throw new IllegalStateException("a void column has no values to write, but row " + row + " is not null");

@@ -21,6 +21,7 @@ import dev.ember.sql.types.ShortType;
 import dev.ember.sql.types.StringType;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -136,6 +137,10 @@ public final class ParquetWriteSchemas {
           .as(LogicalTypeAnnotation.dateType()).named(field.name());
     } else if (type instanceof TimestampType) {
       return timestampField(field.name(), timestamps, repetition);
+    } else if (type instanceof TimestampNTZType) {
+      // Spark writes wall-clock micros whatever spark.sql.parquet.outputTimestampType says.
+      return Types.primitive(PrimitiveTypeName.INT64, repetition)
+          .as(LogicalTypeAnnotation.timestampType(false, LogicalTypeAnnotation.TimeUnit.MICROS)).named(field.name());
     } else if (type instanceof NullType) {
       return Types.primitive(PrimitiveTypeName.BOOLEAN, repetition)
           .as(LogicalTypeAnnotation.unknownType()).named(field.name());

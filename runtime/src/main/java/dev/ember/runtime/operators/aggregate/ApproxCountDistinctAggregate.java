@@ -6,6 +6,7 @@ import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.FloatType;
 import dev.ember.sql.types.LongType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 import java.math.BigDecimal;
 import java.util.List;
@@ -57,7 +58,7 @@ public record ApproxCountDistinctAggregate(DataType type, double relativeSd) imp
     if (value instanceof Boolean b) {
       return XxHash64.hashInt(b ? 1 : 0, SEED);
     } else if (value instanceof Long l) {
-      return type instanceof LongType || type instanceof TimestampType
+      return type instanceof LongType || type instanceof TimestampType || type instanceof TimestampNTZType
           ? XxHash64.hashLong(l, SEED) : XxHash64.hashInt((int) (long) l, SEED);
     } else if (value instanceof Double d) {
       if (type instanceof FloatType) {

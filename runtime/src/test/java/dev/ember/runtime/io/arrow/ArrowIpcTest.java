@@ -373,13 +373,14 @@ class ArrowIpcTest {
       Path file = writeForeignFile(stream);
       assertEquals(!stream, ArrowIpcFiles.isFileFormat(file));
       StructType schema = ArrowIpcFiles.readSchema(file);
-      assertEquals(StructType.fromDDL("millis TIMESTAMP, nanos TIMESTAMP, Dates DATE, text STRING"), schema);
+      assertEquals(StructType.fromDDL("millis TIMESTAMP, nanos TIMESTAMP_NTZ, Dates DATE, text STRING"), schema);
       // Reading by name, ignoring case, in another order than the file's.
-      StructType wanted = StructType.fromDDL("text STRING, dates DATE, millis TIMESTAMP, nanos TIMESTAMP, extra INT");
+      StructType wanted = StructType.fromDDL("text STRING, dates DATE, millis TIMESTAMP, nanos TIMESTAMP_NTZ, extra INT");
       List<List<Object>> rows = readRows(new ArrowIpcSource(List.of(file), wanted, allColumns(wanted), MAX_SPLIT));
       assertEquals(List.of(
-          Arrays.asList("large", -1, 1_000_000L, -1L, null),
-          Arrays.asList(null, 3, null, 2L, null)), rows, "stream=" + stream);
+          Arrays.asList("large", -1, 1_000_000L, java.time.LocalDateTime.parse("1969-12-31T23:59:59.999999"), null),
+          Arrays.asList(null, 3, null, java.time.LocalDateTime.parse("1970-01-01T00:00:00.000002"), null)),
+          rows, "stream=" + stream);
     }
   }
 

@@ -96,7 +96,7 @@ interface ColumnReaderValueCopier {
       return (reader, vector, row) -> setBytes((VarBinaryVector) vector, row, reader.getBinary());
     } else if (type instanceof DecimalType) {
       return decimal(field);
-    } else if (type instanceof TimestampType) {
+    } else if (type instanceof TimestampType || type instanceof dev.ember.sql.types.TimestampNTZType) {
       return timestamp(field);
     }
     throw new IllegalArgumentException("No Parquet reader for " + type.simpleString() + " from " + field);
@@ -117,8 +117,8 @@ interface ColumnReaderValueCopier {
     }
     TimestampLogicalTypeAnnotation timestamp = (TimestampLogicalTypeAnnotation) field.getLogicalTypeAnnotation();
     return timestamp.getUnit() == TimeUnit.MILLIS
-        ? (reader, vector, row) -> ((TimeStampMicroTZVector) vector).set(row, Math.multiplyExact(reader.getLong(), 1000L))
-        : (reader, vector, row) -> ((TimeStampMicroTZVector) vector).set(row, reader.getLong());
+        ? (reader, vector, row) -> ((org.apache.arrow.vector.TimeStampVector) vector).set(row, Math.multiplyExact(reader.getLong(), 1000L))
+        : (reader, vector, row) -> ((org.apache.arrow.vector.TimeStampVector) vector).set(row, reader.getLong());
   }
 
   /** INT96: nanoseconds of the day (8 bytes), then the Julian day (4 bytes), both little-endian. */

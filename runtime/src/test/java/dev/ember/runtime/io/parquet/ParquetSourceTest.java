@@ -100,14 +100,15 @@ class ParquetSourceTest {
     StructType schema = ParquetSchemas.toSpark(ParquetFileFooters.read(file).getFileMetaData().getSchema(), file);
     assertEquals("struct<b:boolean,i8:tinyint,i16:smallint,i32:int,i64:bigint,f:float,d:double,"
         + "dec_small:decimal(5,2),dec_medium:decimal(15,3),dec_large:decimal(30,4),s:string,bin:binary,day:date,"
-        + "ts96:timestamp,ts_micros:timestamp,ts_millis:timestamp,id:bigint>", schema.simpleString());
+        + "ts96:timestamp,ts_micros:timestamp,ts_millis:timestamp_ntz,id:bigint>", schema.simpleString());
 
     List<List<Object>> rows = readAll(new ParquetSource(List.of(file), schema, allColumns(schema), List.of()));
 
     assertEquals(2, rows.size());
     assertEquals(Arrays.asList(true, (byte) -7, (short) 300, -123456, 1L << 40, 1.5f, -2.25d,
         new BigDecimal("123.45"), new BigDecimal("-987654.321"), new BigDecimal("-12345678901234567890.1234"),
-        "héllo", "[1, 2, 3]", 19000, 86_400_001_500L, 1_700_000_000_123_456L, 1_700_000_000_123_000L, 1L),
+        "héllo", "[1, 2, 3]", 19000, 86_400_001_500L, 1_700_000_000_123_456L,
+        java.time.LocalDateTime.parse("2023-11-14T22:13:20.123"), 1L),
         rows.get(0));
     List<Object> nulls = new ArrayList<>(java.util.Collections.nCopies(16, null));
     nulls.add(2L);
