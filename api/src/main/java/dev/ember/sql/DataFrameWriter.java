@@ -149,8 +149,9 @@ public final class DataFrameWriter<T> {
         dataset.sparkSession().settings().writeSettings());
     FileCommitProtocol commit = FileCommitProtocol.begin(output, publish);
     try {
-      dataset.queryExecution().runInto(resultSchema -> new FileWriteSink(resultSchema, partitions, writers,
-          commit.stagingDirectory(), commit.jobId(), zone));
+      WriteLayouts.WritePlan write = WriteLayouts.of(dataset);
+      write.source().queryExecution().runInto(resultSchema -> new FileWriteSink(resultSchema, partitions, writers,
+          commit.stagingDirectory(), commit.jobId(), zone, write.layout()));
       commit.commit();
     } catch (RuntimeException | Error e) {
       try {

@@ -24,6 +24,7 @@ import dev.ember.planner.logical.Limit;
 import dev.ember.planner.logical.Offset;
 import dev.ember.planner.logical.LogicalPlan;
 import dev.ember.planner.logical.Project;
+import dev.ember.planner.logical.Repartition;
 import dev.ember.planner.logical.ScanRelation;
 import dev.ember.planner.logical.Sort;
 import dev.ember.planner.logical.Union;
@@ -33,6 +34,7 @@ import dev.ember.storage.StorageLevel;
 import dev.ember.sql.types.StructType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import scala.Tuple2;
 
 /**
@@ -323,29 +325,51 @@ public class Dataset<T> {
   }
 
   /**
-   * Accepted for Spark compatibility: Ember's workers share one result, so the rows are unchanged;
-   * the number of partitions only has to be positive, as in Spark.
+   * Ember's workers share every result, so the rows are unchanged (the optimizer drops the node); a
+   * write of the result makes {@code numPartitions} files, with the rows dealt round robin, as Spark's
+   * does.
    */
   public Dataset<T> repartition(int numPartitions) {
     requirePositivePartitions(numPartitions);
-    return typed(withPlan(plan()));
+    return typed(withPlan(new Repartition(OptionalInt.of(numPartitions), List.of(), true, plan())));
   }
 
+  /**
+   * Rows with equal {@code partitionExprs} values go into one part file of a write, chosen by Spark's
+   * hash ({@code pmod(hash(exprs), numPartitions)}), so each file holds what Spark's holds.
+   */
   public Dataset<T> repartition(int numPartitions, Column... partitionExprs) {
     requirePositivePartitions(numPartitions);
-    // Spark resolves the partitioning columns, so an unknown one fails here too.
-    if (partitionExprs.length > 0) {
-      select(partitionExprs);
-    }
-    return typed(withPlan(plan()));
+    return typed(withPlan(new Repartition(OptionalInt.of(numPartitions), expressions(partitionExprs), true, plan())));
   }
 
+  /**
+   * Hash-partitioned into as many parts as Spark's adaptive execution would make; a write puts all
+   * rows of each partition directory into one file, as Spark does for inputs under its 64 MB advisory
+   * partition size.
+   */
   public Dataset<T> repartition(Column... partitionExprs) {
-    return repartition(session.engine().parallelism(), partitionExprs);
+    if (partitionExprs.length == 0) {
+      return repartition(session.engine().parallelism());
+    }
+    return typed(withPlan(new Repartition(OptionalInt.empty(), expressions(partitionExprs), true, plan())));
   }
 
+  private static List<Expression> expressions(Column[] columns) {
+    List<Expression> expressions = new ArrayList<>(columns.length);
+    for (Column column : columns) {
+      expressions.add(column.expr());
+    }
+    return expressions;
+  }
+
+  /**
+   * At most {@code numPartitions} part files in a write, without splitting any worker's rows:
+   * {@code coalesce(1)} writes one file with the rows in order.
+   */
   public Dataset<T> coalesce(int numPartitions) {
-    return repartition(numPartitions);
+    requirePositivePartitions(numPartitions);
+    return typed(withPlan(new Repartition(OptionalInt.of(numPartitions), List.of(), false, plan())));
   }
 
   private static void requirePositivePartitions(int numPartitions) {

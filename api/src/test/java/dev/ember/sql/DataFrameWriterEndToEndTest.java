@@ -61,6 +61,72 @@ class DataFrameWriterEndToEndTest {
     assertEquals(199990000L, back.agg(functions.sum("id")).collectAsList().get(0).getLong(0));
   }
 
+  private static List<String> partFiles(Path dir) throws IOException {
+    return names(dir).stream().filter(name -> name.startsWith("part-")).toList();
+  }
+
+  @Test
+  void coalesceOneWritesOneFileInTheSortedOrder() throws IOException {
+    SparkSession spark = sessions.start("local[3]");
+    Path out = directory.resolve("one");
+    spark.range(0, 50_000).orderBy(functions.col("id").desc()).coalesce(1).write().csv(out.toString());
+    List<String> parts = partFiles(out);
+    assertEquals(1, parts.size(), parts.toString());
+    List<String> lines = Files.readAllLines(out.resolve(parts.get(0)));
+    assertEquals(50_000, lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      assertEquals(Integer.toString(49_999 - i), lines.get(i));
+    }
+  }
+
+  @Test
+  void repartitionWritesAsManyFilesAsAskedEvenThroughAProjection() throws IOException {
+    SparkSession spark = sessions.start("local[2]");
+    Path out = directory.resolve("five");
+    spark.range(0, 1000).repartition(5).select(functions.col("id").plus(1).as("next")).filter("next > 10")
+        .write().csv(out.toString());
+    List<String> parts = partFiles(out);
+    assertEquals(5, parts.size(), parts.toString());
+    Dataset<Row> back = spark.read().schema("next BIGINT").csv(out.toString());
+    assertEquals(990L, back.count());
+    assertEquals(500_500L - 55L, back.agg(functions.sum("next")).collectAsList().get(0).getLong(0));
+  }
+
+  @Test
+  void repartitionByColumnsPutsEachKeyIntoOneFile() throws IOException {
+    SparkSession spark = sessions.start("local[2]");
+    Path out = directory.resolve("keys");
+    spark.range(0, 20_000).select(functions.col("id"), functions.col("id").mod(37).as("key"))
+        .repartition(4, functions.col("key")).write().csv(out.toString());
+    List<String> parts = partFiles(out);
+    assertTrue(parts.size() <= 4 && parts.size() > 1, parts.toString());
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    long rows = 0;
+    for (String part : parts) {
+      java.util.Set<String> keys = new java.util.HashSet<>();
+      for (String line : Files.readAllLines(out.resolve(part))) {
+        keys.add(line.split(",")[1]);
+        rows++;
+      }
+      for (String key : keys) {
+        assertTrue(seen.add(key), "key " + key + " is in two files");
+      }
+    }
+    assertEquals(37, seen.size());
+    assertEquals(20_000, rows);
+  }
+
+  @Test
+  void repartitionChangesNoQueryResult() {
+    SparkSession spark = sessions.start("local[2]");
+    Dataset<Row> data = spark.range(0, 100).select(functions.col("id"), functions.col("id").mod(3).as("key"));
+    assertEquals(100L, data.repartition(7).count());
+    assertEquals(100L, data.coalesce(1).filter("id >= 0").count());
+    assertEquals(3L, data.repartition(functions.col("key")).groupBy("key").count().count());
+    assertThrows(IllegalArgumentException.class, () -> data.repartition(0));
+    assertThrows(IllegalArgumentException.class, () -> data.coalesce(-1));
+  }
+
   @Test
   void emptyResultWritesOneEmptyPartFile() throws IOException {
     SparkSession spark = sessions.start("local[2]");

@@ -119,6 +119,110 @@ class CsvWriteDifferentialTest {
     assertEquals(content(sparkOut), content(emberOut));
   }
 
+  /** A Spark program's repartition or coalesce before its write, for both engines. */
+  private interface Partitioning {
+    org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> spark(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows);
+
+    dev.ember.sql.Dataset<dev.ember.sql.Row> ember(dev.ember.sql.Dataset<dev.ember.sql.Row> rows);
+  }
+
+  static Stream<org.junit.jupiter.params.provider.Arguments> partitionings() {
+    return Stream.of(
+        partitioning("repartition(4)", rows -> rows.repartition(4), rows -> rows.repartition(4), List.of()),
+        partitioning("repartition(3, b)", rows -> rows.repartition(3, org.apache.spark.sql.functions.col("b")),
+            rows -> rows.repartition(3, dev.ember.sql.functions.col("b")), List.of()),
+        partitioning("repartition(5, s, i)",
+            rows -> rows.repartition(5, org.apache.spark.sql.functions.col("s"), org.apache.spark.sql.functions.col("i")),
+            rows -> rows.repartition(5, dev.ember.sql.functions.col("s"), dev.ember.sql.functions.col("i")), List.of()),
+        partitioning("coalesce(1)", rows -> rows.coalesce(1), rows -> rows.coalesce(1), List.of()),
+        partitioning("coalesce(5)", rows -> rows.coalesce(5), rows -> rows.coalesce(5), List.of()),
+        partitioning("repartition(b) partitionBy(b)", rows -> rows.repartition(org.apache.spark.sql.functions.col("b")),
+            rows -> rows.repartition(dev.ember.sql.functions.col("b")), List.of("b")),
+        partitioning("repartition(2, i) partitionBy(b)", rows -> rows.repartition(2, org.apache.spark.sql.functions.col("i")),
+            rows -> rows.repartition(2, dev.ember.sql.functions.col("i")), List.of("b")));
+  }
+
+  private static org.junit.jupiter.params.provider.Arguments partitioning(String name,
+      java.util.function.UnaryOperator<org.apache.spark.sql.Dataset<org.apache.spark.sql.Row>> spark,
+      java.util.function.UnaryOperator<dev.ember.sql.Dataset<dev.ember.sql.Row>> ember, List<String> partitionBy) {
+    Partitioning partitioning = new Partitioning() {
+      @Override
+      public org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> spark(
+          org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows) {
+        return spark.apply(rows);
+      }
+
+      @Override
+      public dev.ember.sql.Dataset<dev.ember.sql.Row> ember(dev.ember.sql.Dataset<dev.ember.sql.Row> rows) {
+        return ember.apply(rows);
+      }
+    };
+    return org.junit.jupiter.params.provider.Arguments.of(name, partitioning, partitionBy);
+  }
+
+  /**
+   * The same part files as Spark's, numbers included: a hash partitioning puts each row into the file
+   * Spark puts it in; a round robin fills the same number of files (which row goes where is Spark's
+   * random choice); {@code coalesce} makes as many files as Spark's input has partitions, at most n.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("partitionings")
+  void repartitionAndCoalesceMakeSparksFiles(String name, Partitioning partitioning, List<String> partitionBy)
+      throws IOException {
+    String suffix = "repartition" + Math.abs(name.hashCode());
+    Path sparkOut = directory.resolve("spark-" + suffix);
+    Path emberOut = directory.resolve("ember-" + suffix);
+    partitioning.spark(SparkOracle.session().read().option("header", "true").schema(SCHEMA).csv(input))
+        .write().partitionBy(partitionBy.toArray(String[]::new)).csv(sparkOut.toString());
+    partitioning.ember(EmberSessions.session().read().option("header", "true").schema(SCHEMA).csv(input))
+        .write().partitionBy(partitionBy.toArray(String[]::new)).csv(emberOut.toString());
+
+    assertEquals(numberedFiles(sparkOut), numberedFiles(emberOut));
+    if (name.contains(",")) {
+      assertEquals(linesByFile(sparkOut), linesByFile(emberOut), "each row in Spark's file");
+    }
+    assertEquals(content(sparkOut), content(emberOut));
+  }
+
+  @Test
+  void coalesceOneKeepsTheSortedOrderInItsOnlyFile() throws IOException {
+    Path sparkOut = directory.resolve("spark-sorted-one");
+    Path emberOut = directory.resolve("ember-sorted-one");
+    SparkOracle.session().read().option("header", "true").schema(SCHEMA).csv(input)
+        .orderBy(org.apache.spark.sql.functions.col("d").desc()).coalesce(1).write().csv(sparkOut.toString());
+    EmberSessions.session().read().option("header", "true").schema(SCHEMA).csv(input)
+        .orderBy(dev.ember.sql.functions.col("d").desc()).coalesce(1).write().csv(emberOut.toString());
+    assertEquals(numberedFiles(sparkOut), numberedFiles(emberOut));
+    assertEquals(1, numberedFiles(emberOut).stream().filter(file -> file.contains("part-")).count());
+    assertEquals(linesByFile(sparkOut), linesByFile(emberOut), "rows in Spark's order");
+  }
+
+  /** Part files with their task numbers, job ids normalized. */
+  private static List<String> numberedFiles(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(Files::isRegularFile)
+          .map(file -> root.relativize(file).toString().replace('\\', '/'))
+          .filter(name -> !name.endsWith(".crc"))
+          .map(name -> name.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "UUID"))
+          .sorted().toList();
+    }
+  }
+
+  /** Each part file's lines (as written, in order), by the file's normalized name. */
+  private static Map<String, List<String>> linesByFile(Path root) throws IOException {
+    Map<String, List<String>> lines = new java.util.TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        String name = root.relativize(file).toString();
+        if (file.getFileName().toString().startsWith("part-")) {
+          lines.put(name.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "UUID"),
+              Files.readAllLines(file, StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return lines;
+  }
+
   /** Every file below {@code root} except Hadoop's checksums, with job ids and task numbers normalized. */
   private static List<String> layout(Path root) throws IOException {
     try (Stream<Path> walk = Files.walk(root)) {

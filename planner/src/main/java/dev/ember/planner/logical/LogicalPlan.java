@@ -13,7 +13,7 @@ import java.util.function.Function;
 public sealed interface LogicalPlan extends TreeNode<LogicalPlan>
     permits ScanRelation, RangeRelation, Project, Filter, Aggregate, Sort, Limit,
         Join, SubqueryAlias, BroadcastHint, Union, Window, Generate, Offset, ReplicateRows,
-        InMemoryRelation, SinglePartition {
+        InMemoryRelation, SinglePartition, Repartition {
 
   /** The columns this operator produces; only meaningful once resolved. */
   List<AttributeReference> output();

@@ -13,6 +13,7 @@ import dev.ember.planner.optimizer.rules.PushFilterIntoJoinCondition;
 import dev.ember.planner.optimizer.rules.PushFilterThroughJoin;
 import dev.ember.planner.optimizer.rules.PushFilterThroughProject;
 import dev.ember.planner.optimizer.rules.PushJoinConditionToSides;
+import dev.ember.planner.optimizer.rules.RemoveRepartitions;
 import dev.ember.planner.optimizer.rules.RemoveSubqueryAliases;
 import dev.ember.planner.optimizer.rules.PushLimitThroughProject;
 import dev.ember.planner.optimizer.rules.RemoveRedundantProjects;
@@ -69,7 +70,8 @@ public final class Optimizer {
   public static Optimizer standard(Set<String> disabledRules, boolean checkInvariants) {
     List<RuleBatch> batches = List.of(
         new RuleBatch("Finish analysis", Strategy.ONCE, List.of(
-            new RemoveSubqueryAliases())),
+            new RemoveSubqueryAliases(),
+            new RemoveRepartitions())),
         new RuleBatch("Operator optimization", Strategy.fixedPoint(STANDARD_MAX_ITERATIONS), List.of(
             new FoldConstants(),
             new SimplifyBooleanExpressions(),

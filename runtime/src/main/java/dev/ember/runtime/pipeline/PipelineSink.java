@@ -20,6 +20,14 @@ public interface PipelineSink {
 
   BatchSource finish(List<SinkPartition> partitions, BufferAllocator allocator);
 
+  /**
+   * The most workers the scheduler may run this pipeline on: 1 makes one worker read the morsels in
+   * order, as a single partition of Spark's would.
+   */
+  default int maxWorkers() {
+    return Integer.MAX_VALUE;
+  }
+
   /** One line for {@code explain()}. */
   String describe();
 }

@@ -132,7 +132,7 @@ public final class PipelineExecutor implements AutoCloseable {
   private BatchSource runOn(Pipeline pipeline, BatchSource source, BufferAllocator allocator) {
     PipelineSink sink = pipeline.sink();
     List<Morsel> morsels = source.morsels();
-    int workers = Math.max(1, Math.min(parallelism, morsels.size()));
+    int workers = Math.max(1, Math.min(Math.min(parallelism, morsels.size()), sink.maxWorkers()));
     List<SinkPartition> partitions = new ArrayList<>(workers);
     try {
       List<Worker> pipelineWorkers = new ArrayList<>(workers);

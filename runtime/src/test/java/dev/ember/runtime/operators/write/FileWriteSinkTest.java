@@ -60,10 +60,15 @@ class FileWriteSinkTest {
 
   /** What {@code df.write()} does: stage, run the pipeline into the sink, commit or abort. */
   private void write(BatchSource source, BatchFileWriterFactory writers, Path output, PublishMode mode) {
+    write(source, writers, output, mode, FileLayout.perWorker());
+  }
+
+  private void write(BatchSource source, BatchFileWriterFactory writers, Path output, PublishMode mode,
+      FileLayout layout) {
     FileCommitProtocol commit = FileCommitProtocol.begin(output, mode);
     try {
       FileWriteSink sink = new FileWriteSink(source.schema(), new int[0], writers, commit.stagingDirectory(),
-          commit.jobId(), ZoneId.of("UTC"));
+          commit.jobId(), ZoneId.of("UTC"), layout);
       try (BufferAllocator query = allocator.newChildAllocator("write", 0, Long.MAX_VALUE)) {
         executor.run(new Pipeline(1, new Pipeline.SourceInput(source), TestKernels.forwarding(), sink), query).close();
       }
@@ -102,6 +107,56 @@ class FileWriteSinkTest {
     assertEquals("_SUCCESS", names.get(0));
     assertEquals(4, names.size(), "three workers, three part files: " + names);
     assertEquals(100_000, lineCount(output));
+    assertEquals(List.of("out"), names(directory));
+  }
+
+  @Test
+  void atMostOneFileIsWrittenByOneWorkerInSourceOrder() throws IOException {
+    Path output = directory.resolve("out");
+    write(range(100_000), CSV, output, PublishMode.CREATE, FileLayout.atMost(1));
+    List<String> names = names(output);
+    assertEquals(2, names.size(), names.toString());
+    List<String> lines = Files.readAllLines(output.resolve(names.get(1)));
+    assertEquals(100_000, lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      assertEquals(Integer.toString(i), lines.get(i));
+    }
+  }
+
+  @Test
+  void roundRobinDealsEveryRowOverExactlyTheFilesAsked() throws IOException {
+    Path output = directory.resolve("out");
+    write(range(100_003), CSV, output, PublishMode.CREATE, FileLayout.roundRobin(7));
+    List<String> parts = names(output).stream().filter(name -> name.startsWith("part-")).toList();
+    assertEquals(7, parts.size(), parts.toString());
+    for (int file = 0; file < 7; file++) {
+      assertTrue(parts.get(file).startsWith(String.format("part-%05d-", file)), parts.toString());
+      long lines = Files.readAllLines(output.resolve(parts.get(file))).size();
+      assertTrue(Math.abs(lines - 100_003 / 7) <= 3, "file " + file + " has " + lines + " rows");
+    }
+    assertEquals(100_003, lineCount(output));
+  }
+
+  @Test
+  void moreFilesThanRowsWritesOnlyTheFilesThatGetRows() throws IOException {
+    Path output = directory.resolve("out");
+    write(new RangeSource(5, 8, 1, 10_000, "id"), CSV, output, PublishMode.CREATE, FileLayout.roundRobin(20));
+    List<String> parts = names(output).stream().filter(name -> name.startsWith("part-")).toList();
+    assertEquals(3, parts.size(), parts.toString());
+    assertEquals(3, lineCount(output));
+  }
+
+  @Test
+  void writerFailingInASharedFileKeepsThePreviousOutput() throws IOException {
+    Path output = directory.resolve("out");
+    write(range(10), CSV, output, PublishMode.CREATE);
+    List<String> before = names(output);
+
+    FailingWriters failing = new FailingWriters(CSV, 4);
+    assertThrows(IllegalStateException.class,
+        () -> write(range(100_000), failing, output, PublishMode.APPEND, FileLayout.roundRobin(3)));
+    assertTrue(failing.aborted.get() > 0, "the shared files were aborted");
+    assertEquals(before, names(output));
     assertEquals(List.of("out"), names(directory));
   }
 
