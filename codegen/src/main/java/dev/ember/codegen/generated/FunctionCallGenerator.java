@@ -77,15 +77,18 @@ final class FunctionCallGenerator {
     }
     List<String> arguments = new ArrayList<>();
     List<Expression> callArguments = function.rowArguments(call.arguments());
+    int leading = parameters.size();
     for (int i = 0; i < callArguments.size(); i++) {
       ExprValue value = expressions.generate(callArguments.get(i), columns, scope);
       if (!function.nullAware() && !value.neverNull()) {
         code.open("if (!" + value.isNull() + ") {");
         blocks++;
       }
-      // An Object[] of repeated arguments takes them boxed.
+      // An Object[] of repeated arguments takes them boxed, and so does an Object parameter (a
+      // collection function's element or key): boxed as NestedValues holds elements.
       boolean boxed = function.nullAware()
-          || (function.variadicObjects() && !function.hasState() && i >= fixedArguments(function));
+          || (function.variadicObjects() && !function.hasState() && i >= fixedArguments(function))
+          || takesObject(function, parameterTypes, leading + i);
       arguments.add(argument(value, boxed));
     }
     int fixed = function.variadic() && !function.hasState() ? fixedArguments(function) : arguments.size();
@@ -102,6 +105,15 @@ final class FunctionCallGenerator {
       code.close();
     }
     return bytes ? ExprValue.byteArray(type, name + "Null", name) : ExprValue.of(type, name + "Null", name);
+  }
+
+  /** Whether the implementation's parameter at {@code index} (or the repeated one it falls in) is an Object. */
+  private static boolean takesObject(ScalarFunction function, Class<?>[] parameterTypes, int index) {
+    boolean repeated = function.variadic() && !function.hasState();
+    Class<?> parameter = !repeated && index < parameterTypes.length ? parameterTypes[index]
+        : repeated && index < parameterTypes.length - 1 ? parameterTypes[index]
+        : parameterTypes[parameterTypes.length - 1].getComponentType();
+    return parameter == Object.class;
   }
 
   /** The arguments before the repeated one of a variadic function. */
@@ -142,6 +154,8 @@ final class FunctionCallGenerator {
       plain = value.isByteArray() ? value.byteArray() : "GeneratedRuntime.copyBytes(" + value.bytesArguments() + ")";
     } else if (type instanceof DecimalType) {
       plain = ExpressionGenerator.bigDecimal(value);
+    } else if (JavaTypes.isNested(type)) {
+      plain = value.value();
     } else {
       plain = value.value();
       if (boxed) {
@@ -160,7 +174,9 @@ final class FunctionCallGenerator {
       CodeBuilder code) {
     Class<?> expected = JavaValues.javaType(type);
     Class<?> returned = method.getReturnType();
-    if (returned != expected && returned != JavaValues.boxed(expected)) {
+    // Collection functions whose result type follows their arguments' (element_at, array_min) return Object.
+    boolean untyped = returned == Object.class && expected != Object.class;
+    if (returned != expected && returned != JavaValues.boxed(expected) && !untyped) {
       throw new IllegalStateException("function " + call.function().name() + " has result type "
           + type.simpleString() + ", so " + method + " must return " + expected.getSimpleName() + " or "
           + JavaValues.boxed(expected).getSimpleName());
@@ -171,7 +187,13 @@ final class FunctionCallGenerator {
       return;
     }
     String result = name + "Result";
-    code.line(returned.getCanonicalName() + " " + result + " = " + invocation + ";");
+    if (untyped) {
+      String view = expected == boolean.class ? "Boolean" : expected.isPrimitive() ? "Number"
+          : expected.getCanonicalName();
+      code.line(view + " " + result + " = (" + view + ") " + invocation + ";");
+    } else {
+      code.line(returned.getCanonicalName() + " " + result + " = " + invocation + ";");
+    }
     if (type instanceof DecimalType decimal) {
       code.open("if (" + result + " != null) {");
       code.line(result + " = DecimalOps.toPrecision(" + result + ", " + decimal.precision() + ", "

@@ -40,6 +40,15 @@ final class InputColumns implements ColumnReader {
     String vector = "input" + ordinal;
     CodeBuilder code = scope.code();
     String isNull = field.nullable() ? name + "Null" : "false";
+    if (JavaTypes.isNested(type)) {
+      // A list, map or struct vector's own accessors in both modes: building the object costs far more.
+      if (field.nullable()) {
+        code.line("boolean " + isNull + " = " + vector + ".isNull(row);");
+      }
+      code.line(JavaTypes.javaType(type) + " " + name + " = " + (field.nullable()
+          ? isNull + " ? " + JavaTypes.defaultValue(type) + " : " : "") + nestedRead(type, vector, "row") + ";");
+      return ExprValue.of(type, isNull, name);
+    }
     if (field.nullable()) {
       code.line("boolean " + isNull + " = " + (checked
           ? vector + ".isNull(row)"
@@ -79,6 +88,11 @@ final class InputColumns implements ColumnReader {
       code.line("long " + name + " = " + vector + "Data + " + name + "Start;");
     }
     return ExprValue.bytes(type, isNull, name, name + "Length");
+  }
+
+  /** The {@code NestedValues} object of a non-null nested value of {@code vector} at the row held in {@code row}. */
+  static String nestedRead(DataType type, String vector, String row) {
+    return "((" + JavaTypes.javaType(type) + ") " + KernelSourceGenerator.NESTED_VALUES + ".read(" + vector + ", " + row + "))";
   }
 
   private static String checkedRead(DataType type, String vector) {
@@ -130,7 +144,9 @@ final class InputColumns implements ColumnReader {
   static void declareBindings(ClassBuilder builder, boolean checked) {
     for (Map.Entry<Integer, DataType> column : builder.inputColumns().entrySet()) {
       String vector = "input" + column.getKey();
-      if (checked) {
+      if (JavaTypes.isNested(column.getValue())) {
+        builder.addField("private FieldVector " + vector + ";");
+      } else if (checked) {
         builder.addField("private " + JavaTypes.vectorClass(column.getValue()) + " " + vector + ";");
       } else {
         builder.addField("private long " + vector + "Data;");
@@ -151,7 +167,10 @@ final class InputColumns implements ColumnReader {
       String vector = "input" + ordinal;
       CodeBuilder bind = new CodeBuilder(2);
       CodeBuilder unbind = new CodeBuilder(2);
-      if (checked) {
+      if (JavaTypes.isNested(column.getValue())) {
+        bind.line(vector + " = batch.vector(" + ordinal + ");");
+        unbind.line(vector + " = null;");
+      } else if (checked) {
         bind.line(vector + " = (" + JavaTypes.vectorClass(column.getValue()) + ") batch.vector(" + ordinal + ");");
         unbind.line(vector + " = null;");
       } else {
