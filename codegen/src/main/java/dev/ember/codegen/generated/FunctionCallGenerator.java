@@ -2,10 +2,14 @@ package dev.ember.codegen.generated;
 
 import dev.ember.codegen.semantics.FunctionBinding;
 import dev.ember.codegen.spec.KernelOptions;
+import dev.ember.planner.expressions.BoundReference;
 import dev.ember.planner.expressions.Expression;
+import dev.ember.planner.expressions.Literal;
 import dev.ember.planner.expressions.ScalarFunctionCall;
+import dev.ember.planner.functions.CollectionFunctionDefinitions;
 import dev.ember.planner.functions.JavaValues;
 import dev.ember.planner.functions.ScalarFunction;
+import dev.ember.runtime.functions.CollectionFunctions;
 import dev.ember.sql.types.BinaryType;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DecimalType;
@@ -42,6 +46,10 @@ final class FunctionCallGenerator {
     SpecializedFunctionGenerator specialized = SpecializedFunctionGenerator.ALL.get(call.function());
     if (specialized != null) {
       return specialized.generate(call, expressions, columns, scope);
+    }
+    ExprValue direct = directNestedAccess(call, columns, scope);
+    if (direct != null) {
+      return direct;
     }
     ScalarFunction function = call.function();
     Method method = FunctionBinding.implementation(call);
@@ -105,6 +113,28 @@ final class FunctionCallGenerator {
       code.close();
     }
     return bytes ? ExprValue.byteArray(type, name + "Null", name) : ExprValue.of(type, name + "Null", name);
+  }
+
+  /**
+   * {@code size} of an array or map column and a flat field of a struct column, read from the
+   * column's vectors without building the nested value; null for every other call.
+   */
+  private ExprValue directNestedAccess(ScalarFunctionCall call, ColumnReader columns, MethodScope scope) {
+    ScalarFunction function = call.function();
+    List<Expression> arguments = call.arguments();
+    if (arguments.isEmpty() || !(arguments.get(0) instanceof BoundReference column)) {
+      return null;
+    }
+    if (function == CollectionFunctionDefinitions.SIZE || function == CollectionFunctionDefinitions.CARDINALITY) {
+      return columns.readSize(column.ordinal(), options.ansiEnabled(), scope);
+    }
+    Method method = FunctionBinding.implementation(call);
+    if (method.getDeclaringClass() == CollectionFunctions.class && method.getName().equals("getField")
+        && arguments.size() == 2 && arguments.get(1) instanceof Literal ordinal
+        && ordinal.value() instanceof Integer field) {
+      return columns.readStructField(column.ordinal(), field, scope);
+    }
+    return null;
   }
 
   /** Whether the implementation's parameter at {@code index} (or the repeated one it falls in) is an Object. */

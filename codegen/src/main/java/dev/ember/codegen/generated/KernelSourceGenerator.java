@@ -77,7 +77,8 @@ final class KernelSourceGenerator {
 
   private Source generate() {
     String className = CLASS_PREFIX + spec.pipelineId();
-    ColumnReader columns = new InputColumns(builder, spec.inputSchema(), checked);
+    InputColumns input = new InputColumns(builder, spec.inputSchema(), checked);
+    ColumnReader columns = input;
     int stepIndex = 0;
     for (StreamingStep step : spec.steps()) {
       if (step instanceof FilterStep filter) {
@@ -103,8 +104,8 @@ final class KernelSourceGenerator {
     if (joins) {
       joinProbes.finish();
     }
-    InputColumns.declareBindings(builder, checked);
-    InputColumns.writeBindingMethods(builder, checked, this::splitMethods);
+    input.declareBindings();
+    input.writeBindingMethods(this::splitMethods);
     return new Source(className, assemble(className, aggregate), List.copyOf(builder.references()));
   }
 
@@ -238,6 +239,18 @@ final class KernelSourceGenerator {
       return JavaTypes.isBytes(type)
           ? ExprValue.byteArray(type, fieldNames[ordinal] + "Null", fieldNames[ordinal])
           : ExprValue.of(type, fieldNames[ordinal] + "Null", fieldNames[ordinal]);
+    }
+
+    @Override
+    public ExprValue readSize(int ordinal, boolean ansi, MethodScope scope) {
+      return projections.get(ordinal) instanceof BoundReference reference
+          ? input.readSize(reference.ordinal(), ansi, scope) : null;
+    }
+
+    @Override
+    public ExprValue readStructField(int ordinal, int field, MethodScope scope) {
+      return projections.get(ordinal) instanceof BoundReference reference
+          ? input.readStructField(reference.ordinal(), field, scope) : null;
     }
   }
 

@@ -163,6 +163,30 @@ class GeneratedNestedValuesTest {
   }
 
   @Test
+  void sizeAndFlatStructFieldsOfInputColumnsReadTheVectorsWithoutBuildingValues() {
+    StructType input = new StructType().add("words", STRINGS).add("point", POINT).add("counts", STRING_TO_INT);
+    Expression words = new BoundReference(0, STRINGS, true);
+    Expression point = new BoundReference(1, POINT, true);
+    Expression counts = new BoundReference(2, STRING_TO_INT, true);
+    List<Expression> projections = List.of(call(CollectionFunctionDefinitions.SIZE, words),
+        call(CollectionFunctionDefinitions.CARDINALITY, counts), field(POINT, 0, point), field(POINT, 1, point));
+    PipelineSpec spec = Differential.projectionSpec(input, null, projections);
+    for (boolean checked : new boolean[] {false, true}) {
+      String source = ((GeneratedKernelFactory) generated.create(spec, new KernelOptions(true, checked))).source();
+      assertTrue(!source.contains("NestedValues.read"), source);
+      assertTrue(source.contains("getChildByOrdinal(1)"), source);
+    }
+    Object[][] rows = {
+        {List.of("a", "b"), new Object[] {1, "one"}, new MapValue(List.of("k"), List.of(1))},
+        {null, null, null},
+        {List.of(), new Object[] {null, null}, new MapValue(List.of(), List.of())},
+        {Arrays.asList((Object) null), new Object[] {-4, "é"}, null}};
+    assertEquals(List.of(row(2, 1, 1, "one"), row(null, null, null, null), row(0, 0, null, null),
+        row(1, null, -4, "é")), differential.project(input, projections, true, rows));
+    assertEquals(row(-1, -1, null, null), differential.project(input, projections, false, rows).get(1));
+  }
+
+  @Test
   void conditionalsChooseNestedValues() {
     StructType input = new StructType().add("a", STRINGS).add("b", STRINGS).add("flag", DataTypes.BooleanType);
     Expression a = new BoundReference(0, STRINGS, true);
