@@ -451,7 +451,7 @@ final class ExpressionGenerator {
   static String compare(ComparisonOperator operator, ExprValue left, ExprValue right) {
     DataType type = left.type();
     if (JavaTypes.isNested(type)) {
-      // Arrays, maps and structs order element by element; only the interpreted kernels compare them.
+      // Arrays, maps and structs order element by element, which neither kernel does yet.
       throw Unsupported.type(type);
     }
     boolean equality = operator == ComparisonOperator.EQUAL_TO || operator == ComparisonOperator.NULL_SAFE_EQUAL;

@@ -174,7 +174,8 @@ final class InputColumns implements ColumnReader {
 
   /** The {@code NestedValues} object of a non-null nested value of {@code vector} at the row held in {@code row}. */
   static String nestedRead(DataType type, String vector, String row) {
-    return "((" + JavaTypes.javaType(type) + ") " + KernelSourceGenerator.NESTED_VALUES + ".read(" + vector + ", " + row + "))";
+    return "((" + JavaTypes.javaType(type) + ") " + KernelSourceGenerator.NESTED_VALUES + ".read(" + vector + ", "
+        + row + "))";
   }
 
   private static String checkedRead(DataType type, String vector) {
