@@ -1,18 +1,21 @@
 package dev.ember.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Arrays, maps and structs through the public API, generated (which falls back to the interpreted
- * kernel for nested values) and interpreted. Values and names were checked against Spark 4.2.
+ * Arrays, maps and structs through the public API, generated and interpreted. Values and names were
+ * checked against Spark 4.2.
  */
 class CollectionsEndToEndTest {
   private final SessionsUnderTest sessions = new SessionsUnderTest();
@@ -83,6 +86,26 @@ class CollectionsEndToEndTest {
     assertEquals("[New York,ArraySeq(Alice, Dave),ArraySeq(34, 23)]", rows.get(1).toString());
     Dataset<Row> none = people.filter("age > 100").selectExpr("collect_list(age)", "collect_set(name)");
     assertEquals("[ArraySeq(),ArraySeq()]", none.collectAsList().get(0).toString());
+  }
+
+  @Test
+  void pipelinesReadingComputingAndWritingNestedValuesAreGenerated() throws Exception {
+    Dataset<Row> people = people("true");
+    Dataset<Row> nested = people.selectExpr("name", "split(city, ' ') words", "map(name, age) ages",
+        "named_struct('n', name, 'tags', array(age, 1)) person")
+        .filter("size(words) > 1")
+        .select(functions.col("words").getItem(0).as("first"), functions.col("ages"),
+            functions.col("person").getField("tags"), functions.col("person"));
+    assertEquals("[[New,Map(Alice -> 34),ArraySeq(34, 1),[Alice,ArraySeq(34, 1)]], "
+        + "[San,Map(Bob -> 28),ArraySeq(28, 1),[Bob,ArraySeq(28, 1)]], "
+        + "[New,Map(Dave -> 23),ArraySeq(23, 1),[Dave,ArraySeq(23, 1)]]]",
+        nested.collectAsList().toString());
+    String pipelines = nested.queryExecution().explainString("extended");
+    String kernels = pipelines.substring(pipelines.indexOf("== Pipelines =="));
+    assertFalse(kernels.contains("kernel=interpreted"), kernels);
+    assertTrue(kernels.contains("kernel=generated"), kernels);
+    String source = nested.queryExecution().explainString("codegen");
+    assertTrue(source.contains("NestedValues.write("), source);
   }
 
   @ParameterizedTest

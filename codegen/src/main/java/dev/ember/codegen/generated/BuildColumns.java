@@ -52,6 +52,9 @@ final class BuildColumns implements ColumnReader {
     if (padded) {
       nullChecks.add(prefix + "Padded");
     }
+    if (JavaTypes.isNested(type)) {
+      return readNested(field, column + "Vectors" + batch, row, name, nullChecks, code);
+    }
     if (field.nullable()) {
       nullChecks.add(checked
           ? column + batch + ".isNull(" + row + ")"
@@ -94,6 +97,23 @@ final class BuildColumns implements ColumnReader {
     return ExprValue.of(type, isNull, name);
   }
 
+  /** A nested value as its {@code NestedValues} object, built only when the row is not null. */
+  private static ExprValue readNested(StructField field, String vector, String row, String name,
+      List<String> nullChecks, CodeBuilder code) {
+    DataType type = field.dataType();
+    if (field.nullable()) {
+      nullChecks.add(vector + ".isNull(" + row + ")");
+    }
+    String isNull = nullChecks.isEmpty() ? "false" : name + "Null";
+    if (!nullChecks.isEmpty()) {
+      code.line("boolean " + isNull + " = " + String.join(" || ", nullChecks) + ";");
+    }
+    String read = InputColumns.nestedRead(type, vector, row);
+    String guard = "false".equals(isNull) ? "" : isNull + " ? " + JavaTypes.defaultValue(type) + " : ";
+    code.line(JavaTypes.javaType(type) + " " + name + " = " + guard + read + ";");
+    return ExprValue.of(type, isNull, name);
+  }
+
   /**
    * Declares the per-batch arrays of the columns read so far and writes {@code bindMethod()}, which
    * fills them from {@code table}; call after all code reading the build row is generated.
@@ -106,7 +126,10 @@ final class BuildColumns implements ColumnReader {
     for (Map.Entry<Integer, DataType> entry : used.entrySet()) {
       String column = prefix + "Column" + entry.getKey();
       DataType type = entry.getValue();
-      if (checked) {
+      if (JavaTypes.isNested(type)) {
+        builder.addField("private FieldVector[] " + column + "Vectors;");
+        method.line(column + "Vectors = new FieldVector[batches];");
+      } else if (checked) {
         String vectorClass = JavaTypes.vectorClass(type);
         builder.addField("private " + vectorClass + "[] " + column + ";");
         method.line(column + " = new " + vectorClass + "[batches];");
@@ -126,7 +149,9 @@ final class BuildColumns implements ColumnReader {
     for (Map.Entry<Integer, DataType> entry : used.entrySet()) {
       String column = prefix + "Column" + entry.getKey();
       String vector = "build.vector(" + entry.getKey() + ")";
-      if (checked) {
+      if (JavaTypes.isNested(entry.getValue())) {
+        method.line(column + "Vectors[batch] = " + vector + ";");
+      } else if (checked) {
         method.line(column + "[batch] = (" + JavaTypes.vectorClass(entry.getValue()) + ") " + vector + ";");
       } else {
         method.line(column + "Data[batch] = " + vector + ".getDataBufferAddress();");

@@ -6,4 +6,20 @@ package dev.ember.codegen.generated;
  */
 interface ColumnReader {
   ExprValue read(int ordinal, MethodScope scope);
+
+  /**
+   * {@code size} of the array or map in column {@code ordinal}, read from its vector's offsets without
+   * building the value; null when the column is no vector of the batch (the caller builds the value).
+   */
+  default ExprValue readSize(int ordinal, boolean ansi, MethodScope scope) {
+    return null;
+  }
+
+  /**
+   * Field {@code field} of the struct in column {@code ordinal}, read from the struct's child vector
+   * without building the struct; null when the column is no vector of the batch or the field is nested.
+   */
+  default ExprValue readStructField(int ordinal, int field, MethodScope scope) {
+    return null;
+  }
 }

@@ -439,6 +439,9 @@ final class ExpressionGenerator {
     if (!left.equals(right) && !bothDecimal && !sameIntervalFamily) {
       throw Unsupported.expression(expression, "operands of different types");
     }
+    if (JavaTypes.isNested(left)) {
+      throw Unsupported.expression(expression, "comparison of " + left.simpleString() + " values");
+    }
     if (!JavaTypes.isBytes(left)) {
       JavaTypes.javaType(left);
     }
@@ -447,6 +450,10 @@ final class ExpressionGenerator {
   /** A boolean Java expression for {@code left op right}, both known non-null. */
   static String compare(ComparisonOperator operator, ExprValue left, ExprValue right) {
     DataType type = left.type();
+    if (JavaTypes.isNested(type)) {
+      // Arrays, maps and structs order element by element, which neither kernel does yet.
+      throw Unsupported.type(type);
+    }
     boolean equality = operator == ComparisonOperator.EQUAL_TO || operator == ComparisonOperator.NULL_SAFE_EQUAL;
     String symbol = equality ? "==" : operator.symbol();
     if (JavaTypes.isBytes(type)) {

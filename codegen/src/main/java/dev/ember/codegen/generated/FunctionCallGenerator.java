@@ -2,10 +2,14 @@ package dev.ember.codegen.generated;
 
 import dev.ember.codegen.semantics.FunctionBinding;
 import dev.ember.codegen.spec.KernelOptions;
+import dev.ember.planner.expressions.BoundReference;
 import dev.ember.planner.expressions.Expression;
+import dev.ember.planner.expressions.Literal;
 import dev.ember.planner.expressions.ScalarFunctionCall;
+import dev.ember.planner.functions.CollectionFunctionDefinitions;
 import dev.ember.planner.functions.JavaValues;
 import dev.ember.planner.functions.ScalarFunction;
+import dev.ember.runtime.functions.CollectionFunctions;
 import dev.ember.sql.types.BinaryType;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DecimalType;
@@ -43,6 +47,10 @@ final class FunctionCallGenerator {
     if (specialized != null) {
       return specialized.generate(call, expressions, columns, scope);
     }
+    ExprValue direct = directNestedAccess(call, columns, scope);
+    if (direct != null) {
+      return direct;
+    }
     ScalarFunction function = call.function();
     Method method = FunctionBinding.implementation(call);
     DataType type = call.dataType();
@@ -77,15 +85,18 @@ final class FunctionCallGenerator {
     }
     List<String> arguments = new ArrayList<>();
     List<Expression> callArguments = function.rowArguments(call.arguments());
+    int leading = parameters.size();
     for (int i = 0; i < callArguments.size(); i++) {
       ExprValue value = expressions.generate(callArguments.get(i), columns, scope);
       if (!function.nullAware() && !value.neverNull()) {
         code.open("if (!" + value.isNull() + ") {");
         blocks++;
       }
-      // An Object[] of repeated arguments takes them boxed.
+      // An Object[] of repeated arguments takes them boxed, and so does an Object parameter (a
+      // collection function's element or key): boxed as NestedValues holds elements.
       boolean boxed = function.nullAware()
-          || (function.variadicObjects() && !function.hasState() && i >= fixedArguments(function));
+          || (function.variadicObjects() && !function.hasState() && i >= fixedArguments(function))
+          || takesObject(function, parameterTypes, leading + i);
       arguments.add(argument(value, boxed));
     }
     int fixed = function.variadic() && !function.hasState() ? fixedArguments(function) : arguments.size();
@@ -102,6 +113,37 @@ final class FunctionCallGenerator {
       code.close();
     }
     return bytes ? ExprValue.byteArray(type, name + "Null", name) : ExprValue.of(type, name + "Null", name);
+  }
+
+  /**
+   * {@code size} of an array or map column and a flat field of a struct column, read from the
+   * column's vectors without building the nested value; null for every other call.
+   */
+  private ExprValue directNestedAccess(ScalarFunctionCall call, ColumnReader columns, MethodScope scope) {
+    ScalarFunction function = call.function();
+    List<Expression> arguments = call.arguments();
+    if (arguments.isEmpty() || !(arguments.get(0) instanceof BoundReference column)) {
+      return null;
+    }
+    if (function == CollectionFunctionDefinitions.SIZE || function == CollectionFunctionDefinitions.CARDINALITY) {
+      return columns.readSize(column.ordinal(), options.ansiEnabled(), scope);
+    }
+    Method method = FunctionBinding.implementation(call);
+    if (method.getDeclaringClass() == CollectionFunctions.class && method.getName().equals("getField")
+        && arguments.size() == 2 && arguments.get(1) instanceof Literal ordinal
+        && ordinal.value() instanceof Integer field) {
+      return columns.readStructField(column.ordinal(), field, scope);
+    }
+    return null;
+  }
+
+  /** Whether the implementation's parameter at {@code index} (or the repeated one it falls in) is an Object. */
+  private static boolean takesObject(ScalarFunction function, Class<?>[] parameterTypes, int index) {
+    boolean repeated = function.variadic() && !function.hasState();
+    Class<?> parameter = !repeated && index < parameterTypes.length ? parameterTypes[index]
+        : repeated && index < parameterTypes.length - 1 ? parameterTypes[index]
+        : parameterTypes[parameterTypes.length - 1].getComponentType();
+    return parameter == Object.class;
   }
 
   /** The arguments before the repeated one of a variadic function. */
@@ -142,6 +184,8 @@ final class FunctionCallGenerator {
       plain = value.isByteArray() ? value.byteArray() : "GeneratedRuntime.copyBytes(" + value.bytesArguments() + ")";
     } else if (type instanceof DecimalType) {
       plain = ExpressionGenerator.bigDecimal(value);
+    } else if (JavaTypes.isNested(type)) {
+      plain = value.value();
     } else {
       plain = value.value();
       if (boxed) {
@@ -160,7 +204,9 @@ final class FunctionCallGenerator {
       CodeBuilder code) {
     Class<?> expected = JavaValues.javaType(type);
     Class<?> returned = method.getReturnType();
-    if (returned != expected && returned != JavaValues.boxed(expected)) {
+    // Collection functions whose result type follows their arguments' (element_at, array_min) return Object.
+    boolean untyped = returned == Object.class && expected != Object.class;
+    if (returned != expected && returned != JavaValues.boxed(expected) && !untyped) {
       throw new IllegalStateException("function " + call.function().name() + " has result type "
           + type.simpleString() + ", so " + method + " must return " + expected.getSimpleName() + " or "
           + JavaValues.boxed(expected).getSimpleName());
@@ -171,7 +217,13 @@ final class FunctionCallGenerator {
       return;
     }
     String result = name + "Result";
-    code.line(returned.getCanonicalName() + " " + result + " = " + invocation + ";");
+    if (untyped) {
+      String view = expected == boolean.class ? "Boolean" : expected.isPrimitive() ? "Number"
+          : expected.getCanonicalName();
+      code.line(view + " " + result + " = (" + view + ") " + invocation + ";");
+    } else {
+      code.line(returned.getCanonicalName() + " " + result + " = " + invocation + ";");
+    }
     if (type instanceof DecimalType decimal) {
       code.open("if (" + result + " != null) {");
       code.line(result + " = DecimalOps.toPrecision(" + result + ", " + decimal.precision() + ", "

@@ -1,25 +1,35 @@
 package dev.ember.codegen.generated;
 
+import dev.ember.sql.types.ArrayType;
 import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.ByteType;
 import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.DoubleType;
 import dev.ember.sql.types.FloatType;
+import dev.ember.sql.types.MapType;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Reads the input batch's vectors. Raw mode: buffer addresses taken once per batch and
  * {@code MemoryUtil} reads per row. Checked mode: the vectors' bounds- and null-checked accessors.
  */
 final class InputColumns implements ColumnReader {
+  private static final String LIST_VECTOR = "org.apache.arrow.vector.complex.ListVector";
+  private static final String STRUCT_VECTOR = "org.apache.arrow.vector.complex.StructVector";
+
   private final ClassBuilder builder;
   private final StructType schema;
   private final boolean checked;
+  /** Struct fields read from their child vectors: the kernel's field name, and its struct column and field. */
+  private final SortedMap<String, int[]> structFields = new TreeMap<>();
 
   InputColumns(ClassBuilder builder, StructType schema, boolean checked) {
     this.builder = builder;
@@ -40,6 +50,15 @@ final class InputColumns implements ColumnReader {
     String vector = "input" + ordinal;
     CodeBuilder code = scope.code();
     String isNull = field.nullable() ? name + "Null" : "false";
+    if (JavaTypes.isNested(type)) {
+      // A list, map or struct vector's own accessors in both modes: building the object costs far more.
+      if (field.nullable()) {
+        code.line("boolean " + isNull + " = " + vector + ".isNull(row);");
+      }
+      code.line(JavaTypes.javaType(type) + " " + name + " = " + (field.nullable()
+          ? isNull + " ? " + JavaTypes.defaultValue(type) + " : " : "") + nestedRead(type, vector, "row") + ";");
+      return ExprValue.of(type, isNull, name);
+    }
     if (field.nullable()) {
       code.line("boolean " + isNull + " = " + (checked
           ? vector + ".isNull(row)"
@@ -79,6 +98,84 @@ final class InputColumns implements ColumnReader {
       code.line("long " + name + " = " + vector + "Data + " + name + "Start;");
     }
     return ExprValue.bytes(type, isNull, name, name + "Length");
+  }
+
+  @Override
+  public ExprValue readSize(int ordinal, boolean ansi, MethodScope scope) {
+    StructField field = checkedField(ordinal);
+    DataType type = field.dataType();
+    if (!(type instanceof ArrayType) && !(type instanceof MapType)) {
+      return null;
+    }
+    builder.useInputColumn(ordinal, type);
+    String vector = "input" + ordinal;
+    String name = scope.fresh("size");
+    CodeBuilder code = scope.code();
+    // A map vector is a list vector of entries.
+    String size = "((" + LIST_VECTOR + ") " + vector + ").getElementEndIndex(row) - ((" + LIST_VECTOR + ") " + vector
+        + ").getElementStartIndex(row)";
+    code.line("boolean " + name + "Null = false;");
+    code.line("int " + name + " = 0;");
+    if (field.nullable()) {
+      // As CollectionFunctions.size: null under ANSI, -1 otherwise (spark.sql.legacy.sizeOfNull).
+      code.open("if (" + vector + ".isNull(row)) {").line(ansi ? name + "Null = true;" : name + " = -1;").orElse()
+          .line(name + " = " + size + ";").close();
+    } else {
+      code.line(name + " = " + size + ";");
+    }
+    return ExprValue.of(DataTypes.IntegerType, field.nullable() && ansi ? name + "Null" : "false", name);
+  }
+
+  @Override
+  public ExprValue readStructField(int ordinal, int fieldIndex, MethodScope scope) {
+    StructField field = checkedField(ordinal);
+    if (!(field.dataType() instanceof StructType struct) || fieldIndex < 0 || fieldIndex >= struct.length()) {
+      return null;
+    }
+    StructField child = struct.apply(fieldIndex);
+    DataType type = child.dataType();
+    if (JavaTypes.isNested(type)) {
+      return null;
+    }
+    JavaTypes.vectorClass(type); // rejects types without a vector mapping
+    builder.useInputColumn(ordinal, field.dataType());
+    String vector = "input" + ordinal + "Field" + fieldIndex;
+    structFields.put(vector, new int[] {ordinal, fieldIndex});
+    String name = scope.fresh(vector + "_");
+    CodeBuilder code = scope.code();
+    List<String> nullChecks = new ArrayList<>();
+    if (field.nullable()) {
+      nullChecks.add("input" + ordinal + ".isNull(row)");
+    }
+    if (child.nullable()) {
+      nullChecks.add(vector + ".isNull(row)");
+    }
+    String isNull = nullChecks.isEmpty() ? "false" : name + "Null";
+    if (!nullChecks.isEmpty()) {
+      code.line("boolean " + isNull + " = " + String.join(" || ", nullChecks) + ";");
+    }
+    String guard = nullChecks.isEmpty() ? "" : isNull + " ? " + (JavaTypes.isBytes(type) ? "null"
+        : JavaTypes.defaultValue(type)) + " : ";
+    if (JavaTypes.isBytes(type)) {
+      // A copy, as a computed string is held: cheaper than the struct's object, and a projection can keep it.
+      code.line("byte[] " + name + " = " + guard + vector + ".get(row);");
+      return ExprValue.byteArray(type, isNull, name);
+    }
+    code.line(JavaTypes.javaType(type) + " " + name + " = " + guard + checkedRead(type, vector, "row") + ";");
+    return ExprValue.of(type, isNull, name);
+  }
+
+  private StructField checkedField(int ordinal) {
+    if (ordinal < 0 || ordinal >= schema.length()) {
+      throw new IllegalArgumentException("input[" + ordinal + "] is outside the input schema " + schema.simpleString());
+    }
+    return schema.apply(ordinal);
+  }
+
+  /** The {@code NestedValues} object of a non-null nested value of {@code vector} at the row held in {@code row}. */
+  static String nestedRead(DataType type, String vector, String row) {
+    return "((" + JavaTypes.javaType(type) + ") " + KernelSourceGenerator.NESTED_VALUES + ".read(" + vector + ", "
+        + row + "))";
   }
 
   private static String checkedRead(DataType type, String vector) {
@@ -127,10 +224,16 @@ final class InputColumns implements ColumnReader {
   }
 
   /** Fields that hold each used column's buffers (raw) or vector (checked) for the current batch. */
-  static void declareBindings(ClassBuilder builder, boolean checked) {
+  void declareBindings() {
+    for (Map.Entry<String, int[]> structField : structFields.entrySet()) {
+      builder.addField("private " + JavaTypes.vectorClass(childType(structField.getValue())) + " "
+          + structField.getKey() + ";");
+    }
     for (Map.Entry<Integer, DataType> column : builder.inputColumns().entrySet()) {
       String vector = "input" + column.getKey();
-      if (checked) {
+      if (JavaTypes.isNested(column.getValue())) {
+        builder.addField("private FieldVector " + vector + ";");
+      } else if (checked) {
         builder.addField("private " + JavaTypes.vectorClass(column.getValue()) + " " + vector + ";");
       } else {
         builder.addField("private long " + vector + "Data;");
@@ -143,15 +246,25 @@ final class InputColumns implements ColumnReader {
   }
 
   /** {@code bindInput(batch)} and {@code unbindInput()}: take the buffers once per batch, then drop them. */
-  static void writeBindingMethods(ClassBuilder builder, boolean checked, MethodSplitter splitter) {
+  void writeBindingMethods(MethodSplitter splitter) {
     List<CodeBuilder> binds = new ArrayList<>();
     List<CodeBuilder> unbinds = new ArrayList<>();
+    for (Map.Entry<String, int[]> structField : structFields.entrySet()) {
+      int[] position = structField.getValue();
+      String vectorClass = JavaTypes.vectorClass(childType(position));
+      binds.add(new CodeBuilder(2).line(structField.getKey() + " = (" + vectorClass + ") ((" + STRUCT_VECTOR
+          + ") batch.vector(" + position[0] + ")).getChildByOrdinal(" + position[1] + ");"));
+      unbinds.add(new CodeBuilder(2).line(structField.getKey() + " = null;"));
+    }
     for (Map.Entry<Integer, DataType> column : builder.inputColumns().entrySet()) {
       int ordinal = column.getKey();
       String vector = "input" + ordinal;
       CodeBuilder bind = new CodeBuilder(2);
       CodeBuilder unbind = new CodeBuilder(2);
-      if (checked) {
+      if (JavaTypes.isNested(column.getValue())) {
+        bind.line(vector + " = batch.vector(" + ordinal + ");");
+        unbind.line(vector + " = null;");
+      } else if (checked) {
         bind.line(vector + " = (" + JavaTypes.vectorClass(column.getValue()) + ") batch.vector(" + ordinal + ");");
         unbind.line(vector + " = null;");
       } else {
@@ -170,6 +283,10 @@ final class InputColumns implements ColumnReader {
     splitter.split("bindInput", "ColumnBatch batch", "batch", "Takes the input buffers once per batch.", binds);
     splitter.split("unbindInput", "", "", "The kernel must not keep references into a batch after process() returns.",
         unbinds);
+  }
+
+  private DataType childType(int[] position) {
+    return ((StructType) schema.apply(position[0]).dataType()).apply(position[1]).dataType();
   }
 
   /** Writes groups of statements as one method or as several of bounded size. */

@@ -1,5 +1,7 @@
 package dev.ember.codegen.generated;
 
+import dev.ember.runtime.batch.NestedValues;
+import dev.ember.sql.types.ArrayType;
 import dev.ember.sql.types.BinaryType;
 import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.ByteType;
@@ -12,8 +14,10 @@ import dev.ember.sql.types.DoubleType;
 import dev.ember.sql.types.FloatType;
 import dev.ember.sql.types.IntegerType;
 import dev.ember.sql.types.LongType;
+import dev.ember.sql.types.MapType;
 import dev.ember.sql.types.ShortType;
 import dev.ember.sql.types.StringType;
+import dev.ember.sql.types.StructType;
 import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 
@@ -34,6 +38,11 @@ final class JavaTypes {
 
   static boolean isWideDecimal(DataType type) {
     return type instanceof DecimalType decimal && decimal.precision() > MAX_COMPACT_DECIMAL_PRECISION;
+  }
+
+  /** Arrays, maps and structs: held as the objects of {@code NestedValues}, never as Arrow memory. */
+  static boolean isNested(DataType type) {
+    return NestedValues.isNested(type);
   }
 
   static boolean isIntegral(DataType type) {
@@ -66,6 +75,12 @@ final class JavaTypes {
       return "long";
     } else if (isWideDecimal(type)) {
       return "java.math.BigDecimal";
+    } else if (type instanceof ArrayType) {
+      return "java.util.List";
+    } else if (type instanceof MapType) {
+      return "dev.ember.runtime.batch.NestedValues.MapValue";
+    } else if (type instanceof StructType) {
+      return "Object[]";
     }
     throw Unsupported.type(type);
   }
@@ -81,11 +96,11 @@ final class JavaTypes {
       case "float" -> "0.0F";
       case "double" -> "0.0D";
       // Typed, so a null literal still picks one overload of a helper.
-      default -> "((java.math.BigDecimal) null)";
+      default -> "((" + java + ") null)";
     };
   }
 
-  /** The Arrow vector class that stores the type. */
+  /** The Arrow vector class that stores the type; nested vectors are read and written as FieldVectors. */
   static String vectorClass(DataType type) {
     if (type instanceof BooleanType) {
       return "BitVector";
@@ -113,6 +128,8 @@ final class JavaTypes {
       return "VarCharVector";
     } else if (type instanceof BinaryType) {
       return "VarBinaryVector";
+    } else if (isNested(type)) {
+      return "FieldVector";
     }
     throw Unsupported.type(type);
   }

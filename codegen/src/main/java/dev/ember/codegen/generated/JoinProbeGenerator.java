@@ -224,7 +224,9 @@ final class JoinProbeGenerator {
     }
     String v = value.value();
     String call;
-    if (JavaTypes.isBytes(type)) {
+    if (JavaTypes.isNested(type)) {
+      throw Unsupported.type(type);
+    } else if (JavaTypes.isBytes(type)) {
       call = encoder + ".keyBytes(" + value.bytesArguments() + ");";
     } else if (type instanceof BooleanType) {
       call = encoder + ".keyBoolean(" + v + ");";

@@ -40,6 +40,8 @@ final class KernelSourceGenerator {
   private static final int SPLIT_THRESHOLD = 1500;
   /** The smallest output batch of a pipeline with a join, whose input batches may be small. */
   private static final int MIN_JOIN_OUTPUT_ROWS = 1024;
+  /** Reads and writes nested values as objects, for generated and interpreted kernels alike. */
+  static final String NESTED_VALUES = "dev.ember.runtime.batch.NestedValues";
 
   /** The generated class: its simple name, its source and the constructor's {@code references}. */
   record Source(String className, String text, List<Object> references) {}
@@ -75,7 +77,8 @@ final class KernelSourceGenerator {
 
   private Source generate() {
     String className = CLASS_PREFIX + spec.pipelineId();
-    ColumnReader columns = new InputColumns(builder, spec.inputSchema(), checked);
+    InputColumns input = new InputColumns(builder, spec.inputSchema(), checked);
+    ColumnReader columns = input;
     int stepIndex = 0;
     for (StreamingStep step : spec.steps()) {
       if (step instanceof FilterStep filter) {
@@ -89,6 +92,7 @@ final class KernelSourceGenerator {
     }
     boolean aggregate = spec.sink() instanceof AggregateUpdate;
     if (spec.sink() instanceof AggregateUpdate update) {
+      rejectNestedAggregateValues(update);
       aggregateSink(update, columns);
     } else {
       batchOutputSink((BatchOutput) spec.sink(), columns);
@@ -100,9 +104,28 @@ final class KernelSourceGenerator {
     if (joins) {
       joinProbes.finish();
     }
-    InputColumns.declareBindings(builder, checked);
-    InputColumns.writeBindingMethods(builder, checked, this::splitMethods);
+    input.declareBindings();
+    input.writeBindingMethods(this::splitMethods);
     return new Source(className, assemble(className, aggregate), List.copyOf(builder.references()));
+  }
+
+  /**
+   * The hash aggregation table takes flat keys and arguments only; collect_list of an array and
+   * grouping by a struct stay interpreted.
+   */
+  private static void rejectNestedAggregateValues(AggregateUpdate update) {
+    for (Expression key : update.keys()) {
+      if (JavaTypes.isNested(key.dataType())) {
+        throw Unsupported.expression(key, "a grouping key of type " + key.dataType().simpleString());
+      }
+    }
+    for (AccumulatorUpdate accumulator : update.accumulators()) {
+      for (Expression argument : accumulator.arguments()) {
+        if (JavaTypes.isNested(argument.dataType())) {
+          throw Unsupported.expression(argument, "an aggregate argument of type " + argument.dataType().simpleString());
+        }
+      }
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -217,6 +240,18 @@ final class KernelSourceGenerator {
           ? ExprValue.byteArray(type, fieldNames[ordinal] + "Null", fieldNames[ordinal])
           : ExprValue.of(type, fieldNames[ordinal] + "Null", fieldNames[ordinal]);
     }
+
+    @Override
+    public ExprValue readSize(int ordinal, boolean ansi, MethodScope scope) {
+      return projections.get(ordinal) instanceof BoundReference reference
+          ? input.readSize(reference.ordinal(), ansi, scope) : null;
+    }
+
+    @Override
+    public ExprValue readStructField(int ordinal, int field, MethodScope scope) {
+      return projections.get(ordinal) instanceof BoundReference reference
+          ? input.readStructField(reference.ordinal(), field, scope) : null;
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -258,7 +293,7 @@ final class KernelSourceGenerator {
       CodeBuilder seal = new CodeBuilder(2);
       builder.addField("private " + vectorClass + " " + vector + ";");
       bind.line(vector + " = (" + vectorClass + ") outputVectors.get(" + column + ");");
-      if (!checked) {
+      if (!checked && !JavaTypes.isNested(type)) {
         builder.addField("private long " + vector + "Validity;");
         bind.line(vector + "Validity = " + vector + ".getValidityBufferAddress();");
         if (!JavaTypes.isBytes(type)) {
@@ -329,6 +364,10 @@ final class KernelSourceGenerator {
 
   private void writeValue(String vector, DataType type, ExprValue value, MethodScope scope) {
     CodeBuilder code = scope.code();
+    if (JavaTypes.isNested(type)) {
+      writeNestedValue(vector, value, code);
+      return;
+    }
     boolean bytes = JavaTypes.isBytes(type);
     if (value.alwaysNull()) {
       if (checked) {
@@ -370,6 +409,22 @@ final class KernelSourceGenerator {
       code.line(rawWrite(vector, type, value));
     }
     code.close();
+  }
+
+  /**
+   * A list, map or struct value goes in through {@code NestedValues}, as the interpreted kernels
+   * write it; rows are written in order, which list and map vectors need.
+   */
+  private static void writeNestedValue(String vector, ExprValue value, CodeBuilder code) {
+    String setNull = NESTED_VALUES + ".setNull(" + vector + ", outputRow);";
+    String write = NESTED_VALUES + ".write(" + vector + ", outputRow, " + value.value() + ");";
+    if (value.alwaysNull()) {
+      code.line(setNull);
+    } else if (value.neverNull()) {
+      code.line(write);
+    } else {
+      code.open("if (" + value.isNull() + ") {").line(setNull).orElse().line(write).close();
+    }
   }
 
   private static String rawWrite(String vector, DataType type, ExprValue value) {

@@ -73,6 +73,8 @@ final class UserFunctionCallGenerator {
       String rounded = "DecimalOps.toPrecision((java.math.BigDecimal) " + result + ", " + decimal.precision() + ", "
           + decimal.scale() + ", " + options.ansiEnabled() + ")";
       return JavaTypes.isCompactDecimal(type) ? rounded + ".unscaledValue().longValue()" : rounded;
+    } else if (JavaTypes.isNested(type)) {
+      return "(" + JavaTypes.javaType(type) + ") " + result;
     }
     Class<?> primitive = JavaValues.javaType(type);
     return "((" + JavaValues.boxed(primitive).getName() + ") " + result + ")." + primitive.getName() + "Value()";

@@ -1,6 +1,7 @@
 package dev.ember.codegen.generated;
 
 import dev.ember.runtime.batch.ColumnBatch;
+import dev.ember.runtime.batch.NestedValues;
 import dev.ember.runtime.pipeline.BatchConsumer;
 import dev.ember.runtime.pipeline.SinkPartition;
 import dev.ember.sql.types.StructType;
@@ -23,6 +24,8 @@ import org.apache.arrow.vector.TimeStampMicroTZVector;
 import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.StructVector;
 
 /** Builds test batches from Java values and reads batches back as rows of Java values. */
 final class TestBatches {
@@ -52,7 +55,10 @@ final class TestBatches {
   }
 
   private static void set(FieldVector vector, int row, Object value) {
-    if (vector instanceof BitVector v) {
+    if (vector instanceof ListVector || vector instanceof StructVector) {
+      // Lists as java.util.List, maps as MapValue, structs as Object[]: NestedValues' objects.
+      NestedValues.write(vector, row, value);
+    } else if (vector instanceof BitVector v) {
       v.setSafe(row, (Boolean) value ? 1 : 0);
     } else if (vector instanceof TinyIntVector v) {
       v.setSafe(row, (Byte) value);
@@ -97,6 +103,8 @@ final class TestBatches {
   static Object value(FieldVector vector, int row) {
     if (vector.isNull(row)) {
       return null;
+    } else if (vector instanceof ListVector || vector instanceof StructVector) {
+      return comparable(NestedValues.read(vector, row));
     } else if (vector instanceof BitVector v) {
       return v.get(row) != 0;
     } else if (vector instanceof VarCharVector v) {
@@ -114,6 +122,27 @@ final class TestBatches {
       return v.get(row);
     }
     return vector.getObject(row);
+  }
+
+  /** A nested value with its structs as Lists, so that equals compares them field by field. */
+  @SuppressWarnings("unchecked")
+  private static Object comparable(Object value) {
+    if (value instanceof Object[] fields) {
+      List<Object> list = new ArrayList<>();
+      for (Object field : fields) {
+        list.add(comparable(field));
+      }
+      return list;
+    } else if (value instanceof List<?> elements) {
+      List<Object> list = new ArrayList<>();
+      for (Object element : elements) {
+        list.add(comparable(element));
+      }
+      return list;
+    } else if (value instanceof NestedValues.MapValue map) {
+      return new NestedValues.MapValue((List<Object>) comparable(map.keys()), (List<Object>) comparable(map.values()));
+    }
+    return value;
   }
 
   static List<Object> row(Object... values) {

@@ -21,8 +21,8 @@ import java.util.List;
 /**
  * Spark's collection functions: constructors of arrays, maps and structs, and functions over them.
  * Names, result types and nullability follow Spark 4.2.0; the values come from
- * {@link CollectionFunctions}. Nested values are evaluated by the interpreted kernel (the code
- * generator declines nested types, see ARCHITECTURE.md).
+ * {@link CollectionFunctions}, which generated and interpreted kernels both call (see ARCHITECTURE.md,
+ * "Nested values").
  */
 public final class CollectionFunctionDefinitions {
   private CollectionFunctionDefinitions() {}
