@@ -419,6 +419,10 @@ public final class HashAggregationTable implements SinkPartition {
   }
 
   private int findOrInsertSerialized(long word0, long word1, int nulls, long position) {
+    if (compactLayout == null) {
+      throw new IllegalStateException("two-word keys given to a hash aggregate whose key types "
+          + spec.keyTypes() + " have no two-word layout");
+    }
     if (compactKeys) {
       switchToSerializedKeys();
     }
