@@ -14,6 +14,7 @@ import dev.ember.planner.expressions.Expression;
 import dev.ember.planner.expressions.Literal;
 import dev.ember.runtime.operators.aggregate.AccumulatorKind;
 import dev.ember.runtime.operators.aggregate.CompactKeyLayout;
+import dev.ember.runtime.operators.aggregate.HashAggregationTable;
 import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.ByteType;
 import dev.ember.sql.types.DataType;
@@ -413,7 +414,8 @@ final class KernelSourceGenerator {
     builder.addConstructorLine("this.table = (HashAggregationTable) partition;");
 
     List<DataType> keyTypes = update.keys().stream().map(Expression::dataType).toList();
-    CompactKeyLayout compactLayout = CompactKeyLayout.of(keyTypes).orElse(null);
+    CompactKeyLayout compactLayout = Boolean.getBoolean(HashAggregationTable.SERIALIZED_KEYS_PROPERTY)
+        ? null : CompactKeyLayout.of(keyTypes).orElse(null);
     List<CodeBuilder> keyCalls = new ArrayList<>();
     for (int key = 0; compactLayout != null && key < update.keys().size(); key++) {
       compactKeyMethod(key, update.keys().get(key), compactLayout, columns);

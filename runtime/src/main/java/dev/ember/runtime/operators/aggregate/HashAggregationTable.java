@@ -24,6 +24,17 @@ import org.apache.arrow.memory.util.MemoryUtil;
  * Groups are numbered densely in insertion order; their keys are appended to one key buffer and their
  * aggregate state lives in fixed-width rows (see {@link AccumulatorLayout}).
  *
+ * <p>Keys that fit in two words ({@link CompactKeyLayout}: fixed-width components and short strings)
+ * are instead built by generated code in locals and passed to {@link #findOrInsertGroup(long, long,
+ * int)}; slots then hold the key words themselves, so a lookup hashes registers and compares words
+ * without touching the scratch buffer. The serialized key is still appended for every new group (the
+ * output and merges read it), and the table falls back to serialized keys for good when a string is
+ * longer than its word holds, when the serialized calls are used, or when partitions are merged.
+ *
+ * <p>Decimal sums and averages add in a long while the running sum and the value fit in one (see
+ * {@code addLongDecimal}); the state keeps its 128-bit layout, so only additions that leave the long
+ * range take the 128-bit, precision-checked path.
+ *
  * <p>Every buffer comes from the partition's allocator and is reserved before the table grows: an
  * allocation refused by the memory limit fails the query with {@code UNABLE_TO_ACQUIRE_MEMORY} before
  * any state changes.
@@ -120,6 +131,11 @@ public final class HashAggregationTable implements SinkPartition {
    * takes the 128-bit path), to compare the two in benchmarks.
    */
   public static final String INT128_SUMS_PROPERTY = "ember.aggregate.int128DecimalSums";
+  /**
+   * System property that, when true, makes generated code build every key in the scratch buffer
+   * (beginKey, keyX, findOrInsertGroup()) instead of in two words, to compare the two in benchmarks.
+   */
+  public static final String SERIALIZED_KEYS_PROPERTY = "ember.aggregate.serializedKeys";
 
   /** A table with Spark's ANSI semantics ({@code spark.sql.ansi.enabled=true}, Spark 4's default). */
   public HashAggregationTable(AggregationSpec spec, BufferAllocator allocator) {
@@ -492,7 +508,12 @@ public final class HashAggregationTable implements SinkPartition {
       while (MemoryUtil.getLong(grownAddress + (long) index * compactStride + entryOffset) != 0) {
         index = (index + 1) & mask;
       }
-      MemoryUtil.copyMemory(from, grownAddress + (long) index * compactStride, compactStride);
+      long to = grownAddress + (long) index * compactStride;
+      MemoryUtil.putLong(to, word0);
+      if (compactWords == 2) {
+        MemoryUtil.putLong(to + 8, word1);
+      }
+      MemoryUtil.putLong(to + entryOffset, entry);
     }
     slots.close();
     slots = grown;
