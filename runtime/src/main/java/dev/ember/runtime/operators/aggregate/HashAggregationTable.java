@@ -28,8 +28,9 @@ import org.apache.arrow.memory.util.MemoryUtil;
  * are instead built by generated code in locals and passed to {@link #findOrInsertGroup(long, long,
  * int)}; slots then hold the key words themselves, so a lookup hashes registers and compares words
  * without touching the scratch buffer. The serialized key is still appended for every new group (the
- * output and merges read it), and the table falls back to serialized keys for good when a string is
- * longer than its word holds, when the serialized calls are used, or when partitions are merged.
+ * output and merges read it). Keys given through the serialized calls (interpreted kernels) are read
+ * back into words. The table falls back to serialized keys for good when a string is longer than its
+ * word holds, or when partitions are merged.
  *
  * <p>Decimal sums and averages add in a long while the running sum and the value fit in one (see
  * {@code addLongDecimal}); the state keeps its 128-bit layout, so only additions that leave the long
@@ -252,7 +253,7 @@ public final class HashAggregationTable implements SinkPartition {
     return groupCount;
   }
 
-  /** Whether groups are still looked up by two-word keys (false once a key did not fit, or after a merge). */
+  /** Whether groups are looked up by two-word keys (false once a key did not fit, or after a merge). */
   boolean usesCompactKeys() {
     return compactKeys;
   }
@@ -341,9 +342,64 @@ public final class HashAggregationTable implements SinkPartition {
       return 0;
     }
     if (compactKeys) {
+      // Interpreted kernels (which run first while the generated class compiles) use these calls:
+      // their keys go in as words too, so the generated kernel finds the table still on words.
+      int group = findOrInsertScratchAsWords(position);
+      if (group >= 0) {
+        return group;
+      }
       switchToSerializedKeys();
     }
     return findOrInsert(position);
+  }
+
+  /** Looks the scratch key up by its words, or returns -1 when a string is too long for its word. */
+  private int findOrInsertScratchAsWords(long position) {
+    long address = scratchAddress;
+    long word0 = 0;
+    long word1 = 0;
+    int nulls = 0;
+    for (int component = 0; component < keyCount; component++) {
+      if (MemoryUtil.getByte(address) == 0) {
+        nulls |= 1 << component;
+        address += 1;
+        continue;
+      }
+      int shift = compactLayout.shift(component);
+      long bits;
+      switch (compactLayout.encoding(component)) {
+        case BYTES -> {
+          int length = MemoryUtil.getInt(address + 1);
+          if (length > CompactKeyLayout.stringCapacity(shift)) {
+            return -1;
+          }
+          bits = (length | (shortBytes(address + 5, length) << 8)) << shift;
+          address += 5 + length;
+        }
+        case DECIMAL -> {
+          bits = MemoryUtil.getLong(address + 1);
+          address += 17;
+        }
+        case BOOLEAN -> {
+          bits = (MemoryUtil.getLong(address + 1) & 0xFF) << shift;
+          address += 9;
+        }
+        case INT, FLOAT -> {
+          bits = (MemoryUtil.getLong(address + 1) & 0xFFFFFFFFL) << shift;
+          address += 9;
+        }
+        default -> {
+          bits = MemoryUtil.getLong(address + 1);
+          address += 9;
+        }
+      }
+      if (compactLayout.word(component) == 0) {
+        word0 |= bits;
+      } else {
+        word1 |= bits;
+      }
+    }
+    return findOrInsertWords(word0, word1, nulls, position);
   }
 
   // ---- keys built in registers -----------------------------------------------------------------
@@ -359,6 +415,10 @@ public final class HashAggregationTable implements SinkPartition {
     if (!compactKeys || stringPending) {
       return findOrInsertSerialized(word0, word1, nulls, position);
     }
+    return findOrInsertWords(word0, word1, nulls, position);
+  }
+
+  private int findOrInsertWords(long word0, long word1, int nulls, long position) {
     long hash = KeyHash.hashWords(word0, word1, nulls);
     long nullBits = (long) nulls << 32;
     int entryOffset = compactWords << 3;

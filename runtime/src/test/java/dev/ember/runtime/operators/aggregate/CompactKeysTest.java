@@ -296,4 +296,25 @@ class CompactKeysTest {
       assertEquals(2, table.groupCount());
     }
   }
+
+  @Test
+  void serializedCallsFirstThenWordsKeepTheTableOnWords() {
+    // As when a worker starts on the interpreted kernel and moves to the generated one.
+    List<DataType> types = List.of(DataTypes.StringType, DataTypes.IntegerType, DataTypes.BooleanType);
+    AggregationSpec spec = new AggregationSpec(types, COUNT_AND_SUM);
+    CompactKeyLayout layout = CompactKeyLayout.of(types).orElseThrow();
+    List<List<Object>> keys = List.of(row("N", -1, true), row(null, 7, null), row("", null, false), row("abcdef", 0, true));
+    try (HashAggregationTable table = new HashAggregationTable(spec, allocator)) {
+      for (int i = 0; i < keys.size(); i++) {
+        assertEquals(i, serializedGroup(table, types, keys.get(i)));
+      }
+      assertTrue(table.usesCompactKeys());
+      for (int i = 0; i < keys.size(); i++) {
+        assertEquals(i, compactGroup(table, layout, types, keys.get(i)));
+        assertEquals(i, serializedGroup(table, types, keys.get(i)));
+      }
+      assertTrue(table.usesCompactKeys());
+      assertEquals(keys.size(), table.groupCount());
+    }
+  }
 }
