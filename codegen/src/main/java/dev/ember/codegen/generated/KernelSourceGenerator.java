@@ -13,6 +13,8 @@ import dev.ember.planner.expressions.BoundReference;
 import dev.ember.planner.expressions.Expression;
 import dev.ember.planner.expressions.Literal;
 import dev.ember.runtime.operators.aggregate.AccumulatorKind;
+import dev.ember.runtime.operators.aggregate.CompactKeyLayout;
+import dev.ember.runtime.operators.aggregate.HashAggregationTable;
 import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.ByteType;
 import dev.ember.sql.types.DataType;
@@ -466,8 +468,14 @@ final class KernelSourceGenerator {
     builder.addField("private final HashAggregationTable table;");
     builder.addConstructorLine("this.table = (HashAggregationTable) partition;");
 
+    List<DataType> keyTypes = update.keys().stream().map(Expression::dataType).toList();
+    CompactKeyLayout compactLayout = Boolean.getBoolean(HashAggregationTable.SERIALIZED_KEYS_PROPERTY)
+        ? null : CompactKeyLayout.of(keyTypes).orElse(null);
     List<CodeBuilder> keyCalls = new ArrayList<>();
-    for (int key = 0; key < update.keys().size(); key++) {
+    for (int key = 0; compactLayout != null && key < update.keys().size(); key++) {
+      compactKeyMethod(key, update.keys().get(key), compactLayout, columns);
+    }
+    for (int key = 0; compactLayout == null && key < update.keys().size(); key++) {
       Expression expression = update.keys().get(key);
       String method = "key" + key;
       CodeBuilder code = new CodeBuilder(1);
@@ -529,14 +537,79 @@ final class KernelSourceGenerator {
       builder.addMethod(code);
       updateCalls.add(new CodeBuilder(2).line(method + "(group, row);"));
     }
-    splitMethods("groupKeys", "int row", "row", "Sink: the row's grouping key", keyCalls);
     splitMethods("accumulate", "int group, int row", "group, row", "Sink: update the group's accumulators",
         updateCalls);
     loopBody.comment("Sink: find the row's group and update its accumulators");
-    loopBody.line("table.beginKey();");
-    loopBody.line("groupKeys(row);");
-    loopBody.line("int group = table.findOrInsertGroup();");
+    if (compactLayout != null) {
+      compactGroupLookup(compactLayout);
+    } else {
+      splitMethods("groupKeys", "int row", "row", "Sink: the row's grouping key", keyCalls);
+      loopBody.line("table.beginKey();");
+      loopBody.line("groupKeys(row);");
+      loopBody.line("int group = table.findOrInsertGroup();");
+    }
     loopBody.line("accumulate(group, row);");
+  }
+
+  /**
+   * A key of at most two words is built in locals, one component per method (returning its bits in its
+   * word; a null sets its bit in {@code groupKeyNulls}), so no key bytes go through memory.
+   */
+  private void compactKeyMethod(int key, Expression expression, CompactKeyLayout layout, ColumnReader columns) {
+    if (key == 0) {
+      builder.addField("private int groupKeyNulls;");
+    }
+    CodeBuilder code = new CodeBuilder(1);
+    code.comment("Grouping key " + key + ": " + expression + " (word " + layout.word(key) + ", bit "
+        + layout.shift(key) + ")");
+    code.open("private long key" + key + "(int row) {");
+    MethodScope scope = new MethodScope(new CodeBuilder(2));
+    ExprValue value = expressions.generate(expression, columns, scope);
+    code.append(scope.code());
+    String isNull = "groupKeyNulls |= " + (1 << key) + "; return 0L;";
+    if (value.alwaysNull()) {
+      code.line(isNull);
+    } else {
+      if (!value.neverNull()) {
+        code.open("if (" + value.isNull() + ") {").line(isNull).close();
+      }
+      code.line("return " + compactKeyBits(expression, value, key, layout) + ";");
+    }
+    code.close();
+    builder.addMethod(code);
+  }
+
+  private static String compactKeyBits(Expression expression, ExprValue value, int key, CompactKeyLayout layout) {
+    String v = value.value();
+    String shift = layout.shift(key) == 0 ? "" : " << " + layout.shift(key);
+    return switch (layout.encoding(key)) {
+      case BOOLEAN -> "((" + v + ") ? 1L : 0L)" + shift;
+      case INT -> "((long) (" + v + ") & 0xFFFFFFFFL)" + shift;
+      case FLOAT -> "((long) HashAggregationTable.floatKeyBits(" + v + ") & 0xFFFFFFFFL)" + shift;
+      case LONG, DECIMAL -> "(long) (" + v + ")";
+      case DOUBLE -> "HashAggregationTable.doubleKeyBits(" + v + ")";
+      case BYTES -> {
+        if (value.isByteArray()) {
+          throw Unsupported.expression(expression, "a grouping key held in a byte[] (a literal or computed string)");
+        }
+        yield "table.stringKeyBits(" + key + ", " + layout.shift(key) + ", " + value.bytesArguments() + ")";
+      }
+    };
+  }
+
+  /** Evaluates the key components in order, then looks the two words up. */
+  private void compactGroupLookup(CompactKeyLayout layout) {
+    loopBody.line("groupKeyNulls = 0;");
+    List<List<String>> words = List.of(new ArrayList<>(), new ArrayList<>());
+    for (int key = 0; key < layout.size(); key++) {
+      loopBody.line("long groupKeyBits" + key + " = key" + key + "(row);");
+      words.get(layout.word(key)).add("groupKeyBits" + key);
+    }
+    List<String> arguments = new ArrayList<>();
+    for (List<String> word : words) {
+      arguments.add(word.isEmpty() ? "0L" : String.join(" | ", word));
+    }
+    loopBody.line("int group = table.findOrInsertGroup(" + String.join(", ", arguments) + ", groupKeyNulls);");
   }
 
   private static String keyCall(Expression expression, ExprValue value) {

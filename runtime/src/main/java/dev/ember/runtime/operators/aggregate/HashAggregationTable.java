@@ -24,6 +24,18 @@ import org.apache.arrow.memory.util.MemoryUtil;
  * Groups are numbered densely in insertion order; their keys are appended to one key buffer and their
  * aggregate state lives in fixed-width rows (see {@link AccumulatorLayout}).
  *
+ * <p>Keys that fit in two words ({@link CompactKeyLayout}: fixed-width components and short strings)
+ * are instead built by generated code in locals and passed to {@link #findOrInsertGroup(long, long,
+ * int)}; slots then hold the key words themselves, so a lookup hashes registers and compares words
+ * without touching the scratch buffer. The serialized key is still appended for every new group (the
+ * output and merges read it). Keys given through the serialized calls (interpreted kernels) are read
+ * back into words. The table falls back to serialized keys for good when a string is longer than its
+ * word holds, or when partitions are merged.
+ *
+ * <p>Decimal sums and averages add in a long while the running sum and the value fit in one (see
+ * {@code addLongDecimal}); the state keeps its 128-bit layout, so only additions that leave the long
+ * range take the 128-bit, precision-checked path.
+ *
  * <p>Every buffer comes from the partition's allocator and is reserved before the table grows: an
  * allocation refused by the memory limit fails the query with {@code UNABLE_TO_ACQUIRE_MEMORY} before
  * any state changes.
@@ -53,6 +65,28 @@ public final class HashAggregationTable implements SinkPartition {
   private final boolean ansiEnabled;
   /** Per slot of a decimal sum or average: 10^precision of its running sum, as low and high halves. */
   private final long[][] decimalBounds;
+  /**
+   * Per slot of a decimal sum or average: the same bound when it is below 2^63, else Long.MAX_VALUE
+   * (every long then fits the precision), for sums kept in the low word while they fit in a long.
+   */
+  private final long[] decimalLongBounds;
+  /** Whether decimal sums take the long fast path; false only to measure the 128-bit path alone. */
+  private final boolean longDecimalSums;
+
+  /** Where key components sit in a two-word key, or null when the keys do not fit in two words. */
+  private final CompactKeyLayout compactLayout;
+  /** Whether the slots hold two-word keys (see findOrInsertGroup(long, long, int)) rather than tags. */
+  private boolean compactKeys;
+  /** Key words per compact slot (1 or 2); a slot is those words, then (null mask << 32 | group + 1). */
+  private final int compactWords;
+  private final int compactStride;
+  /**
+   * Per string component of the row being added, a value too long for its word (address and length;
+   * length -1 when none): the row then goes through the serialized keys.
+   */
+  private final long[] pendingStringAddresses;
+  private final int[] pendingStringLengths;
+  private boolean stringPending;
 
   private ArrowBuf scratch;
   private long scratchAddress;
@@ -93,6 +127,16 @@ public final class HashAggregationTable implements SinkPartition {
   private long reservedBytes;
   private long objectBytes;
   private static final long RESERVATION_CHUNK = 1 << 20;
+  /**
+   * System property that, when true, turns off the long fast path of decimal sums (every addition then
+   * takes the 128-bit path), to compare the two in benchmarks.
+   */
+  public static final String INT128_SUMS_PROPERTY = "ember.aggregate.int128DecimalSums";
+  /**
+   * System property that, when true, makes generated code build every key in the scratch buffer
+   * (beginKey, keyX, findOrInsertGroup()) instead of in two words, to compare the two in benchmarks.
+   */
+  public static final String SERIALIZED_KEYS_PROPERTY = "ember.aggregate.serializedKeys";
 
   /** A table with Spark's ANSI semantics ({@code spark.sql.ansi.enabled=true}, Spark 4's default). */
   public HashAggregationTable(AggregationSpec spec, BufferAllocator allocator) {
@@ -112,13 +156,23 @@ public final class HashAggregationTable implements SinkPartition {
     this.stateBytes = layout.rowBytes();
     this.keyCount = spec.keyTypes().size();
     this.decimalBounds = decimalBounds(layout);
+    this.decimalLongBounds = decimalLongBounds(decimalBounds);
+    this.longDecimalSums = !Boolean.getBoolean(INT128_SUMS_PROPERTY);
+    this.compactLayout = keyCount == 0 ? null : CompactKeyLayout.of(spec.keyTypes()).orElse(null);
+    this.compactKeys = compactLayout != null;
+    this.compactWords = compactLayout != null && compactLayout.usesSecondWord() ? 2 : 1;
+    this.compactStride = 8 * (compactWords + 1);
+    this.pendingStringAddresses = new long[keyCount];
+    this.pendingStringLengths = new int[keyCount];
+    Arrays.fill(pendingStringLengths, -1);
     this.objectStates = new GroupState[layout.size()][];
     this.staged = new Object[layout.size()][];
     try {
       scratch = OperatorMemory.allocateZeroed(allocator, 64 + (long) MAX_FIXED_COMPONENT * keyCount, OPERATOR);
       scratchAddress = scratch.memoryAddress();
       int initialGroups = keyCount == 0 ? 1 : INITIAL_GROUPS;
-      slots = OperatorMemory.allocateZeroed(allocator, 8L * initialGroups * 2, OPERATOR);
+      slots = OperatorMemory.allocateZeroed(
+          allocator, (compactKeys ? compactStride : 8L) * initialGroups * 2, OPERATOR);
       slotsAddress = slots.memoryAddress();
       slotMask = initialGroups * 2 - 1;
       groupCapacity = initialGroups;
@@ -170,6 +224,17 @@ public final class HashAggregationTable implements SinkPartition {
     return bounds;
   }
 
+  private static long[] decimalLongBounds(long[][] decimalBounds) {
+    long[] bounds = new long[decimalBounds.length];
+    for (int slot = 0; slot < bounds.length; slot++) {
+      long[] bound = decimalBounds[slot];
+      if (bound != null) {
+        bounds[slot] = bound[1] == 0 && bound[0] > 0 ? bound[0] : Long.MAX_VALUE;
+      }
+    }
+    return bounds;
+  }
+
   /** Spark sums an average's decimal input as {@code decimal(min(38, p + 10), s)}. */
   static int sumPrecisionOfAverage(DecimalType input) {
     return Math.min(DecimalType.MAX_PRECISION, input.precision() + 10);
@@ -186,6 +251,11 @@ public final class HashAggregationTable implements SinkPartition {
 
   public int groupCount() {
     return groupCount;
+  }
+
+  /** Whether groups are looked up by two-word keys (false once a key did not fit, or after a merge). */
+  boolean usesCompactKeys() {
+    return compactKeys;
   }
 
   @Override
@@ -271,12 +341,254 @@ public final class HashAggregationTable implements SinkPartition {
     if (keyCount == 0) {
       return 0;
     }
+    if (compactKeys) {
+      // Interpreted kernels (which run first while the generated class compiles) use these calls:
+      // their keys go in as words too, so the generated kernel finds the table still on words.
+      int group = findOrInsertScratchAsWords(position);
+      if (group >= 0) {
+        return group;
+      }
+      switchToSerializedKeys();
+    }
     return findOrInsert(position);
   }
 
-  private int findOrInsert(long position) {
+  /** Looks the scratch key up by its words, or returns -1 when a string is too long for its word. */
+  private int findOrInsertScratchAsWords(long position) {
+    long address = scratchAddress;
+    long word0 = 0;
+    long word1 = 0;
+    int nulls = 0;
+    for (int component = 0; component < keyCount; component++) {
+      if (MemoryUtil.getByte(address) == 0) {
+        nulls |= 1 << component;
+        address += 1;
+        continue;
+      }
+      int shift = compactLayout.shift(component);
+      long bits;
+      switch (compactLayout.encoding(component)) {
+        case BYTES -> {
+          int length = MemoryUtil.getInt(address + 1);
+          if (length > CompactKeyLayout.stringCapacity(shift)) {
+            return -1;
+          }
+          bits = (length | (shortBytes(address + 5, length) << 8)) << shift;
+          address += 5 + length;
+        }
+        case DECIMAL -> {
+          bits = MemoryUtil.getLong(address + 1);
+          address += 17;
+        }
+        case BOOLEAN -> {
+          bits = (MemoryUtil.getLong(address + 1) & 0xFF) << shift;
+          address += 9;
+        }
+        case INT, FLOAT -> {
+          bits = (MemoryUtil.getLong(address + 1) & 0xFFFFFFFFL) << shift;
+          address += 9;
+        }
+        default -> {
+          bits = MemoryUtil.getLong(address + 1);
+          address += 9;
+        }
+      }
+      if (compactLayout.word(component) == 0) {
+        word0 |= bits;
+      } else {
+        word1 |= bits;
+      }
+    }
+    return findOrInsertWords(word0, word1, nulls, position);
+  }
+
+  // ---- keys built in registers -----------------------------------------------------------------
+
+  /**
+   * The dense id of the group of a key built in two words as {@link CompactKeyLayout} places its
+   * components, inserting it when new; {@code nulls} has bit k set when component k is null. Only for
+   * tables whose key types have a compact layout. Strings go in through {@link #stringKeyBits} first.
+   */
+  public int findOrInsertGroup(long word0, long word1, int nulls) {
+    long position = ((long) morselIndex << 32) | (callInMorsel++ & 0xFFFFFFFFL);
+    currentPosition = position;
+    if (!compactKeys || stringPending) {
+      return findOrInsertSerialized(word0, word1, nulls, position);
+    }
+    return findOrInsertWords(word0, word1, nulls, position);
+  }
+
+  private int findOrInsertWords(long word0, long word1, int nulls, long position) {
+    long hash = KeyHash.hashWords(word0, word1, nulls);
+    long nullBits = (long) nulls << 32;
+    int entryOffset = compactWords << 3;
+    int index = (int) hash & slotMask;
+    while (true) {
+      long address = slotsAddress + (long) index * compactStride;
+      long entry = MemoryUtil.getLong(address + entryOffset);
+      if (entry == 0) {
+        return insertCompact(address, word0, word1, nulls, position);
+      }
+      if ((entry & TAG_MASK) == nullBits && MemoryUtil.getLong(address) == word0
+          && (compactWords == 1 || MemoryUtil.getLong(address + 8) == word1)) {
+        return (int) entry - 1;
+      }
+      index = (index + 1) & slotMask;
+    }
+  }
+
+  /**
+   * A string or binary key component's bits in its word ({@code shift} is the layout's): its length
+   * byte, then its bytes. A value longer than the word holds is remembered instead (0 is returned) and
+   * sends the row, and from then on the table, to the serialized keys.
+   */
+  public long stringKeyBits(int component, int shift, long address, int length) {
+    if (length > CompactKeyLayout.stringCapacity(shift)) {
+      pendingStringAddresses[component] = address;
+      pendingStringLengths[component] = length;
+      stringPending = true;
+      return 0L;
+    }
+    return (length | (shortBytes(address, length) << 8)) << shift;
+  }
+
+  /** Up to 7 bytes at {@code address} as a little-endian long, reading no byte past them. */
+  private static long shortBytes(long address, int length) {
+    long bits = 0;
+    int offset = 0;
+    if ((length & 4) != 0) {
+      bits = MemoryUtil.getInt(address) & 0xFFFFFFFFL;
+      offset = 4;
+    }
+    if ((length & 2) != 0) {
+      bits |= (MemoryUtil.getShort(address + offset) & 0xFFFFL) << (offset << 3);
+      offset += 2;
+    }
+    if ((length & 1) != 0) {
+      bits |= (MemoryUtil.getByte(address + offset) & 0xFFL) << (offset << 3);
+    }
+    return bits;
+  }
+
+  /** A float key's bits as Spark groups floats: -0.0 with 0.0 and every NaN together. */
+  public static int floatKeyBits(float value) {
+    return value == 0.0f ? 0 : Float.floatToIntBits(value);
+  }
+
+  /** A double key's bits as Spark groups doubles: -0.0 with 0.0 and every NaN together. */
+  public static long doubleKeyBits(double value) {
+    return value == 0.0 ? 0 : Double.doubleToLongBits(value);
+  }
+
+  private int insertCompact(long slotAddress, long word0, long word1, int nulls, long position) {
+    serializeWords(word0, word1, nulls);
+    int group = appendGroup(padScratch(), position);
+    MemoryUtil.putLong(slotAddress, word0);
+    if (compactWords == 2) {
+      MemoryUtil.putLong(slotAddress + 8, word1);
+    }
+    MemoryUtil.putLong(slotAddress + ((long) compactWords << 3), ((long) nulls << 32) | (group + 1));
+    if (groupCount > (slotMask + 1) >>> 1) {
+      rehashCompact();
+    }
+    return group;
+  }
+
+  private int findOrInsertSerialized(long word0, long word1, int nulls, long position) {
+    if (compactLayout == null) {
+      throw new IllegalStateException("two-word keys given to a hash aggregate whose key types "
+          + spec.keyTypes() + " have no two-word layout");
+    }
+    if (compactKeys) {
+      switchToSerializedKeys();
+    }
+    serializeWords(word0, word1, nulls);
+    if (stringPending) {
+      Arrays.fill(pendingStringLengths, -1);
+      stringPending = false;
+    }
+    return findOrInsert(position);
+  }
+
+  /** Writes the serialized form of a two-word key into the scratch buffer, as the keyX calls would. */
+  private void serializeWords(long word0, long word1, int nulls) {
+    keyLength = 0;
+    for (int component = 0; component < keyCount; component++) {
+      if ((nulls >>> component & 1) != 0) {
+        keyNull();
+        continue;
+      }
+      long word = compactLayout.word(component) == 0 ? word0 : word1;
+      long bits = word >>> compactLayout.shift(component);
+      switch (compactLayout.encoding(component)) {
+        case BOOLEAN -> keyWord(bits & 0xFF);
+        case INT, FLOAT -> keyWord((int) bits);
+        case LONG, DOUBLE -> keyWord(bits);
+        case DECIMAL -> keyDecimal(bits, bits >> 63);
+        case BYTES -> {
+          int pending = pendingStringLengths[component];
+          if (pending >= 0) {
+            keyBytes(pendingStringAddresses[component], pending);
+          } else {
+            ensureScratch((long) keyLength + 13);
+            long target = scratchAddress + keyLength;
+            int length = (int) (bits & 0xFF);
+            MemoryUtil.putByte(target, (byte) 1);
+            MemoryUtil.putInt(target + 1, length);
+            // The bits above the string's bytes are zero, as the padding of the serialized key is.
+            MemoryUtil.putLong(target + 5, bits >>> 8);
+            keyLength += 5 + length;
+          }
+        }
+      }
+    }
+  }
+
+  /** Rebuilds 8-byte tag slots from the serialized keys; the table stays on them for good. */
+  private void switchToSerializedKeys() {
+    rebuildSerializedSlots(slotMask + 1);
+    compactKeys = false;
+  }
+
+  private void rehashCompact() {
+    int slotCount = (slotMask + 1) * 2;
+    ArrowBuf grown = OperatorMemory.allocateZeroed(allocator, (long) compactStride * slotCount, OPERATOR);
+    long grownAddress = grown.memoryAddress();
+    int mask = slotCount - 1;
+    int entryOffset = compactWords << 3;
+    for (int old = 0; old <= slotMask; old++) {
+      long from = slotsAddress + (long) old * compactStride;
+      long entry = MemoryUtil.getLong(from + entryOffset);
+      if (entry == 0) {
+        continue;
+      }
+      long word0 = MemoryUtil.getLong(from);
+      long word1 = compactWords == 2 ? MemoryUtil.getLong(from + 8) : 0L;
+      int index = (int) KeyHash.hashWords(word0, word1, (int) (entry >>> 32)) & mask;
+      while (MemoryUtil.getLong(grownAddress + (long) index * compactStride + entryOffset) != 0) {
+        index = (index + 1) & mask;
+      }
+      long to = grownAddress + (long) index * compactStride;
+      MemoryUtil.putLong(to, word0);
+      if (compactWords == 2) {
+        MemoryUtil.putLong(to + 8, word1);
+      }
+      MemoryUtil.putLong(to + entryOffset, entry);
+    }
+    slots.close();
+    slots = grown;
+    slotsAddress = grownAddress;
+    slotMask = mask;
+  }
+
+  /** Zero-pads the scratch key to whole words; returns its padded length. */
+  private int padScratch() {
     MemoryUtil.putLong(scratchAddress + keyLength, 0L);
-    int padded = (keyLength + 7) & ~7;
+    return (keyLength + 7) & ~7;
+  }
+
+  private int findOrInsert(long position) {
+    int padded = padScratch();
     long hash = KeyHash.hash(scratchAddress, padded);
     long tag = hash & TAG_MASK;
     int index = (int) hash & slotMask;
@@ -298,6 +610,16 @@ public final class HashAggregationTable implements SinkPartition {
   }
 
   private int insert(int index, long tag, int padded, long position) {
+    int group = appendGroup(padded, position);
+    MemoryUtil.putLong(slotsAddress + ((long) index << 3), tag | (group + 1));
+    if (groupCount > (slotMask + 1) >>> 1) {
+      rehash();
+    }
+    return group;
+  }
+
+  /** Adds a group with the scratch key (padded to {@code padded} bytes); the caller fills its slot. */
+  private int appendGroup(int padded, long position) {
     // Reserve everything first, so a refused allocation leaves the table unchanged.
     if (groupCount == groupCapacity) {
       growGroups();
@@ -312,10 +634,6 @@ public final class HashAggregationTable implements SinkPartition {
     keyDataUsed += padded;
     MemoryUtil.putLong(keyOffsetsAddress + ((long) (group + 1) << 3), keyDataUsed);
     MemoryUtil.putLong(firstSeenAddress + ((long) group << 3), position);
-    MemoryUtil.putLong(slotsAddress + ((long) index << 3), tag | (group + 1));
-    if (groupCount > (slotMask + 1) >>> 1) {
-      rehash();
-    }
     return group;
   }
 
@@ -340,7 +658,10 @@ public final class HashAggregationTable implements SinkPartition {
   }
 
   private void rehash() {
-    int slotCount = (slotMask + 1) * 2;
+    rebuildSerializedSlots((slotMask + 1) * 2);
+  }
+
+  private void rebuildSerializedSlots(int slotCount) {
     ArrowBuf grown = OperatorMemory.allocateZeroed(allocator, 8L * slotCount, OPERATOR);
     long grownAddress = grown.memoryAddress();
     int mask = slotCount - 1;
@@ -393,8 +714,29 @@ public final class HashAggregationTable implements SinkPartition {
   /** Exact 128-bit sum, checked against the result precision after every addition, as Spark does. */
   public void sumDecimal(int group, int slot, long low, long high) {
     long address = state(group, slot);
-    addDecimal(address + 8, slot, low, high, AccumulatorKind.SUM_DECIMAL);
+    if (!addLongDecimal(address + 8, slot, low, high)) {
+      addDecimal(address + 8, slot, low, high, AccumulatorKind.SUM_DECIMAL);
+    }
     MemoryUtil.putLong(address, 1);
+  }
+
+  /**
+   * The common case of a decimal addition: running sum and value both fit in a long, and so does their
+   * sum, within the slot's precision. Adds and returns true, or changes nothing and returns false (the
+   * 128-bit path then decides, and errors or overflows exactly as it always did). The high word is
+   * kept as the low word's sign, so the state stays a valid 128-bit value for every reader.
+   */
+  private boolean addLongDecimal(long address, int slot, long low, long high) {
+    long sum = MemoryUtil.getLong(address);
+    long result = sum + low;
+    long bound = decimalLongBounds[slot];
+    if (!longDecimalSums || MemoryUtil.getLong(address + 8) != sum >> 63 || high != low >> 63
+        || ((sum ^ result) & (low ^ result)) < 0 || result >= bound || result <= -bound) {
+      return false;
+    }
+    MemoryUtil.putLong(address, result);
+    MemoryUtil.putLong(address + 8, result >> 63);
+    return true;
   }
 
   private void addDecimal(long address, int slot, long low, long high, AccumulatorKind kind) {
@@ -457,7 +799,9 @@ public final class HashAggregationTable implements SinkPartition {
 
   public void avgDecimal(int group, int slot, long low, long high) {
     long address = state(group, slot);
-    addDecimal(address + 8, slot, low, high, AccumulatorKind.AVG_DECIMAL);
+    if (!addLongDecimal(address + 8, slot, low, high)) {
+      addDecimal(address + 8, slot, low, high, AccumulatorKind.AVG_DECIMAL);
+    }
     MemoryUtil.putLong(address, MemoryUtil.getLong(address) + 1);
   }
 
@@ -693,6 +1037,9 @@ public final class HashAggregationTable implements SinkPartition {
 
   /** Adds every group of {@code other} into this table; {@code other} is left unchanged. */
   void mergeFrom(HashAggregationTable other) {
+    if (compactKeys) {
+      switchToSerializedKeys();
+    }
     for (int otherGroup = 0; otherGroup < other.groupCount; otherGroup++) {
       int group;
       if (keyCount == 0) {

@@ -29,6 +29,20 @@ public final class KeyHash {
     return hash;
   }
 
+  /**
+   * A 64-bit hash of a key built in two words and a null mask (see {@link CompactKeyLayout}): one
+   * multiply per word and the same final mix, with no memory reads.
+   */
+  public static long hashWords(long word0, long word1, int nulls) {
+    long hash = (word0 * PRIME_1) ^ Long.rotateLeft(word1 * PRIME_2, 31) ^ ((long) nulls * PRIME_3);
+    hash ^= hash >>> 33;
+    hash *= PRIME_2;
+    hash ^= hash >>> 29;
+    hash *= PRIME_3;
+    hash ^= hash >>> 32;
+    return hash;
+  }
+
   /** Whether two padded keys of the same padded length hold the same bytes. */
   public static boolean equal(long left, long right, int paddedLength) {
     for (int offset = 0; offset < paddedLength; offset += 8) {
