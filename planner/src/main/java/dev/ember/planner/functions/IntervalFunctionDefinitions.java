@@ -27,6 +27,7 @@ public final class IntervalFunctionDefinitions {
   static final ArgumentType NUMBER = new ArgumentType("\"NUMERIC\"", DataType::isNumeric, from -> null);
   static final ArgumentType DATE = exactlyAsIs(DataTypes.DateType);
   static final ArgumentType TIMESTAMP = exactlyAsIs(DataTypes.TimestampType);
+  static final ArgumentType TIMESTAMP_NTZ = exactlyAsIs(DataTypes.TimestampNTZType);
 
   private static ArgumentType exactlyAsIs(DataType type) {
     return new ArgumentType("\"" + type.sql() + "\"", type::equals, from -> null);
@@ -138,6 +139,37 @@ public final class IntervalFunctionDefinitions {
       subtracting(TIMESTAMP_ADD_YEAR_MONTH, "timestampSubtractYearMonth");
   public static final ScalarFunction TIMESTAMP_SUBTRACT_DAY_TIME =
       subtracting(TIMESTAMP_ADD_DAY_TIME, "timestampSubtractDayTime");
+
+  // A timestamp without a zone moves by the wall clock: no zone, every day 24 hours.
+  public static final ScalarFunction TIMESTAMP_NTZ_ADD_YEAR_MONTH =
+      function("timestamp_add_interval", "timestampNtzAddYearMonth", TIMESTAMP_NTZ, YEAR_MONTH)
+          .returns(DataTypes.TimestampNTZType).sql(bareOperator("+")).build();
+  public static final ScalarFunction TIMESTAMP_NTZ_ADD_DAY_TIME =
+      function("timestamp_add_interval", "timestampNtzAddDayTime", TIMESTAMP_NTZ, DAY_TIME)
+          .returns(DataTypes.TimestampNTZType).sql(bareOperator("+")).build();
+  public static final ScalarFunction TIMESTAMP_NTZ_SUBTRACT_YEAR_MONTH =
+      subtracting(TIMESTAMP_NTZ_ADD_YEAR_MONTH, "timestampNtzSubtractYearMonth");
+  public static final ScalarFunction TIMESTAMP_NTZ_SUBTRACT_DAY_TIME =
+      subtracting(TIMESTAMP_NTZ_ADD_DAY_TIME, "timestampNtzSubtractDayTime");
+
+  /** {@code date - date}: an INTERVAL DAY, named {@code (left - right)} as Spark names it. */
+  public static final ScalarFunction DATE_DIFFERENCE = function("subtract_dates", "dateDifference", DATE, DATE)
+      .returns(new DayTimeIntervalType(DayTimeIntervalType.DAY(), DayTimeIntervalType.DAY())).sql(operator("-"))
+      .build();
+  /** {@code timestamp - timestamp}, both with or both without a zone: an INTERVAL DAY TO SECOND. */
+  public static final ScalarFunction TIMESTAMP_DIFFERENCE =
+      function("subtract_timestamps", "timestampDifference", TIMESTAMP, TIMESTAMP)
+          .context(FunctionContext.SESSION_TIME_ZONE).returns(DataTypes.createDayTimeIntervalType())
+          .sql(operator("-")).build();
+  public static final ScalarFunction TIMESTAMP_NTZ_DIFFERENCE =
+      function("subtract_timestamps", "timestampNtzDifference", TIMESTAMP_NTZ, TIMESTAMP_NTZ)
+          .returns(DataTypes.createDayTimeIntervalType()).sql(operator("-")).build();
+
+  /** {@code abs} of an interval: unlike abs of an int, the most negative value fails with ANSI off too. */
+  public static final ScalarFunction YEAR_MONTH_ABSOLUTE = function("abs", "yearMonthAbsolute", YEAR_MONTH)
+      .returns(ScalarFunction.ResultType.argument(0)).build();
+  public static final ScalarFunction DAY_TIME_ABSOLUTE = function("abs", "dayTimeAbsolute", DAY_TIME)
+      .returns(ScalarFunction.ResultType.argument(0)).build();
 
   /** The addition's twin named {@code left - right}, computed by {@code method}. */
   private static ScalarFunction subtracting(ScalarFunction addition, String method) {
