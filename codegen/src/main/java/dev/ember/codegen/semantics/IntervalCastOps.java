@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * Day-time values are microseconds, year-month values months.
  *
  * <p>A number is a count of the interval's last field ({@code CAST(3 AS INTERVAL DAY TO HOUR)} is three
- * hours) and an interval read as a number counts that field, truncated toward zero. A decimal keeps its
- * fraction down to a microsecond or a month, rounded half up. Overflow is CAST_OVERFLOW and a string
+ * hours) and an interval read as a number counts that field, truncated toward zero (only seconds keep
+ * a fraction as a decimal). A decimal becomes an interval down to a microsecond or a month, rounded half up. Overflow is CAST_OVERFLOW and a string
  * that does not match the type's format INVALID_INTERVAL_FORMAT whatever {@code spark.sql.ansi.enabled}
  * says, as Spark does. Between interval types of one family the value is truncated to the target's
  * last field.
@@ -99,17 +99,19 @@ public final class IntervalCastOps {
   }
 
   /**
-   * Units of the last field with their fraction, rounded half up to {@code scale}. A value too wide for
-   * the precision is NUMERIC_VALUE_OUT_OF_RANGE even with ANSI off, as in Spark.
+   * Seconds keep their fraction (rounded half up to {@code scale}); other last fields count whole units,
+   * truncated toward zero ({@code 3.5} days as a decimal is {@code 3}). A value too wide for the
+   * precision is NUMERIC_VALUE_OUT_OF_RANGE even with ANSI off, as in Spark.
    */
   public static BigDecimal dayTimeToDecimal(long micros, DayTimeIntervalType source, int precision, int scale) {
-    BigDecimal units = BigDecimal.valueOf(micros).divide(BigDecimal.valueOf(microsPerUnit(source)));
+    BigDecimal units = source.endField() == DayTimeIntervalType.SECOND()
+        ? BigDecimal.valueOf(micros, 6)
+        : BigDecimal.valueOf(micros / microsPerUnit(source));
     return DecimalOps.toPrecision(units, precision, scale, true);
   }
 
   public static BigDecimal yearMonthToDecimal(int months, YearMonthIntervalType source, int precision, int scale) {
-    BigDecimal units = BigDecimal.valueOf(months).divide(BigDecimal.valueOf(monthsPerUnit(source)));
-    return DecimalOps.toPrecision(units, precision, scale, true);
+    return DecimalOps.toPrecision(BigDecimal.valueOf(months / monthsPerUnit(source)), precision, scale, true);
   }
 
   // ---------------------------------------------------------------------------------------------
