@@ -171,6 +171,34 @@ public final class IntervalFunctionDefinitions {
   public static final ScalarFunction DAY_TIME_ABSOLUTE = function("abs", "dayTimeAbsolute", DAY_TIME)
       .returns(ScalarFunction.ResultType.argument(0)).build();
 
+  // sum and avg of intervals run as decimal sums (analysis.IntervalAggregatesAsDecimalSums).
+  private static final ArgumentType DECIMAL = new ArgumentType("\"DECIMAL\"",
+      type -> type instanceof dev.ember.sql.types.DecimalType, from -> null);
+  private static final ArgumentType COUNT = exactlyAsIs(DataTypes.LongType);
+
+  /** An interval's months or microseconds as a decimal to sum, named as the interval itself. */
+  public static final ScalarFunction DAY_TIME_AS_DECIMAL = function("interval_units", "dayTimeAsDecimal", DAY_TIME)
+      .returns(DataTypes.createDecimalType(19, 0)).sql((name, arguments) -> arguments.get(0).sql()).build();
+  public static final ScalarFunction YEAR_MONTH_AS_DECIMAL =
+      function("interval_units", "yearMonthAsDecimal", YEAR_MONTH)
+          .returns(DataTypes.createDecimalType(10, 0)).sql((name, arguments) -> arguments.get(0).sql()).build();
+
+  /** {@code sum(x)} of an interval {@code type}: the decimal sum as that type, named as the sum. */
+  public static ScalarFunction sumOf(DataType type) {
+    boolean dayTime = type instanceof DayTimeIntervalType;
+    return function("interval_sum", dayTime ? "dayTimeSum" : "yearMonthSum", DECIMAL).returns(type)
+        .sql((name, arguments) -> arguments.get(0).sql()).build();
+  }
+
+  /** {@code avg(x)} of an interval: the decimal sum over the count, as the family's widest type. */
+  public static ScalarFunction averageOf(DataType type, String callName) {
+    boolean dayTime = type instanceof DayTimeIntervalType;
+    return function("interval_average", dayTime ? "dayTimeAverage" : "yearMonthAverage", DECIMAL, COUNT)
+        .returns(dayTime ? DataTypes.createDayTimeIntervalType() : DataTypes.createYearMonthIntervalType())
+        // The sum's name with avg's: sum(x) becomes avg(x), sum(DISTINCT x) avg(DISTINCT x).
+        .sql((name, arguments) -> callName + arguments.get(0).sql().substring("sum".length())).build();
+  }
+
   /** The addition's twin named {@code left - right}, computed by {@code method}. */
   private static ScalarFunction subtracting(ScalarFunction addition, String method) {
     return addition.toBuilder().implementedBy(IntervalFunctions.class, method).sql(bareOperator("-")).build();

@@ -287,6 +287,42 @@ public final class IntervalFunctions {
     return timestampNtzAddDayTime(wallClock, dayTimeNegate(micros));
   }
 
+  // sum and avg: an exact decimal sum of months or microseconds, brought back to an interval.
+
+  public static BigDecimal dayTimeAsDecimal(long micros) {
+    return BigDecimal.valueOf(micros);
+  }
+
+  public static BigDecimal yearMonthAsDecimal(int months) {
+    return BigDecimal.valueOf(months);
+  }
+
+  /** A group's sum; INTERVAL_ARITHMETIC_OVERFLOW (ANSI or not, as Spark) when it leaves the type's range. */
+  public static long dayTimeSum(BigDecimal total) {
+    if (total.toBigIntegerExact().bitLength() > 63) {
+      throw overflow("try_add");
+    }
+    return total.longValueExact();
+  }
+
+  public static int yearMonthSum(BigDecimal total) {
+    if (total.toBigIntegerExact().bitLength() > 31) {
+      throw overflow("try_add");
+    }
+    return total.intValueExact();
+  }
+
+  /** A group's average, rounded half up (away from zero) to a microsecond; the sum must fit first. */
+  public static long dayTimeAverage(BigDecimal total, long count) {
+    dayTimeSum(total);
+    return total.divide(BigDecimal.valueOf(count), 0, RoundingMode.HALF_UP).longValueExact();
+  }
+
+  public static int yearMonthAverage(BigDecimal total, long count) {
+    yearMonthSum(total);
+    return total.divide(BigDecimal.valueOf(count), 0, RoundingMode.HALF_UP).intValueExact();
+  }
+
   // Differences of dates and timestamps, and the absolute value.
 
   /** {@code date - date}: the days between them as an INTERVAL DAY. */
