@@ -199,6 +199,43 @@ public final class IntervalFunctionDefinitions {
         .sql((name, arguments) -> callName + arguments.get(0).sql().substring("sum".length())).build();
   }
 
+  // extract(field FROM interval), chosen by field in analysis.DateTimeFunctionBuilders.
+  private static ScalarFunction extraction(String method, DataType result, ArgumentType source) {
+    return function("extract", method, ArgumentType.STRING, source).returns(result).foldable(0)
+        .sql((name, arguments) -> "extract(" + (arguments.get(0) instanceof Literal field && field.value() != null
+            ? field.value().toString() : arguments.get(0).sql()) + " FROM " + arguments.get(1).sql() + ")")
+        .build();
+  }
+
+  public static final ScalarFunction EXTRACT_DAYS = extraction("extractDays", DataTypes.IntegerType, DAY_TIME);
+  public static final ScalarFunction EXTRACT_HOURS = extraction("extractHours", DataTypes.ByteType, DAY_TIME);
+  public static final ScalarFunction EXTRACT_MINUTES = extraction("extractMinutes", DataTypes.ByteType, DAY_TIME);
+  public static final ScalarFunction EXTRACT_SECONDS =
+      extraction("extractSeconds", DataTypes.createDecimalType(8, 6), DAY_TIME);
+  public static final ScalarFunction EXTRACT_YEARS = extraction("extractYears", DataTypes.IntegerType, YEAR_MONTH);
+  public static final ScalarFunction EXTRACT_MONTHS = extraction("extractMonths", DataTypes.ByteType, YEAR_MONTH);
+
+  /**
+   * The extraction of canonical {@code field} from an interval of {@code type}, or null when the type
+   * has no such field (Spark's INVALID_EXTRACT_FIELD): {@code HOUR} of an {@code INTERVAL DAY} is one.
+   */
+  public static ScalarFunction extractionOf(String field, DataType type) {
+    if (type instanceof DayTimeIntervalType dayTime) {
+      int index = java.util.List.of("DAY", "HOUR", "MINUTE", "SECOND").indexOf(field);
+      if (index < dayTime.startField() || index > dayTime.endField()) {
+        return null;
+      }
+      return List.of(EXTRACT_DAYS, EXTRACT_HOURS, EXTRACT_MINUTES, EXTRACT_SECONDS).get(index);
+    } else if (type instanceof YearMonthIntervalType yearMonth) {
+      int index = java.util.List.of("YEAR", "MONTH").indexOf(field);
+      if (index < yearMonth.startField() || index > yearMonth.endField()) {
+        return null;
+      }
+      return index == 0 ? EXTRACT_YEARS : EXTRACT_MONTHS;
+    }
+    return null;
+  }
+
   /** The addition's twin named {@code left - right}, computed by {@code method}. */
   private static ScalarFunction subtracting(ScalarFunction addition, String method) {
     return addition.toBuilder().implementedBy(IntervalFunctions.class, method).sql(bareOperator("-")).build();

@@ -323,6 +323,33 @@ public final class IntervalFunctions {
     return total.divide(BigDecimal.valueOf(count), 0, RoundingMode.HALF_UP).intValueExact();
   }
 
+  // extract(field FROM interval): each field keeps the interval's sign; the field name is checked at analysis.
+
+  public static int extractDays(String field, long micros) {
+    return (int) (micros / MICROS_PER_DAY);
+  }
+
+  public static byte extractHours(String field, long micros) {
+    return (byte) (micros / IntervalText.MICROS_PER_HOUR % 24);
+  }
+
+  public static byte extractMinutes(String field, long micros) {
+    return (byte) (micros / IntervalText.MICROS_PER_MINUTE % 60);
+  }
+
+  /** Seconds with their fraction, decimal(8, 6). */
+  public static BigDecimal extractSeconds(String field, long micros) {
+    return BigDecimal.valueOf(micros % IntervalText.MICROS_PER_MINUTE, 6);
+  }
+
+  public static int extractYears(String field, int months) {
+    return months / 12;
+  }
+
+  public static byte extractMonths(String field, int months) {
+    return (byte) (months % 12);
+  }
+
   // Differences of dates and timestamps, and the absolute value.
 
   /** {@code date - date}: the days between them as an INTERVAL DAY. */
