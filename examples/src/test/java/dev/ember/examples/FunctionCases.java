@@ -506,7 +506,7 @@ final class FunctionCases {
           "abs(INTERVAL '-1 02:03:04.5' DAY TO SECOND)", "abs(CAST(NULL AS INTERVAL HOUR))"),
       values("extract", "extract(DAY FROM INTERVAL '-3 04' DAY TO HOUR)", "extract(HOUR FROM INTERVAL '-3 04' DAY TO HOUR)",
           "extract(SECOND FROM INTERVAL '3 04:05:06.789' DAY TO SECOND)", "extract(MONTH FROM INTERVAL '-1-2' YEAR TO MONTH)",
-          "extract(YEAR FROM CAST(i + 0 AS INTERVAL MONTH) + INTERVAL '0-0' YEAR TO MONTH)",
+          "extract(YEAR FROM CAST(i + 0 AS INTERVAL YEAR TO MONTH))",
           "date_part('minute', CAST(s + 0 AS INTERVAL MINUTE))", "extract(days FROM CAST(s + 0 AS INTERVAL DAY))"),
       error("extract", "INVALID_EXTRACT_FIELD", "extract(HOUR FROM INTERVAL '3' DAY)",
           "extract(YEAR FROM INTERVAL '14' MONTH)", "date_part('week', INTERVAL '3' DAY)"),
