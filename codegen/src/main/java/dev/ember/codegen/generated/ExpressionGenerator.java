@@ -558,6 +558,9 @@ final class ExpressionGenerator {
     }
     CodeBuilder code = scope.code();
     String name = scope.fresh("cast");
+    if (isInterval(from) || isInterval(to)) {
+      return intervalCast(from, to, child, name, code);
+    }
     if (to instanceof StringType) {
       return castToString(expression, from, child, name, code);
     }
@@ -606,6 +609,56 @@ final class ExpressionGenerator {
       code.open("if (!" + child.isNull() + ") {").line(name + " = " + value + ";").close();
     }
     return ExprValue.of(to, child.isNull(), name);
+  }
+
+  private static boolean isInterval(DataType type) {
+    return type instanceof DayTimeIntervalType || type instanceof YearMonthIntervalType;
+  }
+
+  /**
+   * Casts to and from ANSI intervals through {@code IntervalCastOps}, which raises Spark's errors
+   * rather than giving null, so the result is null exactly when the input is.
+   */
+  private ExprValue intervalCast(DataType from, DataType to, ExprValue child, String name, CodeBuilder code) {
+    String ops = "dev.ember.codegen.semantics.IntervalCastOps";
+    String family = from instanceof DayTimeIntervalType ? "dayTime" : "yearMonth";
+    String target = to instanceof DayTimeIntervalType ? "DayTime" : "YearMonth";
+    String v = child.value();
+    String value;
+    if (to instanceof StringType) {
+      value = ops + "." + family + "ToString(" + v + ", " + typeReference(from) + ")"
+          + ".getBytes(java.nio.charset.StandardCharsets.UTF_8)";
+    } else if (to instanceof DecimalType decimal) {
+      value = fromBigDecimal(ops + "." + family + "ToDecimal(" + v + ", " + typeReference(from) + ", "
+          + decimal.precision() + ", " + decimal.scale() + ")", decimal);
+    } else if (isInterval(from) && isInterval(to)) {
+      value = ops + "." + family + "To" + target + "(" + v + ", " + typeReference(to) + ")";
+    } else if (isInterval(from)) {
+      value = "(" + JavaTypes.javaType(to) + ") " + ops + "." + family + "ToIntegral(" + v + ", "
+          + typeReference(from) + ", " + typeConstant(to) + ")";
+    } else if (from instanceof StringType) {
+      value = ops + ".stringTo" + target + "(" + RUNTIME + ".string(" + child.bytesArguments() + "), "
+          + typeReference(to) + ")";
+    } else if (from instanceof DecimalType) {
+      value = ops + ".decimalTo" + target + "(" + bigDecimal(child) + ", " + typeReference(from) + ", "
+          + typeReference(to) + ")";
+    } else {
+      value = ops + ".integralTo" + target + "(" + v + ", " + typeConstant(from) + ", " + typeReference(to) + ")";
+    }
+    boolean text = to instanceof StringType;
+    code.line((text ? "byte[]" : JavaTypes.javaType(to)) + " " + name + " = "
+        + (text ? "null" : JavaTypes.defaultValue(to)) + ";");
+    if (child.neverNull()) {
+      code.line(name + " = " + value + ";");
+    } else {
+      code.open("if (!" + child.isNull() + ") {").line(name + " = " + value + ";").close();
+    }
+    return text ? ExprValue.byteArray(to, child.isNull(), name) : ExprValue.of(to, child.isNull(), name);
+  }
+
+  /** A field holding {@code type} as its own class, for helpers that take e.g. a DayTimeIntervalType. */
+  private String typeReference(DataType type) {
+    return builder.addReference("type", type.getClass().getName(), type, type.simpleString());
   }
 
   private static boolean isDateTime(DataType type) {

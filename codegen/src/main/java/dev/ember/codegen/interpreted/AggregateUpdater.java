@@ -8,6 +8,7 @@ import dev.ember.runtime.operators.aggregate.AccumulatorKind;
 import dev.ember.runtime.operators.aggregate.HashAggregationTable;
 import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DayTimeIntervalType;
 import dev.ember.sql.types.FloatType;
 import dev.ember.sql.types.LongType;
 import dev.ember.sql.types.TimestampNTZType;
@@ -126,7 +127,9 @@ final class AggregateUpdater {
       case BOOLEAN -> table.keyBoolean(Columns.getBoolean(vector, row));
       case INTEGRAL -> {
         long value = Columns.longReader(vector).get(row);
-        if (type instanceof LongType || type instanceof TimestampType || type instanceof TimestampNTZType) {
+        // Day-time intervals are long microseconds; narrowing them would merge or misreport groups.
+        if (type instanceof LongType || type instanceof TimestampType || type instanceof TimestampNTZType
+            || type instanceof DayTimeIntervalType) {
           table.keyLong(value);
         } else {
           table.keyInt((int) value);

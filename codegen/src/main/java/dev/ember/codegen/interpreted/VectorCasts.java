@@ -2,15 +2,18 @@ package dev.ember.codegen.interpreted;
 
 import dev.ember.codegen.semantics.CastOps;
 import dev.ember.codegen.semantics.DateTimeCastOps;
+import dev.ember.codegen.semantics.IntervalCastOps;
 import dev.ember.codegen.semantics.StringCastOps;
 import dev.ember.sql.types.BinaryType;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DateType;
+import dev.ember.sql.types.DayTimeIntervalType;
 import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.FloatType;
 import dev.ember.sql.types.StringType;
 import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
+import dev.ember.sql.types.YearMonthIntervalType;
 import java.time.ZoneId;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +23,9 @@ import org.apache.arrow.vector.FieldVector;
 /**
  * Casts a whole vector: numeric types among themselves, booleans to and from numbers, anything to
  * string, strings to numbers, booleans, dates and timestamps without a zone, and dates and
- * timestamps (with or without a zone) among themselves, through the session time zone. Per-value rules are {@link CastOps} and
- * {@link StringCastOps}; a conversion that gives null (ANSI off) leaves the row null.
+ * timestamps (with or without a zone) among themselves, through the session time zone, and ANSI
+ * intervals to and from strings, numbers and each other. Per-value rules are {@link CastOps},
+ * {@link IntervalCastOps} and {@link StringCastOps}; a conversion that gives null (ANSI off) leaves the row null.
  */
 final class VectorCasts {
   private final BufferAllocator allocator;
@@ -61,6 +65,9 @@ final class VectorCasts {
   private RowCast rowCast(FieldVector input, DataType from, DataType to, FieldVector out) {
     ValueFamily source = ValueFamily.of(from);
     ValueFamily target = ValueFamily.of(to);
+    if (isInterval(from) || isInterval(to)) {
+      return intervalCast(input, from, to, out);
+    }
     if (to instanceof StringType) {
       return row -> Columns.setBytes(out, row, toText(input, from, row).getBytes(StandardCharsets.UTF_8));
     }
@@ -152,6 +159,58 @@ final class VectorCasts {
       default:
         throw unsupported(from, to);
     }
+  }
+
+  private static boolean isInterval(DataType type) {
+    return type instanceof DayTimeIntervalType || type instanceof YearMonthIntervalType;
+  }
+
+  /** Casts to and from ANSI intervals, value by value through {@link IntervalCastOps}. */
+  private RowCast intervalCast(FieldVector input, DataType from, DataType to, FieldVector out) {
+    if (to instanceof StringType) {
+      Columns.LongReader reader = Columns.longReader(input);
+      return from instanceof DayTimeIntervalType dayTime
+          ? row -> Columns.setBytes(out, row, IntervalCastOps.dayTimeToString(reader.get(row), dayTime)
+              .getBytes(StandardCharsets.UTF_8))
+          : row -> Columns.setBytes(out, row, IntervalCastOps.yearMonthToString((int) reader.get(row),
+              (YearMonthIntervalType) from).getBytes(StandardCharsets.UTF_8));
+    }
+    if (to instanceof DecimalType decimal) {
+      Columns.LongReader reader = Columns.longReader(input);
+      return from instanceof DayTimeIntervalType dayTime
+          ? row -> setDecimal(out, row,
+              IntervalCastOps.dayTimeToDecimal(reader.get(row), dayTime, decimal.precision(), decimal.scale()))
+          : row -> setDecimal(out, row, IntervalCastOps.yearMonthToDecimal((int) reader.get(row),
+              (YearMonthIntervalType) from, decimal.precision(), decimal.scale()));
+    }
+    Columns.LongWriter writer = Columns.longWriter(out);
+    if (from instanceof DayTimeIntervalType dayTime) {
+      Columns.LongReader reader = Columns.longReader(input);
+      return to instanceof DayTimeIntervalType target
+          ? row -> writer.set(row, IntervalCastOps.dayTimeToDayTime(reader.get(row), target))
+          : row -> writer.set(row, IntervalCastOps.dayTimeToIntegral(reader.get(row), dayTime, to));
+    } else if (from instanceof YearMonthIntervalType yearMonth) {
+      Columns.LongReader reader = Columns.longReader(input);
+      return to instanceof YearMonthIntervalType target
+          ? row -> writer.set(row, IntervalCastOps.yearMonthToYearMonth((int) reader.get(row), target))
+          : row -> writer.set(row, IntervalCastOps.yearMonthToIntegral((int) reader.get(row), yearMonth, to));
+    } else if (from instanceof StringType) {
+      return to instanceof DayTimeIntervalType target
+          ? row -> writer.set(row, IntervalCastOps.stringToDayTime(text(input, row), target))
+          : row -> writer.set(row, IntervalCastOps.stringToYearMonth(text(input, row), (YearMonthIntervalType) to));
+    } else if (from instanceof DecimalType decimal) {
+      return to instanceof DayTimeIntervalType target
+          ? row -> writer.set(row, IntervalCastOps.decimalToDayTime(Columns.getDecimal(input, row), decimal, target))
+          : row -> writer.set(row, IntervalCastOps.decimalToYearMonth(Columns.getDecimal(input, row), decimal,
+              (YearMonthIntervalType) to));
+    } else if (from.isIntegral()) {
+      Columns.LongReader reader = Columns.longReader(input);
+      return to instanceof DayTimeIntervalType target
+          ? row -> writer.set(row, IntervalCastOps.integralToDayTime(reader.get(row), from, target))
+          : row -> writer.set(row, IntervalCastOps.integralToYearMonth(reader.get(row), from,
+              (YearMonthIntervalType) to));
+    }
+    throw unsupported(from, to);
   }
 
   private static boolean isDateTime(DataType type) {

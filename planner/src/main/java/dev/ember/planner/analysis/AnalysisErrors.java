@@ -155,6 +155,14 @@ final class AnalysisErrors {
         "Input to " + Identifiers.quote(functionName) + " should all be the same type, but it's " + list + ".", plan);
   }
 
+  /** A cast Spark does not define between the two types, e.g. an interval to a double. */
+  static AnalysisException castWithoutSuggestion(Expression cast, DataType from, DataType to, LogicalPlan plan) {
+    String source = Identifiers.quoteType(from);
+    String target = Identifiers.quoteType(to);
+    return dataTypeMismatch("CAST_WITHOUT_SUGGESTION", cast, Map.of("srcType", source, "targetType", target),
+        "cannot cast " + source + " to " + target + ".", plan);
+  }
+
   /** An argument that must be a constant is not, e.g. round's scale. */
   static AnalysisException nonFoldableInput(Expression expression, String inputName, DataType type,
       Expression input, LogicalPlan plan) {

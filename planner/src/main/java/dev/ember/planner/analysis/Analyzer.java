@@ -36,6 +36,7 @@ public final class Analyzer {
             new ComputeCurrentTime(),
             new DateArithmeticAsFunctions(),
             new IntervalArithmeticAsFunctions(),
+            new IntervalAggregatesAsDecimalSums(),
             new ResolveWindowFrames(),
             new ResolveExtractValues(settings.caseSensitive()),
             new ConvertGlobalAggregates(),

@@ -9,7 +9,10 @@ import dev.ember.planner.functions.ScalarFunction;
 import dev.ember.runtime.functions.DateTimeFunctions;
 import dev.ember.sql.AnalysisException;
 import dev.ember.sql.types.DataTypes;
+import dev.ember.planner.functions.IntervalFunctionDefinitions;
 import dev.ember.sql.types.DateType;
+import dev.ember.sql.types.DayTimeIntervalType;
+import dev.ember.sql.types.YearMonthIntervalType;
 import dev.ember.sql.types.TimestampType;
 import java.time.Instant;
 import java.util.List;
@@ -95,6 +98,15 @@ final class DateTimeFunctionBuilders {
       Expression source = arguments.get(1);
       String fieldText = field instanceof Literal literal && literal.value() instanceof String text ? text : null;
       String canonical = fieldText == null ? null : DateTimeFunctions.canonicalField(fieldText);
+      if (source.dataType() instanceof DayTimeIntervalType || source.dataType() instanceof YearMonthIntervalType) {
+        ScalarFunction interval = canonical == null ? null
+            : IntervalFunctionDefinitions.extractionOf(canonical, source.dataType());
+        if (interval == null) {
+          throw invalidField(fieldText == null ? field.sql() : fieldText, source);
+        }
+        return new ScalarFunctionCall(datePart ? DateTimeFunctionDefinitions.asDatePart(interval) : interval,
+            arguments);
+      }
       boolean date = source.dataType() instanceof DateType;
       if (canonical == null || !(date || source.dataType() instanceof TimestampType)) {
         throw invalidField(fieldText == null ? field.sql() : fieldText, source);

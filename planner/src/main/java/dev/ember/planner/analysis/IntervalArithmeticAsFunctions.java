@@ -4,14 +4,18 @@ import static dev.ember.planner.functions.IntervalFunctionDefinitions.*;
 
 import dev.ember.planner.expressions.ArithmeticOperator;
 import dev.ember.planner.expressions.BinaryArithmetic;
+import dev.ember.planner.expressions.Cast;
 import dev.ember.planner.expressions.Expression;
 import dev.ember.planner.expressions.ScalarFunctionCall;
 import dev.ember.planner.expressions.UnaryMinus;
+import dev.ember.planner.functions.MathFunctionDefinitions;
 import dev.ember.planner.functions.ScalarFunction;
 import dev.ember.planner.logical.LogicalPlan;
 import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.DateType;
 import dev.ember.sql.types.DayTimeIntervalType;
+import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
 import dev.ember.sql.types.YearMonthIntervalType;
 import java.util.List;
@@ -25,7 +29,11 @@ import java.util.List;
  * <pre>
  * (3 * INTERVAL '1' HOUR)          =&gt;  interval_multiply(INTERVAL '01' HOUR, 3)
  * (ts - INTERVAL '1' MONTH)        =&gt;  timestamp_add_interval(ts, INTERVAL '1' MONTH), subtracting
+ * (d1 - d2)                        =&gt;  subtract_dates(d1, d2)                   (an INTERVAL DAY)
+ * (ts - d)                         =&gt;  subtract_timestamps(ts, cast(d as timestamp))
  * </pre>
+ *
+ * A timestamp without a zone moves by its wall clock, every day 24 hours.
  *
  * Operand pairs Spark rejects (an interval plus a number, a year-month plus a day-time interval) are
  * left alone for the type check to report.
@@ -37,6 +45,15 @@ final class IntervalArithmeticAsFunctions implements AnalyzerRule {
   }
 
   private static Expression rewrite(Expression expression) {
+    if (expression instanceof ScalarFunctionCall call && call.function() == MathFunctionDefinitions.ABS) {
+      DataType type = call.arguments().get(0).dataType();
+      if (type instanceof YearMonthIntervalType) {
+        return call(YEAR_MONTH_ABSOLUTE, call.arguments().get(0));
+      } else if (type instanceof DayTimeIntervalType) {
+        return call(DAY_TIME_ABSOLUTE, call.arguments().get(0));
+      }
+      return expression;
+    }
     if (expression instanceof UnaryMinus minus) {
       DataType type = minus.child().dataType();
       if (type instanceof YearMonthIntervalType) {
@@ -51,6 +68,10 @@ final class IntervalArithmeticAsFunctions implements AnalyzerRule {
     }
     Expression left = arithmetic.left();
     Expression right = arithmetic.right();
+    if (arithmetic.operator() == ArithmeticOperator.SUBTRACT && isDateTime(left.dataType())
+        && isDateTime(right.dataType())) {
+      return difference(left, right);
+    }
     if (!isInterval(left.dataType()) && !isInterval(right.dataType())) {
       return expression;
     }
@@ -105,8 +126,37 @@ final class IntervalArithmeticAsFunctions implements AnalyzerRule {
       return call(forward ? TIMESTAMP_ADD_YEAR_MONTH : TIMESTAMP_SUBTRACT_YEAR_MONTH, datetime, interval);
     } else if (type instanceof TimestampType && intervalType instanceof DayTimeIntervalType) {
       return call(forward ? TIMESTAMP_ADD_DAY_TIME : TIMESTAMP_SUBTRACT_DAY_TIME, datetime, interval);
+    } else if (type instanceof TimestampNTZType && intervalType instanceof YearMonthIntervalType) {
+      return call(forward ? TIMESTAMP_NTZ_ADD_YEAR_MONTH : TIMESTAMP_NTZ_SUBTRACT_YEAR_MONTH, datetime, interval);
+    } else if (type instanceof TimestampNTZType && intervalType instanceof DayTimeIntervalType) {
+      return call(forward ? TIMESTAMP_NTZ_ADD_DAY_TIME : TIMESTAMP_NTZ_SUBTRACT_DAY_TIME, datetime, interval);
     }
     return null;
+  }
+
+  /**
+   * {@code date - date} is an INTERVAL DAY; any other pair of dates and timestamps an INTERVAL DAY TO
+   * SECOND of elapsed time, both sides first cast to a timestamp when either has a zone and to a
+   * timestamp without one otherwise (a date is its midnight), as Spark 4.2 does.
+   */
+  private static Expression difference(Expression left, Expression right) {
+    DataType leftType = left.dataType();
+    DataType rightType = right.dataType();
+    if (leftType instanceof DateType && rightType instanceof DateType) {
+      return call(DATE_DIFFERENCE, left, right);
+    }
+    DataType common = leftType instanceof TimestampType || rightType instanceof TimestampType
+        ? DataTypes.TimestampType : DataTypes.TimestampNTZType;
+    return call(common instanceof TimestampType ? TIMESTAMP_DIFFERENCE : TIMESTAMP_NTZ_DIFFERENCE,
+        castTo(left, common), castTo(right, common));
+  }
+
+  private static Expression castTo(Expression expression, DataType type) {
+    return expression.dataType().equals(type) ? expression : Cast.implicit(expression, type);
+  }
+
+  private static boolean isDateTime(DataType type) {
+    return type instanceof DateType || type instanceof TimestampType || type instanceof TimestampNTZType;
   }
 
   /** An interval multiplied or divided by a number; null when the other operand is not a number. */

@@ -1,7 +1,12 @@
 package dev.ember.planner.expressions;
 
 import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DateType;
+import dev.ember.sql.types.DayTimeIntervalType;
+import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.StringType;
+import dev.ember.sql.types.TimestampNTZType;
+import dev.ember.sql.types.YearMonthIntervalType;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,12 +39,17 @@ public record Cast(Expression child, DataType dataType, boolean userSpecified, b
 
   /**
    * A failed non-ANSI cast yields null; Spark 4.2 also calls every cast of a string to another type
-   * nullable, ANSI or not ({@code CAST('4' AS DOUBLE)} is a nullable column).
+   * nullable, ANSI or not ({@code CAST('4' AS DOUBLE)} is a nullable column), and so an interval to a
+   * decimal and a date to a timestamp without a zone.
    */
   @Override
   public boolean nullable() {
+    DataType from = child.dataType();
     return child.nullable() || !ansi
-        || (child.dataType() instanceof StringType && !(dataType instanceof StringType));
+        || (from instanceof StringType && !(dataType instanceof StringType))
+        || ((from instanceof DayTimeIntervalType || from instanceof YearMonthIntervalType)
+            && dataType instanceof DecimalType)
+        || (from instanceof DateType && dataType instanceof TimestampNTZType);
   }
 
   @Override

@@ -27,6 +27,7 @@ public final class IntervalFunctionDefinitions {
   static final ArgumentType NUMBER = new ArgumentType("\"NUMERIC\"", DataType::isNumeric, from -> null);
   static final ArgumentType DATE = exactlyAsIs(DataTypes.DateType);
   static final ArgumentType TIMESTAMP = exactlyAsIs(DataTypes.TimestampType);
+  static final ArgumentType TIMESTAMP_NTZ = exactlyAsIs(DataTypes.TimestampNTZType);
 
   private static ArgumentType exactlyAsIs(DataType type) {
     return new ArgumentType("\"" + type.sql() + "\"", type::equals, from -> null);
@@ -138,6 +139,102 @@ public final class IntervalFunctionDefinitions {
       subtracting(TIMESTAMP_ADD_YEAR_MONTH, "timestampSubtractYearMonth");
   public static final ScalarFunction TIMESTAMP_SUBTRACT_DAY_TIME =
       subtracting(TIMESTAMP_ADD_DAY_TIME, "timestampSubtractDayTime");
+
+  // A timestamp without a zone moves by the wall clock: no zone, every day 24 hours.
+  public static final ScalarFunction TIMESTAMP_NTZ_ADD_YEAR_MONTH =
+      function("timestamp_add_interval", "timestampNtzAddYearMonth", TIMESTAMP_NTZ, YEAR_MONTH)
+          .returns(DataTypes.TimestampNTZType).sql(bareOperator("+")).build();
+  public static final ScalarFunction TIMESTAMP_NTZ_ADD_DAY_TIME =
+      function("timestamp_add_interval", "timestampNtzAddDayTime", TIMESTAMP_NTZ, DAY_TIME)
+          .returns(DataTypes.TimestampNTZType).sql(bareOperator("+")).build();
+  public static final ScalarFunction TIMESTAMP_NTZ_SUBTRACT_YEAR_MONTH =
+      subtracting(TIMESTAMP_NTZ_ADD_YEAR_MONTH, "timestampNtzSubtractYearMonth");
+  public static final ScalarFunction TIMESTAMP_NTZ_SUBTRACT_DAY_TIME =
+      subtracting(TIMESTAMP_NTZ_ADD_DAY_TIME, "timestampNtzSubtractDayTime");
+
+  /** {@code date - date}: an INTERVAL DAY, named {@code (left - right)} as Spark names it. */
+  public static final ScalarFunction DATE_DIFFERENCE = function("subtract_dates", "dateDifference", DATE, DATE)
+      .returns(new DayTimeIntervalType(DayTimeIntervalType.DAY(), DayTimeIntervalType.DAY())).sql(operator("-"))
+      .build();
+  /** {@code timestamp - timestamp}, both with or both without a zone: an INTERVAL DAY TO SECOND. */
+  public static final ScalarFunction TIMESTAMP_DIFFERENCE =
+      function("subtract_timestamps", "timestampDifference", TIMESTAMP, TIMESTAMP)
+          .context(FunctionContext.SESSION_TIME_ZONE).returns(DataTypes.createDayTimeIntervalType())
+          .sql(operator("-")).build();
+  public static final ScalarFunction TIMESTAMP_NTZ_DIFFERENCE =
+      function("subtract_timestamps", "timestampNtzDifference", TIMESTAMP_NTZ, TIMESTAMP_NTZ)
+          .returns(DataTypes.createDayTimeIntervalType()).sql(operator("-")).build();
+
+  /** {@code abs} of an interval: unlike abs of an int, the most negative value fails with ANSI off too. */
+  public static final ScalarFunction YEAR_MONTH_ABSOLUTE = function("abs", "yearMonthAbsolute", YEAR_MONTH)
+      .returns(ScalarFunction.ResultType.argument(0)).build();
+  public static final ScalarFunction DAY_TIME_ABSOLUTE = function("abs", "dayTimeAbsolute", DAY_TIME)
+      .returns(ScalarFunction.ResultType.argument(0)).build();
+
+  // sum and avg of intervals run as decimal sums (analysis.IntervalAggregatesAsDecimalSums).
+  private static final ArgumentType DECIMAL = new ArgumentType("\"DECIMAL\"",
+      type -> type instanceof dev.ember.sql.types.DecimalType, from -> null);
+  private static final ArgumentType COUNT = exactlyAsIs(DataTypes.LongType);
+
+  /** An interval's months or microseconds as a decimal to sum, named as the interval itself. */
+  public static final ScalarFunction DAY_TIME_AS_DECIMAL = function("interval_units", "dayTimeAsDecimal", DAY_TIME)
+      .returns(DataTypes.createDecimalType(19, 0)).sql((name, arguments) -> arguments.get(0).sql()).build();
+  public static final ScalarFunction YEAR_MONTH_AS_DECIMAL =
+      function("interval_units", "yearMonthAsDecimal", YEAR_MONTH)
+          .returns(DataTypes.createDecimalType(10, 0)).sql((name, arguments) -> arguments.get(0).sql()).build();
+
+  /** {@code sum(x)} of an interval {@code type}: the decimal sum as that type, named as the sum. */
+  public static ScalarFunction sumOf(DataType type) {
+    boolean dayTime = type instanceof DayTimeIntervalType;
+    return function("interval_sum", dayTime ? "dayTimeSum" : "yearMonthSum", DECIMAL).returns(type)
+        .sql((name, arguments) -> arguments.get(0).sql()).build();
+  }
+
+  /** {@code avg(x)} of an interval: the decimal sum over the count, as the family's widest type. */
+  public static ScalarFunction averageOf(DataType type, String callName) {
+    boolean dayTime = type instanceof DayTimeIntervalType;
+    return function("interval_average", dayTime ? "dayTimeAverage" : "yearMonthAverage", DECIMAL, COUNT)
+        .returns(dayTime ? DataTypes.createDayTimeIntervalType() : DataTypes.createYearMonthIntervalType())
+        // The sum's name with avg's: sum(x) becomes avg(x), sum(DISTINCT x) avg(DISTINCT x).
+        .sql((name, arguments) -> callName + arguments.get(0).sql().substring("sum".length())).build();
+  }
+
+  // extract(field FROM interval), chosen by field in analysis.DateTimeFunctionBuilders.
+  private static ScalarFunction extraction(String method, DataType result, ArgumentType source) {
+    return function("extract", method, ArgumentType.STRING, source).returns(result).foldable(0)
+        .sql((name, arguments) -> "extract(" + (arguments.get(0) instanceof Literal field && field.value() != null
+            ? field.value().toString() : arguments.get(0).sql()) + " FROM " + arguments.get(1).sql() + ")")
+        .build();
+  }
+
+  public static final ScalarFunction EXTRACT_DAYS = extraction("extractDays", DataTypes.IntegerType, DAY_TIME);
+  public static final ScalarFunction EXTRACT_HOURS = extraction("extractHours", DataTypes.ByteType, DAY_TIME);
+  public static final ScalarFunction EXTRACT_MINUTES = extraction("extractMinutes", DataTypes.ByteType, DAY_TIME);
+  public static final ScalarFunction EXTRACT_SECONDS =
+      extraction("extractSeconds", DataTypes.createDecimalType(8, 6), DAY_TIME);
+  public static final ScalarFunction EXTRACT_YEARS = extraction("extractYears", DataTypes.IntegerType, YEAR_MONTH);
+  public static final ScalarFunction EXTRACT_MONTHS = extraction("extractMonths", DataTypes.ByteType, YEAR_MONTH);
+
+  /**
+   * The extraction of canonical {@code field} from an interval of {@code type}, or null when the type
+   * has no such field (Spark's INVALID_EXTRACT_FIELD): {@code HOUR} of an {@code INTERVAL DAY} is one.
+   */
+  public static ScalarFunction extractionOf(String field, DataType type) {
+    if (type instanceof DayTimeIntervalType dayTime) {
+      int index = java.util.List.of("DAY", "HOUR", "MINUTE", "SECOND").indexOf(field);
+      if (index < dayTime.startField() || index > dayTime.endField()) {
+        return null;
+      }
+      return List.of(EXTRACT_DAYS, EXTRACT_HOURS, EXTRACT_MINUTES, EXTRACT_SECONDS).get(index);
+    } else if (type instanceof YearMonthIntervalType yearMonth) {
+      int index = java.util.List.of("YEAR", "MONTH").indexOf(field);
+      if (index < yearMonth.startField() || index > yearMonth.endField()) {
+        return null;
+      }
+      return index == 0 ? EXTRACT_YEARS : EXTRACT_MONTHS;
+    }
+    return null;
+  }
 
   /** The addition's twin named {@code left - right}, computed by {@code method}. */
   private static ScalarFunction subtracting(ScalarFunction addition, String method) {

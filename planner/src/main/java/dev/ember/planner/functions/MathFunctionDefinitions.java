@@ -137,8 +137,11 @@ public final class MathFunctionDefinitions {
         .nullability(Nullability.ALWAYS).implementedBy(MathFunctions.class).build();
   }
 
+  /** abs also takes ANSI intervals, whose int months and long microseconds share the integral overloads. */
   public static final ScalarFunction ABS = ScalarFunction.builder("abs")
-      .arguments(NUMERIC.describedAs("(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\")"))
+      .arguments(new ArgumentType("(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\")",
+          type -> NUMERIC.accepts(type) || type instanceof dev.ember.sql.types.DayTimeIntervalType
+              || type instanceof dev.ember.sql.types.YearMonthIntervalType, NUMERIC.coercion()))
       .returns(ScalarFunction.ResultType.argument(0))
       .context(FunctionContext.ANSI)
       .implementedBy(MathFunctions.class).build();

@@ -36,6 +36,9 @@ public final class DataTypeGrammar {
     if (tokens.atSymbol("<") || tokens.atSymbol("<>")) {
       throw unsupported(name);
     }
+    if (typeName.equals("interval") && parameters.isEmpty()) {
+      return intervalType(name);
+    }
     if (typeName.equals("timestamp_ltz") && parameters.isEmpty()) {
       return DataTypes.TimestampType;
     }
@@ -48,6 +51,30 @@ public final class DataTypeGrammar {
     } catch (IllegalArgumentException e) {
       throw unsupported(name);
     }
+  }
+
+  /**
+   * {@code INTERVAL DAY TO SECOND}, {@code INTERVAL MONTH}: an ANSI interval type. A bare
+   * {@code INTERVAL} is Spark's calendar interval, which Ember does not have.
+   */
+  private DataType intervalType(Token name) {
+    if (tokens.current().kind() != TokenKind.WORD || !isIntervalField(tokens.current())) {
+      throw unsupported(name);
+    }
+    StringBuilder ddl = new StringBuilder("interval ").append(tokens.advance().value());
+    if (tokens.atKeyword("TO") && tokens.peek(1).kind() == TokenKind.WORD && isIntervalField(tokens.peek(1))) {
+      tokens.advance();
+      ddl.append(" to ").append(tokens.advance().value());
+    }
+    try {
+      return DataTypes.fromDdlType(ddl.toString());
+    } catch (IllegalArgumentException e) {
+      throw unsupported(name);
+    }
+  }
+
+  private static boolean isIntervalField(Token word) {
+    return List.of("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND").contains(word.value().toUpperCase(Locale.ROOT));
   }
 
   private static boolean isDecimal(String typeName) {

@@ -214,6 +214,8 @@ final class IntervalLiterals {
         || match.group(6) != null && end != DayTimeIntervalType.SECOND()) {
       throw mismatch(interval, text, format, start, end, tokens);
     }
+    // Summed with their sign, so the most negative interval (whose magnitude is no long) still parses.
+    long sign = match.group(1).equals("-") ? -1 : 1;
     long micros = 0;
     try {
       for (int i = 0; i < fields.size(); i++) {
@@ -224,16 +226,16 @@ final class IntervalLiterals {
               "requirement failed: " + DayTimeIntervalType.fieldToString(field) + " " + amount + " outside range [0, "
                   + (field == DayTimeIntervalType.HOUR() ? 23 : 59) + "].", "22006");
         }
-        micros = Math.addExact(micros, Math.multiplyExact(amount, DAY_TIME_MICROS[field]));
+        micros = Math.addExact(micros, Math.multiplyExact(sign * amount, DAY_TIME_MICROS[field]));
       }
       if (match.group(6) != null && match.group(6).length() > 1) {
         String fraction = (match.group(6).substring(1) + "000000").substring(0, 6);
-        micros = Math.addExact(micros, Long.parseLong(fraction));
+        micros = Math.addExact(micros, sign * Long.parseLong(fraction));
       }
     } catch (ArithmeticException | NumberFormatException e) {
       throw outOfRange(interval, tokens);
     }
-    return match.group(1).equals("-") ? -micros : micros;
+    return micros;
   }
 
   private static String dayTimeFormat(byte start, byte end) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
@@ -266,6 +267,128 @@ public final class IntervalFunctions {
 
   public static long timestampSubtractDayTime(ZoneId zone, long timestamp, long micros) {
     return timestampAddDayTime(zone, timestamp, dayTimeNegate(micros));
+  }
+
+  /** A wall-clock reading plus months, clamped to the month's last day; no zone is involved. */
+  public static long timestampNtzAddYearMonth(long wallClock, int months) {
+    return addLocal(ZoneOffset.UTC, wallClock, months, 0, 0);
+  }
+
+  /** A wall-clock reading plus a day-time interval: every day has 24 hours without a zone. */
+  public static long timestampNtzAddDayTime(long wallClock, long micros) {
+    return Math.addExact(wallClock, micros);
+  }
+
+  public static long timestampNtzSubtractYearMonth(long wallClock, int months) {
+    return timestampNtzAddYearMonth(wallClock, yearMonthNegate(months));
+  }
+
+  public static long timestampNtzSubtractDayTime(long wallClock, long micros) {
+    return timestampNtzAddDayTime(wallClock, dayTimeNegate(micros));
+  }
+
+  // sum and avg: an exact decimal sum of months or microseconds, brought back to an interval.
+
+  public static BigDecimal dayTimeAsDecimal(long micros) {
+    return BigDecimal.valueOf(micros);
+  }
+
+  public static BigDecimal yearMonthAsDecimal(int months) {
+    return BigDecimal.valueOf(months);
+  }
+
+  /** A group's sum; INTERVAL_ARITHMETIC_OVERFLOW (ANSI or not, as Spark) when it leaves the type's range. */
+  public static long dayTimeSum(BigDecimal total) {
+    if (total.toBigIntegerExact().bitLength() > 63) {
+      throw overflow("try_add");
+    }
+    return total.longValueExact();
+  }
+
+  public static int yearMonthSum(BigDecimal total) {
+    if (total.toBigIntegerExact().bitLength() > 31) {
+      throw overflow("try_add");
+    }
+    return total.intValueExact();
+  }
+
+  /** A group's average, rounded half up (away from zero) to a microsecond; the sum must fit first. */
+  public static long dayTimeAverage(BigDecimal total, long count) {
+    dayTimeSum(total);
+    return total.divide(BigDecimal.valueOf(count), 0, RoundingMode.HALF_UP).longValueExact();
+  }
+
+  public static int yearMonthAverage(BigDecimal total, long count) {
+    yearMonthSum(total);
+    return total.divide(BigDecimal.valueOf(count), 0, RoundingMode.HALF_UP).intValueExact();
+  }
+
+  // extract(field FROM interval): each field keeps the interval's sign; the field name is checked at analysis.
+
+  public static int extractDays(String field, long micros) {
+    return (int) (micros / MICROS_PER_DAY);
+  }
+
+  public static byte extractHours(String field, long micros) {
+    return (byte) (micros / IntervalText.MICROS_PER_HOUR % 24);
+  }
+
+  public static byte extractMinutes(String field, long micros) {
+    return (byte) (micros / IntervalText.MICROS_PER_MINUTE % 60);
+  }
+
+  /** Seconds with their fraction, decimal(8, 6). */
+  public static BigDecimal extractSeconds(String field, long micros) {
+    return BigDecimal.valueOf(micros % IntervalText.MICROS_PER_MINUTE, 6);
+  }
+
+  public static int extractYears(String field, int months) {
+    return months / 12;
+  }
+
+  public static byte extractMonths(String field, int months) {
+    return (byte) (months % 12);
+  }
+
+  // Differences of dates and timestamps, and the absolute value.
+
+  /** {@code date - date}: the days between them as an INTERVAL DAY. */
+  public static long dateDifference(int end, int start) {
+    return ((long) end - start) * MICROS_PER_DAY;
+  }
+
+  /**
+   * {@code timestamp - timestamp}: the difference of the wall clocks in the session zone, so the day
+   * across a daylight-saving change is 24 hours, not the 23 that elapsed, as Spark 4.2 gives.
+   */
+  public static long timestampDifference(ZoneId zone, long end, long start) {
+    // The offsets are applied to the difference, so instants near the ends of the range do not overflow.
+    long offsetChange = offsetSeconds(zone, end) - offsetSeconds(zone, start);
+    return Math.addExact(Math.subtractExact(end, start), offsetChange * 1_000_000L);
+  }
+
+  /** {@code timestamp_ntz - timestamp_ntz}: the difference of the two wall-clock readings. */
+  public static long timestampNtzDifference(long end, long start) {
+    return Math.subtractExact(end, start);
+  }
+
+  private static long offsetSeconds(ZoneId zone, long instant) {
+    return zone.getRules().getOffset(Instant.EPOCH.plus(instant, ChronoUnit.MICROS)).getTotalSeconds();
+  }
+
+  /** {@code abs} of a year-month interval; the most negative has no positive twin (ARITHMETIC_OVERFLOW). */
+  public static int yearMonthAbsolute(int months) {
+    if (months == Integer.MIN_VALUE) {
+      throw FunctionErrors.arithmeticOverflow("overflow", null);
+    }
+    return Math.abs(months);
+  }
+
+  public static long dayTimeAbsolute(long micros) {
+    if (micros == Long.MIN_VALUE) {
+      throw FunctionErrors.arithmeticOverflow("overflow", null);
+    }
+    return Math.abs(micros);
   }
 
   private static long addLocal(ZoneId zone, long timestamp, int months, long days, long micros) {

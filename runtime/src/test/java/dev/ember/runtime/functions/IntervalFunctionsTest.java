@@ -118,4 +118,47 @@ class IntervalFunctionsTest {
     assertEquals(micros(LocalDateTime.parse("2024-02-29T01:00:00"), LOS_ANGELES),
         IntervalFunctions.timestampAddYearMonth(LOS_ANGELES, january31, 1));
   }
+
+  @Test
+  void sumsAndAveragesComeBackFromExactDecimals() {
+    assertEquals(6 * DAY, IntervalFunctions.dayTimeSum(new BigDecimal(6 * DAY)));
+    // Averages round half up, away from zero: -1 month over 2 is -1, 1 month over 3 is 0.
+    assertEquals(-1, IntervalFunctions.yearMonthAverage(BigDecimal.valueOf(-1), 2));
+    assertEquals(0, IntervalFunctions.yearMonthAverage(BigDecimal.valueOf(1), 3));
+    assertEquals(500_001L, IntervalFunctions.dayTimeAverage(BigDecimal.valueOf(1_000_001L), 2));
+    SparkException overflow = assertThrows(SparkException.class,
+        () -> IntervalFunctions.dayTimeSum(BigDecimal.valueOf(Long.MAX_VALUE).add(BigDecimal.ONE)));
+    assertEquals("INTERVAL_ARITHMETIC_OVERFLOW.WITH_SUGGESTION", overflow.getCondition());
+    assertThrows(SparkException.class,
+        () -> IntervalFunctions.yearMonthAverage(BigDecimal.valueOf(Integer.MAX_VALUE).multiply(BigDecimal.TEN), 20));
+  }
+
+  @Test
+  void differencesOfDatesAndTimestamps() {
+    assertEquals(69 * DAY, IntervalFunctions.dateDifference((int) LocalDate.parse("2024-03-10").toEpochDay(),
+        (int) LocalDate.parse("2024-01-01").toEpochDay()));
+    long march10 = micros(LocalDateTime.parse("2024-03-10T00:00:00"), LOS_ANGELES);
+    long march11 = micros(LocalDateTime.parse("2024-03-11T00:00:00"), LOS_ANGELES);
+    // 23 hours elapsed across the change to daylight-saving time; Spark counts the wall clocks' 24.
+    assertEquals(24 * HOUR, IntervalFunctions.timestampDifference(LOS_ANGELES, march11, march10));
+    assertEquals(23 * HOUR, IntervalFunctions.timestampDifference(UTC, march11, march10));
+    assertEquals(-24 * HOUR, IntervalFunctions.timestampNtzDifference(0, 24 * HOUR));
+  }
+
+  @Test
+  void timestampsWithoutZoneMoveByTheirWallClock() {
+    long january31 = micros(LocalDateTime.parse("2024-01-31T01:00:00"), UTC);
+    assertEquals(micros(LocalDateTime.parse("2024-02-29T01:00:00"), UTC),
+        IntervalFunctions.timestampNtzAddYearMonth(january31, 1));
+    assertEquals(january31 - DAY - 2 * HOUR, IntervalFunctions.timestampNtzSubtractDayTime(january31, DAY + 2 * HOUR));
+  }
+
+  @Test
+  void absoluteValueOfTheMostNegativeIntervalOverflows() {
+    assertEquals(14, IntervalFunctions.yearMonthAbsolute(-14));
+    assertEquals(3 * DAY, IntervalFunctions.dayTimeAbsolute(-3 * DAY));
+    SparkException error = assertThrows(SparkException.class, () -> IntervalFunctions.dayTimeAbsolute(Long.MIN_VALUE));
+    assertEquals("ARITHMETIC_OVERFLOW", error.getCondition());
+    assertThrows(SparkException.class, () -> IntervalFunctions.yearMonthAbsolute(Integer.MIN_VALUE));
+  }
 }

@@ -4,7 +4,10 @@ import dev.ember.SparkException;
 import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.ByteType;
 import dev.ember.sql.types.DataType;
+import dev.ember.runtime.functions.IntervalText;
 import dev.ember.sql.types.DateType;
+import dev.ember.sql.types.DayTimeIntervalType;
+import dev.ember.sql.types.YearMonthIntervalType;
 import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.DoubleType;
 import dev.ember.sql.types.FloatType;
@@ -61,12 +64,17 @@ final class CsvValueFormatter {
     return type instanceof BooleanType || type instanceof ByteType || type instanceof ShortType
         || type instanceof IntegerType || type instanceof LongType || type instanceof FloatType
         || type instanceof DoubleType || type instanceof DecimalType || type instanceof StringType
-        || type instanceof DateType || type instanceof TimestampType || type instanceof NullType;
+        || type instanceof DateType || type instanceof TimestampType || type instanceof NullType
+        || type instanceof DayTimeIntervalType || type instanceof YearMonthIntervalType;
   }
 
-  /** The text of row {@code row}, which is not null. */
+  /** The text of row {@code row}, which is not null. Intervals are their SQL text, as Spark writes them. */
   String format(FieldVector vector, int row) {
-    if (vector instanceof VarCharVector strings) {
+    if (type instanceof DayTimeIntervalType dayTime) {
+      return IntervalText.dayTime(((BigIntVector) vector).get(row), dayTime);
+    } else if (type instanceof YearMonthIntervalType yearMonth) {
+      return IntervalText.yearMonth(((IntVector) vector).get(row), yearMonth);
+    } else if (vector instanceof VarCharVector strings) {
       return new String(strings.get(row), StandardCharsets.UTF_8);
     } else if (vector instanceof IntVector ints) {
       return Integer.toString(ints.get(row));

@@ -17,7 +17,10 @@ import dev.ember.sql.types.BinaryType;
 import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.ByteType;
 import dev.ember.sql.types.DataType;
+import dev.ember.runtime.functions.IntervalText;
 import dev.ember.sql.types.DateType;
+import dev.ember.sql.types.DayTimeIntervalType;
+import dev.ember.sql.types.YearMonthIntervalType;
 import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.DoubleType;
 import dev.ember.sql.types.FloatType;
@@ -123,6 +126,7 @@ final class JsonFileWriter implements BatchFileWriter {
         || type instanceof LongType || type instanceof FloatType || type instanceof DoubleType
         || type instanceof DecimalType || type instanceof BooleanType || type instanceof StringType
         || type instanceof BinaryType || type instanceof DateType || type instanceof TimestampType
+        || type instanceof DayTimeIntervalType || type instanceof YearMonthIntervalType
         || NestedValues.isNested(type))) {
       throw new IllegalArgumentException(
           "The JSON writer cannot write column '" + name + "' of type " + type.simpleString());
@@ -164,7 +168,12 @@ final class JsonFileWriter implements BatchFileWriter {
   }
 
   private void writeValue(int column, FieldVector vector, int row) throws IOException {
-    if (vector instanceof ListVector || vector instanceof StructVector) {
+    // Spark writes an ANSI interval as its SQL text, a JSON string.
+    if (schemaTypes[column] instanceof DayTimeIntervalType dayTime) {
+      generator.writeString(IntervalText.dayTime(((BigIntVector) vector).get(row), dayTime));
+    } else if (schemaTypes[column] instanceof YearMonthIntervalType yearMonth) {
+      generator.writeString(IntervalText.yearMonth(((IntVector) vector).get(row), yearMonth));
+    } else if (vector instanceof ListVector || vector instanceof StructVector) {
       writeNested(NestedValues.read(vector, row), schemaTypes[column]);
     } else if (vector instanceof IntVector ints) {
       generator.writeNumber(ints.get(row));

@@ -8,12 +8,14 @@ import dev.ember.sql.types.DateType;
 import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.DoubleType;
 import dev.ember.sql.types.FloatType;
+import dev.ember.sql.types.DayTimeIntervalType;
 import dev.ember.sql.types.IntegerType;
 import dev.ember.sql.types.LongType;
 import dev.ember.sql.types.NullType;
 import dev.ember.sql.types.ShortType;
 import dev.ember.sql.types.StringType;
 import dev.ember.sql.types.TimestampNTZType;
+import dev.ember.sql.types.YearMonthIntervalType;
 import dev.ember.sql.types.TimestampType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -72,10 +74,10 @@ final class ParquetValueWriters {
     } else if (type instanceof ShortType) {
       ArrowBuf data = vector.getDataBuffer();
       return (consumer, row) -> consumer.addInteger(data.getShort((long) row * SmallIntVector.TYPE_WIDTH));
-    } else if (type instanceof IntegerType || type instanceof DateType) {
+    } else if (type instanceof IntegerType || type instanceof DateType || type instanceof YearMonthIntervalType) {
       ArrowBuf data = vector.getDataBuffer();
       return (consumer, row) -> consumer.addInteger(data.getInt((long) row * IntVector.TYPE_WIDTH));
-    } else if (type instanceof LongType) {
+    } else if (type instanceof LongType || type instanceof DayTimeIntervalType) {
       ArrowBuf data = vector.getDataBuffer();
       return (consumer, row) -> consumer.addLong(data.getLong((long) row * BigIntVector.TYPE_WIDTH));
     } else if (type instanceof FloatType) {

@@ -11,6 +11,7 @@ import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.ByteType;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DateType;
+import dev.ember.sql.types.DayTimeIntervalType;
 import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.DoubleType;
 import dev.ember.sql.types.FloatType;
@@ -23,6 +24,7 @@ import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
 import dev.ember.sql.types.TimestampNTZType;
 import dev.ember.sql.types.TimestampType;
+import dev.ember.sql.types.YearMonthIntervalType;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -141,6 +143,11 @@ public final class ParquetWriteSchemas {
       // Spark writes wall-clock micros whatever spark.sql.parquet.outputTimestampType says.
       return Types.primitive(PrimitiveTypeName.INT64, repetition)
           .as(LogicalTypeAnnotation.timestampType(false, LogicalTypeAnnotation.TimeUnit.MICROS)).named(field.name());
+    } else if (type instanceof YearMonthIntervalType) {
+      // As Spark: plain INT32 months and INT64 microseconds; the Spark row metadata keeps the interval type.
+      return Types.primitive(PrimitiveTypeName.INT32, repetition).named(field.name());
+    } else if (type instanceof DayTimeIntervalType) {
+      return Types.primitive(PrimitiveTypeName.INT64, repetition).named(field.name());
     } else if (type instanceof NullType) {
       return Types.primitive(PrimitiveTypeName.BOOLEAN, repetition)
           .as(LogicalTypeAnnotation.unknownType()).named(field.name());
