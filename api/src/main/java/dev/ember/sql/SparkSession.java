@@ -1,7 +1,7 @@
 package dev.ember.sql;
 
+import dev.ember.api.execution.BuiltinFunctionsPreloader;
 import dev.ember.api.execution.EngineContext;
-import dev.ember.api.execution.StartupPreloader;
 import dev.ember.planner.expressions.AttributeReference;
 import dev.ember.planner.logical.RangeRelation;
 import dev.ember.sql.types.DataTypes;
@@ -31,7 +31,7 @@ public class SparkSession implements Closeable {
   /**
    * Built-ins plus this session's registered UDFs; replaced, never changed, on registration. Null until
    * the first registration: the built-ins are read only when a query needs them, so that building them
-   * can overlap the session's start ({@link StartupPreloader}).
+   * can overlap the session's start ({@link BuiltinFunctionsPreloader}).
    */
   private volatile dev.ember.planner.analysis.FunctionRegistry functions;
 
@@ -44,21 +44,18 @@ public class SparkSession implements Closeable {
 
   /**
    * Off-heap bytes the session's queries may hold at once: {@code spark.ember.memory.limit}, or
-   * three quarters of the machine's memory. A query that needs more fails with a clear error. The
-   * machine's memory is looked up in the background; the answer is needed only when the first query
-   * allocates.
+   * three quarters of the machine's memory. A query that needs more fails with a clear error.
    */
-  static java.util.function.LongSupplier memoryLimit(Map<String, String> settings) {
+  static long memoryLimit(Map<String, String> settings) {
     String configured = settings.get("spark.ember.memory.limit");
     if (configured != null) {
-      long limit = Long.parseLong(configured.trim());
-      return () -> limit;
+      return Long.parseLong(configured.trim());
     }
-    java.util.concurrent.CompletableFuture<Long> machineMemory = StartupPreloader.machineMemoryBytes();
-    return () -> {
-      long total = machineMemory.join();
-      return total == Long.MAX_VALUE ? total : total / 4 * 3;
-    };
+    java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean sunOs) {
+      return sunOs.getTotalMemorySize() / 4 * 3;
+    }
+    return Long.MAX_VALUE;
   }
 
   public static Builder builder() {
@@ -243,7 +240,7 @@ public class SparkSession implements Closeable {
           });
           return defaultSession;
         }
-        StartupPreloader.functionRegistry();
+        BuiltinFunctionsPreloader.start();
         String master = options.getOrDefault("spark.master", "local[*]");
         String appName = options.getOrDefault("spark.app.name", "ember");
         defaultSession = new SparkSession(appName, master, options);
