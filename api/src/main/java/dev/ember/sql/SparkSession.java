@@ -1,6 +1,5 @@
 package dev.ember.sql;
 
-import dev.ember.api.execution.BuiltinFunctionsPreloader;
 import dev.ember.api.execution.EngineContext;
 import dev.ember.planner.expressions.AttributeReference;
 import dev.ember.planner.logical.RangeRelation;
@@ -28,12 +27,9 @@ public class SparkSession implements Closeable {
   private final RuntimeConfig conf;
   private final EngineContext engine;
   private volatile boolean stopped;
-  /**
-   * Built-ins plus this session's registered UDFs; replaced, never changed, on registration. Null until
-   * the first registration: the built-ins are read only when a query needs them, so that building them
-   * can overlap the session's start ({@link BuiltinFunctionsPreloader}).
-   */
-  private volatile dev.ember.planner.analysis.FunctionRegistry functions;
+  /** Built-ins plus this session's registered UDFs; replaced, never changed, on registration. */
+  private volatile dev.ember.planner.analysis.FunctionRegistry functions =
+      dev.ember.planner.analysis.FunctionRegistry.builtin();
 
   private SparkSession(String appName, String master, Map<String, String> settings) {
     this.appName = appName;
@@ -110,12 +106,11 @@ public class SparkSession implements Closeable {
 
   /** The functions queries of this session resolve names with. */
   dev.ember.planner.analysis.FunctionRegistry functionRegistry() {
-    dev.ember.planner.analysis.FunctionRegistry registered = functions;
-    return registered != null ? registered : dev.ember.planner.analysis.FunctionRegistry.builtin();
+    return functions;
   }
 
   synchronized void registerFunction(String name, dev.ember.planner.analysis.FunctionBuilder builder) {
-    functions = functionRegistry().with(name, builder);
+    functions = functions.with(name, builder);
   }
 
   public RuntimeConfig conf() {
@@ -240,7 +235,6 @@ public class SparkSession implements Closeable {
           });
           return defaultSession;
         }
-        BuiltinFunctionsPreloader.start();
         String master = options.getOrDefault("spark.master", "local[*]");
         String appName = options.getOrDefault("spark.app.name", "ember");
         defaultSession = new SparkSession(appName, master, options);
