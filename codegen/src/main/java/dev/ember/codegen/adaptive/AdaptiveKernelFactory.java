@@ -23,8 +23,8 @@ import org.apache.arrow.memory.BufferAllocator;
  * <p>Compilation starts only when the pipeline's workers together have processed
  * {@code rowsBeforeCompiling} rows. A pipeline over a few hundred rows (a small CSV, the output of an
  * aggregation) is done long before its class could be ready; compiling it anyway would load Janino and
- * take a core from the query, which in a short program costs more than the whole query (about a second
- * of CPU on the README's example, RESULTS.md "Cold start (2026-11-24, session 4)").
+ * take a core from the query, which in a short program costs more than the whole query (a third of the
+ * process's CPU time on the README's example, RESULTS.md "Cold start (2026-11-24, session 4)").
  *
  * <p>Switching mid-stream is safe because kernels keep no state between batches: each batch's output
  * goes to the worker's sink partition before {@code process} returns, and both kernels compute the
