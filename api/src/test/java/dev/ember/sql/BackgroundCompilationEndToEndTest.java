@@ -4,6 +4,7 @@ import static dev.ember.sql.functions.col;
 import static dev.ember.sql.functions.count;
 import static dev.ember.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code spark.ember.codegen.compileInBackground}: queries start interpreted while their kernels
  * compile, give the same answers as with every kernel compiled first, and later queries of the same
- * shape run the compiled kernels.
+ * shape run the compiled kernels; a query over few rows never starts the compiler.
  */
 class BackgroundCompilationEndToEndTest {
   private final SessionsUnderTest sessions = new SessionsUnderTest();
@@ -60,6 +61,16 @@ class BackgroundCompilationEndToEndTest {
     String codegen = background.range(0, 10).filter(col("id").mod(5).equalTo(4)).queryExecution()
         .explainString("codegen");
     assertTrue(codegen.contains("public boolean process("), codegen);
+  }
+
+  @Test
+  void aQueryOverFewRowsRunsInterpretedWithoutStartingTheCompiler() {
+    SparkSession background = sessions.start("local[1]", Map.of("spark.ember.codegen.compileInBackground", "true"));
+    Dataset<Row> small = background.range(0, 50).filter(col("id").mod(11).equalTo(4));
+    assertEquals(5, small.collectAsList().size());
+    String pipelines = small.queryExecution().compiled().explainPipelines();
+    assertTrue(pipelines.contains("generated kernel compiled after"), pipelines);
+    assertFalse(pipelines.contains("compiling"), pipelines);
   }
 
   private static String waitForGenerated(Dataset<Row> query) throws InterruptedException {

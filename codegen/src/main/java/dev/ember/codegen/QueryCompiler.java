@@ -22,8 +22,9 @@ import java.util.function.Function;
  * pipeline a kernel, generated when codegen is enabled and the generated provider can build it,
  * interpreted otherwise. A pipeline whose generated kernel fails to compile falls back to the
  * interpreted kernel alone; the reason is kept for {@code explain()}. With background compilation, a
- * pipeline whose class is not compiled yet starts interpreted and moves to the generated kernel when
- * the class is ready ({@link AdaptiveKernelFactory}).
+ * pipeline whose class is not compiled yet starts interpreted, starts compiling once it has processed
+ * enough rows to be worth it, and moves to the generated kernel when the class is ready
+ * ({@link AdaptiveKernelFactory}).
  */
 public final class QueryCompiler {
   private final KernelProvider generated;
@@ -64,7 +65,8 @@ public final class QueryCompiler {
           KernelFactory compiled = generated.createIfCompiled(spec, settings.kernelOptions());
           return compiled != null ? compiled : new AdaptiveKernelFactory(
               InterpretedKernels.create(spec, settings.kernelOptions()),
-              BackgroundCompiler.submit(() -> generated.create(spec, settings.kernelOptions())));
+              () -> BackgroundCompiler.submit(() -> generated.create(spec, settings.kernelOptions())),
+              AdaptiveKernelFactory.DEFAULT_ROWS_BEFORE_COMPILING);
         }
         return generated.create(spec, settings.kernelOptions());
       } catch (KernelCompilationException e) {

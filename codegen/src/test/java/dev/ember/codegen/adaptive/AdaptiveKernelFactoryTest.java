@@ -1,6 +1,7 @@
 package dev.ember.codegen.adaptive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,9 @@ import dev.ember.runtime.pipeline.PipelineKernel;
 import dev.ember.runtime.pipeline.SinkPartition;
 import java.util.ArrayList;
 import java.util.List;
+import dev.ember.sql.types.StructType;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.memory.BufferAllocator;
 import org.junit.jupiter.api.Test;
 
@@ -85,5 +88,68 @@ class AdaptiveKernelFactoryTest {
     assertEquals(List.of("interpreted", "interpreted", "interpreted finished"), log);
     assertEquals("interpreted", factory.describe());
     assertTrue(factory.failure().contains("method too large"), factory.failure());
+  }
+
+  /** A batch of {@code rows} rows without columns: all the adaptive factory looks at is the row count. */
+  private static ColumnBatch rows(int rows) {
+    return new ColumnBatch(StructType.of(List.of()), List.of(), rows);
+  }
+
+  @Test
+  void aPipelineOverFewRowsNeverStartsTheCompiler() {
+    AtomicInteger compilations = new AtomicInteger();
+    AdaptiveKernelFactory factory = new AdaptiveKernelFactory(recording("interpreted"), () -> {
+      compilations.incrementAndGet();
+      return CompletableFuture.completedFuture(recording("generated"));
+    }, 1_000);
+    PipelineKernel kernel = factory.create(null, null);
+    kernel.process(rows(400));
+    kernel.process(rows(599));
+    kernel.finish();
+
+    assertEquals(0, compilations.get());
+    assertFalse(factory.compilationStarted());
+    assertEquals(List.of("interpreted", "interpreted", "interpreted finished"), log);
+    assertEquals("interpreted, generated kernel compiled after 1000 rows", factory.describe());
+    assertNull(factory.failure());
+  }
+
+  @Test
+  void theCompilerStartsOnceWhenTheWorkersTogetherReachTheThreshold() {
+    AtomicInteger compilations = new AtomicInteger();
+    CompletableFuture<KernelFactory> compiling = new CompletableFuture<>();
+    AdaptiveKernelFactory factory = new AdaptiveKernelFactory(recording("interpreted"), () -> {
+      compilations.incrementAndGet();
+      return compiling;
+    }, 1_000);
+    PipelineKernel first = factory.create(null, null);
+    PipelineKernel second = factory.create(null, null);
+    first.process(rows(600));
+    assertFalse(factory.compilationStarted());
+    second.process(rows(600));
+    assertTrue(factory.compilationStarted());
+    first.process(rows(600));
+    assertEquals(1, compilations.get());
+    assertEquals("interpreted, generated kernel compiling", factory.describe());
+
+    compiling.complete(recording("generated"));
+    second.process(rows(10));
+    second.finish();
+    first.finish();
+    assertEquals(List.of("interpreted", "interpreted", "interpreted", "interpreted finished", "generated",
+        "generated finished", "interpreted finished"), log);
+  }
+
+  @Test
+  void aCompilerThatFailsToStartLeavesThePipelineInterpreted() {
+    AdaptiveKernelFactory factory = new AdaptiveKernelFactory(recording("interpreted"), () -> {
+      throw new KernelCompilationException("no compiler");
+    }, 10);
+    PipelineKernel kernel = factory.create(null, null);
+    kernel.process(rows(10));
+    kernel.process(rows(10));
+    kernel.finish();
+    assertEquals(List.of("interpreted", "interpreted", "interpreted finished"), log);
+    assertTrue(factory.failure().contains("no compiler"), factory.failure());
   }
 }
