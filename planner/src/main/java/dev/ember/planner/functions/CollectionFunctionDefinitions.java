@@ -253,6 +253,19 @@ public final class CollectionFunctionDefinitions {
         .build();
   }
 
+  /**
+   * {@code array_of_structs.field}: the field of every element, made by the analyzer; the second
+   * argument is the field's position. Spark names the column {@code arr.field}.
+   */
+  public static ScalarFunction getArrayStructField(ArrayType arrayType, StructField field) {
+    return ScalarFunction.builder("get_array_struct_field")
+        .arguments(ARRAY, INT).objectArguments()
+        .returns(new ArrayType(field.dataType(), arrayType.containsNull() || field.nullable()))
+        .sql((name, arguments) -> arguments.get(0).sql() + "." + field.name())
+        .implementedBy(CollectionFunctions.class, "getArrayStructField")
+        .build();
+  }
+
   public static final List<ScalarFunction> ALL = List.of(ARRAY_FUNCTION, MAP_FUNCTION, MAP_FROM_ARRAYS,
       NAMED_STRUCT, SIZE, CARDINALITY, MAP_KEYS, MAP_VALUES, ELEMENT_AT, ARRAY_CONTAINS, ARRAY_POSITION, ARRAY_MIN,
       ARRAY_MAX, SORT_ARRAY, ARRAY_DISTINCT, ARRAY_UNION, ARRAY_INTERSECT, ARRAY_EXCEPT, FLATTEN, SLICE, ARRAY_JOIN,
