@@ -241,7 +241,7 @@ final class FunctionCases {
       values("overlay", "overlay(str, 'ZZ', 2, 3)", "overlay(str PLACING 'ZZ' FROM 2)",
           "overlay(str PLACING '😀' FROM b FOR 1)", "overlay(str PLACING str FROM -1)", "overlay(str, 'Q', 0, 2)",
           "overlay(str, 'Q', 10, 2)", "overlay(str, 'QQQ', 2, -2)", "overlay(str, '', 2, 0)", "overlay(i, 'Q', 2)",
-          "overlay(bin PLACING X'FF' FROM 2)", "overlay(bin, X'0102', 1, 5)", "overlay(bin, NULL, 2)",
+          "overlay(bin PLACING X'FF' FROM 2)", "overlay(bin, X'0102', 1, 5)",
           "overlay(str, num, i, b)", "overlay(str, 'Q', 2L)"),
       values("substring_index", "substring_index(str, 'l', 2)", "substring_index(str, 'l', -1)",
           "substring_index(str, 'l', 0)", "substring_index(str, '', 1)", "substring_index('aaa', 'aa', -1)",
@@ -289,7 +289,7 @@ final class FunctionCases {
       error("ltrim", "WRONG_NUM_ARGS.WITHOUT_SUGGESTION", "ltrim(str, 'a', 'b')"),
       error("overlay", "WRONG_NUM_ARGS.WITHOUT_SUGGESTION", "overlay(str, 'a')"),
       error("overlay", "DATATYPE_MISMATCH.DATA_DIFF_TYPES", "overlay(str PLACING bin FROM 2)",
-          "overlay(bin, str, 1)"),
+          "overlay(bin, str, 1)", "overlay(bin, NULL, 2)"),
       error("overlay", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "overlay(str PLACING 'Q' FROM flag)"));
 
   static final Table DATES = table("dates",

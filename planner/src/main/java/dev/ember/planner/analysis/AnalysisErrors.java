@@ -23,14 +23,19 @@ final class AnalysisErrors {
   private AnalysisErrors() {}
 
   static AnalysisException unresolvedColumn(String name, List<String> candidateNames, LogicalPlan plan) {
+    return unresolvedColumnAmong(name, candidateNames.stream().map(Identifiers::quote).toList(), plan);
+  }
+
+  /** As {@link #unresolvedColumn}, with the candidates quoted already, some qualified: {@code `t`.`id`}. */
+  static AnalysisException unresolvedColumnAmong(String name, List<String> quotedCandidates, LogicalPlan plan) {
     // Spark quotes each part of a dotted name: `t`.`nope`.
     String quoted = NameParts.quote(NameParts.split(name));
     String text = "A column, variable, or function parameter with name " + quoted + " cannot be resolved.";
-    if (candidateNames.isEmpty()) {
+    if (quotedCandidates.isEmpty()) {
       // Spark's template ends with a space where the suggestion would go, hence two spaces.
       return withPlan("UNRESOLVED_COLUMN.WITHOUT_SUGGESTION", Map.of("objectName", quoted), text + " ", "42703", plan);
     }
-    String proposal = String.join(", ", NameSuggestions.rank(name, candidateNames));
+    String proposal = String.join(", ", NameSuggestions.rankQuoted(name, quotedCandidates));
     return withPlan("UNRESOLVED_COLUMN.WITH_SUGGESTION", Map.of("objectName", quoted, "proposal", proposal),
         text + " Did you mean one of the following? [" + proposal + "].", "42703", plan);
   }
@@ -259,8 +264,24 @@ final class AnalysisErrors {
   /** {@code n.*} where n is a column but no struct: Spark's legacy condition, with a Scala list. */
   static AnalysisException starExpandOfNonStruct(List<String> targetParts) {
     String attributes = "List(" + String.join(", ", targetParts) + ")";
-    return new AnalysisException("_LEGACY_ERROR_TEMP_1050", Map.of("attributes", attributes),
+    return new LegacyAnalysisException("_LEGACY_ERROR_TEMP_1050", Map.of("attributes", attributes),
         "Can only star expand struct data types. Attribute: `" + attributes + "`.");
+  }
+
+  /** Spark's legacy errors print their message alone, without the {@code [CONDITION]} prefix. */
+  private static final class LegacyAnalysisException extends AnalysisException {
+    private static final long serialVersionUID = 1L;
+    private final String message;
+
+    LegacyAnalysisException(String condition, Map<String, String> parameters, String message) {
+      super(condition, parameters, message);
+      this.message = message;
+    }
+
+    @Override
+    public String getMessage() {
+      return message;
+    }
   }
 
   /**

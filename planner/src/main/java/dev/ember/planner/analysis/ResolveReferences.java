@@ -65,7 +65,8 @@ final class ResolveReferences implements AnalyzerRule {
   }
 
   private Expression nameNested(Expression entry, List<AttributeReference> input, Map<Long, String> qualifiers) {
-    if (entry instanceof UnresolvedAttribute attribute && resolver.resolve(attribute.name(), input, qualifiers).isEmpty()) {
+    if (entry instanceof UnresolvedAttribute attribute
+        && resolver.resolve(attribute.name(), input, qualifiers).isEmpty()) {
       List<String> parts = NameParts.split(attribute.name());
       Optional<NestedColumns.Path> path = nestedColumns.find(parts, input, qualifiers);
       if (path.isPresent()) {

@@ -1,14 +1,10 @@
 package dev.ember.planner.analysis;
 
-import dev.ember.planner.expressions.Cast;
 import dev.ember.planner.expressions.Expression;
 import dev.ember.planner.expressions.ScalarFunctionCall;
 import dev.ember.planner.functions.StringFunctionDefinitions;
 import dev.ember.sql.AnalysisException;
 import dev.ember.sql.types.BinaryType;
-import dev.ember.sql.types.DataTypes;
-import dev.ember.sql.types.NullType;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,21 +46,16 @@ final class StringFunctionBuilders {
     if (inputBinary == replaceBinary) {
       return OVERLAY.build(name, arguments, distinct);
     }
-    int other = inputBinary ? 1 : 0;
-    if (arguments.get(other).dataType() instanceof NullType) {
-      // A null beside a binary is a null binary, not a null string.
-      List<Expression> cast = new ArrayList<>(arguments);
-      cast.set(other, Cast.implicit(arguments.get(other), DataTypes.BinaryType));
-      return OVERLAY.build(name, cast, distinct);
-    }
-    Expression call = OVERLAY.build(name, arguments, distinct);
-    throw mixedOverlay(call);
+    throw mixedOverlay(OVERLAY.build(name, arguments, distinct), inputBinary);
   }
 
-  /** Spark's DATA_DIFF_TYPES for overlay lists the two types as alternatives, whatever their order. */
-  private static AnalysisException mixedOverlay(Expression call) {
+  /**
+   * Spark's DATA_DIFF_TYPES for overlay names the input's and the replacement's types in that order,
+   * anything but a binary (a null too) counting as the string it is cast to.
+   */
+  private static AnalysisException mixedOverlay(Expression call, boolean inputBinary) {
     String sql = Identifiers.quoteExpression(call);
-    String types = "(\"STRING\" or \"BINARY\")";
+    String types = inputBinary ? "(\"BINARY\" or \"STRING\")" : "(\"STRING\" or \"BINARY\")";
     return new AnalysisException("DATATYPE_MISMATCH.DATA_DIFF_TYPES",
         Map.of("functionName", "`overlay`", "dataType", types, "sqlExpr", sql),
         "Cannot resolve " + sql + " due to data type mismatch: Input to `overlay` should all be the same type, but"

@@ -13,6 +13,7 @@ import dev.ember.planner.expressions.Literal;
 import dev.ember.planner.expressions.Not;
 import dev.ember.planner.expressions.Or;
 import dev.ember.planner.expressions.UnaryMinus;
+import dev.ember.planner.expressions.UnresolvedAttribute;
 import dev.ember.planner.expressions.UnresolvedExtractValue;
 import dev.ember.planner.expressions.UnresolvedFunction;
 import dev.ember.sql.types.DataTypes;
@@ -241,9 +242,10 @@ public final class ExpressionGrammar {
 
   /**
    * {@code x::type} is {@code CAST(x AS type)}; {@code x[key]} (an array's 0-based index or a map's
-   * key) and {@code x.field} after anything but a plain name are extractions the analyzer resolves
-   * once it knows x's type, as Spark's {@code UnresolvedExtractValue}. A dotted name ({@code a.b.c})
-   * stays one name: whether {@code a} is a table alias or a column is also the analyzer's question.
+   * key) and {@code x.field} after anything but a name (even a parenthesised one) are extractions the
+   * analyzer resolves once it knows x's type, as Spark's {@code UnresolvedExtractValue}. A dotted name
+   * ({@code a.b.c}) stays one name: whether {@code a} is a table alias or a column is also the
+   * analyzer's question.
    */
   private Expression postfix(Expression expression) {
     Expression result = expression;
@@ -265,7 +267,10 @@ public final class ExpressionGrammar {
           throw tokens.syntaxError(field);
         }
         tokens.advance();
-        result = new UnresolvedExtractValue(result, new Literal(field.value(), DataTypes.StringType));
+        // As in Spark, (s).x is the name s.x, resolved like any dotted name; other values get an extraction.
+        result = result instanceof UnresolvedAttribute attribute && !attribute.name().endsWith("*")
+            ? new UnresolvedAttribute(attribute.name() + "." + PrimaryGrammar.joinedName(List.of(field.value())))
+            : new UnresolvedExtractValue(result, new Literal(field.value(), DataTypes.StringType));
       } else if (token.isSymbol(":") && canStartOperand(tokens.peek(1))) {
         throw tokens.unsupported(token, "semi-structured extraction (:)");
       } else {

@@ -126,7 +126,8 @@ final class PrimaryGrammar {
     return new UnresolvedAttribute(joinedName(parts));
   }
 
-  private static String joinedName(List<String> parts) {
+  /** Name parts joined by dots; a part holding a dot is back-quoted, as Spark's {@code UnresolvedAttribute.name}. */
+  static String joinedName(List<String> parts) {
     List<String> quoted = new ArrayList<>();
     for (String part : parts) {
       quoted.add(part.contains(".") ? "`" + part.replace("`", "``") + "`" : part);

@@ -56,7 +56,8 @@ class NestedAccessParsingTest {
     assertEquals(extract(extract(column("a.b"), 0), "c"), ExpressionParser.parse("a.b[0].c"));
     assertEquals(extract(new UnresolvedFunction("f", List.of(column("a")), false), "b"),
         ExpressionParser.parse("f(a).b"));
-    assertEquals(extract(column("s"), "x"), ExpressionParser.parse("(s).x"));
+    assertEquals(column("s.x"), ExpressionParser.parse("(s).x"));
+    assertEquals(column("a.b.`c.d`"), ExpressionParser.parse("(a.b).`c.d`"));
     assertEquals(new UnresolvedFunction("a.b.c", List.of(Literal.fromJava(1)), false),
         ExpressionParser.parse("a.b.c(1)"));
   }
