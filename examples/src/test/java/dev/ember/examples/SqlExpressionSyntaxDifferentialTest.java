@@ -52,7 +52,9 @@ class SqlExpressionSyntaxDifferentialTest {
           "substring(w FROM 2, 3)", "substr(w, 2, 3)"),
       List.of("overlay(w PLACING 'ZZ' FROM 2 FOR 3)", "overlay(w PLACING 'ZZ' FROM 2)",
           "overlay(w, 'ZZ', 2, 3)", "overlay(b1 PLACING b2 FROM 2)", "overlay(n PLACING 'Q' FROM 2)"),
-      List.of("extract(YEAR FROM DATE '2024-03-05')"));
+      List.of("extract(YEAR FROM DATE '2024-03-05')"),
+      List.of("percentile_approx(n, array(0.25, 0.5, 1.0))", "percentile_approx(n, array(0.5D), 100)",
+          "approx_percentile(id, array(0.1, 0.9))", "percentile_approx(n, array())", "percentile_approx(n, 0.5)"));
 
   private static final List<List<String>> ALIASED_SELECTIONS = List.of(
       List.of("t.arr", "t.s.y.z", "t.m['b']", "t.arr[1] + 1", "T.S.X", "t.`s`.x", "`t`.s.y.z"),
