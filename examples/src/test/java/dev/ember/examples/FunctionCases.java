@@ -242,7 +242,7 @@ final class FunctionCases {
           "overlay(str PLACING '😀' FROM b FOR 1)", "overlay(str PLACING str FROM -1)", "overlay(str, 'Q', 0, 2)",
           "overlay(str, 'Q', 10, 2)", "overlay(str, 'QQQ', 2, -2)", "overlay(str, '', 2, 0)", "overlay(i, 'Q', 2)",
           "overlay(bin PLACING X'FF' FROM 2)", "overlay(bin, X'0102', 1, 5)",
-          "overlay(str, num, i, b)", "overlay(str, 'Q', 2L)"),
+          "overlay(str, num, i, b)"),
       values("substring_index", "substring_index(str, 'l', 2)", "substring_index(str, 'l', -1)",
           "substring_index(str, 'l', 0)", "substring_index(str, '', 1)", "substring_index('aaa', 'aa', -1)",
           "substring_index('a.b.c', '.', -5)"),
