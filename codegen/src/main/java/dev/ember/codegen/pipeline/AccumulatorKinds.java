@@ -81,7 +81,20 @@ final class AccumulatorKinds {
       case COLLECT_SET -> AccumulatorSpec.object(new dev.ember.runtime.operators.aggregate.CollectAggregate(input, true));
       case PERCENTILE_APPROX -> AccumulatorSpec.object(new ApproxPercentileAggregate(input,
           ((Number) option(call, 0).value()).doubleValue(), ((Number) option(call, 1).value()).intValue()));
+      case PERCENTILE_APPROX_ARRAY -> AccumulatorSpec.object(new ApproxPercentileAggregate(input,
+          percentages(call.options().get(0)), true, ((Number) option(call, 1).value()).intValue()));
     };
+  }
+
+  /** The constants of {@code array(p1, p2, ...)}, folded to one literal or not yet. */
+  private static List<Double> percentages(dev.ember.planner.expressions.Expression array) {
+    List<Double> percentages = new java.util.ArrayList<>();
+    if (array instanceof Literal literal && literal.value() instanceof List<?> values) {
+      values.forEach(value -> percentages.add(((Number) value).doubleValue()));
+    } else {
+      array.children().forEach(element -> percentages.add(((Number) ((Literal) element).value()).doubleValue()));
+    }
+    return percentages;
   }
 
   private static Literal option(AggregateCall call, int index) {

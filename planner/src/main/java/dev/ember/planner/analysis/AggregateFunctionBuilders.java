@@ -126,7 +126,7 @@ final class AggregateFunctionBuilders {
 
   /**
    * {@code percentile_approx(x, p[, accuracy])}: Spark names it {@code percentile_approx(x, p, 10000)}.
-   * The array-of-percentages form needs array values, which Ember's aggregates do not produce yet.
+   * With {@code array(p1, p2, ...)} of constants for p it returns an array, one value per percentage.
    */
   private static FunctionBuilder approxPercentile(String displayName) {
     return (name, arguments, distinct) -> {
@@ -140,18 +140,22 @@ final class AggregateFunctionBuilders {
             describe(name, arguments, distinct));
       }
       Expression percentage = arguments.get(1);
-      requireNumberLiteral(name, arguments, distinct, percentage);
-      double value = ((Number) ((Literal) percentage).value()).doubleValue();
-      if (!(value >= 0.0 && value <= 1.0)) {
-        throw AnalysisErrors.notYetSupported("a percentage outside [0.0, 1.0]", describe(name, arguments, distinct));
+      boolean array = percentage.dataType() instanceof dev.ember.sql.types.ArrayType;
+      List<Expression> percentages = array ? percentage.children() : List.of(percentage);
+      for (Expression element : percentages) {
+        requireNumberLiteral(name, arguments, distinct, element);
+        double value = ((Number) ((Literal) element).value()).doubleValue();
+        if (!(value >= 0.0 && value <= 1.0)) {
+          throw AnalysisErrors.notYetSupported("a percentage outside [0.0, 1.0]", describe(name, arguments, distinct));
+        }
       }
       Expression accuracy = arguments.size() == 3 ? arguments.get(2) : Literal.fromJava(10000);
       if (!(accuracy instanceof Literal literal) || !(literal.value() instanceof Integer count) || count <= 0) {
         throw AnalysisErrors.notYetSupported("an accuracy that is not a positive int constant",
             describe(name, arguments, distinct));
       }
-      return new AggregateCall(AggregateFunction.PERCENTILE_APPROX, List.of(input), distinct, displayName,
-          List.of(percentage, accuracy), true);
+      return new AggregateCall(array ? AggregateFunction.PERCENTILE_APPROX_ARRAY : AggregateFunction.PERCENTILE_APPROX,
+          List.of(input), distinct, displayName, List.of(percentage, accuracy), true);
     };
   }
 

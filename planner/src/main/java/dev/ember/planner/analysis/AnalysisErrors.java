@@ -23,13 +23,19 @@ final class AnalysisErrors {
   private AnalysisErrors() {}
 
   static AnalysisException unresolvedColumn(String name, List<String> candidateNames, LogicalPlan plan) {
-    String quoted = Identifiers.quote(name);
+    return unresolvedColumnAmong(name, candidateNames.stream().map(Identifiers::quote).toList(), plan);
+  }
+
+  /** As {@link #unresolvedColumn}, with the candidates quoted already, some qualified: {@code `t`.`id`}. */
+  static AnalysisException unresolvedColumnAmong(String name, List<String> quotedCandidates, LogicalPlan plan) {
+    // Spark quotes each part of a dotted name: `t`.`nope`.
+    String quoted = NameParts.quote(NameParts.split(name));
     String text = "A column, variable, or function parameter with name " + quoted + " cannot be resolved.";
-    if (candidateNames.isEmpty()) {
+    if (quotedCandidates.isEmpty()) {
       // Spark's template ends with a space where the suggestion would go, hence two spaces.
       return withPlan("UNRESOLVED_COLUMN.WITHOUT_SUGGESTION", Map.of("objectName", quoted), text + " ", "42703", plan);
     }
-    String proposal = String.join(", ", NameSuggestions.rank(name, candidateNames));
+    String proposal = String.join(", ", NameSuggestions.rankQuoted(name, quotedCandidates));
     return withPlan("UNRESOLVED_COLUMN.WITH_SUGGESTION", Map.of("objectName", quoted, "proposal", proposal),
         text + " Did you mean one of the following? [" + proposal + "].", "42703", plan);
   }
@@ -235,6 +241,55 @@ final class AnalysisErrors {
         "A query operator contains one or more unsupported expressions.\nConsider to rewrite it to avoid window"
             + " functions, aggregate functions, and generator functions in the WHERE clause.\nInvalid expressions: ["
             + list + "]", "42K0E", plan);
+  }
+
+  /** {@code s.nope} or {@code getField("nope")} on a struct without that field. */
+  static AnalysisException fieldNotFound(String field, List<String> fieldNames) {
+    String quoted = Identifiers.quote(field);
+    String fields = fieldNames.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
+    return withoutPlan("FIELD_NOT_FOUND", Map.of("fieldName", quoted, "fields", fields),
+        "No such struct field " + quoted + " in " + fields + ".", "42704");
+  }
+
+  /** {@code n[0]} or {@code n.x} on a value that is no struct, array or map. */
+  static AnalysisException invalidExtractBase(Expression base) {
+    String quotedBase = Identifiers.quoteExpression(base);
+    String type = Identifiers.quoteType(base.dataType());
+    return withoutPlan("INVALID_EXTRACT_BASE_FIELD_TYPE", Map.of("base", quotedBase, "other", type),
+        "Can't extract a value from " + quotedBase + ". Need a complex type [STRUCT, ARRAY, MAP] but got " + type
+            + ".", "42000");
+  }
+
+  /** {@code u.*} where u is neither a table alias nor a column. Spark lists the input columns sorted. */
+  static AnalysisException cannotResolveStarExpand(List<String> targetParts, List<String> inputColumns) {
+    String target = NameParts.quote(targetParts);
+    String columns = inputColumns.stream().sorted().map(Identifiers::quote).collect(Collectors.joining(", "));
+    return withoutPlan("CANNOT_RESOLVE_STAR_EXPAND", Map.of("targetString", target, "columns", columns),
+        "Cannot resolve " + target + ".* given input columns " + columns + ". Please check that the specified table"
+            + " or struct exists and is accessible in the input columns.", "42704");
+  }
+
+  /** {@code n.*} where n is a column but no struct: Spark's legacy condition, with a Scala list. */
+  static AnalysisException starExpandOfNonStruct(List<String> targetParts) {
+    String attributes = "List(" + String.join(", ", targetParts) + ")";
+    return new LegacyAnalysisException("_LEGACY_ERROR_TEMP_1050", Map.of("attributes", attributes),
+        "Can only star expand struct data types. Attribute: `" + attributes + "`.");
+  }
+
+  /** Spark's legacy errors print their message alone, without the {@code [CONDITION]} prefix. */
+  private static final class LegacyAnalysisException extends AnalysisException {
+    private static final long serialVersionUID = 1L;
+    private final String message;
+
+    LegacyAnalysisException(String condition, Map<String, String> parameters, String message) {
+      super(condition, parameters, message);
+      this.message = message;
+    }
+
+    @Override
+    public String getMessage() {
+      return message;
+    }
   }
 
   /**

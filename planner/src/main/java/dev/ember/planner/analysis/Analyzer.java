@@ -28,7 +28,7 @@ public final class Analyzer {
     ColumnResolver resolver = new ColumnResolver(settings.caseSensitive());
     this.batches = List.of(
         new RuleBatch("Resolution", List.of(
-            new ResolveStar(),
+            new ResolveStar(resolver),
             new ResolveDatasetColumns(),
             new ResolveReferences(resolver),
             new ResolveMissingReferences(resolver),

@@ -44,8 +44,7 @@ final class CheckAnalysis {
     for (Expression expression : node.expressions()) {
       for (Expression part : expression.collect(part -> part.resolved() ? null : part)) {
         if (part instanceof UnresolvedAttribute attribute) {
-          List<String> candidates = node.childOutput().stream().map(AttributeReference::name).toList();
-          throw AnalysisErrors.unresolvedColumn(attribute.name(), candidates, node);
+          throw AnalysisErrors.unresolvedColumnAmong(attribute.name(), quotedCandidates(node), node);
         }
         if (part instanceof UnresolvedStar) {
           throw AnalysisErrors.invalidStar(node);
@@ -156,5 +155,16 @@ final class CheckAnalysis {
         }
       }
     }
+  }
+
+  /** Spark suggests a column of a table alias by its qualified name: {@code `t`.`id`}. */
+  private static List<String> quotedCandidates(LogicalPlan node) {
+    java.util.Map<Long, String> qualifiers = Qualifiers.ofInputs(node.children());
+    List<String> candidates = new java.util.ArrayList<>();
+    for (AttributeReference column : node.childOutput()) {
+      String qualifier = qualifiers.get(column.exprId());
+      candidates.add((qualifier == null ? "" : Identifiers.quote(qualifier) + ".") + Identifiers.quote(column.name()));
+    }
+    return candidates;
   }
 }

@@ -57,23 +57,10 @@ final class ColumnResolver {
     }
     int dot = name.indexOf('.');
     if (dot > 0 && dot < name.length() - 1) {
-      String qualifier = name.substring(0, dot);
-      String column = name.substring(dot + 1);
-      List<AttributeReference> qualifiedMatches = new ArrayList<>();
-      for (AttributeReference candidate : input) {
-        String candidateQualifier = qualifiers.get(candidate.exprId());
-        if (candidateQualifier != null && nameMatches(qualifier, candidateQualifier)
-            && nameMatches(column, candidate.name())
-            && qualifiedMatches.stream().noneMatch(match -> match.exprId() == candidate.exprId())) {
-          qualifiedMatches.add(candidate);
-        }
-      }
-      if (qualifiedMatches.size() > 1) {
-        throw AnalysisErrors.ambiguousReference(name, qualifiedNames(qualifiedMatches, qualifiers));
-      }
-      if (qualifiedMatches.size() == 1) {
-        AttributeReference match = qualifiedMatches.get(0);
-        return Optional.of(match.name().equals(column) ? match : match.withName(column));
+      Optional<AttributeReference> qualified =
+          resolveQualified(name.substring(0, dot), name.substring(dot + 1), input, qualifiers);
+      if (qualified.isPresent()) {
+        return qualified;
       }
     }
     List<AttributeReference> matches = new ArrayList<>();
@@ -87,6 +74,28 @@ final class ColumnResolver {
       throw AnalysisErrors.ambiguousReference(name, qualifiedNames(matches, qualifiers));
     }
     return resolve(name, input);
+  }
+
+  /**
+   * The input column {@code column} of the table aliased {@code qualifier}, renamed to the user's
+   * spelling; empty when there is none.
+   */
+  Optional<AttributeReference> resolveQualified(String qualifier, String column, List<AttributeReference> input,
+      Map<Long, String> qualifiers) {
+    List<AttributeReference> qualifiedMatches = new ArrayList<>();
+    for (AttributeReference candidate : input) {
+      String candidateQualifier = qualifiers.get(candidate.exprId());
+      if (candidateQualifier != null && nameMatches(qualifier, candidateQualifier)
+          && nameMatches(column, candidate.name())
+          && qualifiedMatches.stream().noneMatch(match -> match.exprId() == candidate.exprId())) {
+        qualifiedMatches.add(candidate);
+      }
+    }
+    if (qualifiedMatches.size() > 1) {
+      throw AnalysisErrors.ambiguousReference(qualifier + "." + column, qualifiedNames(qualifiedMatches, qualifiers));
+    }
+    return qualifiedMatches.stream().findFirst()
+        .map(match -> match.name().equals(column) ? match : match.withName(column));
   }
 
   private static List<String> qualifiedNames(List<AttributeReference> matches, Map<Long, String> qualifiers) {

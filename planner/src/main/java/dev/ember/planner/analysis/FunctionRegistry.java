@@ -27,6 +27,7 @@ public final class FunctionRegistry {
       .withScalarFunctions(dev.ember.planner.functions.MathFunctionDefinitions.ALL)
       // string functions
       .withScalarFunctions(dev.ember.planner.functions.StringFunctionDefinitions.ALL)
+      .withAll(StringFunctionBuilders.all())
       // hash and encoding functions
       .withScalarFunctions(dev.ember.planner.functions.HashFunctionDefinitions.ALL)
       .withScalarFunctions(dev.ember.planner.functions.EncodingFunctionDefinitions.ALL)

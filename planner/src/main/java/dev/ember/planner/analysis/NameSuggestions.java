@@ -15,8 +15,12 @@ final class NameSuggestions {
   private NameSuggestions() {}
 
   static List<String> rank(String requestedName, List<String> candidateNames) {
-    return candidateNames.stream()
-        .map(Identifiers::quote)
+    return rankQuoted(requestedName, candidateNames.stream().map(Identifiers::quote).toList());
+  }
+
+  /** As {@link #rank}, for candidates quoted already (a qualified one as {@code `t`.`id`}). */
+  static List<String> rankQuoted(String requestedName, List<String> quotedCandidates) {
+    return quotedCandidates.stream()
         .distinct()
         .sorted(Comparator.<String>comparingInt(candidate -> editDistance(candidate, requestedName))
             .thenComparing(Comparator.naturalOrder()))

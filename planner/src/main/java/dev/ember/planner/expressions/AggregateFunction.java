@@ -39,7 +39,12 @@ public enum AggregateFunction {
   /** The distinct non-null values, as an array in no particular order. */
   COLLECT_SET("collect_set"),
   /** Options: the percentage (a literal between 0 and 1), then the accuracy (a positive int literal, 10000). */
-  PERCENTILE_APPROX("percentile_approx");
+  PERCENTILE_APPROX("percentile_approx"),
+  /**
+   * {@code percentile_approx(x, array(p1, p2, ...)[, accuracy])}: an array of one value per percentage.
+   * Options: the array of percentages (constants between 0 and 1), then the accuracy.
+   */
+  PERCENTILE_APPROX_ARRAY("percentile_approx");
 
   private final String sqlName;
 
@@ -57,6 +62,7 @@ public enum AggregateFunction {
       case COLLECT_LIST, COLLECT_SET -> new dev.ember.sql.types.ArrayType(inputType, false);
       case COUNT, COUNT_IF, APPROX_COUNT_DISTINCT -> DataTypes.LongType;
       case MIN, MAX, FIRST, LAST, MAX_BY, MIN_BY, MODE, PERCENTILE_APPROX -> inputType;
+      case PERCENTILE_APPROX_ARRAY -> new dev.ember.sql.types.ArrayType(inputType, false);
       case BOOL_AND, BOOL_OR -> DataTypes.BooleanType;
       case STDDEV_SAMP, STDDEV_POP, VAR_SAMP, VAR_POP, SKEWNESS, KURTOSIS, CORR, COVAR_POP, COVAR_SAMP, PERCENTILE ->
           DataTypes.DoubleType;

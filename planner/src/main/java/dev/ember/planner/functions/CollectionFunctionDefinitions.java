@@ -173,6 +173,22 @@ public final class CollectionFunctionDefinitions {
       .implementedBy(CollectionFunctions.class, "sortArray")
       .build();
 
+  /**
+   * Spark's default comparator of {@code array_sort(array)}, which its column name spells out:
+   * ascending, nulls last. The form with a comparator lambda is not supported (Ember has no lambdas).
+   */
+  private static final String DEFAULT_COMPARATOR = "lambdafunction((IF(((namedlambdavariable() IS NULL) AND"
+      + " (namedlambdavariable() IS NULL)), 0, (IF((namedlambdavariable() IS NULL), 1, (IF((namedlambdavariable()"
+      + " IS NULL), -1, (IF((namedlambdavariable() < namedlambdavariable()), -1, (IF((namedlambdavariable() >"
+      + " namedlambdavariable()), 1, 0)))))))))), namedlambdavariable(), namedlambdavariable())";
+
+  public static final ScalarFunction ARRAY_SORT = ScalarFunction.builder("array_sort")
+      .arguments(ARRAY).objectArguments()
+      .returns(ScalarFunction.ResultType.argument(0))
+      .sql((name, arguments) -> "array_sort(" + arguments.get(0).sql() + ", " + DEFAULT_COMPARATOR + ")")
+      .implementedBy(CollectionFunctions.class, "arraySort")
+      .build();
+
   public static final ScalarFunction ARRAY_DISTINCT = ScalarFunction.builder("array_distinct")
       .arguments(ARRAY).objectArguments()
       .returns(ScalarFunction.ResultType.argument(0))
@@ -253,9 +269,23 @@ public final class CollectionFunctionDefinitions {
         .build();
   }
 
+  /**
+   * {@code array_of_structs.field}: the field of every element, made by the analyzer; the second
+   * argument is the field's position. Spark names the column {@code arr.field}.
+   */
+  public static ScalarFunction getArrayStructField(ArrayType arrayType, StructField field) {
+    return ScalarFunction.builder("get_array_struct_field")
+        .arguments(ARRAY, INT).objectArguments()
+        .returns(new ArrayType(field.dataType(), arrayType.containsNull() || field.nullable()))
+        .sql((name, arguments) -> arguments.get(0).sql() + "." + field.name())
+        .implementedBy(CollectionFunctions.class, "getArrayStructField")
+        .build();
+  }
+
   public static final List<ScalarFunction> ALL = List.of(ARRAY_FUNCTION, MAP_FUNCTION, MAP_FROM_ARRAYS,
       NAMED_STRUCT, SIZE, CARDINALITY, MAP_KEYS, MAP_VALUES, ELEMENT_AT, ARRAY_CONTAINS, ARRAY_POSITION, ARRAY_MIN,
-      ARRAY_MAX, SORT_ARRAY, ARRAY_DISTINCT, ARRAY_UNION, ARRAY_INTERSECT, ARRAY_EXCEPT, FLATTEN, SLICE, ARRAY_JOIN,
+      ARRAY_MAX, SORT_ARRAY, ARRAY_SORT,
+      ARRAY_DISTINCT, ARRAY_UNION, ARRAY_INTERSECT, ARRAY_EXCEPT, FLATTEN, SLICE, ARRAY_JOIN,
       ARRAY_JOIN_WITH_NULLS, SPLIT);
 
   static boolean isNullType(DataType type) {

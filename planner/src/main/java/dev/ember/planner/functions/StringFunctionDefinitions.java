@@ -129,6 +129,12 @@ public final class StringFunctionDefinitions {
   public static final ScalarFunction SUBSTR = alias(SUBSTRING, "substr");
   public static final ScalarFunction SUBSTRING_INDEX =
       function("substring_index", DataTypes.StringType, TEXT, TEXT, INT).build();
+  /**
+   * {@code overlay(input, replace, pos[, len])}, also written {@code OVERLAY(input PLACING replace FROM
+   * pos FOR len)}: string or binary, which {@code StringFunctionBuilders} keeps apart.
+   */
+  public static final ScalarFunction OVERLAY = function("overlay", DataTypes.StringType, TEXT_OR_BINARY,
+      TEXT_OR_BINARY, INT, INT).defaults(integer(-1)).returns(ScalarFunction.ResultType.argument(0)).build();
   public static final ScalarFunction LEFT = function("left", DataTypes.StringType, TEXT, INT).build();
   /** Spark says nullable even for a non-null string (it is defined as {@code if(isnull(str), null, ...)}). */
   public static final ScalarFunction RIGHT = function("right", DataTypes.StringType, TEXT, INT)
@@ -139,6 +145,9 @@ public final class StringFunctionDefinitions {
 
   /** Strings only: numbers and binaries become text (Spark keeps an all-binary concat binary). */
   public static final ScalarFunction CONCAT = function("concat", DataTypes.StringType, TEXT).variadic().build();
+  /** All binaries: binary, as in Spark; {@code StringFunctionBuilders} chooses it. Not registered by name. */
+  public static final ScalarFunction CONCAT_BINARY = function("concat", DataTypes.BinaryType,
+      ArgumentType.BINARY).variadic().build();
   public static final ScalarFunction CONCAT_NOTHING = function("concat", DataTypes.StringType)
       .nullability(Nullability.NEVER).implementedBy(StringFunctions.class, "concatNothing").build();
 
@@ -223,7 +232,7 @@ public final class StringFunctionDefinitions {
   public static final List<ScalarFunction> ALL = List.of(
       UPPER, UCASE, LOWER, LCASE, INITCAP, LENGTH, CHAR_LENGTH, CHARACTER_LENGTH, OCTET_LENGTH, BIT_LENGTH,
       TRIM, TRIM_CHARACTERS, LTRIM, LTRIM_CHARACTERS, RTRIM, RTRIM_CHARACTERS, BTRIM, BTRIM_CHARACTERS,
-      LPAD, RPAD, SUBSTRING, SUBSTR, SUBSTRING_INDEX, LEFT, RIGHT, CONCAT, CONCAT_NOTHING, CONCAT_WS,
+      LPAD, RPAD, SUBSTRING, SUBSTR, SUBSTRING_INDEX, OVERLAY, LEFT, RIGHT, CONCAT, CONCAT_NOTHING, CONCAT_WS,
       CONCAT_WS_NOTHING, REPEAT, SPACE, REVERSE, INSTR, LOCATE, POSITION, STARTSWITH, ENDSWITH, CONTAINS,
       REPLACE, TRANSLATE, RLIKE, REGEXP_LIKE, REGEXP, REGEXP_REPLACE, REGEXP_EXTRACT, LIKE, LIKE_ESCAPE, ILIKE,
       ILIKE_ESCAPE);

@@ -13,6 +13,8 @@ import dev.ember.planner.expressions.Literal;
 import dev.ember.planner.expressions.Not;
 import dev.ember.planner.expressions.Or;
 import dev.ember.planner.expressions.UnaryMinus;
+import dev.ember.planner.expressions.UnresolvedAttribute;
+import dev.ember.planner.expressions.UnresolvedExtractValue;
 import dev.ember.planner.expressions.UnresolvedFunction;
 import dev.ember.sql.types.DataTypes;
 import java.util.ArrayList;
@@ -238,7 +240,13 @@ public final class ExpressionGrammar {
     return postfix(new PrimaryGrammar(tokens, this).primary());
   }
 
-  /** {@code x::type} is {@code CAST(x AS type)}; subscripts and field access are not supported yet. */
+  /**
+   * {@code x::type} is {@code CAST(x AS type)}; {@code x[key]} (an array's 0-based index or a map's
+   * key) and {@code x.field} after anything but a name (even a parenthesised one) are extractions the
+   * analyzer resolves once it knows x's type, as Spark's {@code UnresolvedExtractValue}. A dotted name
+   * ({@code a.b.c}) stays one name: whether {@code a} is a table alias or a column is also the
+   * analyzer's question.
+   */
   private Expression postfix(Expression expression) {
     Expression result = expression;
     while (true) {
@@ -247,7 +255,22 @@ public final class ExpressionGrammar {
         tokens.advance();
         result = new Cast(result, dataTypes.dataType(), true, true);
       } else if (token.isSymbol("[")) {
-        throw tokens.unsupported(token, "subscripts ([...])");
+        tokens.advance();
+        Expression key = valueExpression();
+        tokens.expectClosing("]");
+        result = new UnresolvedExtractValue(result, key);
+      } else if (token.isSymbol(".")) {
+        tokens.advance();
+        Token field = tokens.current();
+        if (!isName(field)) {
+          // Spark has no star after a subscript or a call: arr[0].* fails at the star.
+          throw tokens.syntaxError(field);
+        }
+        tokens.advance();
+        // As in Spark, (s).x is the name s.x, resolved like any dotted name; other values get an extraction.
+        result = result instanceof UnresolvedAttribute attribute && !attribute.name().endsWith("*")
+            ? new UnresolvedAttribute(attribute.name() + "." + PrimaryGrammar.joinedName(List.of(field.value())))
+            : new UnresolvedExtractValue(result, new Literal(field.value(), DataTypes.StringType));
       } else if (token.isSymbol(":") && canStartOperand(tokens.peek(1))) {
         throw tokens.unsupported(token, "semi-structured extraction (:)");
       } else {

@@ -89,6 +89,11 @@ final class PrimaryGrammar {
       return new UnresolvedFunction(word.value().toLowerCase(Locale.ROOT), List.of(), false);
     } else if ((word.isKeyword("TRY_CAST") || word.isKeyword("EXISTS")) && next.isSymbol("(")) {
       throw tokens.unsupported(word, word.upperCaseText() + "(...)");
+    } else if (next.isSymbol("(") && KeywordArgumentGrammar.mayStart(word)) {
+      Expression call = new KeywordArgumentGrammar(tokens, expressions).call();
+      if (call != null) {
+        return call;
+      }
     }
     return nameOrCall();
   }
@@ -105,7 +110,9 @@ final class PrimaryGrammar {
     while (tokens.atSymbol(".")) {
       tokens.advance();
       if (tokens.atSymbol("*")) {
-        throw tokens.unsupported(first, "qualified star (" + String.join(".", parts) + ".*)");
+        // t.* or s.*: every column of the table aliased t, or every field of the struct s.
+        tokens.advance();
+        return new UnresolvedAttribute(joinedName(parts) + ".*");
       }
       if (!ExpressionGrammar.isName(tokens.current())) {
         // Spark gives no "extra input" hint here, even when a name follows: a..b fails plainly.
@@ -116,11 +123,16 @@ final class PrimaryGrammar {
     if (tokens.atSymbol("(")) {
       return functionCall(first, String.join(".", parts).toLowerCase(Locale.ROOT));
     }
+    return new UnresolvedAttribute(joinedName(parts));
+  }
+
+  /** Name parts joined by dots; a part holding a dot is back-quoted, as Spark's {@code UnresolvedAttribute.name}. */
+  static String joinedName(List<String> parts) {
     List<String> quoted = new ArrayList<>();
     for (String part : parts) {
-      quoted.add(part.contains(".") ? "`" + part + "`" : part);
+      quoted.add(part.contains(".") ? "`" + part.replace("`", "``") + "`" : part);
     }
-    return new UnresolvedAttribute(String.join(".", quoted));
+    return String.join(".", quoted);
   }
 
   private Expression functionCall(Token first, String name) {

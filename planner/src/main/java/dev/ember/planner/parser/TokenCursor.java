@@ -53,6 +53,19 @@ public final class TokenCursor {
     return token;
   }
 
+  /** The current position, to {@link #reset} to when a tentative reading of the tokens fails to fit. */
+  public int mark() {
+    return index;
+  }
+
+  /** Goes back to a position {@link #mark} returned. */
+  public void reset(int mark) {
+    if (mark < 0 || mark >= tokens.size()) {
+      throw new IllegalArgumentException("no token position " + mark + " in " + tokens.size() + " tokens");
+    }
+    index = mark;
+  }
+
   /** The token just consumed, whose end closes the fragment of an error message. */
   public Token previous() {
     return tokens.get(Math.max(index - 1, 0));
@@ -119,6 +132,21 @@ public final class TokenCursor {
     throw syntaxError(token, isExtraInput(token, next -> next.isSymbol(")") || next.isSymbol(",")));
   }
 
+  /**
+   * Consumes the symbol, or fails at the current token; at the end of the input with Spark's hint
+   * {@code : missing ']'}, which it gives when only the closing symbol is lacking.
+   */
+  public Token expectClosing(String symbol) {
+    Token token = current();
+    if (token.isSymbol(symbol)) {
+      return advance();
+    }
+    if (token.kind() == TokenKind.END_OF_INPUT) {
+      throw syntaxError(token, ": missing '" + symbol + "'");
+    }
+    throw syntaxError(token, isExtraInput(token, next -> next.isSymbol(symbol)));
+  }
+
   /** Fails unless every token has been read: the text must hold exactly one expression. */
   public void expectEnd() {
     expect(token -> token.kind() == TokenKind.END_OF_INPUT);
@@ -134,7 +162,10 @@ public final class TokenCursor {
   }
 
   private ParseException syntaxError(Token token, boolean extraInput) {
-    String hint = extraInput ? ": extra input " + token.describe() : "";
+    return syntaxError(token, extraInput ? ": extra input " + token.describe() : "");
+  }
+
+  private ParseException syntaxError(Token token, String hint) {
     return ParseException.atPosition(
         "PARSE_SYNTAX_ERROR",
         Map.of("error", token.describe(), "hint", hint),

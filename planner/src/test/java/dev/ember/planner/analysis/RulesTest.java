@@ -66,7 +66,7 @@ class RulesTest {
 
   @Nested
   class ResolveStarRule {
-    private final ResolveStar rule = new ResolveStar();
+    private final ResolveStar rule = new ResolveStar(new ColumnResolver(false));
 
     @Test
     void expandsInProjectionsAndAggregates() {

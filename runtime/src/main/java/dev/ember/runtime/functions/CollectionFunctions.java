@@ -140,6 +140,16 @@ public final class CollectionFunctions {
     return ((Object[]) struct)[ordinal];
   }
 
+  /** {@code array_of_structs.field}: the field of every element, null for a null element. */
+  public static List<Object> getArrayStructField(Object array, int ordinal) {
+    List<?> elements = (List<?>) array;
+    List<Object> fields = new ArrayList<>(elements.size());
+    for (Object element : elements) {
+      fields.add(element == null ? null : ((Object[]) element)[ordinal]);
+    }
+    return fields;
+  }
+
   // ---- search
 
   /** True when found; null when not found but the array holds a null (it might have been the value). */

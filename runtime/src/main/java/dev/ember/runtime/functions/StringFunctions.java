@@ -232,6 +232,29 @@ public final class StringFunctions {
     return new int[] {(int) start, (int) end};
   }
 
+  /**
+   * {@code overlay(input PLACING replace FROM position FOR length)}: the characters before
+   * {@code position}, then {@code replace}, then the input from {@code position + length} on, each
+   * piece cut as {@link #substring(String, int, int)} cuts, so positions of 0 or below and past the
+   * end behave as Spark's. A negative length stands for the length of {@code replace}.
+   */
+  public static String overlay(String input, String replace, int position, int length) {
+    int replaced = length >= 0 ? length : length(replace);
+    // int arithmetic, as Spark's: a sum past Integer.MAX_VALUE wraps.
+    return substring(input, 1, position - 1) + replace + substring(input, position + replaced, Integer.MAX_VALUE);
+  }
+
+  /** {@link #overlay(String, String, int, int)} over bytes. */
+  public static byte[] overlay(byte[] input, byte[] replace, int position, int length) {
+    int replaced = length >= 0 ? length : replace.length;
+    byte[] before = substring(input, 1, position - 1);
+    byte[] after = substring(input, position + replaced, Integer.MAX_VALUE);
+    byte[] result = Arrays.copyOf(before, before.length + replace.length + after.length);
+    System.arraycopy(replace, 0, result, before.length, replace.length);
+    System.arraycopy(after, 0, result, before.length + replace.length, after.length);
+    return result;
+  }
+
   public static String left(String value, int length) {
     return length <= 0 ? "" : prefix(value, length);
   }
@@ -286,6 +309,21 @@ public final class StringFunctions {
       result.append(value);
     }
     return result.toString();
+  }
+
+  /** {@code concat} of binaries only, which Spark keeps binary. */
+  public static byte[] concat(byte[][] values) {
+    int size = 0;
+    for (byte[] value : values) {
+      size += value.length;
+    }
+    byte[] result = new byte[size];
+    int offset = 0;
+    for (byte[] value : values) {
+      System.arraycopy(value, 0, result, offset, value.length);
+      offset += value.length;
+    }
+    return result;
   }
 
   /** {@code concat()} without arguments: the empty string. */

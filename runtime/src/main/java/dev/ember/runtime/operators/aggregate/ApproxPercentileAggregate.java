@@ -1,10 +1,12 @@
 package dev.ember.runtime.operators.aggregate;
 
+import dev.ember.sql.types.ArrayType;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.DoubleType;
 import dev.ember.sql.types.FloatType;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +14,8 @@ import java.util.Objects;
 /**
  * Spark's {@code percentile_approx(x, p, accuracy)}: the smallest value whose rank (1-based, in
  * ascending order, NaN last) is at least {@code ceil(p * n)}, an actual input value, of the input's
- * type; null for a group without values.
+ * type; null for a group without values. With {@code array(p1, p2, ...)} for p, an array of one such
+ * value per percentage.
  *
  * <p>Spark keeps a Greenwald-Khanna summary whose rank error is at most {@code n / accuracy}; while
  * it holds every value (few rows for the accuracy; always for the default 10000 and up to a few
@@ -20,15 +23,27 @@ import java.util.Objects;
  * low accuracy Spark may return a neighbouring value where Ember returns the exact one. Values are
  * compared as doubles, as Spark does, so longs beyond 2^53 lose precision alike.
  */
-public record ApproxPercentileAggregate(DataType type, double percentage, int accuracy) implements ObjectAggregate {
+public record ApproxPercentileAggregate(DataType type, List<Double> percentages, boolean array, int accuracy)
+    implements ObjectAggregate {
   public ApproxPercentileAggregate {
     Objects.requireNonNull(type, "type is null");
-    if (!(percentage >= 0.0 && percentage <= 1.0)) {
-      throw new IllegalArgumentException("percentage must be between 0.0 and 1.0, got " + percentage);
+    percentages = List.copyOf(Objects.requireNonNull(percentages, "percentages is null"));
+    for (double percentage : percentages) {
+      if (!(percentage >= 0.0 && percentage <= 1.0)) {
+        throw new IllegalArgumentException("percentage must be between 0.0 and 1.0, got " + percentage);
+      }
+    }
+    if (!array && percentages.size() != 1) {
+      throw new IllegalArgumentException("one percentage without an array result, got " + percentages);
     }
     if (accuracy <= 0) {
       throw new IllegalArgumentException("accuracy must be positive, got " + accuracy);
     }
+  }
+
+  /** {@code percentile_approx(x, p, accuracy)}: one value of the input's type. */
+  public ApproxPercentileAggregate(DataType type, double percentage, int accuracy) {
+    this(type, List.of(percentage), false, accuracy);
   }
 
   @Override
@@ -38,7 +53,7 @@ public record ApproxPercentileAggregate(DataType type, double percentage, int ac
 
   @Override
   public DataType resultType() {
-    return type;
+    return array ? new ArrayType(type, false) : type;
   }
 
   @Override
@@ -89,14 +104,19 @@ public record ApproxPercentileAggregate(DataType type, double percentage, int ac
 
     @Override
     public Object result() {
-      if (size == 0) {
+      // Spark gives null for an empty array of percentages too.
+      if (size == 0 || percentages.isEmpty()) {
         return null;
       }
       double[] sorted = Arrays.copyOf(values, size);
       Arrays.sort(sorted);
-      long rank = (long) Math.ceil(percentage * size);
-      int index = (int) Math.min(size, Math.max(1, rank)) - 1;
-      return fromDouble(sorted[index]);
+      List<Object> results = new ArrayList<>(percentages.size());
+      for (double percentage : percentages) {
+        long rank = (long) Math.ceil(percentage * size);
+        int index = (int) Math.min(size, Math.max(1, rank)) - 1;
+        results.add(fromDouble(sorted[index]));
+      }
+      return array ? results : results.get(0);
     }
   }
 }
