@@ -101,6 +101,6 @@ public final class ParquetTableSource implements TableSource {
 
   @Override
   public BatchSource createBatchSource(int[] columns, ScanSettings settings) {
-    return new ParquetSource(files, schema, columns, predicates);
+    return new ParquetSource(files, schema, columns, predicates, settings.parquetLateMaterialization());
   }
 }
