@@ -55,7 +55,37 @@ final class ParquetRowGroupReader implements BatchStream {
   /** A pushed predicate on output column {@code column}, to evaluate on its decoded values. */
   record RowFilter(int column, ColumnPredicate predicate) {}
 
-  private record FilteredColumn(int column, List<RowPredicate> predicates) {}
+  /**
+   * A filtered column: its comparisons on long values merged into one range (null when it has
+   * none), then the other predicates.
+   */
+  private record FilteredColumn(int column, LongRangeFilter range, List<RowPredicate> predicates) {
+    static FilteredColumn of(int column, List<RowPredicate> predicates) {
+      LongRangeFilter range = null;
+      List<RowPredicate> others = new ArrayList<>();
+      for (RowPredicate predicate : predicates) {
+        LongRangeFilter next = predicate.range();
+        if (next == null) {
+          others.add(predicate);
+        } else {
+          range = range == null ? next : range.intersect(next);
+        }
+      }
+      return new FilteredColumn(column, range, List.copyOf(others));
+    }
+
+    int filter(FieldVector vector, int[] rows, int count) {
+      int kept = range == null ? count : range.filter(vector, rows, count);
+      for (RowPredicate predicate : predicates) {
+        kept = predicate.filter(vector, rows, kept);
+      }
+      return kept;
+    }
+
+    boolean hasEquality() {
+      return (range != null && range.low() == range.high()) || predicates.stream().anyMatch(RowPredicate::isEquality);
+    }
+  }
 
   /**
    * @param fileColumns given the file's schema, per output column the index of its top-level column
@@ -155,7 +185,7 @@ final class ParquetRowGroupReader implements BatchStream {
       }
     }
     List<FilteredColumn> columns = new ArrayList<>();
-    byColumn.forEach((column, list) -> columns.add(new FilteredColumn(column, List.copyOf(list))));
+    byColumn.forEach((column, list) -> columns.add(FilteredColumn.of(column, list)));
     columns.sort(java.util.Comparator.comparingInt(this::decodingRank));
     return List.copyOf(columns);
   }
@@ -163,7 +193,7 @@ final class ParquetRowGroupReader implements BatchStream {
   private int decodingRank(FilteredColumn column) {
     boolean variableWidth = schema.apply(column.column()).dataType() instanceof dev.ember.sql.types.StringType
         || schema.apply(column.column()).dataType() instanceof dev.ember.sql.types.BinaryType;
-    boolean equality = column.predicates().stream().anyMatch(RowPredicate::isEquality);
+    boolean equality = column.hasEquality();
     return (variableWidth ? 2 : 0) + (equality ? 0 : 1);
   }
 
@@ -240,10 +270,7 @@ final class ParquetRowGroupReader implements BatchStream {
         for (int i = 0; i < kept; i++) {
           vectorRows[i] = i;
         }
-        int passed = kept;
-        for (RowPredicate predicate : filtered.predicates()) {
-          passed = predicate.filter(vector, vectorRows, passed);
-        }
+        int passed = filtered.filter(vector, vectorRows, kept);
         for (int i = 0; i < passed; i++) {
           keptRows[i] = all ? vectorRows[i] : keptRows[vectorRows[i]];
         }

@@ -45,6 +45,12 @@ final class RowPredicate {
   private final long[] highs;
   private final double[] doubles;
   private final byte[][] bytes;
+  /**
+   * Bytes per value when the column's values are longs in a vector slot (1, 2, 4, 8; 16 for a
+   * decimal of at most 18 digits, whose low word is its value), so that comparisons can be ranges
+   * of longs ({@link LongRangeFilter}); 0 otherwise.
+   */
+  private final int longWidth;
 
   private RowPredicate(ColumnPredicate.Op op, Kind kind, int width, long[] longs, long[] highs, double[] doubles,
       byte[][] bytes) {
@@ -55,6 +61,18 @@ final class RowPredicate {
     this.highs = highs;
     this.doubles = doubles;
     this.bytes = bytes;
+    this.longWidth = 0;
+  }
+
+  private RowPredicate(RowPredicate predicate, int longWidth) {
+    this.op = predicate.op;
+    this.kind = predicate.kind;
+    this.width = predicate.width;
+    this.longs = predicate.longs;
+    this.highs = predicate.highs;
+    this.doubles = predicate.doubles;
+    this.bytes = predicate.bytes;
+    this.longWidth = longWidth;
   }
 
   /**
@@ -63,6 +81,20 @@ final class RowPredicate {
    * the reader does not filter on it and the query's Filter alone decides.
    */
   static RowPredicate of(ColumnPredicate predicate, DataType type) {
+    RowPredicate general = general(predicate, type);
+    if (general == null) {
+      return null;
+    }
+    if (general.kind == Kind.INTEGRAL) {
+      return new RowPredicate(general, general.width);
+    }
+    if (general.kind == Kind.DECIMAL && ((DecimalType) type).precision() <= 18) {
+      return new RowPredicate(general, 16);
+    }
+    return general;
+  }
+
+  private static RowPredicate general(ColumnPredicate predicate, DataType type) {
     Objects.requireNonNull(predicate, "predicate is null");
     Objects.requireNonNull(type, "type is null");
     ColumnPredicate.Op op = predicate.op();
@@ -187,6 +219,33 @@ final class RowPredicate {
     } catch (ArithmeticException inexact) {
       return null;
     }
+  }
+
+  /**
+   * This predicate as a range of long values, or null when it is not one: a comparison or a
+   * non-null test on integers, dates, timestamps or decimals of at most 18 digits.
+   */
+  LongRangeFilter range() {
+    if (longWidth == 0 || op == ColumnPredicate.Op.IN || op == ColumnPredicate.Op.IS_NULL) {
+      return null;
+    }
+    if (op == ColumnPredicate.Op.IS_NOT_NULL) {
+      return new LongRangeFilter(longWidth, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+    long literal = longs[0];
+    if (kind == Kind.DECIMAL && highs[0] != literal >> 63) {
+      return null; // beyond a long: not the column's type after all
+    }
+    return switch (op) {
+      case EQUAL -> new LongRangeFilter(longWidth, literal, literal);
+      case LESS_THAN -> literal == Long.MIN_VALUE ? LongRangeFilter.empty(longWidth)
+          : new LongRangeFilter(longWidth, Long.MIN_VALUE, literal - 1);
+      case LESS_THAN_OR_EQUAL -> new LongRangeFilter(longWidth, Long.MIN_VALUE, literal);
+      case GREATER_THAN -> literal == Long.MAX_VALUE ? LongRangeFilter.empty(longWidth)
+          : new LongRangeFilter(longWidth, literal + 1, Long.MAX_VALUE);
+      case GREATER_THAN_OR_EQUAL -> new LongRangeFilter(longWidth, literal, Long.MAX_VALUE);
+      default -> null;
+    };
   }
 
   /** Whether it is {@code =} or {@code IN}, which usually keep few rows. */
