@@ -29,7 +29,7 @@ final class LongRangeFilter {
     return new LongRangeFilter(width, 1, 0);
   }
 
-  /** Both ranges at once, or {@code other} when this is null. */
+  /** The values in both ranges (over slots of the same width). */
   LongRangeFilter intersect(LongRangeFilter other) {
     if (other.width != width) {
       throw new IllegalArgumentException("Ranges over slots of " + width + " and " + other.width + " bytes");

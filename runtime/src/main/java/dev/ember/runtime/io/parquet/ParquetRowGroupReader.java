@@ -1,14 +1,20 @@
 package dev.ember.runtime.io.parquet;
 
 import dev.ember.SparkThrowable;
+import dev.ember.runtime.batch.ArrowTypes;
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.runtime.pipeline.BatchStream;
+import dev.ember.sql.types.BinaryType;
+import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.StringType;
 import dev.ember.sql.types.StructType;
 import java.io.IOException;
-import dev.ember.runtime.batch.ArrowTypes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -173,7 +179,7 @@ final class ParquetRowGroupReader implements BatchStream {
    * rows), strings last (they cost most to decode).
    */
   private List<FilteredColumn> filteredColumns(List<RowFilter> rowFilters) {
-    java.util.Map<Integer, List<RowPredicate>> byColumn = new java.util.LinkedHashMap<>();
+    Map<Integer, List<RowPredicate>> byColumn = new LinkedHashMap<>();
     for (RowFilter filter : rowFilters) {
       int column = filter.column();
       if (column < 0 || column >= columnReaders.length || columnReaders[column] == null || copyOf[column] >= 0) {
@@ -186,13 +192,13 @@ final class ParquetRowGroupReader implements BatchStream {
     }
     List<FilteredColumn> columns = new ArrayList<>();
     byColumn.forEach((column, list) -> columns.add(FilteredColumn.of(column, list)));
-    columns.sort(java.util.Comparator.comparingInt(this::decodingRank));
+    columns.sort(Comparator.comparingInt(this::decodingRank));
     return List.copyOf(columns);
   }
 
   private int decodingRank(FilteredColumn column) {
-    boolean variableWidth = schema.apply(column.column()).dataType() instanceof dev.ember.sql.types.StringType
-        || schema.apply(column.column()).dataType() instanceof dev.ember.sql.types.BinaryType;
+    DataType type = schema.apply(column.column()).dataType();
+    boolean variableWidth = type instanceof StringType || type instanceof BinaryType;
     boolean equality = column.hasEquality();
     return (variableWidth ? 2 : 0) + (equality ? 0 : 1);
   }
@@ -250,7 +256,7 @@ final class ParquetRowGroupReader implements BatchStream {
   private ColumnBatch readFiltered(int rows) {
     int columns = schema.length();
     FieldVector[] decoded = new FieldVector[columns];
-    /* Per filtered column, the batch rows its vector holds (null: all rows). */
+    // Per filtered column, the batch rows its vector holds (null: all rows).
     int[][] decodedRows = new int[columns][];
     List<FieldVector> vectors = new ArrayList<>(columns);
     try {
