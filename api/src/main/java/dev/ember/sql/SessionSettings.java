@@ -28,6 +28,11 @@ final class SessionSettings {
   /** Ember: bytes of a file per parallel morsel. */
   static final String SPLIT_BYTES = "spark.ember.files.splitBytes";
   /**
+   * Ember: Parquet scans decode the columns of pushed filters first and the others only at the rows
+   * those filters keep (true), or decode every column at every row (false, for comparing).
+   */
+  static final String PARQUET_LATE_MATERIALIZATION = "spark.ember.parquet.lateMaterialization";
+  /**
    * Ember: run a new pipeline interpreted while its generated kernel compiles on a background thread
    * (true), or wait for the compiler first (false). The default can be set with the system property
    * {@code ember.codegen.compileInBackground}; Ember's own tests set it to false so that even their
@@ -60,7 +65,7 @@ final class SessionSettings {
 
   static String defaultValue(String key) {
     return switch (key) {
-      case ANSI_ENABLED, WHOLE_STAGE_CODEGEN, PARTITION_TYPE_INFERENCE -> "true";
+      case ANSI_ENABLED, WHOLE_STAGE_CODEGEN, PARTITION_TYPE_INFERENCE, PARQUET_LATE_MATERIALIZATION -> "true";
       case CASE_SENSITIVE, CHECKED_MEMORY_ACCESS, PARQUET_MERGE_SCHEMA -> "false";
       case SESSION_TIME_ZONE -> TimeZone.getDefault().getID();
       case SPLIT_BYTES -> Long.toString(CsvSource.DEFAULT_SPLIT_BYTES);
@@ -136,7 +141,8 @@ final class SessionSettings {
   }
 
   ScanSettings scanSettings() {
-    return new ScanSettings(sessionZone(), Long.parseLong(config.get(SPLIT_BYTES).trim()));
+    return new ScanSettings(sessionZone(), Long.parseLong(config.get(SPLIT_BYTES).trim()),
+        flag(PARQUET_LATE_MATERIALIZATION));
   }
 
   SortSpillSettings sortSpillSettings() {

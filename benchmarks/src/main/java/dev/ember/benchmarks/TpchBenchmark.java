@@ -1,5 +1,6 @@
 package dev.ember.benchmarks;
 
+import dev.ember.benchmarks.engines.EmberEngine;
 import dev.ember.benchmarks.engines.QueryEngine;
 import dev.ember.benchmarks.engines.Workload;
 import dev.ember.benchmarks.tpch.TpchData;
@@ -47,6 +48,14 @@ public class TpchBenchmark {
   @Param({"1"})
   public String scaleFactor;
 
+  /**
+   * Ember's {@code spark.ember.parquet.lateMaterialization}; run with
+   * {@code -p engine=ember -p lateMaterialization=true,false} to compare both paths in one run.
+   * Other engines ignore it.
+   */
+  @Param({"true"})
+  public String lateMaterialization;
+
   private QueryEngine queryEngine;
   private MemoryRecorder memory;
 
@@ -54,6 +63,9 @@ public class TpchBenchmark {
   public void start() throws Exception {
     memory = MemoryRecorder.start();
     queryEngine = QueryEngine.start(engine, cores, TpchData.ensure(Double.parseDouble(scaleFactor)));
+    if (queryEngine instanceof EmberEngine ember) {
+      ember.setConf("spark.ember.parquet.lateMaterialization", lateMaterialization);
+    }
   }
 
   @TearDown(Level.Trial)

@@ -19,6 +19,11 @@ public final class EmberEngine implements QueryEngine {
     this.session = SparkSession.builder().master("local[" + cores + "]").appName("ember-benchmarks").getOrCreate();
   }
 
+  /** Sets a session setting for the queries that follow (to compare Ember's own switches). */
+  public void setConf(String key, String value) {
+    session.conf().set(key, value);
+  }
+
   @Override
   public List<Row> run(Workload workload) {
     String lineitem = files.sparkParquet("lineitem").toString();

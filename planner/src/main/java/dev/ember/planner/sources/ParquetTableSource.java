@@ -1,6 +1,7 @@
 package dev.ember.planner.sources;
 
 import dev.ember.planner.expressions.Expression;
+import dev.ember.planner.expressions.ScalarFunctionCall;
 import dev.ember.runtime.io.parquet.ColumnPredicate;
 import dev.ember.runtime.io.parquet.ParquetSource;
 import dev.ember.runtime.pipeline.BatchSource;
@@ -24,9 +25,21 @@ public final class ParquetTableSource implements TableSource {
   private final List<Expression> pushedConjuncts;
   /** The same conditions in the runtime's form, checked against row-group statistics. */
   private final List<ColumnPredicate> predicates;
+  /**
+   * Whether the reader may drop rows inside row groups (late materialisation): not when the filter
+   * has a non-deterministic conjunct, such as {@code rand() < 0.5}, whose values depend on which
+   * rows it sees.
+   */
+  private final boolean rowFiltering;
 
   public ParquetTableSource(List<Path> files, StructType schema, List<String> userPaths,
       List<Expression> pushedConjuncts, List<ColumnPredicate> predicates) {
+    this(files, schema, userPaths, pushedConjuncts, predicates, true);
+  }
+
+  private ParquetTableSource(List<Path> files, StructType schema, List<String> userPaths,
+      List<Expression> pushedConjuncts, List<ColumnPredicate> predicates, boolean rowFiltering) {
+    this.rowFiltering = rowFiltering;
     this.files = List.copyOf(Objects.requireNonNull(files, "files is null"));
     this.schema = Objects.requireNonNull(schema, "schema is null");
     this.userPaths = List.copyOf(Objects.requireNonNull(userPaths, "userPaths is null"));
@@ -58,10 +71,12 @@ public final class ParquetTableSource implements TableSource {
         translated.add(predicate);
       }
     }
-    if (usable.equals(pushedConjuncts)) {
+    boolean deterministic = conjuncts.stream().noneMatch(conjunct -> conjunct.exists(
+        node -> node instanceof ScalarFunctionCall call && !call.function().deterministic()));
+    if (usable.equals(pushedConjuncts) && deterministic == rowFiltering) {
       return this;
     }
-    return new ParquetTableSource(files, schema, userPaths, usable, translated);
+    return new ParquetTableSource(files, schema, userPaths, usable, translated, deterministic);
   }
 
   @Override
@@ -73,7 +88,7 @@ public final class ParquetTableSource implements TableSource {
   public ParquetTableSource withColumnPredicates(List<ColumnPredicate> filters) {
     List<ColumnPredicate> all = new ArrayList<>(predicates);
     all.addAll(Objects.requireNonNull(filters, "filters is null"));
-    return new ParquetTableSource(files, schema, userPaths, pushedConjuncts, all);
+    return new ParquetTableSource(files, schema, userPaths, pushedConjuncts, all, rowFiltering);
   }
 
   public List<ColumnPredicate> columnPredicates() {
@@ -101,6 +116,6 @@ public final class ParquetTableSource implements TableSource {
 
   @Override
   public BatchSource createBatchSource(int[] columns, ScanSettings settings) {
-    return new ParquetSource(files, schema, columns, predicates);
+    return new ParquetSource(files, schema, columns, predicates, rowFiltering && settings.parquetLateMaterialization());
   }
 }

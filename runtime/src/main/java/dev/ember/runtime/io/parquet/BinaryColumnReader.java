@@ -94,4 +94,28 @@ final class BinaryColumnReader extends PagedColumnReader {
     // Without this, setValueCount would treat the rows written here as never set and empty them.
     target.setLastSet(startRow + count - 1);
   }
+
+  @Override
+  void skipValues(int count) {
+    decoder.skip(count);
+  }
+
+  @Override
+  void readSelectedValues(FieldVector vector, int startRow, int rowsOut, int defined, int[] positions, int valuesOut,
+      int[] rowLevels) {
+    BaseVariableWidthVector target = (BaseVariableWidthVector) vector;
+    long offsets = target.getOffsetBuffer().memoryAddress();
+    if (startRow == 0) {
+      MemoryUtil.putInt(offsets, 0);
+    }
+    decoder.readSelected(defined, positions, valuesOut, target, startRow);
+    long validity = target.getValidityBuffer().memoryAddress();
+    if (rowLevels == null) {
+      NullPlacement.setAllValid(validity, startRow, rowsOut);
+    } else {
+      NullPlacement.spreadOffsets(offsets + 4L * (startRow + 1), rowLevels, rowsOut, valuesOut, maxDefinitionLevel);
+      NullPlacement.setValid(validity, startRow, rowLevels, rowsOut, maxDefinitionLevel);
+    }
+    target.setLastSet(startRow + rowsOut - 1);
+  }
 }

@@ -24,9 +24,25 @@ final class BinaryDecimalColumnReader implements ColumnChunkReader {
 
   @Override
   public void read(FieldVector vector, int rows) {
-    DecimalVector target = (DecimalVector) vector;
     scratch.reset();
     binary.read(scratch, rows);
+    widen((DecimalVector) vector, rows);
+  }
+
+  @Override
+  public void readSelected(FieldVector vector, int rows, int[] selection, int selected) {
+    scratch.reset();
+    binary.readSelected(scratch, rows, selection, selected);
+    widen((DecimalVector) vector, selected);
+  }
+
+  @Override
+  public void skip(int rows) {
+    binary.skip(rows);
+  }
+
+  /** Turns the first {@code rows} byte strings of the scratch vector into {@code target}'s decimals. */
+  private void widen(DecimalVector target, int rows) {
     long offsets = scratch.getOffsetBuffer().memoryAddress();
     long data = scratch.getDataBuffer().memoryAddress();
     long values = target.getDataBuffer().memoryAddress();

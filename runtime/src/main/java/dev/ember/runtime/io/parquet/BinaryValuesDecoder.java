@@ -9,4 +9,13 @@ import org.apache.arrow.vector.BaseVariableWidthVector;
  */
 interface BinaryValuesDecoder {
   void read(int count, BaseVariableWidthVector vector, int startRow);
+
+  /**
+   * Consumes the next {@code count} values but writes only those at {@code positions[0 … selected)}
+   * (ascending indexes among the {@code count}), densely from row {@code startRow}.
+   */
+  void readSelected(int count, int[] positions, int selected, BaseVariableWidthVector vector, int startRow);
+
+  /** Consumes the next {@code count} values without writing them. */
+  void skip(int count);
 }

@@ -20,4 +20,19 @@ final class DictionaryBinaryDecoder implements BinaryValuesDecoder {
     ids.read(idBuffer, 0, count);
     dictionary.gather(idBuffer, count, vector, startRow);
   }
+
+  @Override
+  public void readSelected(int count, int[] positions, int selected, BaseVariableWidthVector vector, int startRow) {
+    ids.read(idBuffer, 0, count);
+    // Positions ascend and positions[k] >= k, so the ids can be moved to the front in place.
+    for (int k = 0; k < selected; k++) {
+      idBuffer[k] = idBuffer[positions[k]];
+    }
+    dictionary.gather(idBuffer, selected, vector, startRow);
+  }
+
+  @Override
+  public void skip(int count) {
+    ids.skip(count);
+  }
 }

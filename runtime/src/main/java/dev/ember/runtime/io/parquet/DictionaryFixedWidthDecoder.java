@@ -18,4 +18,19 @@ final class DictionaryFixedWidthDecoder implements FixedWidthValuesDecoder {
     ids.read(idBuffer, 0, count);
     dictionary.gather(idBuffer, count, address);
   }
+
+  @Override
+  public void readSelected(int count, int[] positions, int selected, long address) {
+    ids.read(idBuffer, 0, count);
+    // Positions ascend and positions[k] >= k, so the ids can be moved to the front in place.
+    for (int k = 0; k < selected; k++) {
+      idBuffer[k] = idBuffer[positions[k]];
+    }
+    dictionary.gather(idBuffer, selected, address);
+  }
+
+  @Override
+  public void skip(int count) {
+    ids.skip(count);
+  }
 }

@@ -95,6 +95,52 @@ final class FixedWidthColumnReader extends PagedColumnReader {
     }
   }
 
+  @Override
+  void skipValues(int count) {
+    decoder.skip(count);
+  }
+
+  @Override
+  void readSelectedValues(FieldVector vector, int startRow, int rowsOut, int defined, int[] positions, int valuesOut,
+      int[] rowLevels) {
+    long validity = vector.getValidityBuffer().memoryAddress();
+    if (bits) {
+      long bytes = scratch.memoryAddress();
+      decoder.readSelected(defined, positions, valuesOut, bytes);
+      long data = vector.getDataBuffer().memoryAddress();
+      int value = 0;
+      for (int i = 0; i < rowsOut; i++) {
+        if (rowLevels == null || rowLevels[i] == maxDefinitionLevel) {
+          if (MemoryUtil.getByte(bytes + value++) != 0) {
+            NullPlacement.setBit(data, startRow + i);
+          }
+        }
+      }
+      setValidity(validity, startRow, rowsOut, rowLevels);
+      return;
+    }
+    int width = ((BaseFixedWidthVector) vector).getTypeWidth();
+    long target = vector.getDataBuffer().memoryAddress() + (long) width * startRow;
+    if (conversion == null) {
+      decoder.readSelected(defined, positions, valuesOut, target);
+    } else {
+      decoder.readSelected(defined, positions, valuesOut, scratch.memoryAddress());
+      conversion.convert(scratch.memoryAddress(), target, valuesOut);
+    }
+    if (rowLevels != null) {
+      NullPlacement.spreadFixedWidth(target, width, rowLevels, rowsOut, valuesOut, maxDefinitionLevel);
+    }
+    setValidity(validity, startRow, rowsOut, rowLevels);
+  }
+
+  private void setValidity(long validity, int startRow, int rows, int[] rowLevels) {
+    if (rowLevels == null) {
+      NullPlacement.setAllValid(validity, startRow, rows);
+    } else {
+      NullPlacement.setValid(validity, startRow, rowLevels, rows, maxDefinitionLevel);
+    }
+  }
+
   private void readBits(BitVector vector, long validity, int startRow, int count, int defined) {
     long bytes = scratch.memoryAddress();
     decoder.read(defined, bytes);

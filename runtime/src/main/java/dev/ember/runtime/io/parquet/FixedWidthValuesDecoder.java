@@ -9,4 +9,13 @@ package dev.ember.runtime.io.parquet;
 interface FixedWidthValuesDecoder {
   /** Writes {@code count} values to {@code address}, {@code address + width}, … */
   void read(int count, long address);
+
+  /**
+   * Consumes the next {@code count} values but writes only those at {@code positions[0 … selected)}
+   * (ascending indexes among the {@code count}) to {@code address}, {@code address + width}, …
+   */
+  void readSelected(int count, int[] positions, int selected, long address);
+
+  /** Consumes the next {@code count} values without writing them. */
+  void skip(int count);
 }

@@ -1,12 +1,20 @@
 package dev.ember.runtime.io.parquet;
 
 import dev.ember.SparkThrowable;
+import dev.ember.runtime.batch.ArrowTypes;
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.runtime.pipeline.BatchStream;
+import dev.ember.sql.types.BinaryType;
+import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.StringType;
 import dev.ember.sql.types.StructType;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -21,6 +29,12 @@ import org.apache.parquet.schema.Type;
  * the required column chunks, page by page, straight into Arrow vectors ({@link ColumnChunkReaders}).
  * parquet-mr reads and decompresses the pages; Ember decodes them. Columns the file lacks come out
  * as nulls, as in Spark.
+ *
+ * <p>With row filters (late materialisation), each batch first decodes the filtered columns, one
+ * after the other, each only at the rows the filters before it kept; the other columns are then
+ * decoded only at the rows every filter kept, and a batch where none is kept decodes nothing more.
+ * The batch holds only the kept rows. A filter drops only rows where its predicate is false or
+ * null, so the query's own Filter, which still runs, sees every row that can pass it.
  */
 final class ParquetRowGroupReader implements BatchStream {
   private final ParquetRowGroupMorsel morsel;
@@ -37,16 +51,59 @@ final class ParquetRowGroupReader implements BatchStream {
   private final String[] columnNames;
   /** The nested columns (arrays, maps, structs), read apart from the flat ones; null when none. */
   private final ParquetNestedColumns nestedColumns;
+  /** The filtered columns in the order they are decoded, with their predicates; empty when not filtering. */
+  private final List<FilteredColumn> filteredColumns;
+  /** Scratch of the late path: the batch rows kept so far, and the rows of a vector kept by its predicates. */
+  private final int[] keptRows;
+  private final int[] vectorRows;
   private long rowsLeft;
+
+  /** A pushed predicate on output column {@code column}, to evaluate on its decoded values. */
+  record RowFilter(int column, ColumnPredicate predicate) {}
+
+  /**
+   * A filtered column: its comparisons on long values merged into one range (null when it has
+   * none), then the other predicates.
+   */
+  private record FilteredColumn(int column, LongRangeFilter range, List<RowPredicate> predicates) {
+    static FilteredColumn of(int column, List<RowPredicate> predicates) {
+      LongRangeFilter range = null;
+      List<RowPredicate> others = new ArrayList<>();
+      for (RowPredicate predicate : predicates) {
+        LongRangeFilter next = predicate.range();
+        if (next == null) {
+          others.add(predicate);
+        } else {
+          range = range == null ? next : range.intersect(next);
+        }
+      }
+      return new FilteredColumn(column, range, List.copyOf(others));
+    }
+
+    int filter(FieldVector vector, int[] rows, int count) {
+      int kept = range == null ? count : range.filter(vector, rows, count);
+      for (RowPredicate predicate : predicates) {
+        kept = predicate.filter(vector, rows, kept);
+      }
+      return kept;
+    }
+
+    boolean hasEquality() {
+      return (range != null && range.low() == range.high()) || predicates.stream().anyMatch(RowPredicate::isEquality);
+    }
+  }
 
   /**
    * @param fileColumns given the file's schema, per output column the index of its top-level column
    *     in the file, or -1
    * @param predicates given the file's schema, the pushed predicates bound to its columns: the row
    *     group reads as empty when its dictionaries prove that none of its rows matches
+   * @param rowFilters predicates on output columns to drop rows with before the other columns are
+   *     decoded (empty to decode every row); those Ember cannot evaluate on the column are ignored
    */
   ParquetRowGroupReader(ParquetRowGroupMorsel morsel, StructType schema, Function<MessageType, int[]> fileColumns,
-      Function<MessageType, List<ParquetRowGroupFilter.BoundPredicate>> predicates, BufferAllocator allocator) {
+      Function<MessageType, List<ParquetRowGroupFilter.BoundPredicate>> predicates, List<RowFilter> rowFilters,
+      BufferAllocator allocator) {
     this.morsel = morsel;
     this.schema = schema;
     this.allocator = allocator;
@@ -106,11 +163,44 @@ final class ParquetRowGroupReader implements BatchStream {
       this.nestedColumns = nestedFields.isEmpty() ? null : new ParquetNestedColumns(pages,
           file.getFooter().getFileMetaData().getCreatedBy(), nestedFields,
           nestedOutputs.stream().mapToInt(Integer::intValue).toArray(), schema);
+      this.filteredColumns = nestedColumns == null ? filteredColumns(rowFilters) : List.of();
+      this.keptRows = filteredColumns.isEmpty() ? null : new int[ParquetSource.BATCH_ROWS];
+      this.vectorRows = filteredColumns.isEmpty() ? null : new int[ParquetSource.BATCH_ROWS];
     } catch (RuntimeException e) {
       closeColumnReaders(e);
       closeQuietly(e);
       throw e instanceof SparkThrowable ? e : ParquetReadErrors.readFailure(morsel.file(), where(null), e);
     }
+  }
+
+  /**
+   * Groups the usable filters by column: a column read by its own flat reader whose predicate
+   * Ember can evaluate. Columns with an equality or IN test go first (they usually keep fewest
+   * rows), strings last (they cost most to decode).
+   */
+  private List<FilteredColumn> filteredColumns(List<RowFilter> rowFilters) {
+    Map<Integer, List<RowPredicate>> byColumn = new LinkedHashMap<>();
+    for (RowFilter filter : rowFilters) {
+      int column = filter.column();
+      if (column < 0 || column >= columnReaders.length || columnReaders[column] == null || copyOf[column] >= 0) {
+        continue;
+      }
+      RowPredicate predicate = RowPredicate.of(filter.predicate(), schema.apply(column).dataType());
+      if (predicate != null) {
+        byColumn.computeIfAbsent(column, key -> new ArrayList<>()).add(predicate);
+      }
+    }
+    List<FilteredColumn> columns = new ArrayList<>();
+    byColumn.forEach((column, list) -> columns.add(FilteredColumn.of(column, list)));
+    columns.sort(Comparator.comparingInt(this::decodingRank));
+    return List.copyOf(columns);
+  }
+
+  private int decodingRank(FilteredColumn column) {
+    DataType type = schema.apply(column.column()).dataType();
+    boolean variableWidth = type instanceof StringType || type instanceof BinaryType;
+    boolean equality = column.hasEquality();
+    return (variableWidth ? 2 : 0) + (equality ? 0 : 1);
   }
 
   private PageReadStore readRowGroup() {
@@ -123,6 +213,9 @@ final class ParquetRowGroupReader implements BatchStream {
 
   @Override
   public ColumnBatch next() {
+    if (!filteredColumns.isEmpty()) {
+      return nextFiltered();
+    }
     if (rowsLeft <= 0) {
       return null;
     }
@@ -143,6 +236,168 @@ final class ParquetRowGroupReader implements BatchStream {
     } catch (RuntimeException e) {
       vectors.forEach(FieldVector::close);
       throw e instanceof SparkThrowable ? e : ParquetReadErrors.readFailure(morsel.file(), where(null), e);
+    }
+  }
+
+  /** The next batch with at least one row the row filters keep, or null at the end of the row group. */
+  private ColumnBatch nextFiltered() {
+    while (rowsLeft > 0) {
+      int rows = (int) Math.min(ParquetSource.BATCH_ROWS, rowsLeft);
+      rowsLeft -= rows;
+      ColumnBatch batch = readFiltered(rows);
+      if (batch != null) {
+        return batch;
+      }
+    }
+    return null;
+  }
+
+  /** Reads the next {@code rows} rows, keeping those the row filters keep; null when none is. */
+  private ColumnBatch readFiltered(int rows) {
+    int columns = schema.length();
+    FieldVector[] decoded = new FieldVector[columns];
+    // Per filtered column, the batch rows its vector holds (null: all rows).
+    int[][] decodedRows = new int[columns][];
+    List<FieldVector> vectors = new ArrayList<>(columns);
+    try {
+      int kept = rows;
+      boolean all = true;
+      for (FilteredColumn filtered : filteredColumns) {
+        int column = filtered.column();
+        if (kept == 0) {
+          skipColumn(column, rows);
+          continue;
+        }
+        FieldVector vector = ArrowTypes.allocateVector(schema.apply(column), allocator, kept);
+        decoded[column] = vector;
+        readColumn(column, vector, rows, all ? null : keptRows, kept);
+        vector.setValueCount(kept);
+        decodedRows[column] = all ? null : Arrays.copyOf(keptRows, kept);
+        for (int i = 0; i < kept; i++) {
+          vectorRows[i] = i;
+        }
+        int passed = filtered.filter(vector, vectorRows, kept);
+        for (int i = 0; i < passed; i++) {
+          keptRows[i] = all ? vectorRows[i] : keptRows[vectorRows[i]];
+        }
+        all = all && passed == rows;
+        kept = passed;
+      }
+      if (kept == 0) {
+        for (int column = 0; column < columns; column++) {
+          if (decoded[column] == null && !isFiltered(column)) {
+            skipColumn(column, rows);
+          }
+        }
+        return null;
+      }
+      for (int column = 0; column < columns; column++) {
+        FieldVector vector;
+        if (decoded[column] != null) {
+          vector = keptOf(decoded[column], decodedRows[column], kept, column);
+          if (vector == decoded[column]) {
+            decoded[column] = null; // now owned by the batch
+          }
+        } else {
+          vector = ArrowTypes.allocateVector(schema.apply(column), allocator, kept);
+        }
+        vectors.add(vector);
+        if (decoded[column] == null && !isFiltered(column) && copyOf[column] < 0) {
+          readColumn(column, vector, rows, all ? null : keptRows, kept);
+        }
+      }
+      for (int column = 0; column < columns; column++) {
+        if (copyOf[column] >= 0) {
+          FieldVector source = vectors.get(copyOf[column]);
+          source.setValueCount(kept);
+          for (int row = 0; row < kept; row++) {
+            vectors.get(column).copyFromSafe(row, row, source);
+          }
+        }
+      }
+      for (FieldVector vector : vectors) {
+        vector.setValueCount(kept);
+      }
+      return new ColumnBatch(schema, vectors, kept);
+    } catch (RuntimeException e) {
+      vectors.forEach(FieldVector::close);
+      throw e instanceof SparkThrowable ? e : ParquetReadErrors.readFailure(morsel.file(), where(null), e);
+    } finally {
+      for (FieldVector vector : decoded) {
+        if (vector != null) {
+          vector.close();
+        }
+      }
+    }
+  }
+
+  private boolean isFiltered(int column) {
+    for (FilteredColumn filtered : filteredColumns) {
+      if (filtered.column() == column) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The rows {@code keptRows[0 … kept)} of a filtered column's vector, which holds the batch rows
+   * {@code vectorRows} (null: all): the vector itself when it holds exactly those, else a copy.
+   */
+  private FieldVector keptOf(FieldVector vector, int[] vectorRows, int kept, int column) {
+    int held = vectorRows == null ? vector.getValueCount() : vectorRows.length;
+    if (held == kept) {
+      return vector; // the kept rows are a subset of the held ones, so with as many they are the same
+    }
+    int[] indexes = new int[kept];
+    if (vectorRows == null) {
+      System.arraycopy(keptRows, 0, indexes, 0, kept);
+    } else {
+      // Both lists ascend and the kept rows are among the held ones.
+      int at = 0;
+      for (int i = 0; i < kept; i++) {
+        while (vectorRows[at] != keptRows[i]) {
+          at++;
+        }
+        indexes[i] = at;
+      }
+    }
+    FieldVector copy = ArrowTypes.allocateVector(schema.apply(column), allocator, kept);
+    try {
+      SelectedRows.copy(vector, indexes, kept, copy);
+      return copy;
+    } catch (RuntimeException e) {
+      copy.close();
+      throw e;
+    }
+  }
+
+  /** Decodes column {@code column}'s next {@code rows} values, all or only at batch rows {@code selection}. */
+  private void readColumn(int column, FieldVector vector, int rows, int[] selection, int selected) {
+    ColumnChunkReader reader = columnReaders[column];
+    if (reader == null) {
+      return; // freshly allocated vectors are all null
+    }
+    try {
+      if (selection == null) {
+        reader.read(vector, rows);
+      } else {
+        reader.readSelected(vector, rows, selection, selected);
+      }
+    } catch (RuntimeException e) {
+      throw ParquetReadErrors.readFailure(morsel.file(), where(columnNames[column]), e);
+    }
+  }
+
+  private void skipColumn(int column, int rows) {
+    ColumnChunkReader reader = columnReaders[column];
+    if (reader == null || copyOf[column] >= 0) {
+      return;
+    }
+    try {
+      reader.skip(rows);
+    } catch (RuntimeException e) {
+      throw ParquetReadErrors.readFailure(morsel.file(), where(columnNames[column]), e);
     }
   }
 

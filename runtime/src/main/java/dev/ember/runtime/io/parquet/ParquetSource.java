@@ -23,7 +23,9 @@ import org.apache.parquet.schema.MessageType;
  * column a file lacks reads as nulls. Row groups whose statistics prove that some pushed predicate
  * matches no row are not read at all; nor are those where an equality or IN predicate names a
  * fully dictionary-encoded column chunk whose dictionary holds no accepted value (decided when the
- * morsel is opened, so that dictionaries are read in parallel).
+ * morsel is opened, so that dictionaries are read in parallel). With late materialisation (the
+ * default), the predicates also drop rows inside each batch before the other columns are decoded
+ * (see {@link ParquetRowGroupReader}); the query must still filter, as rows may pass them.
  */
 public final class ParquetSource implements BatchSource {
   /** Rows per batch. */
@@ -34,13 +36,24 @@ public final class ParquetSource implements BatchSource {
   private final int[] requiredColumns;
   private final List<ColumnPredicate> predicates;
   private final StructType schema;
+  private final boolean lateMaterialization;
 
   /**
    * @param dataSchema the table's columns (first file's, or the user's)
    * @param requiredColumns indexes into {@code dataSchema} of the columns to produce, in output order
-   * @param predicates filters on {@code dataSchema} columns, used only to skip row groups
+   * @param predicates filters on {@code dataSchema} columns, used to skip row groups and rows
    */
   public ParquetSource(List<Path> files, StructType dataSchema, int[] requiredColumns, List<ColumnPredicate> predicates) {
+    this(files, dataSchema, requiredColumns, predicates, true);
+  }
+
+  /**
+   * @param lateMaterialization whether each batch decodes the predicates' columns first and the
+   *     others only at the rows the predicates keep (true), or every column at every row (false)
+   */
+  public ParquetSource(List<Path> files, StructType dataSchema, int[] requiredColumns, List<ColumnPredicate> predicates,
+      boolean lateMaterialization) {
+    this.lateMaterialization = lateMaterialization;
     this.files = List.copyOf(Objects.requireNonNull(files, "files is null"));
     this.dataSchema = Objects.requireNonNull(dataSchema, "dataSchema is null");
     this.requiredColumns = Objects.requireNonNull(requiredColumns, "requiredColumns is null").clone();
@@ -137,12 +150,29 @@ public final class ParquetSource implements BatchSource {
         fileColumns[i] = fileColumn(rowGroup.file(), fileSchema, requiredColumns[i]);
       }
       return fileColumns;
-    }, fileSchema -> bindPredicates(rowGroup.file(), fileSchema), allocator);
+    }, fileSchema -> bindPredicates(rowGroup.file(), fileSchema), rowFilters(), allocator);
+  }
+
+  /** The predicates on columns this source outputs, by output column; only those can drop rows early. */
+  private List<ParquetRowGroupReader.RowFilter> rowFilters() {
+    if (!lateMaterialization) {
+      return List.of();
+    }
+    List<ParquetRowGroupReader.RowFilter> filters = new ArrayList<>();
+    for (ColumnPredicate predicate : predicates) {
+      for (int i = 0; i < requiredColumns.length; i++) {
+        if (requiredColumns[i] == predicate.column()) {
+          filters.add(new ParquetRowGroupReader.RowFilter(i, predicate));
+          break;
+        }
+      }
+    }
+    return filters;
   }
 
   @Override
   public String toString() {
     return "ParquetSource(" + files.size() + " files, " + schema.simpleString() + ", " + predicates.size()
-        + " pushed predicates)";
+        + " pushed predicates" + (lateMaterialization ? "" : ", late materialisation off") + ")";
   }
 }

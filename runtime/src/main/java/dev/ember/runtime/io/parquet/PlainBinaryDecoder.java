@@ -9,6 +9,8 @@ import org.apache.arrow.vector.BaseVariableWidthVector;
  */
 final class PlainBinaryDecoder implements BinaryValuesDecoder {
   private final PageInput input;
+  /** Scratch: where each selected value's length prefix is in the page. */
+  private int[] selectedStarts = new int[0];
 
   PlainBinaryDecoder(PageInput input) {
     this.input = input;
@@ -51,6 +53,66 @@ final class PlainBinaryDecoder implements BinaryValuesDecoder {
       }
       offset += length;
       MemoryUtil.putInt(offsets + 4L * i, offset);
+      at += 4 + length;
+    }
+    input.skip(at - start);
+  }
+
+  @Override
+  public void readSelected(int count, int[] positions, int selected, BaseVariableWidthVector vector, int startRow) {
+    byte[] bytes = input.array();
+    int start = input.position();
+    int limit = input.limit();
+    if (selectedStarts.length < selected) {
+      selectedStarts = new int[Math.max(selected, 2 * selectedStarts.length)];
+    }
+    // First pass: walk every length (the values are back to back) and note where the selected ones start.
+    long total = 0;
+    int at = start;
+    int next = 0;
+    for (int i = 0; i < count; i++) {
+      if (limit - at < 4) {
+        throw truncated(i, count);
+      }
+      int length = PageInput.getInt(bytes, at);
+      if (length < 0 || length > limit - at - 4) {
+        throw truncated(i, count);
+      }
+      if (next < selected && positions[next] == i) {
+        selectedStarts[next++] = at;
+        total += length;
+      }
+      at += 4 + length;
+    }
+    int startOffset = VariableWidthVectors.startOffset(vector, startRow);
+    VariableWidthVectors.ensureDataCapacity(vector, startOffset + total);
+    long data = vector.getDataBuffer().memoryAddress();
+    long offsets = vector.getOffsetBuffer().memoryAddress() + 4L * (startRow + 1);
+    int offset = startOffset;
+    for (int k = 0; k < selected; k++) {
+      int from = selectedStarts[k];
+      int length = PageInput.getInt(bytes, from);
+      MemoryUtil.copyToMemory(bytes, from + 4, data + offset, length);
+      offset += length;
+      MemoryUtil.putInt(offsets + 4L * k, offset);
+    }
+    input.skip(at - start);
+  }
+
+  @Override
+  public void skip(int count) {
+    byte[] bytes = input.array();
+    int start = input.position();
+    int limit = input.limit();
+    int at = start;
+    for (int i = 0; i < count; i++) {
+      if (limit - at < 4) {
+        throw truncated(i, count);
+      }
+      int length = PageInput.getInt(bytes, at);
+      if (length < 0 || length > limit - at - 4) {
+        throw truncated(i, count);
+      }
       at += 4 + length;
     }
     input.skip(at - start);

@@ -16,14 +16,38 @@ final class PlainBooleanDecoder implements FixedWidthValuesDecoder {
 
   @Override
   public void read(int count, long address) {
-    long endBit = bit + count;
-    input.require((int) ((endBit + 7) >>> 3) - (input.position() - start));
+    requireBits(count);
     byte[] bytes = input.array();
     for (int i = 0; i < count; i++) {
       long at = bit + i;
       MemoryUtil.putByte(address + i, (byte) ((bytes[start + (int) (at >>> 3)] >>> (at & 7)) & 1));
     }
-    bit = endBit;
-    input.skip(start + (int) ((endBit + 7) >>> 3) - input.position());
+    advance(count);
+  }
+
+  @Override
+  public void readSelected(int count, int[] positions, int selected, long address) {
+    requireBits(count);
+    byte[] bytes = input.array();
+    for (int k = 0; k < selected; k++) {
+      long at = bit + positions[k];
+      MemoryUtil.putByte(address + k, (byte) ((bytes[start + (int) (at >>> 3)] >>> (at & 7)) & 1));
+    }
+    advance(count);
+  }
+
+  @Override
+  public void skip(int count) {
+    requireBits(count);
+    advance(count);
+  }
+
+  private void requireBits(int count) {
+    input.require((int) ((bit + count + 7) >>> 3) - (input.position() - start));
+  }
+
+  private void advance(int count) {
+    bit += count;
+    input.skip(start + (int) ((bit + 7) >>> 3) - input.position());
   }
 }

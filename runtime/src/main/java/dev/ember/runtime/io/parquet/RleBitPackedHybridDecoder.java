@@ -52,6 +52,21 @@ final class RleBitPackedHybridDecoder {
     }
   }
 
+  /** Moves past the next {@code count} values. */
+  void skip(int count) {
+    while (count > 0) {
+      if (runLeft == 0) {
+        startRun();
+      }
+      int take = Math.min(runLeft, count);
+      if (!runIsRepeated) {
+        packedIndex += take;
+      }
+      runLeft -= take;
+      count -= take;
+    }
+  }
+
   /**
    * Decodes the next {@code count} values and returns how many equal {@code value}: for definition
    * levels, the number of non-null values among them.

@@ -22,4 +22,20 @@ final class RleBooleanDecoder implements FixedWidthValuesDecoder {
       MemoryUtil.putByte(address + i, (byte) values[i]);
     }
   }
+
+  @Override
+  public void readSelected(int count, int[] positions, int selected, long address) {
+    if (values.length < count) {
+      values = new int[count];
+    }
+    decoder.read(values, 0, count);
+    for (int k = 0; k < selected; k++) {
+      MemoryUtil.putByte(address + k, (byte) values[positions[k]]);
+    }
+  }
+
+  @Override
+  public void skip(int count) {
+    decoder.skip(count);
+  }
 }

@@ -30,4 +30,30 @@ final class ValuesReaderBinaryDecoder implements BinaryValuesDecoder {
       MemoryUtil.putInt(offsets + 4L * i, offset);
     }
   }
+
+  @Override
+  public void readSelected(int count, int[] positions, int selected, BaseVariableWidthVector vector, int startRow) {
+    int offset = VariableWidthVectors.startOffset(vector, startRow);
+    long offsets = vector.getOffsetBuffer().memoryAddress() + 4L * (startRow + 1);
+    int next = 0;
+    for (int i = 0; i < count; i++) {
+      if (next < selected && positions[next] == i) {
+        Binary value = reader.readBytes();
+        int length = value.length();
+        VariableWidthVectors.ensureDataCapacity(vector, (long) offset + length);
+        MemoryUtil.copyToMemory(value.getBytesUnsafe(), 0, vector.getDataBuffer().memoryAddress() + offset, length);
+        offset += length;
+        MemoryUtil.putInt(offsets + 4L * next++, offset);
+      } else {
+        reader.skip();
+      }
+    }
+  }
+
+  @Override
+  public void skip(int count) {
+    for (int i = 0; i < count; i++) {
+      reader.skip();
+    }
+  }
 }

@@ -61,4 +61,24 @@ final class ValuesReaderFixedWidthDecoder implements FixedWidthValuesDecoder {
       }
     }
   }
+
+  @Override
+  public void readSelected(int count, int[] positions, int selected, long address) {
+    int next = 0;
+    for (int i = 0; i < count; i++) {
+      if (next < selected && positions[next] == i) {
+        // One value per call: these encodings are rare, and the switch is cheap next to parquet-mr's reader.
+        read(1, address + (long) width * next++);
+      } else {
+        reader.skip();
+      }
+    }
+  }
+
+  @Override
+  public void skip(int count) {
+    for (int i = 0; i < count; i++) {
+      reader.skip();
+    }
+  }
 }
