@@ -22,6 +22,7 @@ import dev.ember.planner.expressions.Literal;
 import dev.ember.planner.expressions.Not;
 import dev.ember.planner.expressions.Or;
 import dev.ember.planner.expressions.UnaryMinus;
+import dev.ember.sql.types.BinaryType;
 import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.ByteType;
 import dev.ember.sql.types.DataType;
@@ -549,10 +550,36 @@ final class ExpressionGenerator {
   // Casts between numeric types, booleans and numbers, and strings to numbers.
 
   private ExprValue cast(Cast expression, ColumnReader columns, MethodScope scope) {
+    ExprValue child = generate(expression.child(), columns, scope);
+    if (expression.nullOnError() && !expression.child().dataType().equals(expression.dataType())
+        && !(expression.dataType() instanceof StringType) && !(expression.dataType() instanceof BinaryType)) {
+      return tryCast(expression, child, scope);
+    }
+    return cast(expression, child, expression.ansi() && ansi, scope);
+  }
+
+  /**
+   * {@code TRY_CAST}: the ANSI cast inside a try block whose catch makes the row null. Only rows whose
+   * cast fails throw, so valid rows pay nothing; the child is evaluated before the block, as its own
+   * errors must still be raised. Casts to string or binary cannot fail and are plain ANSI casts.
+   */
+  private ExprValue tryCast(Cast expression, ExprValue child, MethodScope scope) {
+    DataType to = expression.dataType();
+    CodeBuilder code = scope.code();
+    String name = scope.fresh("tryCast");
+    code.line("boolean " + name + "Null = true;");
+    code.line(JavaTypes.javaType(to) + " " + name + " = " + JavaTypes.defaultValue(to) + ";");
+    code.open("try {");
+    ExprValue cast = cast(expression, child, true, scope);
+    code.line(name + "Null = " + cast.isNull() + ";");
+    code.open("if (!" + name + "Null) {").line(name + " = " + cast.value() + ";").close();
+    code.reopen("} catch (dev.ember.SparkException " + name + "Error) {").line(name + "Null = true;").close();
+    return ExprValue.of(to, name + "Null", name);
+  }
+
+  private ExprValue cast(Cast expression, ExprValue child, boolean castAnsi, MethodScope scope) {
     DataType to = expression.dataType();
     DataType from = expression.child().dataType();
-    boolean castAnsi = expression.ansi() && ansi;
-    ExprValue child = generate(expression.child(), columns, scope);
     if (from.equals(to)) {
       return child;
     }

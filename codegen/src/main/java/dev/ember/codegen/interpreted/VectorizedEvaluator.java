@@ -175,7 +175,9 @@ public final class VectorizedEvaluator {
     } else if (expression instanceof Cast cast) {
       try (FieldVector child = evaluate(cast.child(), batch, rows, count)) {
         // A cast is ANSI only when the session is: the analyzer marks implicit casts ANSI regardless.
-        return new VectorCasts(allocator, cast.ansi() && options.ansiEnabled(), options.sessionTimeZone())
+        // TRY_CAST is always the ANSI cast, with its errors turned into nulls.
+        boolean castAnsi = cast.nullOnError() || cast.ansi() && options.ansiEnabled();
+        return new VectorCasts(allocator, castAnsi, options.sessionTimeZone(), cast.nullOnError())
             .cast(child, cast.child().dataType(), cast.dataType(), count);
       }
     } else if (expression instanceof ScalarFunctionCall call) {

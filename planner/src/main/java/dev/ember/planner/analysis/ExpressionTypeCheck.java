@@ -7,6 +7,7 @@ import dev.ember.planner.expressions.ArithmeticOperator;
 import dev.ember.planner.expressions.BinaryArithmetic;
 import dev.ember.planner.expressions.CaseWhen;
 import dev.ember.planner.expressions.Cast;
+import dev.ember.planner.expressions.TryCastRules;
 import dev.ember.planner.expressions.Coalesce;
 import dev.ember.planner.expressions.GreatestLeast;
 import dev.ember.planner.expressions.If;
@@ -68,7 +69,8 @@ final class ExpressionTypeCheck {
       throw AnalysisErrors.unexpectedInputType(minus, minus.child(), AnalysisErrors.binaryArithmeticInput(), operator);
     } else if (expression instanceof ScalarFunctionCall call) {
       checkFunctionCall(call, operator);
-    } else if (expression instanceof Cast cast && !IntervalCasts.allowed(cast.child().dataType(), cast.dataType())) {
+    } else if (expression instanceof Cast cast && (!IntervalCasts.allowed(cast.child().dataType(), cast.dataType())
+        || cast.nullOnError() && !TryCastRules.ansiAllows(cast.child().dataType(), cast.dataType()))) {
       throw AnalysisErrors.castWithoutSuggestion(cast, cast.child().dataType(), cast.dataType(), operator);
     } else if (expression instanceof If conditional) {
       if (!(conditional.predicate().dataType() instanceof BooleanType)) {
