@@ -566,7 +566,9 @@ final class FunctionCases {
           "try_cast(d AS STRING)", "try_cast(dec AS STRING)", "try_cast(i AS STRING)", "try_cast(flag AS STRING)",
           "try_cast(b + 1 AS TINYINT)", "TRY_CAST(d * 2 AS INT)"),
       error("try_cast", "DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION", "try_cast(flag AS TIMESTAMP)",
-          "try_cast(i AS BINARY)", "try_cast(bin AS INT)"));
+          "try_cast(i AS BINARY)", "try_cast(bin AS INT)", "try_cast(flag AS DATE)", "try_cast(dt AS BOOLEAN)"),
+      error("try_cast", "DATATYPE_MISMATCH.CAST_WITH_FUNC_SUGGESTION", "try_cast(i AS DATE)",
+          "try_cast(dt AS BIGINT)", "try_cast(d AS DATE)"));
 
   /** Errors of the inputs of try_cast and try_add are raised: only the cast or operation itself is under try. */
   static final Table TRY_INPUT_ERRORS = table("errors of try inputs",
@@ -612,7 +614,7 @@ final class FunctionCases {
   static final Table TRY_FUNCTIONS = new Table("try functions", List.copyOf(concat(
       values("try_add", "try_add(dt, 1)", "try_add(ts, INTERVAL '1' DAY)", "try_add(dt, i)"),
       values("try_subtract", "try_subtract(dt, 1)"),
-      values("try_element_at", "try_element_at(array(i, l), 3)", "try_element_at(array(1, 2), i)",
+      values("try_element_at", "try_element_at(array(i, l), 3)", "try_element_at(array(1, 2), nullif(i, 0))",
           "try_element_at(map('a', i), str)", "try_element_at(array(str), -1)"),
       values("try_to_timestamp", "try_to_timestamp(str)", "try_to_timestamp(num)",
           "try_to_timestamp('2024-01-01 10:00:00')", "try_to_timestamp(str, 'yyyy-MM-dd')",
