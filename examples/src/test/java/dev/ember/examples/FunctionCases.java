@@ -614,7 +614,7 @@ final class FunctionCases {
   static final Table TRY_FUNCTIONS = new Table("try functions", List.copyOf(concat(
       values("try_add", "try_add(dt, 1)", "try_add(ts, INTERVAL '1' DAY)", "try_add(dt, i)"),
       values("try_subtract", "try_subtract(dt, 1)"),
-      values("try_element_at", "try_element_at(array(i, l), 3)", "try_element_at(array(1, 2), nullif(i, 0))",
+      values("try_element_at", "try_element_at(array(i, l), 3)", "try_element_at(array(1, 2), nullif(b, 0))",
           "try_element_at(map('a', i), str)", "try_element_at(array(str), -1)"),
       values("try_to_timestamp", "try_to_timestamp(str)", "try_to_timestamp(num)",
           "try_to_timestamp('2024-01-01 10:00:00')", "try_to_timestamp(str, 'yyyy-MM-dd')",
