@@ -309,6 +309,22 @@ public class Column {
   }
 
 
+  // ==== Try casts (try_cast) ====
+
+  /**
+   * {@code TRY_CAST(this AS type)}: Spark's ANSI cast, whatever {@code spark.sql.ansi.enabled} says,
+   * with a null wherever that cast would fail (overflow, malformed text, out-of-range decimal).
+   */
+  public Column try_cast(dev.ember.sql.types.DataType type) {
+    return new Column(dev.ember.planner.expressions.Cast.tryCast(expression, Objects.requireNonNull(type, "type is null")));
+  }
+
+  /** {@link #try_cast(dev.ember.sql.types.DataType)} with the type as SQL text: {@code "int"}, {@code "decimal(10,2)"}. */
+  public Column try_cast(String type) {
+    Objects.requireNonNull(type, "type is null");
+    return try_cast(dev.ember.planner.parser.ExpressionParser.parseDataType(type));
+  }
+
   // ==== Other ====
 
 }

@@ -1854,6 +1854,46 @@ public final class functions {
 
   // ==== Other functions ====
 
+  /** {@code left + right} with null instead of an overflow error, whatever the ANSI setting. */
+  public static Column try_add(Column left, Column right) {
+    return call("try_add", left, right);
+  }
+
+  /** {@code left - right} with null instead of an overflow error. */
+  public static Column try_subtract(Column left, Column right) {
+    return call("try_subtract", left, right);
+  }
+
+  /** {@code left * right} with null instead of an overflow error. */
+  public static Column try_multiply(Column left, Column right) {
+    return call("try_multiply", left, right);
+  }
+
+  /** {@code dividend / divisor}, null when the divisor is 0 or the result overflows. */
+  public static Column try_divide(Column dividend, Column divisor) {
+    return call("try_divide", dividend, divisor);
+  }
+
+  /** {@code dividend % divisor}, null when the divisor is 0. */
+  public static Column try_mod(Column dividend, Column divisor) {
+    return call("try_mod", dividend, divisor);
+  }
+
+  /** {@code element_at}, null when the array index is out of bounds instead of an error. */
+  public static Column try_element_at(Column column, Column value) {
+    return call("try_element_at", column, value);
+  }
+
+  /** {@code to_timestamp(s)}, null when {@code s} does not parse instead of an error. */
+  public static Column try_to_timestamp(Column s) {
+    return call("try_to_timestamp", s);
+  }
+
+  /** {@code to_timestamp(s, format)}, null when {@code s} does not parse instead of an error. */
+  public static Column try_to_timestamp(Column s, Column format) {
+    return call("try_to_timestamp", s, format);
+  }
+
   /** In a rollup or cube: 1 when {@code column} is rolled up (null because of the grouping set), else 0. */
   public static Column grouping(Column column) {
     return new Column(new dev.ember.planner.expressions.UnresolvedFunction("grouping", List.of(column.expr()), false));

@@ -28,14 +28,23 @@ final class FunctionCases {
    * Cases compared on one query per table. {@code interpretedBecause}, when not null, says why Ember's
    * generated kernel may fall back to the interpreted one for this table (an Ember limitation).
    */
-  record Table(String name, List<Case> cases, String interpretedBecause, String timeZone) {
+  record Table(String name, List<Case> cases, String interpretedBecause, String timeZone, boolean ansi) {
     Table(String name, List<Case> cases, String interpretedBecause) {
       this(name, cases, interpretedBecause, "UTC");
     }
 
+    Table(String name, List<Case> cases, String interpretedBecause, String timeZone) {
+      this(name, cases, interpretedBecause, timeZone, true);
+    }
+
     /** The same cases run with {@code spark.sql.session.timeZone} set to {@code zone} on both engines. */
     Table inTimeZone(String zone) {
-      return new Table(name, cases, interpretedBecause, zone);
+      return new Table(name, cases, interpretedBecause, zone, ansi);
+    }
+
+    /** The same cases, renamed, run with {@code spark.sql.ansi.enabled=false} on both engines. */
+    Table withAnsiOff(String newName) {
+      return new Table(newName, cases, interpretedBecause, timeZone, false);
     }
 
     List<Case> valueCases() {
@@ -542,6 +551,89 @@ final class FunctionCases {
           "TIMESTAMP_NTZ '2024-03-11 00:00:00' - DATE '2024-03-10'"))
       .inTimeZone("America/Los_Angeles");
 
+  /**
+   * TRY_CAST between every family of atomic types that Ember's generated kernel casts, with the values
+   * that make the ANSI cast fail (overflow, NaN, infinities, malformed text, out-of-range decimals).
+   */
+  static final Table TRY_CASTS = table("try casts",
+      values("try_cast", "try_cast(i AS TINYINT)", "try_cast(l AS INT)", "try_cast(s AS TINYINT)",
+          "try_cast(b AS BIGINT)", "try_cast(i AS BIGINT)", "try_cast(l AS SMALLINT)",
+          "try_cast(d AS INT)", "try_cast(f AS BIGINT)", "try_cast(d AS TINYINT)", "try_cast(f AS SMALLINT)",
+          "try_cast(dec AS SMALLINT)", "try_cast(dec AS INT)", "try_cast(wide AS BIGINT)", "try_cast(wide AS TINYINT)",
+          "try_cast(i AS DECIMAL(5,1))", "try_cast(b AS DECIMAL(3,0))", "try_cast(l AS DECIMAL(20,0))",
+          "try_cast(d AS DECIMAL(10,2))", "try_cast(f AS DECIMAL(4,1))", "try_cast(wide AS DECIMAL(20,2))",
+          "try_cast(dec AS DECIMAL(4,1))", "try_cast(dec AS DECIMAL(12,4))",
+          "try_cast(dec AS FLOAT)", "try_cast(d AS FLOAT)", "try_cast(l AS DOUBLE)", "try_cast(f AS DOUBLE)",
+          "try_cast(i AS BOOLEAN)", "try_cast(d AS BOOLEAN)", "try_cast(flag AS INT)", "try_cast(flag AS DOUBLE)",
+          "try_cast(num AS INT)", "try_cast(num AS TINYINT)", "try_cast(num AS BIGINT)", "try_cast(num AS DOUBLE)",
+          "try_cast(num AS FLOAT)", "try_cast(str AS BIGINT)", "try_cast(str AS DOUBLE)",
+          "try_cast(d AS STRING)", "try_cast(dec AS STRING)", "try_cast(i AS STRING)", "try_cast(flag AS STRING)",
+          "try_cast(b + 1 AS TINYINT)", "TRY_CAST(d * 2 AS INT)"),
+      error("try_cast", "DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION", "try_cast(flag AS TIMESTAMP)",
+          "try_cast(i AS BINARY)", "try_cast(bin AS INT)", "try_cast(flag AS DATE)", "try_cast(dt AS BOOLEAN)"),
+      error("try_cast", "DATATYPE_MISMATCH.CAST_WITH_FUNC_SUGGESTION", "try_cast(i AS DATE)",
+          "try_cast(dt AS BIGINT)", "try_cast(d AS DATE)"));
+
+  /** Errors of the inputs of try_cast and try_add are raised: only the cast or operation itself is under try. */
+  static final Table TRY_INPUT_ERRORS = table("errors of try inputs",
+      error("try_cast", "DIVIDE_BY_ZERO", "try_cast(i / 0 AS INT)"),
+      error("try_add", "DIVIDE_BY_ZERO", "try_add(i / 0, 1)"));
+
+  /** TRY_CAST from text to the other types, among dates and timestamps, and to and from intervals. */
+  static final Table TRY_CASTS_OF_TEXT_AND_TIME = new Table("try casts of text and time", List.copyOf(concat(
+      values("try_cast", "try_cast(num AS DECIMAL(5,2))", "try_cast(str AS DECIMAL(10,2))",
+          "try_cast(num AS BOOLEAN)", "try_cast(str AS BOOLEAN)", "try_cast(str AS DATE)", "try_cast(num AS DATE)",
+          "try_cast('2024-02-30' AS DATE)", "try_cast(' 2024-02-29 ' AS DATE)", "try_cast(flag AS DECIMAL(1,0))",
+          "try_cast(str AS TIMESTAMP_NTZ)", "try_cast('2024-01-01 10:00' AS TIMESTAMP_NTZ)",
+          "try_cast(dt AS TIMESTAMP)", "try_cast(ts AS DATE)", "try_cast(ts AS TIMESTAMP_NTZ)",
+          "try_cast(dt AS STRING)", "try_cast(ts AS STRING)", "try_cast(str AS BINARY)", "try_cast(bin AS STRING)",
+          "try_cast(num AS INTERVAL DAY)", "try_cast(str AS INTERVAL YEAR)", "try_cast('1-2' AS INTERVAL YEAR TO MONTH)",
+          "try_cast(i AS INTERVAL DAY)", "try_cast(l AS INTERVAL YEAR)", "try_cast(l AS INTERVAL SECOND)",
+          "try_cast(dec AS INTERVAL HOUR)", "try_cast(INTERVAL '1000' DAY AS TINYINT)",
+          "try_cast(INTERVAL '3' YEAR AS DECIMAL(2,1))", "try_cast(INTERVAL '2' DAY AS INTERVAL HOUR)"))),
+      "casts of text to dates, timestamps and intervals and between dates and timestamps are interpreted");
+
+  /** With ANSI off a plain cast wraps or truncates where TRY_CAST still gives null. */
+  static final Table LEGACY_CASTS_BESIDE_TRY_CASTS = table("legacy casts beside try casts",
+      values("cast", "CAST(i AS TINYINT)", "CAST(d AS INT)", "CAST(num AS INT)", "CAST(dec AS DECIMAL(4,1))"),
+      values("try_cast", "TRY_CAST(i AS TINYINT)", "TRY_CAST(d AS INT)", "TRY_CAST(num AS INT)",
+          "TRY_CAST(dec AS DECIMAL(4,1))"),
+      error("try_cast", "DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION", "try_cast(flag AS TIMESTAMP)"))
+      .withAnsiOff("legacy casts beside try casts (ANSI off)");
+
+  /** try_add and the other try arithmetic functions: overflow and division by zero give null. */
+  static final Table TRY_ARITHMETIC = table("try arithmetic",
+      values("try_add", "try_add(i, 1)", "try_add(l, l)", "try_add(b, b)", "try_add(s, i)", "try_add(d, 1)",
+          "try_add(dec, dec)", "try_add(wide, wide)", "try_add(f, f)"),
+      values("try_subtract", "try_subtract(i, -2147483648)", "try_subtract(l, 1)", "try_subtract(b, s)",
+          "try_subtract(dec, wide)"),
+      values("try_multiply", "try_multiply(i, i)", "try_multiply(l, 2)", "try_multiply(wide, wide)",
+          "try_multiply(dec, 10)", "try_multiply(s, s)"),
+      values("try_divide", "try_divide(i, 0)", "try_divide(i, b)", "try_divide(d, 0)", "try_divide(dec, 0)",
+          "try_divide(l, i)", "try_divide(wide, dec)"),
+      values("try_mod", "try_mod(i, 0)", "try_mod(i, b)", "try_mod(dec, 0)", "try_mod(d, 0)", "try_mod(l, 3)"),
+      error("try_add", "WRONG_NUM_ARGS.WITHOUT_SUGGESTION", "try_add(i)"));
+
+  /** The try functions over dates, timestamps, arrays, maps and text. */
+  static final Table TRY_FUNCTIONS = new Table("try functions", List.copyOf(concat(
+      values("try_add", "try_add(dt, 1)", "try_add(ts, INTERVAL '1' DAY)", "try_add(dt, i)"),
+      values("try_subtract", "try_subtract(dt, 1)"),
+      values("try_element_at", "try_element_at(array(i, l), 3)", "try_element_at(array(1, 2), nullif(b, 0))",
+          "try_element_at(map('a', i), str)", "try_element_at(array(str), -1)"),
+      values("try_to_timestamp", "try_to_timestamp(str)", "try_to_timestamp(num)",
+          "try_to_timestamp('2024-01-01 10:00:00')", "try_to_timestamp(str, 'yyyy-MM-dd')",
+          "try_to_timestamp('2024-01-01', 'yyyy-MM-dd')"))),
+      "date, timestamp, collection and text functions under try evaluation may run interpreted");
+
+  @SafeVarargs
+  private static List<Case> concat(List<Case>... groups) {
+    List<Case> cases = new ArrayList<>();
+    for (List<Case> group : groups) {
+      cases.addAll(group);
+    }
+    return cases;
+  }
+
   static final List<Table> TABLES = List.of(
       CONDITIONALS,
       MATH,
@@ -560,5 +652,15 @@ final class FunctionCases {
       COLLECTIONS,
       ARRAY_SORT,
       // other tables
+      TRY_CASTS,
+      TRY_CASTS.withAnsiOff("try casts (ANSI off)"),
+      TRY_CASTS_OF_TEXT_AND_TIME,
+      TRY_CASTS_OF_TEXT_AND_TIME.withAnsiOff("try casts of text and time (ANSI off)"),
+      TRY_INPUT_ERRORS,
+      LEGACY_CASTS_BESIDE_TRY_CASTS,
+      TRY_ARITHMETIC,
+      TRY_ARITHMETIC.withAnsiOff("try arithmetic (ANSI off)"),
+      TRY_FUNCTIONS,
+      TRY_FUNCTIONS.withAnsiOff("try functions (ANSI off)"),
       STRING_LITERAL_COERCIONS);
 }

@@ -116,17 +116,33 @@ class FunctionConformanceTest {
     return FunctionCases.TABLES.stream().flatMap(table -> table.errorCases().stream()
         .flatMap(errorCase -> Stream.of(true, false).map(codegen -> DynamicTest.dynamicTest(
             errorCase.expression() + (codegen ? " (generated)" : " (interpreted)"),
-            () -> inTimeZone(table.timeZone(), () -> compareError(errorCase, codegen))))));
+            () -> inSettingsOf(table, () -> compareError(errorCase, codegen))))));
   }
 
   /** The session time zone of the table being compared. */
   private static String sessionZone = "UTC";
+  /** The ANSI setting of the table being compared. */
+  private static boolean ansiEnabled = true;
 
   /** Ember's test session in the current table's time zone ({@link EmberSessions} sets UTC each time). */
   private static dev.ember.sql.SparkSession emberSession() {
     dev.ember.sql.SparkSession session = EmberSessions.session();
     session.conf().set("spark.sql.session.timeZone", sessionZone);
+    session.conf().set("spark.sql.ansi.enabled", Boolean.toString(ansiEnabled));
     return session;
+  }
+
+  /** Runs {@code comparison} in the table's time zone and ANSI setting on both engines, then back to ANSI on. */
+  private static void inSettingsOf(Table table, Runnable comparison) {
+    ansiEnabled = table.ansi();
+    SparkOracle.session().conf().set("spark.sql.ansi.enabled", Boolean.toString(ansiEnabled));
+    try {
+      inTimeZone(table.timeZone(), comparison);
+    } finally {
+      ansiEnabled = true;
+      SparkOracle.session().conf().set("spark.sql.ansi.enabled", "true");
+      emberSession();
+    }
   }
 
   /** Runs {@code comparison} with both engines' session time zone set to {@code zone}, then back to UTC. */
@@ -143,7 +159,7 @@ class FunctionConformanceTest {
   }
 
   private static void compareValues(Table table, boolean codegen) {
-    inTimeZone(table.timeZone(), () -> compareValuesInSessionZone(table, codegen));
+    inSettingsOf(table, () -> compareValuesInSessionZone(table, codegen));
   }
 
   private static void compareValuesInSessionZone(Table table, boolean codegen) {

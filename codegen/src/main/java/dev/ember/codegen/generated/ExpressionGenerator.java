@@ -11,6 +11,7 @@ import dev.ember.planner.expressions.GreatestLeast;
 import dev.ember.planner.expressions.If;
 import dev.ember.planner.expressions.In;
 import dev.ember.planner.expressions.ReplacedCall;
+import dev.ember.planner.expressions.TryEval;
 import dev.ember.planner.expressions.ScalarFunctionCall;
 import dev.ember.planner.expressions.Cast;
 import dev.ember.planner.expressions.Comparison;
@@ -22,6 +23,7 @@ import dev.ember.planner.expressions.Literal;
 import dev.ember.planner.expressions.Not;
 import dev.ember.planner.expressions.Or;
 import dev.ember.planner.expressions.UnaryMinus;
+import dev.ember.sql.types.BinaryType;
 import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.ByteType;
 import dev.ember.sql.types.DataType;
@@ -58,7 +60,8 @@ final class ExpressionGenerator {
   private static final String DECIMALS = "DecimalOps";
 
   private final ClassBuilder builder;
-  private final boolean ansi;
+  /** The session's ANSI setting, except while the operation of a {@link TryEval} is generated. */
+  private boolean ansi;
   private final java.time.ZoneId sessionTimeZone;
   private final FunctionCallGenerator functionCalls;
   private final ConditionalGenerator conditionals;
@@ -105,6 +108,8 @@ final class ExpressionGenerator {
       return functionCalls.generate(call, columns, scope);
     } else if (expression instanceof ReplacedCall replaced) {
       return generate(replaced.replacement(), columns, scope);
+    } else if (expression instanceof TryEval tryEval) {
+      return tryEval(tryEval, columns, scope);
     } else if (expression instanceof If conditional) {
       return conditionals.ifThenElse(conditional, columns, scope);
     } else if (expression instanceof CaseWhen caseWhen) {
@@ -549,10 +554,90 @@ final class ExpressionGenerator {
   // Casts between numeric types, booleans and numbers, and strings to numbers.
 
   private ExprValue cast(Cast expression, ColumnReader columns, MethodScope scope) {
+    ExprValue child = generate(expression.child(), columns, scope);
+    if (expression.nullOnError() && !expression.child().dataType().equals(expression.dataType())
+        && !(expression.dataType() instanceof StringType) && !(expression.dataType() instanceof BinaryType)) {
+      return tryCast(expression, child, scope);
+    }
+    return cast(expression, child, expression.ansi() && ansi, scope);
+  }
+
+  /**
+   * {@link TryEval}: the operation's inputs first, outside any try block (their errors are raised),
+   * then the operation with ANSI semantics over those values inside one, whose catch makes the row null.
+   * Inputs reach the operation as references to negative ordinals that read the values already made.
+   */
+  private ExprValue tryEval(TryEval expression, ColumnReader columns, MethodScope scope) {
+    Expression operation = expression.operation();
+    DataType type = operation.dataType();
+    boolean fixedWidth = type.isNumeric() || type instanceof BooleanType || isDateTime(type) || isInterval(type);
+    if (!fixedWidth) {
+      throw Unsupported.expression(expression, "try evaluation of a " + type.simpleString() + " result");
+    }
+    java.util.List<Expression> inputs = operation.children();
+    java.util.List<ExprValue> inputValues = new java.util.ArrayList<>(inputs.size());
+    java.util.List<Expression> references = new java.util.ArrayList<>(inputs.size());
+    for (int i = 0; i < inputs.size(); i++) {
+      inputValues.add(generate(inputs.get(i), columns, scope));
+      references.add(new BoundReference(-1 - i, inputs.get(i).dataType(), inputs.get(i).nullable()));
+    }
+    ColumnReader withInputs = new ColumnReader() {
+      @Override
+      public ExprValue read(int ordinal, MethodScope readScope) {
+        return ordinal < 0 ? inputValues.get(-1 - ordinal) : columns.read(ordinal, readScope);
+      }
+
+      @Override
+      public ExprValue readSize(int ordinal, boolean sizeAnsi, MethodScope readScope) {
+        return ordinal < 0 ? null : columns.readSize(ordinal, sizeAnsi, readScope);
+      }
+
+      @Override
+      public ExprValue readStructField(int ordinal, int field, MethodScope readScope) {
+        return ordinal < 0 ? null : columns.readStructField(ordinal, field, readScope);
+      }
+    };
+    CodeBuilder code = scope.code();
+    String name = scope.fresh("try");
+    code.line("boolean " + name + "Null = true;");
+    code.line(JavaTypes.javaType(type) + " " + name + " = " + JavaTypes.defaultValue(type) + ";");
+    code.open("try {");
+    boolean sessionAnsi = ansi;
+    ansi = true;
+    ExprValue value;
+    try {
+      value = generate(operation.withNewChildren(references), withInputs, scope);
+    } finally {
+      ansi = sessionAnsi;
+    }
+    code.line(name + "Null = " + value.isNull() + ";");
+    code.open("if (!" + name + "Null) {").line(name + " = " + value.value() + ";").close();
+    code.reopen("} catch (dev.ember.SparkException " + name + "Error) {").line(name + "Null = true;").close();
+    return ExprValue.of(type, name + "Null", name);
+  }
+
+  /**
+   * {@code TRY_CAST}: the ANSI cast inside a try block whose catch makes the row null. Only rows whose
+   * cast fails throw, so valid rows pay nothing; the child is evaluated before the block, as its own
+   * errors must still be raised. Casts to string or binary cannot fail and are plain ANSI casts.
+   */
+  private ExprValue tryCast(Cast expression, ExprValue child, MethodScope scope) {
+    DataType to = expression.dataType();
+    CodeBuilder code = scope.code();
+    String name = scope.fresh("tryCast");
+    code.line("boolean " + name + "Null = true;");
+    code.line(JavaTypes.javaType(to) + " " + name + " = " + JavaTypes.defaultValue(to) + ";");
+    code.open("try {");
+    ExprValue cast = cast(expression, child, true, scope);
+    code.line(name + "Null = " + cast.isNull() + ";");
+    code.open("if (!" + name + "Null) {").line(name + " = " + cast.value() + ";").close();
+    code.reopen("} catch (dev.ember.SparkException " + name + "Error) {").line(name + "Null = true;").close();
+    return ExprValue.of(to, name + "Null", name);
+  }
+
+  private ExprValue cast(Cast expression, ExprValue child, boolean castAnsi, MethodScope scope) {
     DataType to = expression.dataType();
     DataType from = expression.child().dataType();
-    boolean castAnsi = expression.ansi() && ansi;
-    ExprValue child = generate(expression.child(), columns, scope);
     if (from.equals(to)) {
       return child;
     }

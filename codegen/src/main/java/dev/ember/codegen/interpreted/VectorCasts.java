@@ -1,5 +1,6 @@
 package dev.ember.codegen.interpreted;
 
+import dev.ember.SparkException;
 import dev.ember.codegen.semantics.CastOps;
 import dev.ember.codegen.semantics.DateTimeCastOps;
 import dev.ember.codegen.semantics.IntervalCastOps;
@@ -31,11 +32,18 @@ final class VectorCasts {
   private final BufferAllocator allocator;
   private final boolean ansi;
   private final ZoneId sessionZone;
+  private final boolean nullOnError;
 
   VectorCasts(BufferAllocator allocator, boolean ansi, ZoneId sessionZone) {
+    this(allocator, ansi, sessionZone, false);
+  }
+
+  /** With {@code nullOnError} (TRY_CAST) a row whose cast raises Spark's error is left null instead. */
+  VectorCasts(BufferAllocator allocator, boolean ansi, ZoneId sessionZone, boolean nullOnError) {
     this.allocator = allocator;
     this.ansi = ansi;
     this.sessionZone = java.util.Objects.requireNonNull(sessionZone, "sessionZone is null");
+    this.nullOnError = nullOnError;
   }
 
   FieldVector cast(FieldVector input, DataType from, DataType to, int count) {
@@ -46,7 +54,11 @@ final class VectorCasts {
         RowCast rowCast = rowCast(input, from, to, out);
         for (int i = 0; i < count; i++) {
           if (!input.isNull(i)) {
-            rowCast.apply(i);
+            if (nullOnError) {
+              applyOrLeaveNull(rowCast, i);
+            } else {
+              rowCast.apply(i);
+            }
           }
         }
       }
@@ -60,6 +72,15 @@ final class VectorCasts {
 
   private interface RowCast {
     void apply(int row);
+  }
+
+  /** Row casts write their value last, so a failed one has written nothing and the row stays null. */
+  private static void applyOrLeaveNull(RowCast rowCast, int row) {
+    try {
+      rowCast.apply(row);
+    } catch (SparkException castError) {
+      // TRY_CAST: Spark's runtime error for this value becomes a null result.
+    }
   }
 
   private RowCast rowCast(FieldVector input, DataType from, DataType to, FieldVector out) {

@@ -17,6 +17,7 @@ import dev.ember.planner.expressions.GreatestLeast;
 import dev.ember.planner.expressions.If;
 import dev.ember.planner.expressions.In;
 import dev.ember.planner.expressions.ReplacedCall;
+import dev.ember.planner.expressions.TryEval;
 import dev.ember.planner.expressions.ScalarFunctionCall;
 import dev.ember.planner.expressions.Comparison;
 import dev.ember.planner.expressions.ComparisonOperator;
@@ -66,6 +67,18 @@ public final class VectorizedEvaluator {
     this.allocator = Objects.requireNonNull(allocator, "allocator is null");
     this.functionCalls = new FunctionCallEvaluator(this, options, allocator);
     this.conditionals = new ConditionalEvaluator(this, allocator);
+  }
+
+  private TryEvaluator tryEvaluator;
+
+  /** Made on first use: only kernels with a try function need the ANSI twin of this evaluator. */
+  private TryEvaluator tryEvaluator() {
+    if (tryEvaluator == null) {
+      VectorizedEvaluator ansi = options.ansiEnabled() ? this : new VectorizedEvaluator(
+          new KernelOptions(true, options.checkedMemoryAccess(), options.sessionTimeZone()), allocator);
+      tryEvaluator = new TryEvaluator(this, ansi, allocator);
+    }
+    return tryEvaluator;
   }
 
   /** A new vector, owned by the caller, with the value of {@code expression} for each selected row. */
@@ -130,7 +143,7 @@ public final class VectorizedEvaluator {
     }
   }
 
-  private FieldVector evaluate(Expression expression, ColumnBatch batch, int[] rows, int count) {
+  FieldVector evaluate(Expression expression, ColumnBatch batch, int[] rows, int count) {
     if (expression instanceof BoundReference reference) {
       return column(reference, batch, rows, count);
     } else if (expression instanceof Literal literal) {
@@ -175,13 +188,17 @@ public final class VectorizedEvaluator {
     } else if (expression instanceof Cast cast) {
       try (FieldVector child = evaluate(cast.child(), batch, rows, count)) {
         // A cast is ANSI only when the session is: the analyzer marks implicit casts ANSI regardless.
-        return new VectorCasts(allocator, cast.ansi() && options.ansiEnabled(), options.sessionTimeZone())
+        // TRY_CAST is always the ANSI cast, with its errors turned into nulls.
+        boolean castAnsi = cast.nullOnError() || cast.ansi() && options.ansiEnabled();
+        return new VectorCasts(allocator, castAnsi, options.sessionTimeZone(), cast.nullOnError())
             .cast(child, cast.child().dataType(), cast.dataType(), count);
       }
     } else if (expression instanceof ScalarFunctionCall call) {
       return functionCalls.evaluate(call, batch, rows, count);
     } else if (expression instanceof ReplacedCall replaced) {
       return evaluate(replaced.replacement(), batch, rows, count);
+    } else if (expression instanceof TryEval tryEval) {
+      return tryEvaluator().evaluate(tryEval, batch, rows, count);
     } else if (expression instanceof If conditional) {
       return conditionals.ifThenElse(conditional, batch, rows, count);
     } else if (expression instanceof CaseWhen caseWhen) {

@@ -169,6 +169,17 @@ final class AnalysisErrors {
         "cannot cast " + source + " to " + target + ".", plan);
   }
 
+  /** A cast ANSI rejects for which Spark names a function to use instead: a number to a date and back. */
+  static AnalysisException castWithFunctionSuggestion(Expression cast, DataType from, DataType to, String functions,
+      LogicalPlan plan) {
+    String source = Identifiers.quoteType(from);
+    String target = Identifiers.quoteType(to);
+    return dataTypeMismatch("CAST_WITH_FUNC_SUGGESTION", cast,
+        Map.of("srcType", source, "targetType", target, "functionNames", functions),
+        "cannot cast " + source + " to " + target + ".\nTo convert values from " + source + " to " + target
+            + ", you can use the functions " + functions + " instead.", plan);
+  }
+
   /** An argument that must be a constant is not, e.g. round's scale. */
   static AnalysisException nonFoldableInput(Expression expression, String inputName, DataType type,
       Expression input, LogicalPlan plan) {

@@ -7,6 +7,7 @@ import dev.ember.planner.expressions.ArithmeticOperator;
 import dev.ember.planner.expressions.BinaryArithmetic;
 import dev.ember.planner.expressions.CaseWhen;
 import dev.ember.planner.expressions.Cast;
+import dev.ember.planner.expressions.TryCastRules;
 import dev.ember.planner.expressions.Coalesce;
 import dev.ember.planner.expressions.GreatestLeast;
 import dev.ember.planner.expressions.If;
@@ -20,6 +21,7 @@ import dev.ember.planner.expressions.UnaryMinus;
 import dev.ember.planner.logical.LogicalPlan;
 import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DateType;
 import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.DoubleType;
 import java.util.List;
@@ -68,8 +70,16 @@ final class ExpressionTypeCheck {
       throw AnalysisErrors.unexpectedInputType(minus, minus.child(), AnalysisErrors.binaryArithmeticInput(), operator);
     } else if (expression instanceof ScalarFunctionCall call) {
       checkFunctionCall(call, operator);
-    } else if (expression instanceof Cast cast && !IntervalCasts.allowed(cast.child().dataType(), cast.dataType())) {
-      throw AnalysisErrors.castWithoutSuggestion(cast, cast.child().dataType(), cast.dataType(), operator);
+    } else if (expression instanceof Cast cast && (!IntervalCasts.allowed(cast.child().dataType(), cast.dataType())
+        || cast.nullOnError() && !TryCastRules.ansiAllows(cast.child().dataType(), cast.dataType()))) {
+      DataType from = cast.child().dataType();
+      DataType to = cast.dataType();
+      if (cast.nullOnError() && from.isNumeric() && to instanceof DateType) {
+        throw AnalysisErrors.castWithFunctionSuggestion(cast, from, to, "`DATE_FROM_UNIX_DATE`", operator);
+      } else if (cast.nullOnError() && from instanceof DateType && to.isNumeric()) {
+        throw AnalysisErrors.castWithFunctionSuggestion(cast, from, to, "`UNIX_DATE`", operator);
+      }
+      throw AnalysisErrors.castWithoutSuggestion(cast, from, to, operator);
     } else if (expression instanceof If conditional) {
       if (!(conditional.predicate().dataType() instanceof BooleanType)) {
         throw AnalysisErrors.unexpectedInputType(conditional, conditional.predicate(), BOOLEAN, operator);

@@ -41,6 +41,7 @@ public final class FunctionRegistry {
       // window functions
       .withAll(WindowFunctionBuilders.all())
       // other functions
+      .withAll(TryFunctionBuilders.all())
       .withAll(ConditionalFunctionBuilders.all());
 
   private final Map<String, FunctionBuilder> builders;

@@ -45,6 +45,11 @@ final class ResolveAliases implements AnalyzerRule {
       // A generator's columns are named when ExtractGenerators moves it out of the select list.
       return expression;
     }
+    if (expression instanceof dev.ember.planner.expressions.Cast cast
+        && cast.child() instanceof AttributeReference column) {
+      // Spark names a cast (or try_cast) of a column after the column: CAST(i AS TINYINT) is i.
+      return Alias.of(expression, column.name());
+    }
     return Alias.of(expression, Identifiers.sql(expression));
   }
 }

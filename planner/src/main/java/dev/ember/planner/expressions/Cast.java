@@ -14,11 +14,23 @@ import java.util.Objects;
  * {@code CAST(child AS type)}. {@code userSpecified} tells a cast the user wrote from one the analyzer
  * inserted for type coercion: Spark leaves implicit casts out of generated column names.
  * {@code ansi} decides whether an impossible cast raises an error or gives null.
+ * {@code nullOnError} makes it {@code TRY_CAST}: ANSI's rules and allowed casts whatever the session
+ * says, with every runtime error of the ANSI cast turned into a null.
  */
-public record Cast(Expression child, DataType dataType, boolean userSpecified, boolean ansi) implements Expression {
+public record Cast(Expression child, DataType dataType, boolean userSpecified, boolean ansi, boolean nullOnError)
+    implements Expression {
   public Cast {
     Objects.requireNonNull(child, "child is null");
     Objects.requireNonNull(dataType, "dataType is null");
+  }
+
+  public Cast(Expression child, DataType dataType, boolean userSpecified, boolean ansi) {
+    this(child, dataType, userSpecified, ansi, false);
+  }
+
+  /** {@code TRY_CAST(child AS type)} as the user wrote it. */
+  public static Cast tryCast(Expression child, DataType dataType) {
+    return new Cast(child, dataType, true, true, true);
   }
 
   /** An implicit, ANSI cast inserted by type coercion. */
@@ -34,7 +46,7 @@ public record Cast(Expression child, DataType dataType, boolean userSpecified, b
   @Override
   public Expression withNewChildren(List<Expression> children) {
     LeafExpression.requireCount(this, children, 1);
-    return children.get(0) == child ? this : new Cast(children.get(0), dataType, userSpecified, ansi);
+    return children.get(0) == child ? this : new Cast(children.get(0), dataType, userSpecified, ansi, nullOnError);
   }
 
   /**
@@ -45,6 +57,9 @@ public record Cast(Expression child, DataType dataType, boolean userSpecified, b
   @Override
   public boolean nullable() {
     DataType from = child.dataType();
+    if (nullOnError) {
+      return child.nullable() || !TryCastRules.isSafeWidening(from, dataType);
+    }
     return child.nullable() || !ansi
         || (from instanceof StringType && !(dataType instanceof StringType))
         || ((from instanceof DayTimeIntervalType || from instanceof YearMonthIntervalType)
@@ -54,11 +69,12 @@ public record Cast(Expression child, DataType dataType, boolean userSpecified, b
 
   @Override
   public String sql() {
-    return userSpecified ? "CAST(" + child.sql() + " AS " + dataType.sql() + ")" : child.sql();
+    String keyword = nullOnError ? "TRY_CAST(" : "CAST(";
+    return userSpecified ? keyword + child.sql() + " AS " + dataType.sql() + ")" : child.sql();
   }
 
   @Override
   public String toString() {
-    return "cast(" + child + " as " + dataType.simpleString() + ")";
+    return (nullOnError ? "try_cast(" : "cast(") + child + " as " + dataType.simpleString() + ")";
   }
 }

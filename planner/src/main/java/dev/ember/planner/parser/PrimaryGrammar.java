@@ -8,6 +8,7 @@ import dev.ember.planner.expressions.Literal;
 import dev.ember.planner.expressions.UnresolvedAttribute;
 import dev.ember.planner.expressions.UnresolvedFunction;
 import dev.ember.planner.expressions.UnresolvedStar;
+import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +73,8 @@ final class PrimaryGrammar {
       return word.isKeyword("TRUE") ? Literal.TRUE : Literal.FALSE;
     } else if (word.isKeyword("CASE") && (next.isKeyword("WHEN") || ExpressionGrammar.canStartOperand(next))) {
       return caseWhen();
-    } else if (word.isKeyword("CAST") && next.isSymbol("(")) {
-      return cast();
+    } else if ((word.isKeyword("CAST") || word.isKeyword("TRY_CAST")) && next.isSymbol("(")) {
+      return cast(word.isKeyword("TRY_CAST"));
     } else if (word.isKeyword("INTERVAL") && IntervalLiterals.startsValue(tokens, 1)) {
       return IntervalLiterals.parse(tokens.advance(), tokens);
     } else if (next.kind() == TokenKind.STRING) {
@@ -87,7 +88,7 @@ final class PrimaryGrammar {
       // Spark reads these two without parentheses as the functions.
       tokens.advance();
       return new UnresolvedFunction(word.value().toLowerCase(Locale.ROOT), List.of(), false);
-    } else if ((word.isKeyword("TRY_CAST") || word.isKeyword("EXISTS")) && next.isSymbol("(")) {
+    } else if (word.isKeyword("EXISTS") && next.isSymbol("(")) {
       throw tokens.unsupported(word, word.upperCaseText() + "(...)");
     } else if (next.isSymbol("(") && KeywordArgumentGrammar.mayStart(word)) {
       Expression call = new KeywordArgumentGrammar(tokens, expressions).call();
@@ -175,12 +176,14 @@ final class PrimaryGrammar {
     return new UnresolvedFunction("extract", List.of(new Literal(field.value(), DataTypes.StringType), source), false);
   }
 
-  private Expression cast() {
+  /** {@code CAST(x AS type)}, or with {@code nullOnError} {@code TRY_CAST(x AS type)}. */
+  private Expression cast(boolean nullOnError) {
     tokens.advance();
     tokens.expectSymbol("(");
     Expression child = expressions.expression();
     tokens.expectKeyword("AS");
-    Cast cast = new Cast(child, expressions.dataTypes().dataType(), true, true);
+    DataType type = expressions.dataTypes().dataType();
+    Cast cast = nullOnError ? Cast.tryCast(child, type) : new Cast(child, type, true, true);
     tokens.expectSymbol(")");
     return cast;
   }

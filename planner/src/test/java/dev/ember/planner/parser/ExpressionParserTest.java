@@ -169,6 +169,17 @@ class ExpressionParserTest {
   }
 
   @Test
+  void tryCastIsAUserSpecifiedNullOnErrorCast() {
+    Cast parsed = (Cast) ExpressionParser.parse("TRY_CAST(a AS DECIMAL(5, 1))");
+    assertEquals(Cast.tryCast(column("a"), DataTypes.createDecimalType(5, 1)), parsed);
+    assertTrue(parsed.nullOnError());
+    assertFalse(((Cast) ExpressionParser.parse("CAST(a AS INT)")).nullOnError());
+    assertEquals("try_cast('a as int)", tree("try_cast(a AS int)"));
+    assertEquals("(try_cast('a as int) + 1)", tree("try_cast(a as INT) + 1"));
+    assertEquals("TRY_CAST(1 AS TINYINT)", ExpressionParser.parse("try_cast(1 AS tinyint)").sql());
+  }
+
+  @Test
   void countStarHasAStarArgument() {
     assertEquals(new UnresolvedFunction("count", List.of(new UnresolvedStar()), false),
         ExpressionParser.parse("count(*)"));
