@@ -175,7 +175,9 @@ class CreateDataFrameEndToEndTest {
     SparkException overflow = assertThrows(SparkException.class, () -> spark.createDataFrame(
         List.of(RowFactory.create(new BigDecimal("123456789.5"))), schema).collectAsList());
     assertEquals("NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", overflow.getCondition());
-    assertTrue(overflow.getMessage().contains("123456789.5 cannot be represented as Decimal(5, 2)"), overflow.getMessage());
+    assertTrue(overflow.getMessage().endsWith("123456789.5 cannot be represented as Decimal(5, 2). If necessary set \"spark.sql.ansi.enabled\" to"
+        + " \"false\" to bypass this error, and return NULL instead. (row 0, column d) SQLSTATE: 22003"),
+        overflow.getMessage());
     assertEquals("The value (5) of the type (java.lang.Integer) cannot be converted to the decimal(5,2) type. (row 0, column d)",
         assertThrows(SparkIllegalArgumentException.class, () -> spark.createDataFrame(
             List.of(RowFactory.create(5)), schema).collectAsList()).getMessage());

@@ -254,8 +254,11 @@ public final class LocalRowsTableSource implements TableSource {
       return new SparkIllegalArgumentException(illegal.getCondition(), illegal.getMessageParameters(),
           unprefixed(illegal) + where);
     } else if (failure instanceof SparkException spark) {
-      return new SparkException(spark.getCondition(), spark.getMessageParameters(), unprefixed(spark) + where,
-          spark.getCause());
+      String message = unprefixed(spark);
+      // Spark ends some messages with the SQL state; the location reads better before it.
+      int state = message.lastIndexOf(" SQLSTATE: ");
+      String located = state < 0 ? message + where : message.substring(0, state) + where + message.substring(state);
+      return new SparkException(spark.getCondition(), spark.getMessageParameters(), located, spark.getCause());
     }
     return failure;
   }
