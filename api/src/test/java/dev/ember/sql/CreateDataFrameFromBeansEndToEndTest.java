@@ -132,6 +132,52 @@ class CreateDataFrameFromBeansEndToEndTest {
     }
   }
 
+  public enum Color { RED }
+
+  public static class Colored {
+    public Color getColor() {
+      return Color.RED;
+    }
+  }
+
+  public static class Typed {
+    public java.math.BigInteger getBig() {
+      return java.math.BigInteger.TEN;
+    }
+
+    public java.time.LocalDate getDay() {
+      return java.time.LocalDate.of(2024, 1, 1);
+    }
+
+    public java.time.Duration getDur() {
+      return java.time.Duration.ofHours(1);
+    }
+
+    public Boolean getFlag() {
+      return null;
+    }
+
+    public int[] getInts() {
+      return new int[] {1, 2};
+    }
+
+    public String[] getNames() {
+      return new String[] {"a", null};
+    }
+
+    public java.time.LocalDateTime getNtz() {
+      return java.time.LocalDateTime.of(2024, 1, 1, 1, 1);
+    }
+
+    public java.time.Period getPer() {
+      return java.time.Period.ofMonths(13);
+    }
+
+    public java.time.Instant getWhen() {
+      return java.time.Instant.parse("2024-01-01T00:00:00Z");
+    }
+  }
+
   public static class Cyclic {
     public Cyclic getNext() {
       return null;
@@ -187,6 +233,46 @@ class CreateDataFrameFromBeansEndToEndTest {
         +------+---+--------------------+----+-----+----------+-----+----+--------+----+----+
         """, frame.showString(20, 20, false));
     assertEquals("[false,0,null,null,null,null,null,null,null,null,0.0]", frame.collectAsList().get(1).toString());
+  }
+
+  @Test
+  void javaTimeBigIntegerAndArrayPropertiesGetSparksTypes() {
+    SparkSession spark = sessions.start("local[1]");
+    Dataset<Row> frame = spark.createDataFrame(List.of(new Typed()), Typed.class);
+    // Spark 4.2's printSchema and show(false) of the same bean, session zone UTC.
+    assertEquals("""
+        root
+         |-- big: decimal(38,0) (nullable = true)
+         |-- day: date (nullable = true)
+         |-- dur: interval day to second (nullable = true)
+         |-- flag: boolean (nullable = true)
+         |-- ints: array (nullable = true)
+         |    |-- element: integer (containsNull = false)
+         |-- names: array (nullable = true)
+         |    |-- element: string (containsNull = true)
+         |-- ntz: timestamp_ntz (nullable = true)
+         |-- per: interval year to month (nullable = true)
+         |-- when: timestamp (nullable = true)
+        """, frame.schema().treeString());
+    assertEquals("""
+        +---+----------+-----------------------------------+----+------+---------+-------------------+----------------------------+-------------------+
+        |big|day       |dur                                |flag|ints  |names    |ntz                |per                         |when               |
+        +---+----------+-----------------------------------+----+------+---------+-------------------+----------------------------+-------------------+
+        |10 |2024-01-01|INTERVAL '0 01:00:00' DAY TO SECOND|NULL|[1, 2]|[a, NULL]|2024-01-01 01:01:00|INTERVAL '1-1' YEAR TO MONTH|2024-01-01 00:00:00|
+        +---+----------+-----------------------------------+----+------+---------+-------------------+----------------------------+-------------------+
+        """, frame.showString(20, 0, false));
+  }
+
+  /** Spark infers a string column for an enum, then cannot convert the enum value: the same error here. */
+  @Test
+  void enumPropertiesFailAsInSpark() {
+    SparkSession spark = sessions.start("local[1]");
+    Dataset<Row> frame = spark.createDataFrame(List.of(new Colored()), Colored.class);
+    assertEquals("struct<color:string>", frame.schema().catalogString());
+    dev.ember.SparkIllegalArgumentException error =
+        assertThrows(dev.ember.SparkIllegalArgumentException.class, frame::collectAsList);
+    assertEquals("The value (RED) of the type (" + Color.class.getCanonicalName()
+        + ") cannot be converted to the STRING type. (row 0, column color)", error.getMessage());
   }
 
   @Test

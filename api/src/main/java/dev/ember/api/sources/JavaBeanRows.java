@@ -34,8 +34,9 @@ import java.util.function.UnaryOperator;
  * them (checked against Spark 4.2): one column per readable property ({@code getX}/{@code isX}, a setter
  * is not needed), sorted by property name; primitive properties are non-nullable, every other one
  * nullable. Boxed primitives, String, {@code byte[]}, BigDecimal ({@code decimal(38,18)}), BigInteger
- * ({@code decimal(38,0)}), dates, timestamps, {@code LocalDateTime}, Duration, Period, enums (as their
- * names), arrays, {@code List}s, {@code Map}s and nested beans (as structs) are understood.
+ * ({@code decimal(38,0)}), dates, timestamps, {@code LocalDateTime}, Duration, Period, arrays,
+ * {@code List}s, {@code Map}s and nested beans (as structs) are understood. Enum properties give a
+ * string column whose values fail to convert, as in Spark.
  */
 public final class JavaBeanRows {
   private final StructType schema;
@@ -114,7 +115,9 @@ public final class JavaBeanRows {
       return new Inferred(simple, true, same);
     }
     if (javaClass.isEnum()) {
-      return new Inferred(DataTypes.StringType, true, value -> ((Enum<?>) value).name());
+      // Spark 4.2 infers a string column but then refuses the enum values themselves (its
+      // cannot-be-converted error); passing them on unchanged fails the same way.
+      return new Inferred(DataTypes.StringType, true, same);
     }
     if (javaClass.isArray()) {
       Inferred element = infer(javaClass.getComponentType(), enclosing);
