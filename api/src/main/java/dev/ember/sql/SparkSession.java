@@ -1,6 +1,10 @@
 package dev.ember.sql;
 
 import dev.ember.api.execution.EngineContext;
+import dev.ember.api.sources.JavaBeanRows;
+import dev.ember.api.sources.LocalRowsTableSource;
+import dev.ember.planner.logical.ScanRelation;
+import dev.ember.sql.types.StructType;
 import dev.ember.planner.expressions.AttributeReference;
 import dev.ember.planner.logical.RangeRelation;
 import dev.ember.sql.types.DataTypes;
@@ -146,6 +150,37 @@ public class SparkSession implements Closeable {
     checkRunning();
     AttributeReference id = AttributeReference.create("id", DataTypes.LongType, false);
     return new Dataset<>(this, new RangeRelation(start, end, step, numPartitions, id));
+  }
+
+  /**
+   * A DataFrame of the given rows, whose values are Spark's external Java types for the schema's
+   * fields (Integer for {@code int}, {@code java.sql.Date} or {@code LocalDate} for {@code date},
+   * a {@code List} or array for an array, a {@code Map} for a map, a {@link Row} for a struct, ...).
+   * As in Spark, the values are checked when an action first reads them: a value of another type fails
+   * that action naming the value, its class, the type, the row and the column.
+   */
+  public Dataset<Row> createDataFrame(java.util.List<Row> rows, StructType schema) {
+    checkRunning();
+    java.util.Objects.requireNonNull(rows, "rows is null");
+    java.util.Objects.requireNonNull(schema, "schema is null");
+    return new Dataset<>(this, ScanRelation.of(new LocalRowsTableSource(schema, rows, engine.localData())));
+  }
+
+  /**
+   * A DataFrame of JavaBeans: a column per readable property, sorted by name as Spark sorts them;
+   * primitive properties are non-nullable. The getters are called now.
+   */
+  public Dataset<Row> createDataFrame(java.util.List<?> data, Class<?> beanClass) {
+    checkRunning();
+    java.util.Objects.requireNonNull(data, "data is null");
+    JavaBeanRows beans = JavaBeanRows.of(beanClass);
+    return new Dataset<>(this, ScanRelation.of(
+        new LocalRowsTableSource(beans.schema(), beans.rows(data), engine.localData())));
+  }
+
+  /** A DataFrame with no columns and no rows. */
+  public Dataset<Row> emptyDataFrame() {
+    return createDataFrame(java.util.List.of(), new StructType(new dev.ember.sql.types.StructField[0]));
   }
 
   /** Stops the session and frees its memory. A leaked buffer makes this throw. */

@@ -39,6 +39,7 @@ class DifferentialTest {
     "MissingValues",
     "RelationalMethods",
     "Intervals",
+    "CreatedDataFrames",
   };
 
   @TempDir

@@ -1,6 +1,7 @@
 package dev.ember.api.execution;
 
 import dev.ember.api.cache.CacheManager;
+import dev.ember.api.sources.LocalDataStore;
 import dev.ember.codegen.generated.GeneratedKernels;
 import dev.ember.runtime.memory.Allocators;
 import dev.ember.runtime.scheduler.PipelineExecutor;
@@ -17,6 +18,7 @@ public final class EngineContext implements AutoCloseable {
   private final PipelineExecutor executor;
   private final GeneratedKernels generatedKernels;
   private final CacheManager cacheManager;
+  private final LocalDataStore localData;
 
   public EngineContext(int parallelism, long memoryLimitBytes) {
     this.parallelism = parallelism;
@@ -24,11 +26,17 @@ public final class EngineContext implements AutoCloseable {
     this.executor = new PipelineExecutor(parallelism);
     this.generatedKernels = new GeneratedKernels();
     this.cacheManager = new CacheManager(rootAllocator.newChildAllocator("cache", 0, rootAllocator.getLimit()));
+    this.localData = new LocalDataStore(rootAllocator.newChildAllocator("local data", 0, rootAllocator.getLimit()));
   }
 
   /** The session's persisted Datasets, whose batches it owns. */
   public CacheManager cacheManager() {
     return cacheManager;
+  }
+
+  /** The batches of the session's DataFrames built from local rows ({@code createDataFrame}). */
+  public LocalDataStore localData() {
+    return localData;
   }
 
   public int parallelism() {
@@ -56,7 +64,11 @@ public final class EngineContext implements AutoCloseable {
       try {
         cacheManager.close();
       } finally {
-        rootAllocator.close();
+        try {
+          localData.close();
+        } finally {
+          rootAllocator.close();
+        }
       }
     }
   }
