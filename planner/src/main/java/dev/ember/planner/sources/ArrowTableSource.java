@@ -30,6 +30,11 @@ public final class ArrowTableSource implements TableSource {
   }
 
   @Override
+  public java.util.OptionalLong sizeInBytes() {
+    return TableSource.totalSize(files);
+  }
+
+  @Override
   public String describe() {
     return "Location: " + userPaths + ", Files: " + files.size() + ", ReadSchema: " + schema.simpleString();
   }

@@ -106,6 +106,11 @@ public final class ParquetTableSource implements TableSource {
   }
 
   @Override
+  public java.util.OptionalLong sizeInBytes() {
+    return TableSource.totalSize(files);
+  }
+
+  @Override
   public String describe() {
     String pushed = predicates.stream()
         .map(filter -> filter.describe(schema.apply(filter.column()).name()))

@@ -114,6 +114,12 @@ public final class PartitionedTableSource implements TableSource {
     return selected.stream().flatMap(directory -> directory.files().stream()).toList();
   }
 
+  /** Only the selected partitions' files: partition pruning shrinks the side a join would build. */
+  @Override
+  public java.util.OptionalLong sizeInBytes() {
+    return TableSource.totalSize(selectedFiles());
+  }
+
   @Override
   public String formatName() {
     return format.shortName();
