@@ -2,6 +2,7 @@ package dev.ember.planner.physical;
 
 import dev.ember.planner.logical.BroadcastHint;
 import dev.ember.planner.logical.Join;
+import dev.ember.planner.logical.JoinType;
 import dev.ember.planner.logical.LogicalPlan;
 import dev.ember.planner.logical.RangeRelation;
 import dev.ember.planner.logical.ScanRelation;
@@ -9,7 +10,10 @@ import dev.ember.planner.logical.ScanRelation;
 /**
  * Rough output sizes in bytes, only to pick the smaller side of a join to build: a scan's file sizes,
  * a range's row count times 8, and otherwise the input's size (filters and projections are assumed
- * to keep everything, as Spark assumes without statistics). Unknown is {@link Long#MAX_VALUE}.
+ * to keep everything, as Spark assumes without statistics). A semi or anti join outputs only rows of
+ * its left side, so it is estimated as the left side alone: adding the right side made a query like
+ * TPC-H Q18, whose left side ends in a semi join, build the 6-million-row probe side instead.
+ * Unknown is {@link Long#MAX_VALUE}.
  */
 final class SizeEstimates {
   private SizeEstimates() {}
@@ -22,6 +26,9 @@ final class SizeEstimates {
     } else if (plan instanceof BroadcastHint) {
       return 0;
     } else if (plan instanceof Join join) {
+      if (join.joinType() == JoinType.LEFT_SEMI || join.joinType() == JoinType.LEFT_ANTI) {
+        return of(join.left());
+      }
       long left = of(join.left());
       long right = of(join.right());
       return join.condition().isEmpty() ? saturatedMultiply(left, right) : saturatedAdd(left, right);
