@@ -150,10 +150,12 @@ class GeneratedJoinProbeEndToEndTest {
     assertEquals("BuildRight", buildSide(large.join(small, col("l").equalTo(col("s")))));
     assertEquals("BuildLeft", buildSide(small.join(large, col("s").equalTo(col("l")), "full")));
     assertEquals("BuildRight", buildSide(large.join(small, col("l").equalTo(col("s")), "full")));
-    // A left outer, semi or anti join can only build its right side, a right outer join its left.
+    // A left outer join can only build its right side, a right outer join its left.
     assertEquals("BuildRight", buildSide(small.join(large, col("s").equalTo(col("l")), "left")));
-    assertEquals("BuildRight", buildSide(small.join(large, col("s").equalTo(col("l")), "left_semi")));
     assertEquals("BuildLeft", buildSide(large.join(small, col("l").equalTo(col("s")), "right")));
+    // A semi or anti join builds its smaller side too: building the left side marks the rows that match.
+    assertEquals("BuildLeft", buildSide(small.join(large, col("s").equalTo(col("l")), "left_semi")));
+    assertEquals("BuildRight", buildSide(large.join(small, col("l").equalTo(col("s")), "left_anti")));
     // Filters and projections keep the estimate of their input, as Spark assumes without statistics.
     assertEquals("BuildLeft", buildSide(small.filter(col("s").gt(5))
         .join(large.filter(col("l").gt(5)), col("s").equalTo(col("l")))));

@@ -1,5 +1,6 @@
 package dev.ember.sql;
 
+import static dev.ember.sql.functions.broadcast;
 import static dev.ember.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -61,6 +62,38 @@ class JoinEndToEndTest {
             rows(l.join(r, l.col("id").eqNullSafe(r.col("id")))));
         sessions.stopAll();
       }
+    }
+  }
+
+  @Test
+  void semiAndAntiJoinsGiveTheSameRowsWhicheverSideBuilds() throws Exception {
+    for (boolean codegen : List.of(true, false)) {
+      SparkSession spark = sessions.start("local[3]", Map.of("spark.sql.codegen.wholeStage", Boolean.toString(codegen)));
+      Dataset<Row> l = left(spark);
+      Dataset<Row> r = right(spark);
+      Column on = l.col("id").equalTo(r.col("id"));
+      Column onAndBelow15 = on.and(r.col("w").lt(15));
+      Column nullSafe = l.col("id").eqNullSafe(r.col("id"));
+      // The hint makes its side the smaller one, so the left side builds in the first column of cases
+      // (the build rows that match are marked) and the right side in the second.
+      for (Dataset<Row> hintedLeft : List.of(broadcast(l), l)) {
+        Dataset<Row> hintedRight = hintedLeft == l ? broadcast(r) : r;
+        String what = hintedLeft == l ? "right builds" : "left builds";
+        assertTrue(hintedLeft.join(hintedRight, on, "semi").queryExecution().explainString("simple")
+            .contains(hintedLeft == l ? "BuildRight" : "BuildLeft"), what);
+        assertEquals(List.of("[1,a]", "[2,b]", "[2,bb]"), rows(hintedLeft.join(hintedRight, on, "semi")), what);
+        assertEquals(List.of("[null,n]"), rows(hintedLeft.join(hintedRight, on, "anti")), what);
+        assertEquals(List.of("[1,a]"), rows(hintedLeft.join(hintedRight, onAndBelow15, "semi")), what);
+        assertEquals(List.of("[2,b]", "[2,bb]", "[null,n]"), rows(hintedLeft.join(hintedRight, onAndBelow15, "anti")),
+            what);
+        assertEquals(List.of("[1,a]", "[2,b]", "[2,bb]", "[null,n]"),
+            rows(hintedLeft.join(hintedRight, nullSafe, "semi")), what);
+        assertEquals(List.of(), rows(hintedLeft.join(hintedRight, nullSafe, "anti")), what);
+        assertEquals(List.of(), rows(hintedLeft.join(hintedRight.filter(r.col("w").gt(1000)), on, "semi")), what);
+        assertEquals(List.of("[1,a]", "[2,b]", "[2,bb]", "[null,n]"),
+            rows(hintedLeft.join(hintedRight.filter(r.col("w").gt(1000)), on, "anti")), what);
+      }
+      sessions.stopAll();
     }
   }
 

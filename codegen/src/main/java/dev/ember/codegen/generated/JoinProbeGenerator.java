@@ -125,7 +125,22 @@ final class JoinProbeGenerator {
       code.line(keysMethod + "(row);");
     }
     code.line("int match = " + table + ".findFirst(" + (keysMethod == null ? "null" : encoder) + ");");
-    if (filters) {
+    if (step.mode() == JoinProbeStep.Mode.MARK) {
+      code.comment("Marks the matching build rows; the row itself goes no further.");
+      code.open("while (match >= 0) {");
+      // A build row marked already needs no second look at the residual condition.
+      code.open("if (!" + table + ".matched(match)) {");
+      if (residual == null) {
+        code.line(table + ".markMatched(match);");
+      } else {
+        bindBuildRow(code, prefix, table);
+        code.open("if (" + residual + "(row)) {").line(table + ".markMatched(match);").close();
+      }
+      code.close();
+      code.line("match = " + table + ".nextMatch(match);");
+      code.close();
+      code.line("return false;");
+    } else if (filters) {
       boolean keepMatched = step.mode() == JoinProbeStep.Mode.SEMI;
       if (residual == null) {
         code.line("return match " + (keepMatched ? ">= 0" : "< 0") + ";");

@@ -17,7 +17,8 @@ import org.apache.arrow.vector.FieldVector;
  * expressions are evaluated as vectors, each selected row's key is looked up, and the candidate
  * pairs are gathered into joined batches of at most {@link #CHUNK_ROWS} rows (a key with many matches
  * or a nested-loop join can multiply the input), where the residual condition selects the matching
- * pairs. Semi and anti joins only narrow the row selection.
+ * pairs. Semi and anti joins only narrow the row selection; a probe that only marks build rows keeps
+ * no row.
  */
 final class JoinProbe {
   /** Joined rows per output batch. */
@@ -58,7 +59,8 @@ final class JoinProbe {
         keys.add(evaluator.evaluate(key, input, rows));
       }
       boolean[] matched = new boolean[count];
-      boolean firstMatchSuffices = step.filtersOnly() && step.residual() == null;
+      boolean firstMatchSuffices = step.filtersOnly() && step.residual() == null
+          && step.mode() != JoinProbeStep.Mode.MARK;
       int[] probeRows = new int[CHUNK_ROWS];
       int[] buildRows = new int[CHUNK_ROWS];
       int probeRow = 0;
@@ -87,6 +89,9 @@ final class JoinProbe {
           return STOP;
         }
       }
+      if (step.mode() == JoinProbeStep.Mode.MARK) {
+        return new int[0];
+      }
       if (step.filtersOnly()) {
         return kept(rows, matched, step.mode() == JoinProbeStep.Mode.SEMI);
       }
@@ -107,6 +112,9 @@ final class JoinProbe {
     if (step.filtersOnly() && step.residual() == null) {
       for (int i = 0; i < pairs; i++) {
         matched[probeRows[i]] = true;
+        if (step.marksMatches()) {
+          table.markMatched(buildRows[i]);
+        }
       }
       return true;
     }

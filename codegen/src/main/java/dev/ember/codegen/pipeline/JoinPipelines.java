@@ -32,6 +32,10 @@ import java.util.List;
  * probe side is done, so its probe pipeline ends in an {@link UnmatchedBuildRowsSink} and the
  * operators above start the next pipeline. When the left side builds, a projection puts the columns
  * back in the join's order (left, then right).
+ *
+ * <p>A semi or anti join whose (smaller) left side builds probes with its right side only to mark the
+ * build rows that match; its probe pipeline ends in an {@link UnmatchedBuildRowsSink} that outputs
+ * the marked build rows (semi) or the others (anti).
  */
 final class JoinPipelines {
   private final PipelineBuilder builder;
@@ -64,24 +68,29 @@ final class JoinPipelines {
     PipelineBuilder.OpenPipeline probe = builder.open(probePlan);
     probe.buildSides.add(buildPipeline);
     int id = builder.nextId();
-    JoinProbeStep.Mode mode = mode(joinType);
+    boolean buildRowsAreOutput = joinType.leftOnly() && buildSide == BuildSide.LEFT;
+    JoinProbeStep.Mode mode = buildRowsAreOutput ? JoinProbeStep.Mode.MARK : mode(joinType);
     List<Expression> keys = Binder.bindAll(probeKeys, probe.columns, id);
     List<AttributeReference> joined = new ArrayList<>(probe.columns);
     for (AttributeReference column : buildColumns) {
       joined.add(mode == JoinProbeStep.Mode.OUTER ? column.withNullability(true) : column);
     }
     Expression residual = condition == null ? null : Binder.bind(condition, joined, id);
-    List<AttributeReference> stepOutput = mode == JoinProbeStep.Mode.SEMI || mode == JoinProbeStep.Mode.ANTI
-        ? probe.columns : joined;
+    List<AttributeReference> stepOutput = mode == JoinProbeStep.Mode.INNER || mode == JoinProbeStep.Mode.OUTER
+        ? joined : probe.columns;
     // A full outer join also null-pads the streamed side, once the unmatched build rows come.
     if (joinType == JoinType.FULL_OUTER) {
       stepOutput = stepOutput.stream().map(column -> column.withNullability(true)).toList();
     }
     StructType buildSchema = PipelineBuilder.schemaOf(buildColumns);
-    probe.steps.add(new JoinProbeStep(mode, keys, nullSafe, residual, buildSchema, joinType == JoinType.FULL_OUTER,
-        handle, PipelineBuilder.schemaOf(stepOutput)));
+    probe.steps.add(new JoinProbeStep(mode, keys, nullSafe, residual, buildSchema,
+        joinType == JoinType.FULL_OUTER || buildRowsAreOutput, handle, PipelineBuilder.schemaOf(stepOutput)));
     probe.columns = stepOutput;
 
+    if (buildRowsAreOutput) {
+      return builder.downstreamOf(builder.close(probe, new BatchOutput(probe.schema()),
+          UnmatchedBuildRowsSink.markedBuildRows(buildSchema, handle, joinType == JoinType.LEFT_SEMI)), buildColumns);
+    }
     PipelineBuilder.OpenPipeline result = probe;
     if (joinType == JoinType.FULL_OUTER) {
       StructType schema = probe.schema();

@@ -110,8 +110,22 @@ class GeneratedJoinProbeTest {
           assertFalse(interpreted.isEmpty(), what);
           assertEquals(interpreted, run(new QueryCompiler(generated), plan, false, true), "raw: " + what);
           assertEquals(interpreted, run(new QueryCompiler(generated), plan, true, true), "checked: " + what);
+          if (joinType.leftOnly()) {
+            // Building the left side marks the build rows that match: the same rows, in build order.
+            PhysicalPlan buildingLeft = new HashJoinExec(List.of(probe.key()), List.of(build.key()),
+                List.of(nullSafe), joinType, BuildSide.LEFT, condition, probe.plan(), build.plan());
+            List<String> expected = sorted(interpreted);
+            assertEquals(expected, sorted(run(new QueryCompiler(), buildingLeft, true, false)),
+                "interpreted, left builds: " + what);
+            assertEquals(expected, sorted(run(new QueryCompiler(generated), buildingLeft, false, true)),
+                "generated, left builds: " + what);
+          }
         }
       }
     }
+  }
+
+  private static List<String> sorted(List<List<Object>> rows) {
+    return rows.stream().map(String::valueOf).sorted().toList();
   }
 }

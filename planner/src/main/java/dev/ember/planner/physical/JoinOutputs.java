@@ -20,13 +20,15 @@ final class JoinOutputs {
   }
 
   /**
-   * Semi, anti and left outer joins must stream the left side (its rows are the ones kept or
-   * null-padded while probing), a right outer join the right side; inner, cross and full outer joins
-   * may build either.
+   * A left outer join must stream the left side (its rows are the ones null-padded while probing), a
+   * right outer join the right side. Semi and anti joins may build either: streaming the left side
+   * keeps or drops each of its rows, building it marks the build rows that match and outputs the
+   * marked (semi) or unmarked (anti) ones at the end. Inner, cross and full outer joins may build
+   * either.
    */
   static boolean canBuild(JoinType joinType, BuildSide side) {
     return switch (joinType) {
-      case LEFT_OUTER, LEFT_SEMI, LEFT_ANTI -> side == BuildSide.RIGHT;
+      case LEFT_OUTER -> side == BuildSide.RIGHT;
       case RIGHT_OUTER -> side == BuildSide.LEFT;
       default -> true;
     };

@@ -74,7 +74,12 @@ class JoinPlanningTest {
     Expression equal = compare(ComparisonOperator.EQUAL_TO, LEFT_AGE, RIGHT_AGE);
     LogicalPlan hintedLeft = new BroadcastHint(PeopleTable.scan(LEFT_NAME, LEFT_AGE));
     assertEquals(BuildSide.LEFT, ((HashJoinExec) planner.plan(join(JoinType.RIGHT_OUTER, equal))).buildSide());
-    assertEquals(BuildSide.RIGHT, ((HashJoinExec) planner.plan(join(hintedLeft, JoinType.LEFT_SEMI, equal)))
+    assertEquals(BuildSide.RIGHT, ((HashJoinExec) planner.plan(join(hintedLeft, JoinType.LEFT_OUTER, equal)))
+        .buildSide());
+    // A semi or anti join may build its left side: it marks the build rows that match.
+    assertEquals(BuildSide.LEFT, ((HashJoinExec) planner.plan(join(hintedLeft, JoinType.LEFT_SEMI, equal)))
+        .buildSide());
+    assertEquals(BuildSide.LEFT, ((HashJoinExec) planner.plan(join(hintedLeft, JoinType.LEFT_ANTI, equal)))
         .buildSide());
     assertEquals(BuildSide.LEFT, ((HashJoinExec) planner.plan(join(hintedLeft, JoinType.INNER, equal))).buildSide());
     assertEquals(List.of(LEFT_NAME.withNullability(true), LEFT_AGE.withNullability(true), RIGHT_NAME, RIGHT_AGE),

@@ -20,6 +20,10 @@ import org.apache.arrow.vector.FieldVector;
  * Ends the probe pipeline of a full outer join: collects the joined rows the probe produced (probe
  * columns, then build columns) and, once every probe row has marked its matches, adds the build rows
  * no probe row matched, with null probe columns. Its output feeds the operators above the join.
+ *
+ * <p>A semi or anti join whose left side builds ends its probe pipeline here too, with no probe
+ * columns: the probe produces no rows, and the output is the build rows that were marked (semi) or
+ * those that were not (anti), made by {@link #markedBuildRows}.
  */
 public final class UnmatchedBuildRowsSink implements PipelineSink {
   private static final int OUTPUT_BATCH_ROWS = 4096;
@@ -28,13 +32,28 @@ public final class UnmatchedBuildRowsSink implements PipelineSink {
   private final int probeColumns;
   private final JoinTableHandle handle;
   private final CollectSink collected;
+  private final boolean emitMatched;
 
   /** @param schema the probe columns ({@code probeColumns} of them), then the build side's columns */
   public UnmatchedBuildRowsSink(StructType schema, int probeColumns, JoinTableHandle handle) {
+    this(schema, probeColumns, handle, false);
+  }
+
+  private UnmatchedBuildRowsSink(StructType schema, int probeColumns, JoinTableHandle handle, boolean emitMatched) {
     this.schema = Objects.requireNonNull(schema, "schema is null");
     this.probeColumns = probeColumns;
     this.handle = Objects.requireNonNull(handle, "handle is null");
     this.collected = new CollectSink(schema);
+    this.emitMatched = emitMatched;
+  }
+
+  /**
+   * The end of a probe pipeline that only marks build rows: outputs the build rows ({@code buildSchema})
+   * that were marked when {@code matched}, else those that were not.
+   */
+  public static UnmatchedBuildRowsSink markedBuildRows(StructType buildSchema, JoinTableHandle handle,
+      boolean matched) {
+    return new UnmatchedBuildRowsSink(buildSchema, 0, handle, matched);
   }
 
   @Override
@@ -66,10 +85,11 @@ public final class UnmatchedBuildRowsSink implements PipelineSink {
     }
   }
 
+  /** Adds the build rows to emit: unmatched (full outer, anti) or matched (semi). */
   private void addUnmatched(JoinHashTable table, List<ColumnBatch> out, BufferAllocator allocator) {
     List<Integer> rows = new ArrayList<>();
     for (int row = 0; row < table.rowCount(); row++) {
-      if (!table.matched(row)) {
+      if (table.matched(row) == emitMatched) {
         rows.add(row);
         if (rows.size() == OUTPUT_BATCH_ROWS) {
           out.add(padded(table, rows, allocator));
@@ -111,6 +131,8 @@ public final class UnmatchedBuildRowsSink implements PipelineSink {
 
   @Override
   public String describe() {
-    return "FullOuterJoinUnmatchedRows " + schema.simpleString();
+    String rows = probeColumns > 0 ? "FullOuterJoinUnmatchedRows " : emitMatched ? "SemiJoinMatchedBuildRows "
+        : "AntiJoinUnmatchedBuildRows ";
+    return rows + schema.simpleString();
   }
 }
