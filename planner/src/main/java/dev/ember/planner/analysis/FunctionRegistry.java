@@ -5,49 +5,71 @@ import dev.ember.planner.expressions.AggregateFunction;
 import dev.ember.planner.expressions.Expression;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The functions a query may call, by case-insensitive name. Immutable: {@link #with} returns a
- * registry with one more function.
+ * registry with one more function. The built-in functions come in families ({@link FunctionSection})
+ * that are built on first lookup; no name is defined by two families, so the order in which they
+ * are searched does not matter. Functions added with {@link #with} replace built-in ones.
  */
 public final class FunctionRegistry {
-  private static final FunctionRegistry BUILTIN = new FunctionRegistry(Map.of())
-      .with("count", FunctionRegistry::count)
-      .with("sum", singleArgument(AggregateFunction.SUM))
-      .with("avg", singleArgument(AggregateFunction.AVG))
-      // Spark's functions.mean is avg; in SQL text Spark names the column mean(x), Ember avg(x).
-      .with("mean", singleArgument(AggregateFunction.AVG))
-      .with("min", singleArgument(AggregateFunction.MIN))
-      .with("max", singleArgument(AggregateFunction.MAX))
-      .withAll(AggregateFunctionBuilders.builders())
-      .withScalarFunctions(dev.ember.planner.functions.MathFunctionDefinitions.ALL)
+  private static final List<FunctionSection> BUILTIN_SECTIONS = List.of(
+      new FunctionSection("aggregate functions", () -> new FunctionSection.Builder()
+          .with("count", FunctionRegistry::count)
+          .with("sum", singleArgument(AggregateFunction.SUM))
+          .with("avg", singleArgument(AggregateFunction.AVG))
+          // Spark's functions.mean is avg; in SQL text Spark names the column mean(x), Ember avg(x).
+          .with("mean", singleArgument(AggregateFunction.AVG))
+          .with("min", singleArgument(AggregateFunction.MIN))
+          .with("max", singleArgument(AggregateFunction.MAX))
+          .withAll(AggregateFunctionBuilders.builders())
+          .build()),
+      new FunctionSection("math functions", () -> new FunctionSection.Builder()
+          .withScalarFunctions(dev.ember.planner.functions.MathFunctionDefinitions.ALL)
+          .build()),
       // string functions
-      .withScalarFunctions(dev.ember.planner.functions.StringFunctionDefinitions.ALL)
-      .withAll(StringFunctionBuilders.all())
+      new FunctionSection("string functions", () -> new FunctionSection.Builder()
+          .withScalarFunctions(dev.ember.planner.functions.StringFunctionDefinitions.ALL)
+          .withAll(StringFunctionBuilders.all())
+          .build()),
       // hash and encoding functions
-      .withScalarFunctions(dev.ember.planner.functions.HashFunctionDefinitions.ALL)
-      .withScalarFunctions(dev.ember.planner.functions.EncodingFunctionDefinitions.ALL)
+      new FunctionSection("hash and encoding functions", () -> new FunctionSection.Builder()
+          .withScalarFunctions(dev.ember.planner.functions.HashFunctionDefinitions.ALL)
+          .withScalarFunctions(dev.ember.planner.functions.EncodingFunctionDefinitions.ALL)
+          .build()),
       // date and time functions
-      .withScalarFunctions(dev.ember.planner.functions.DateTimeFunctionDefinitions.ALL)
-      .withScalarFunctions(dev.ember.planner.functions.IntervalFunctionDefinitions.ALL)
-      .withAll(DateTimeFunctionBuilders.all())
+      new FunctionSection("date and time functions", () -> new FunctionSection.Builder()
+          .withScalarFunctions(dev.ember.planner.functions.DateTimeFunctionDefinitions.ALL)
+          .withScalarFunctions(dev.ember.planner.functions.IntervalFunctionDefinitions.ALL)
+          .withAll(DateTimeFunctionBuilders.all())
+          .build()),
       // collection functions
-      .withScalarFunctions(dev.ember.planner.functions.CollectionFunctionDefinitions.ALL)
-      .withAll(CollectionFunctionBuilders.all())
+      new FunctionSection("collection functions", () -> new FunctionSection.Builder()
+          .withScalarFunctions(dev.ember.planner.functions.CollectionFunctionDefinitions.ALL)
+          .withAll(CollectionFunctionBuilders.all())
+          .build()),
       // window functions
-      .withAll(WindowFunctionBuilders.all())
+      new FunctionSection("window functions", () -> new FunctionSection.Builder()
+          .withAll(WindowFunctionBuilders.all())
+          .build()),
       // other functions
-      .withAll(TryFunctionBuilders.all())
-      .withAll(ConditionalFunctionBuilders.all());
+      new FunctionSection("other functions", () -> new FunctionSection.Builder()
+          .withAll(TryFunctionBuilders.all())
+          .withAll(ConditionalFunctionBuilders.all())
+          .build()));
 
-  private final Map<String, FunctionBuilder> builders;
+  private static final FunctionRegistry BUILTIN = new FunctionRegistry(Map.of(), BUILTIN_SECTIONS);
 
-  private FunctionRegistry(Map<String, FunctionBuilder> builders) {
-    this.builders = Map.copyOf(builders);
+  /** Functions added to the built-in ones; they win over a built-in function of the same name. */
+  private final Map<String, FunctionBuilder> added;
+  private final List<FunctionSection> sections;
+
+  private FunctionRegistry(Map<String, FunctionBuilder> added, List<FunctionSection> sections) {
+    this.added = Map.copyOf(added);
+    this.sections = sections;
   }
 
   /** The aggregates (count, sum, avg, mean, min, max), the conditionals and every scalar function definition. */
@@ -55,20 +77,25 @@ public final class FunctionRegistry {
     return BUILTIN;
   }
 
+  /** A registry of these families only (tests). */
+  static FunctionRegistry ofSections(List<FunctionSection> sections) {
+    return new FunctionRegistry(Map.of(), List.copyOf(sections));
+  }
+
   /** A registry that also knows {@code name}; replaces an existing function of that name. */
   public FunctionRegistry with(String name, FunctionBuilder builder) {
     Objects.requireNonNull(name, "name is null");
     Objects.requireNonNull(builder, "builder is null");
-    Map<String, FunctionBuilder> copy = new HashMap<>(builders);
+    Map<String, FunctionBuilder> copy = new HashMap<>(added);
     copy.put(normalize(name), builder);
-    return new FunctionRegistry(copy);
+    return new FunctionRegistry(copy, sections);
   }
 
   /** A registry that also knows every function of {@code named}. */
   public FunctionRegistry withAll(Map<String, FunctionBuilder> named) {
-    Map<String, FunctionBuilder> copy = new HashMap<>(builders);
+    Map<String, FunctionBuilder> copy = new HashMap<>(added);
     named.forEach((name, builder) -> copy.put(normalize(name), Objects.requireNonNull(builder, "builder is null")));
-    return new FunctionRegistry(copy);
+    return new FunctionRegistry(copy, sections);
   }
 
   /**
@@ -76,26 +103,50 @@ public final class FunctionRegistry {
    * overloads by argument count ({@code log(x)}, {@code log(b, x)}).
    */
   public FunctionRegistry withScalarFunctions(List<dev.ember.planner.functions.ScalarFunction> definitions) {
-    Map<String, List<dev.ember.planner.functions.ScalarFunction>> byName = new java.util.LinkedHashMap<>();
-    for (dev.ember.planner.functions.ScalarFunction definition : definitions) {
-      byName.computeIfAbsent(normalize(definition.name()), name -> new java.util.ArrayList<>()).add(definition);
-    }
-    Map<String, FunctionBuilder> copy = new HashMap<>(builders);
-    byName.forEach((name, overloads) -> copy.put(name, new ScalarFunctionBuilder(overloads)));
-    return new FunctionRegistry(copy);
+    return withAll(new FunctionSection.Builder().withScalarFunctions(definitions).build());
   }
 
-  /** Every registered name, lower case and sorted: what {@code SHOW FUNCTIONS} would list. */
+  /** Every registered name, lower case and sorted: what {@code SHOW FUNCTIONS} would list. Builds every family. */
   public java.util.SortedSet<String> names() {
-    return new java.util.TreeSet<>(builders.keySet());
+    java.util.SortedSet<String> names = new java.util.TreeSet<>(added.keySet());
+    for (FunctionSection section : sections) {
+      names.addAll(section.builders().keySet());
+    }
+    return names;
+  }
+
+  /**
+   * The names that more than one built-in family defines, with the families: there must be none, or
+   * which definition a lookup finds would depend on the search order.
+   */
+  static Map<String, List<String>> namesDefinedTwice() {
+    Map<String, List<String>> families = new java.util.TreeMap<>();
+    for (FunctionSection section : BUILTIN_SECTIONS) {
+      for (String name : section.builders().keySet()) {
+        families.computeIfAbsent(name, key -> new java.util.ArrayList<>()).add(section.name());
+      }
+    }
+    families.values().removeIf(list -> list.size() < 2);
+    return families;
   }
 
   public Optional<FunctionBuilder> lookup(String name) {
-    return Optional.ofNullable(builders.get(normalize(Objects.requireNonNull(name, "name is null"))));
+    String normalized = normalize(Objects.requireNonNull(name, "name is null"));
+    FunctionBuilder builder = added.get(normalized);
+    if (builder != null) {
+      return Optional.of(builder);
+    }
+    for (FunctionSection section : sections) {
+      builder = section.builders().get(normalized);
+      if (builder != null) {
+        return Optional.of(builder);
+      }
+    }
+    return Optional.empty();
   }
 
   private static String normalize(String name) {
-    return name.toLowerCase(Locale.ROOT);
+    return FunctionSection.normalize(name);
   }
 
   private static FunctionBuilder singleArgument(AggregateFunction function) {
