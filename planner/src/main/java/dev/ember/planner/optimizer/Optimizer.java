@@ -6,6 +6,7 @@ import dev.ember.planner.optimizer.RuleBatch.Strategy;
 import dev.ember.planner.optimizer.rules.CollapseProjects;
 import dev.ember.planner.optimizer.rules.CombineLimits;
 import dev.ember.planner.optimizer.rules.FoldConstants;
+import dev.ember.planner.optimizer.rules.InferSideFiltersFromDisjunctions;
 import dev.ember.planner.optimizer.rules.MergeFilters;
 import dev.ember.planner.optimizer.rules.PruneColumns;
 import dev.ember.planner.optimizer.rules.PushFiltersIntoScan;
@@ -72,25 +73,33 @@ public final class Optimizer {
         new RuleBatch("Finish analysis", Strategy.ONCE, List.of(
             new RemoveSubqueryAliases(),
             new RemoveRepartitions())),
-        new RuleBatch("Operator optimization", Strategy.fixedPoint(STANDARD_MAX_ITERATIONS), List.of(
-            new FoldConstants(),
-            new SimplifyBooleanExpressions(),
-            new MergeFilters(),
-            new PushFilterThroughProject(),
-            new PushFilterIntoJoinCondition(),
-            new PushFilterThroughJoin(),
-            new PushJoinConditionToSides(),
-            new CombineLimits(),
-            new RemoveRedundantSorts(),
-            new PushLimitThroughProject(),
-            new CollapseProjects(),
-            new RemoveRedundantProjects())),
+        operatorOptimization("Operator optimization"),
+        // Filters implied by disjunctive join conditions, then pushed down like any other filter.
+        new RuleBatch("Infer filters", Strategy.ONCE, List.of(
+            new InferSideFiltersFromDisjunctions())),
+        operatorOptimization("Operator optimization after inference"),
         new RuleBatch("Scan pushdown", Strategy.ONCE, List.of(
             new PushFiltersIntoScan())),
         new RuleBatch("Column pruning", Strategy.ONCE, List.of(
             new PruneColumns(),
             new RemoveRedundantProjects())));
     return new Optimizer(batches, disabledRules, checkInvariants);
+  }
+
+  private static RuleBatch operatorOptimization(String name) {
+    return new RuleBatch(name, Strategy.fixedPoint(STANDARD_MAX_ITERATIONS), List.of(
+        new FoldConstants(),
+        new SimplifyBooleanExpressions(),
+        new MergeFilters(),
+        new PushFilterThroughProject(),
+        new PushFilterIntoJoinCondition(),
+        new PushFilterThroughJoin(),
+        new PushJoinConditionToSides(),
+        new CombineLimits(),
+        new RemoveRedundantSorts(),
+        new PushLimitThroughProject(),
+        new CollapseProjects(),
+        new RemoveRedundantProjects()));
   }
 
   /** Every rule name of every batch, in running order. */
