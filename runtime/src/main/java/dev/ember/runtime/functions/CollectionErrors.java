@@ -58,7 +58,7 @@ public final class CollectionErrors {
   public static SparkException duplicateMapKey(Object key) {
     return new SparkException("DUPLICATED_MAP_KEY", Map.of("key", String.valueOf(key),
         "mapKeyDedupPolicy", "\"spark.sql.mapKeyDedupPolicy\""),
-        "Duplicate map key " + key + " was found, please check the input data. If you want to remove the "
+        "Duplicate map key " + key + " was found, please check the input data.\nIf you want to remove the "
             + "duplicated keys, you can set \"spark.sql.mapKeyDedupPolicy\" to \"LAST_WIN\" so that the key "
             + "inserted at last takes precedence. SQLSTATE: 23505",
         null);

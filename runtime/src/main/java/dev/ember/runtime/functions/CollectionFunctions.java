@@ -358,14 +358,35 @@ public final class CollectionFunctions {
 
   /** {@code split(str, regex[, limit])}: a limit of 0 or less keeps every piece, trailing empty ones too. */
   public static List<Object> split(String text, String regex, int limit) {
+    if (regex.isEmpty()) {
+      return splitCodePoints(text, limit);
+    }
     String[] pieces = Pattern.compile(regex).split(text, limit > 0 ? limit : -1);
     List<Object> result = new ArrayList<>(pieces.length);
     Collections.addAll(result, (Object[]) pieces);
-    if (regex.isEmpty() && !text.isEmpty() && result.size() > 1 && "".equals(result.get(result.size() - 1))) {
-      // An empty pattern matches at the end too; Spark splits "abc" by "" into a, b, c.
-      result.remove(result.size() - 1);
-    }
     return result;
+  }
+
+  /**
+   * An empty pattern splits between characters, as Spark does, which for Java's regex would be between
+   * the two halves of a surrogate pair (𝄞); with a limit, the last piece holds the rest.
+   */
+  private static List<Object> splitCodePoints(String text, int limit) {
+    List<Object> pieces = new ArrayList<>();
+    int offset = 0;
+    while (offset < text.length()) {
+      if (limit > 0 && pieces.size() == limit - 1) {
+        pieces.add(text.substring(offset));
+        return pieces;
+      }
+      int next = text.offsetByCodePoints(offset, 1);
+      pieces.add(text.substring(offset, next));
+      offset = next;
+    }
+    if (pieces.isEmpty()) {
+      pieces.add("");
+    }
+    return pieces;
   }
 
   /**
