@@ -1719,7 +1719,10 @@ public final class functions {
   private static final java.util.concurrent.atomic.AtomicInteger LAMBDA_VARIABLES =
       new java.util.concurrent.atomic.AtomicInteger();
 
-  /** A fresh parameter, named as Spark names them: {@code x_0}, {@code y_1}, ... */
+  /**
+   * A fresh parameter, {@code x_0}, {@code y_1}, ... as Spark's Java API names them: a distinct name, so
+   * that {@code col("x")} in the body stays the column x. Column names show {@code namedlambdavariable()}.
+   */
   private static dev.ember.planner.expressions.NamedLambdaVariable lambdaVariable(String name) {
     return dev.ember.planner.expressions.NamedLambdaVariable.unbound(name + "_" + LAMBDA_VARIABLES.getAndIncrement());
   }

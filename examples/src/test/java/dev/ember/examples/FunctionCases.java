@@ -187,7 +187,8 @@ final class FunctionCases {
           "transform(if(i > 0, array(i), NULL), x -> x IS NULL)", "transform(array(d, f), x -> x * 2)",
           "transform(array(str, num), x -> upper(x))", "transform(array(array(b), array(b, b)), x -> size(x) + s)",
           "transform(array(array(b, s)), x -> transform(x, y -> CAST(y AS INT) + b))",
-          "transform(array(i, l), i -> i)"),
+          "transform(array(i, l), i -> i)", "transform(array(i), 1)", "transform(array(i), X -> x)",
+          "transform(array(named_struct('f', i, 'g', str)), x -> x.g)"),
       values("filter", "filter(array(i, l, NULL), x -> x > 0)", "filter(split(str, ''), (x, i) -> i % 2 = 0)",
           "filter(array(d, f, NULL), x -> isnan(x))", "filter(if(i > 0, array(i), NULL), x -> true)"),
       values("exists", "exists(array(i, NULL), x -> x > 0)", "exists(array(str, num), x -> x = 'abc')",
@@ -213,7 +214,12 @@ final class FunctionCases {
       error("transform_keys", "DUPLICATED_MAP_KEY", "transform_keys(map('a', i, 'b', l), (k, v) -> 1)"),
       // The first value compared must not be null: Spark 4.2 then fails with a NullPointerException.
       error("array_sort", "COMPARATOR_RETURNS_NULL", "array_sort(array(i, 5), (x, y) -> if(x = 5, NULL, 0))"),
-      error("abs", "INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION", "abs(x -> x)")).cases(),
+      error("abs", "INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION", "abs(x -> x)"),
+      error("array_sort", "DATATYPE_MISMATCH.UNEXPECTED_RETURN_TYPE", "array_sort(array(i), (x, y) -> 1L)"),
+      error("map_filter", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "map_filter(array(i), (k, v) -> true)"),
+      error("zip_with", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "zip_with(array(i), str, (x, y) -> x)"),
+      error("transform", "UNRESOLVED_COLUMN.WITH_SUGGESTION", "transform(array(i), x -> nosuch)"),
+      error("exists", "DIVIDE_BY_ZERO", "exists(array(i), x -> x / 0 > 1)")).cases(),
       "higher-order functions run in the interpreted kernel");
 
   private static List<Case> collectionCases() {
@@ -256,7 +262,10 @@ final class FunctionCases {
         error("element_at", "INVALID_INDEX_OF_ZERO", "element_at(array(i), 0)"),
         error("slice", "INVALID_PARAMETER_VALUE.START", "slice(array(i), 0, 1)"),
         error("map", "NULL_MAP_KEY", "map(str, i)"),
-        error("split_part", "INVALID_INDEX_OF_ZERO", "split_part(str, ' ', 0)"));
+        error("split_part", "INVALID_INDEX_OF_ZERO", "split_part(str, ' ', 0)"),
+        error("concat", "DATATYPE_MISMATCH.DATA_DIFF_TYPES", "concat(array(i), str)", "concat(array(i), NULL)"),
+        error("get", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "get(map('a', i), 'a')"),
+        error("array_size", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "array_size(str)"));
     return table.cases();
   }
 

@@ -31,8 +31,8 @@ import dev.ember.sql.SparkSession;
 
 /**
  * Higher-order functions through the Java API (Java lambdas where Spark takes Scala functions) and
- * in SQL text. Columns built with Java lambdas are aliased: Spark names their variables with a global
- * counter ({@code x_12}), which depends on what ran before.
+ * in SQL text. Spark 4.2 names every lambda variable {@code namedlambdavariable()} in column names,
+ * so Java lambdas give the same names as SQL text.
  */
 public final class HigherOrderFunctions {
   private HigherOrderFunctions() {}
@@ -58,6 +58,8 @@ public final class HigherOrderFunctions {
             .as("descending"));
     java.printSchema();
     java.orderBy("id").show(false);
+    words.select(transform(col("numbers"), n -> n.plus(1)), exists(col("words"), w -> w.equalTo("short")))
+        .printSchema();
 
     words.selectExpr("id", "transform(numbers, x -> x + age)", "filter(words, w -> w <> 'with')",
         "aggregate(numbers, 0L, (acc, x) -> acc + x, acc -> acc * 2)", "exists(words, w -> w LIKE 'q%')",

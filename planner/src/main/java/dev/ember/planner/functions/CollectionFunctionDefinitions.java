@@ -260,7 +260,9 @@ public final class CollectionFunctionDefinitions {
   /** {@code get(array, index)}: 0-based, null outside the array even under ANSI. */
   public static final ScalarFunction GET = ScalarFunction.builder("get")
       .arguments(ARRAY, INT).objectArguments()
-      .returns(elementType())
+      // Asked before the type check, which then reports a map or a string argument.
+      .returns(arguments -> arguments.get(0).dataType() instanceof ArrayType array ? array.elementType()
+          : DataTypes.NullType)
       .nullability(Nullability.ALWAYS)
       .implementedBy(CollectionFunctions.class, "get")
       .build();
