@@ -11,12 +11,10 @@ import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.MapType;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Builds a {@link HigherOrderFunction} once its ordinary arguments are resolved: the lambdas'
@@ -128,12 +126,6 @@ final class HigherOrderFunctionBuilder implements FunctionBuilder {
   private static LambdaFunction bind(LambdaFunction lambda, List<Parameter> parameters) {
     if (lambda.parameters().size() != parameters.size()) {
       throw HigherOrderFunctionErrors.numberOfLambdaArgumentsMismatch(lambda.parameters().size(), parameters.size());
-    }
-    Set<String> names = new HashSet<>();
-    for (NamedLambdaVariable parameter : lambda.parameters()) {
-      if (!names.add(parameter.name().toLowerCase(Locale.ROOT))) {
-        throw HigherOrderFunctionErrors.duplicateLambdaArgumentNames(lambda);
-      }
     }
     Map<Long, NamedLambdaVariable> bound = new HashMap<>();
     List<NamedLambdaVariable> typed = new ArrayList<>();

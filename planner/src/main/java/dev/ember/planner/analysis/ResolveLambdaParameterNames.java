@@ -15,7 +15,8 @@ import java.util.List;
  * Binds the names in a lambda's body to the lambda's parameters, before {@link ResolveReferences}
  * can bind them to columns: as in Spark, a parameter shadows an input column of the same name, and an
  * inner lambda's parameter shadows an outer one's. {@code x.f} with {@code x} a parameter is field
- * {@code f} of the parameter. The variables get their types later, when the higher-order function
+ * {@code f} of the parameter; two parameters of one name are Spark's DUPLICATE_ARG_NAMES. The
+ * variables get their types later, when the higher-order function
  * around the lambda is resolved ({@link HigherOrderFunctionBuilder}).
  *
  * <pre>
@@ -35,9 +36,22 @@ final class ResolveLambdaParameterNames implements AnalyzerRule {
         expression.exists(part -> part instanceof LambdaFunction) ? bind(expression, List.of()) : expression));
   }
 
+  /** {@code (x, X) -> ...} is allowed only when names are case-sensitive, as in Spark. */
+  private void requireDistinctNames(LambdaFunction lambda) {
+    List<NamedLambdaVariable> parameters = lambda.parameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      for (int j = 0; j < i; j++) {
+        if (resolver.nameMatches(parameters.get(i).name(), parameters.get(j).name())) {
+          throw HigherOrderFunctionErrors.duplicateLambdaArgumentNames(lambda);
+        }
+      }
+    }
+  }
+
   /** {@code scope}: the parameters visible here, innermost lambda's last. */
   private Expression bind(Expression expression, List<NamedLambdaVariable> scope) {
     if (expression instanceof LambdaFunction lambda) {
+      requireDistinctNames(lambda);
       List<NamedLambdaVariable> inner = new ArrayList<>(scope);
       inner.addAll(lambda.parameters());
       Expression body = bind(lambda.body(), inner);

@@ -84,6 +84,18 @@ class LambdaResolutionTest {
   }
 
   @Test
+  void parameterNamesFollowTheCaseSetting() {
+    Analyzer caseSensitive = new Analyzer(new AnalyzerSettings(true, true));
+    LogicalPlan plan = caseSensitive.analyze(new Project(List.of(ExpressionParser.parse("transform(a, (X, i) -> x)")),
+        table));
+    // Case-sensitive: x is the string column, not the parameter X.
+    assertEquals("transform(a, lambdafunction(x, namedlambdavariable(), namedlambdavariable())): array<string>",
+        plan.output().get(0).name() + ": " + plan.output().get(0).dataType().simpleString());
+    caseSensitive.analyze(new Project(List.of(ExpressionParser.parse("transform(a, (x, X) -> x)")), table));
+    assertEquals("INVALID_LAMBDA_FUNCTION_CALL.DUPLICATE_ARG_NAMES", failure("transform(a, (x, X) -> x)").getCondition());
+  }
+
+  @Test
   void errorsAreSparks() {
     assertEquals("INVALID_LAMBDA_FUNCTION_CALL.NUM_ARGS_MISMATCH", failure("transform(a, (x, y, z) -> x)").getCondition());
     assertEquals("INVALID_LAMBDA_FUNCTION_CALL.DUPLICATE_ARG_NAMES", failure("transform(a, (x, x) -> x)").getCondition());
