@@ -1712,6 +1712,138 @@ public final class functions {
     return collect_set(col(columnName));
   }
 
+  // ---- Higher-order functions. Spark's Java signatures take scala.Function1/Function2, which Java
+  // lambdas implement; Ember has no Scala, so they take java.util.function.Function/BiFunction, and
+  // the same Java source compiles against both: transform(col("a"), x -> x.plus(1)).
+
+  private static final java.util.concurrent.atomic.AtomicInteger LAMBDA_VARIABLES =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * A fresh parameter, {@code x_0}, {@code y_1}, ... as Spark's Java API names them: a distinct name, so
+   * that {@code col("x")} in the body stays the column x. Column names show {@code namedlambdavariable()}.
+   */
+  private static dev.ember.planner.expressions.NamedLambdaVariable lambdaVariable(String name) {
+    return dev.ember.planner.expressions.NamedLambdaVariable.unbound(name + "_" + LAMBDA_VARIABLES.getAndIncrement());
+  }
+
+  private static Column lambda(java.util.function.Function<Column, Column> function) {
+    java.util.Objects.requireNonNull(function, "function is null");
+    dev.ember.planner.expressions.NamedLambdaVariable x = lambdaVariable("x");
+    Column body = java.util.Objects.requireNonNull(function.apply(new Column(x)), "the lambda returned null");
+    return new Column(new dev.ember.planner.expressions.LambdaFunction(body.expr(), List.of(x)));
+  }
+
+  private static Column lambda(java.util.function.BiFunction<Column, Column, Column> function) {
+    java.util.Objects.requireNonNull(function, "function is null");
+    dev.ember.planner.expressions.NamedLambdaVariable x = lambdaVariable("x");
+    dev.ember.planner.expressions.NamedLambdaVariable y = lambdaVariable("y");
+    Column body = java.util.Objects.requireNonNull(function.apply(new Column(x), new Column(y)),
+        "the lambda returned null");
+    return new Column(new dev.ember.planner.expressions.LambdaFunction(body.expr(), List.of(x, y)));
+  }
+
+  /** {@code transform(column, x -> ...)}: the array of {@code f}'s value for each element. */
+  public static Column transform(Column column, java.util.function.Function<Column, Column> f) {
+    return call("transform", false, column, lambda(f));
+  }
+
+  /** {@code transform(column, (x, i) -> ...)}: {@code i} is the element's 0-based index. */
+  public static Column transform(Column column, java.util.function.BiFunction<Column, Column, Column> f) {
+    return call("transform", false, column, lambda(f));
+  }
+
+  /** True if {@code f} is true for some element; null if it is null for some and true for none. */
+  public static Column exists(Column column, java.util.function.Function<Column, Column> f) {
+    return call("exists", false, column, lambda(f));
+  }
+
+  /** True if {@code f} is true for every element; null if it is null for some and false for none. */
+  public static Column forall(Column column, java.util.function.Function<Column, Column> f) {
+    return call("forall", false, column, lambda(f));
+  }
+
+  /** The elements for which {@code f} is true. */
+  public static Column filter(Column column, java.util.function.Function<Column, Column> f) {
+    return call("filter", false, column, lambda(f));
+  }
+
+  /** The elements for which {@code f(x, i)} is true; {@code i} is the 0-based index. */
+  public static Column filter(Column column, java.util.function.BiFunction<Column, Column, Column> f) {
+    return call("filter", false, column, lambda(f));
+  }
+
+  /** Folds the array from {@code initialValue} with {@code merge(acc, x)}, then applies {@code finish(acc)}. */
+  public static Column aggregate(Column expr, Column initialValue,
+      java.util.function.BiFunction<Column, Column, Column> merge, java.util.function.Function<Column, Column> finish) {
+    return call("aggregate", false, expr, initialValue, lambda(merge), lambda(finish));
+  }
+
+  public static Column aggregate(Column expr, Column initialValue,
+      java.util.function.BiFunction<Column, Column, Column> merge) {
+    return call("aggregate", false, expr, initialValue, lambda(merge));
+  }
+
+  /** {@link #aggregate}, named {@code reduce} in the column name. */
+  public static Column reduce(Column expr, Column initialValue,
+      java.util.function.BiFunction<Column, Column, Column> merge, java.util.function.Function<Column, Column> finish) {
+    return call("reduce", false, expr, initialValue, lambda(merge), lambda(finish));
+  }
+
+  public static Column reduce(Column expr, Column initialValue,
+      java.util.function.BiFunction<Column, Column, Column> merge) {
+    return call("reduce", false, expr, initialValue, lambda(merge));
+  }
+
+  /** Element-wise {@code f(x, y)}; the shorter array is padded with nulls. */
+  public static Column zip_with(Column left, Column right, java.util.function.BiFunction<Column, Column, Column> f) {
+    return call("zip_with", false, left, right, lambda(f));
+  }
+
+  /** The map with each key replaced by {@code f(key, value)}, which must be non-null and distinct. */
+  public static Column transform_keys(Column expr, java.util.function.BiFunction<Column, Column, Column> f) {
+    return call("transform_keys", false, expr, lambda(f));
+  }
+
+  /** The map with each value replaced by {@code f(key, value)}. */
+  public static Column transform_values(Column expr, java.util.function.BiFunction<Column, Column, Column> f) {
+    return call("transform_values", false, expr, lambda(f));
+  }
+
+  /** The entries for which {@code f(key, value)} is true. */
+  public static Column map_filter(Column expr, java.util.function.BiFunction<Column, Column, Column> f) {
+    return call("map_filter", false, expr, lambda(f));
+  }
+
+  /** Sorted by {@code comparator(left, right)}: negative, 0 or positive, as Java's comparators. */
+  public static Column array_sort(Column e, java.util.function.BiFunction<Column, Column, Column> comparator) {
+    return call("array_sort", false, e, lambda(comparator));
+  }
+
+  public static Column array_sort(Column e) {
+    return call("array_sort", e);
+  }
+
+  /** The element at the 0-based {@code index}; null outside the array. */
+  public static Column get(Column col, Column index) {
+    return call("get", false, col, index);
+  }
+
+  /** The array's length; null for a null array. */
+  public static Column array_size(Column e) {
+    return call("array_size", e);
+  }
+
+  /** The array without its null elements. */
+  public static Column array_compact(Column column) {
+    return call("array_compact", column);
+  }
+
+  /** The {@code partNum}-th piece (1-based; negative counts from the end) of {@code str} split at {@code delimiter}. */
+  public static Column split_part(Column str, Column delimiter, Column partNum) {
+    return call("split_part", false, str, delimiter, partNum);
+  }
+
 
   // ==== User-defined functions functions ====
   // (section kept for parallel work; add this family's functions below this line)

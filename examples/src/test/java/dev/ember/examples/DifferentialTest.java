@@ -40,6 +40,7 @@ class DifferentialTest {
     "RelationalMethods",
     "Intervals",
     "CreatedDataFrames",
+    "HigherOrderFunctions",
   };
 
   @TempDir

@@ -178,6 +178,50 @@ final class FunctionCases {
           "array_sort(array(flag, true))", "array_sort(if(i > 0, array(i), NULL))")).cases(),
       "array_sort over an empty array() (element type void) is not generated yet");
 
+  /**
+   * Higher-order functions and their lambdas: values (nulls inside arrays, null arrays, outer
+   * columns in the body, nested lambdas), names, types and Spark's errors.
+   */
+  static final Table LAMBDAS = new Table("higher-order functions", table("higher-order functions",
+      values("transform", "transform(array(b, s, NULL), x -> x + 1)", "transform(split(str, ' '), (x, i) -> concat(i, x))",
+          "transform(if(i > 0, array(i), NULL), x -> x IS NULL)", "transform(array(d, f), x -> x * 2)",
+          "transform(array(str, num), x -> upper(x))", "transform(array(array(b), array(b, b)), x -> size(x) + s)",
+          "transform(array(array(b, s)), x -> transform(x, y -> CAST(y AS INT) + b))",
+          "transform(array(i, l), i -> i)", "transform(array(i), 1)", "transform(array(i), X -> x)",
+          "transform(array(named_struct('f', i, 'g', str)), x -> x.g)"),
+      values("filter", "filter(array(i, l, NULL), x -> x > 0)", "filter(split(str, ''), (x, i) -> i % 2 = 0)",
+          "filter(array(d, f, NULL), x -> isnan(x))", "filter(if(i > 0, array(i), NULL), x -> true)"),
+      values("exists", "exists(array(i, NULL), x -> x > 0)", "exists(array(str, num), x -> x = 'abc')",
+          "exists(if(i > 0, array(i), NULL), x -> x > 0)"),
+      values("forall", "forall(array(i, l), x -> x > -5)", "forall(array(b, NULL), x -> x < 100)"),
+      values("aggregate", "aggregate(array(b, s, NULL), 0, (acc, x) -> acc + coalesce(x, 0))",
+          "aggregate(array(str, num), '', (acc, x) -> concat(acc, x), acc -> length(acc))",
+          "aggregate(array(d, f), 0D, (acc, x) -> acc + x)", "aggregate(if(i > 0, array(i), NULL), 0, (acc, x) -> x)"),
+      values("reduce", "reduce(array(b, s), 0L, (acc, x) -> acc + x)"),
+      values("array_sort", "array_sort(array(i, 3, -1), (x, y) -> if(x < y, 1, if(x > y, -1, 0)))",
+          "array_sort(array(str, num, ''), (x, y) -> coalesce(length(x), 0) - coalesce(length(y), 0))"),
+      values("zip_with", "zip_with(array(b, s), array(str), (x, y) -> concat(x, y))",
+          "zip_with(split(str, ' '), array(i, l), (x, y) -> y)"),
+      values("map_filter", "map_filter(map('a', i, 'b', l), (k, v) -> v > 0)"),
+      values("transform_keys", "transform_keys(map('a', i), (k, v) -> concat(k, 'z'))"),
+      values("transform_values", "transform_values(map('a', i, 'b', b), (k, v) -> v IS NULL)"),
+      error("transform", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "transform(str, x -> x)"),
+      error("transform", "INVALID_LAMBDA_FUNCTION_CALL.NUM_ARGS_MISMATCH", "transform(array(i), (x, y, z) -> x)"),
+      error("transform", "INVALID_LAMBDA_FUNCTION_CALL.DUPLICATE_ARG_NAMES", "transform(array(i), (x, x) -> x)"),
+      error("filter", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "filter(array(i), x -> x)"),
+      error("aggregate", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "aggregate(array(l), 0, (acc, x) -> acc + x)"),
+      error("transform_keys", "NULL_MAP_KEY", "transform_keys(map('a', i), (k, v) -> v)"),
+      error("transform_keys", "DUPLICATED_MAP_KEY", "transform_keys(map('a', i, 'b', l), (k, v) -> 1)"),
+      // The first value compared must not be null: Spark 4.2 then fails with a NullPointerException.
+      error("array_sort", "COMPARATOR_RETURNS_NULL", "array_sort(array(i, 5), (x, y) -> if(x = 5, NULL, 0))"),
+      error("abs", "INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION", "abs(x -> x)"),
+      error("array_sort", "DATATYPE_MISMATCH.UNEXPECTED_RETURN_TYPE", "array_sort(array(i), (x, y) -> 1L)"),
+      error("map_filter", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "map_filter(array(i), (k, v) -> true)"),
+      error("zip_with", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "zip_with(array(i), str, (x, y) -> x)"),
+      error("transform", "UNRESOLVED_COLUMN.WITH_SUGGESTION", "transform(array(i), x -> nosuch)"),
+      error("exists", "DIVIDE_BY_ZERO", "exists(array(i), x -> x / 0 > 1)")).cases(),
+      "higher-order functions run in the interpreted kernel");
+
   private static List<Case> collectionCases() {
     Table table = table("collections",
         values("array", "array(i, l)", "array(str, num)", "array()", "array(d, NULL)"),
@@ -206,10 +250,22 @@ final class FunctionCases {
         values("slice", "slice(array(i, l, 3), 2, 2)", "slice(array(str), -1, 1)", "slice(array(i), 5, 1)"),
         values("array_join", "array_join(array(str, num, NULL), '-')", "array_join(array(str, NULL), ',', 'N')"),
         values("split", "split(str, ' ')", "split(num, '[.e]')", "split(str, 'l', 2)", "split(num, '')"),
+        values("concat", "concat(array(i, NULL), array(3))", "concat(split(str, ' '), array(num))",
+            "concat(if(i > 0, array(i), NULL), array(1))"),
+        values("get", "get(array(i, l), 1)", "get(array(str), 5)", "get(array(i), -1)", "get(array(str, num), b)"),
+        values("array_size", "array_size(array(i, NULL))", "array_size(split(str, ' '))",
+            "array_size(if(i > 0, array(i), NULL))"),
+        values("array_compact", "array_compact(array(i, NULL, l))", "array_compact(array(str, NULL))"),
+        values("split_part", "split_part(str, ' ', 1)", "split_part(str, 'l', -1)", "split_part(num, '.', 2)",
+            "split_part(str, '', 1)", "split_part(str, ' ', 9)", "split_part(str, ' ', -9)"),
         error("element_at", "INVALID_ARRAY_INDEX_IN_ELEMENT_AT", "element_at(array(i), 5)"),
         error("element_at", "INVALID_INDEX_OF_ZERO", "element_at(array(i), 0)"),
         error("slice", "INVALID_PARAMETER_VALUE.START", "slice(array(i), 0, 1)"),
-        error("map", "NULL_MAP_KEY", "map(str, i)"));
+        error("map", "NULL_MAP_KEY", "map(str, i)"),
+        error("split_part", "INVALID_INDEX_OF_ZERO", "split_part(str, ' ', 0)"),
+        error("concat", "DATATYPE_MISMATCH.DATA_DIFF_TYPES", "concat(array(i), str)", "concat(array(i), NULL)"),
+        error("get", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "get(map('a', i), 'a')"),
+        error("array_size", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "array_size(str)"));
     return table.cases();
   }
 
@@ -651,6 +707,7 @@ final class FunctionCases {
       // collection tables
       COLLECTIONS,
       ARRAY_SORT,
+      LAMBDAS,
       // other tables
       TRY_CASTS,
       TRY_CASTS.withAnsiOff("try casts (ANSI off)"),

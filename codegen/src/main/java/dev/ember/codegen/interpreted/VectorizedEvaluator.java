@@ -14,6 +14,7 @@ import dev.ember.planner.expressions.CaseWhen;
 import dev.ember.planner.expressions.Cast;
 import dev.ember.planner.expressions.Coalesce;
 import dev.ember.planner.expressions.GreatestLeast;
+import dev.ember.planner.expressions.HigherOrderFunction;
 import dev.ember.planner.expressions.If;
 import dev.ember.planner.expressions.In;
 import dev.ember.planner.expressions.ReplacedCall;
@@ -79,6 +80,15 @@ public final class VectorizedEvaluator {
       tryEvaluator = new TryEvaluator(this, ansi, allocator);
     }
     return tryEvaluator;
+  }
+
+  private HigherOrderFunctionEvaluator higherOrderFunctions;
+
+  private HigherOrderFunctionEvaluator higherOrderFunctions() {
+    if (higherOrderFunctions == null) {
+      higherOrderFunctions = new HigherOrderFunctionEvaluator(this, allocator);
+    }
+    return higherOrderFunctions;
   }
 
   /** A new vector, owned by the caller, with the value of {@code expression} for each selected row. */
@@ -199,6 +209,8 @@ public final class VectorizedEvaluator {
       return evaluate(replaced.replacement(), batch, rows, count);
     } else if (expression instanceof TryEval tryEval) {
       return tryEvaluator().evaluate(tryEval, batch, rows, count);
+    } else if (expression instanceof HigherOrderFunction function) {
+      return higherOrderFunctions().evaluate(function, batch, rows, count);
     } else if (expression instanceof If conditional) {
       return conditionals.ifThenElse(conditional, batch, rows, count);
     } else if (expression instanceof CaseWhen caseWhen) {

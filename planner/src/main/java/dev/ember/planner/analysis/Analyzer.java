@@ -28,6 +28,8 @@ public final class Analyzer {
     ColumnResolver resolver = new ColumnResolver(settings.caseSensitive());
     this.batches = List.of(
         new RuleBatch("Resolution", List.of(
+            // First: a lambda's parameters shadow columns of the same name.
+            new ResolveLambdaParameterNames(resolver),
             new ResolveStar(resolver),
             new ResolveDatasetColumns(),
             new ResolveReferences(resolver),

@@ -3,6 +3,7 @@ package dev.ember.planner.analysis;
 import dev.ember.planner.expressions.AggregateCall;
 import dev.ember.planner.expressions.AttributeReference;
 import dev.ember.planner.expressions.Expression;
+import dev.ember.planner.expressions.HigherOrderFunction;
 import dev.ember.planner.expressions.UnresolvedAttribute;
 import dev.ember.planner.expressions.UnresolvedFunction;
 import dev.ember.planner.expressions.UnresolvedStar;
@@ -49,10 +50,15 @@ final class CheckAnalysis {
         if (part instanceof UnresolvedStar) {
           throw AnalysisErrors.invalidStar(node);
         }
+        if (part instanceof HigherOrderFunction function) {
+          HigherOrderFunctionChecks.checkInputs(function, node);
+        }
       }
       if (!expression.resolved()) {
-        UnresolvedFunction call = expression.collect(part -> part instanceof UnresolvedFunction f ? f : null).get(0);
-        throw new IllegalStateException("function call " + call + " was not resolved in:\n" + node.treeString());
+        List<UnresolvedFunction> calls = expression.collect(part -> part instanceof UnresolvedFunction f ? f : null);
+        // A lambda outside any higher-order function stays unresolved too: Spark fails internally as well.
+        throw new IllegalStateException((calls.isEmpty() ? "expression " + expression : "function call " + calls.get(0))
+            + " was not resolved in:\n" + node.treeString());
       }
     }
   }

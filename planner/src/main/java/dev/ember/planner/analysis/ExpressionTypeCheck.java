@@ -10,6 +10,7 @@ import dev.ember.planner.expressions.Cast;
 import dev.ember.planner.expressions.TryCastRules;
 import dev.ember.planner.expressions.Coalesce;
 import dev.ember.planner.expressions.GreatestLeast;
+import dev.ember.planner.expressions.HigherOrderFunction;
 import dev.ember.planner.expressions.If;
 import dev.ember.planner.expressions.In;
 import dev.ember.planner.expressions.ScalarFunctionCall;
@@ -70,6 +71,8 @@ final class ExpressionTypeCheck {
       throw AnalysisErrors.unexpectedInputType(minus, minus.child(), AnalysisErrors.binaryArithmeticInput(), operator);
     } else if (expression instanceof ScalarFunctionCall call) {
       checkFunctionCall(call, operator);
+    } else if (expression instanceof HigherOrderFunction function) {
+      HigherOrderFunctionChecks.checkLambdas(function, operator);
     } else if (expression instanceof Cast cast && (!IntervalCasts.allowed(cast.child().dataType(), cast.dataType())
         || cast.nullOnError() && !TryCastRules.ansiAllows(cast.child().dataType(), cast.dataType()))) {
       DataType from = cast.child().dataType();

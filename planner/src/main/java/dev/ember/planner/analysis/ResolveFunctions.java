@@ -1,6 +1,7 @@
 package dev.ember.planner.analysis;
 
 import dev.ember.planner.expressions.Expression;
+import dev.ember.planner.expressions.LambdaFunction;
 import dev.ember.planner.expressions.Literal;
 import dev.ember.planner.expressions.UnresolvedFunction;
 import dev.ember.planner.expressions.UnresolvedStar;
@@ -13,7 +14,9 @@ import java.util.Locale;
  * Replaces each {@code UnresolvedFunction} by the registry's expression once its arguments are
  * resolved. {@code count(*)} becomes {@code count(1)}; a star in any other call stands for all input
  * columns, as in Spark. An unknown name fails at once with UNRESOLVED_ROUTINE, even before the
- * arguments resolve, because Spark reports it first.
+ * arguments resolve, because Spark reports it first. A higher-order function is built while its
+ * lambdas are unresolved: its builder gives their parameters types, and their bodies resolve in
+ * later passes.
  *
  * <pre>
  * Aggregate [city#3], [city#3, 'avg(age#2)]  =&gt;  Aggregate [city#3], [city#3, avg(age#2)]
@@ -42,7 +45,13 @@ final class ResolveFunctions implements AnalyzerRule {
         return call;
       }
       List<Expression> arguments = hasStar ? expandStars(call.arguments(), node) : call.arguments();
-      if (!arguments.stream().allMatch(Expression::resolved)) {
+      boolean takesLambdas = builder instanceof HigherOrderFunctionBuilder;
+      if (!takesLambdas && arguments.stream().anyMatch(argument -> argument instanceof LambdaFunction)) {
+        throw HigherOrderFunctionErrors.lambdaInOrdinaryFunction(call.name());
+      }
+      // A lambda resolves only once its function says what its parameters are.
+      if (!arguments.stream().allMatch(argument -> argument.resolved()
+          || takesLambdas && argument instanceof LambdaFunction)) {
         return call;
       }
       return builder.build(call.name(), arguments, call.distinct());

@@ -17,7 +17,7 @@ public sealed interface Expression extends TreeNode<Expression>
         Literal, Alias, BinaryArithmetic, UnaryMinus, Comparison, And, Or, Not, IsNull, IsNotNull, Cast,
         AggregateCall, SortOrder, DatasetColumnReference, ScalarFunctionCall, ReplacedCall, If, CaseWhen, Coalesce,
         In, GreatestLeast, WindowExpression, WindowFunctionCall,
-        Generator, UnresolvedExtractValue, TryEval {
+        Generator, UnresolvedExtractValue, TryEval, NamedLambdaVariable, LambdaFunction, HigherOrderFunction {
 
   DataType dataType();
 

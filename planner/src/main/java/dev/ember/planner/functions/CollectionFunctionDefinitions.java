@@ -175,7 +175,7 @@ public final class CollectionFunctionDefinitions {
 
   /**
    * Spark's default comparator of {@code array_sort(array)}, which its column name spells out:
-   * ascending, nulls last. The form with a comparator lambda is not supported (Ember has no lambdas).
+   * ascending, nulls last. The form with a comparator lambda is a {@code HigherOrderFunction}.
    */
   private static final String DEFAULT_COMPARATOR = "lambdafunction((IF(((namedlambdavariable() IS NULL) AND"
       + " (namedlambdavariable() IS NULL)), 0, (IF((namedlambdavariable() IS NULL), 1, (IF((namedlambdavariable()"
@@ -245,6 +245,49 @@ public final class CollectionFunctionDefinitions {
       .implementedBy(CollectionFunctions.class, "split")
       .build();
 
+  /**
+   * {@code concat(array, ...)}: the arrays one after the other; null if any is. Chosen by
+   * {@code CollectionFunctionBuilders} when an argument is an array; text and binaries keep the
+   * string definitions.
+   */
+  public static final ScalarFunction CONCAT_ARRAYS = ScalarFunction.builder("concat")
+      .arguments(ARRAY).variadic().objectArguments()
+      .returns(arguments -> new ArrayType(arrayType(arguments.get(0)).elementType(),
+          arguments.stream().anyMatch(CollectionFunctionDefinitions::elementsNullable)))
+      .implementedBy(CollectionFunctions.class, "concatArrays")
+      .build();
+
+  /** {@code get(array, index)}: 0-based, null outside the array even under ANSI. */
+  public static final ScalarFunction GET = ScalarFunction.builder("get")
+      .arguments(ARRAY, INT).objectArguments()
+      // Asked before the type check, which then reports a map or a string argument.
+      .returns(arguments -> arguments.get(0).dataType() instanceof ArrayType array ? array.elementType()
+          : DataTypes.NullType)
+      .nullability(Nullability.ALWAYS)
+      .implementedBy(CollectionFunctions.class, "get")
+      .build();
+
+  /** {@code array_size(array)}: null for a null array, whatever the ANSI setting (unlike {@code size}). */
+  public static final ScalarFunction ARRAY_SIZE = ScalarFunction.builder("array_size")
+      .arguments(ARRAY).objectArguments()
+      .returns(DataTypes.IntegerType)
+      .implementedBy(CollectionFunctions.class, "arraySize")
+      .build();
+
+  /** {@code array_compact(array)}: without its nulls. */
+  public static final ScalarFunction ARRAY_COMPACT = ScalarFunction.builder("array_compact")
+      .arguments(ARRAY).objectArguments()
+      .returns(arguments -> new ArrayType(arrayType(arguments.get(0)).elementType(), false))
+      .implementedBy(CollectionFunctions.class, "arrayCompact")
+      .build();
+
+  /** {@code split_part(str, delimiter, n)}: the n-th piece (1-based, negative from the end), '' past the end. */
+  public static final ScalarFunction SPLIT_PART = ScalarFunction.builder("split_part")
+      .arguments(STRING, STRING, INT)
+      .returns(DataTypes.StringType)
+      .implementedBy(CollectionFunctions.class, "splitPart")
+      .build();
+
   /** {@code array[index]} (0-based) and {@code map[key]}: Spark names the column {@code arr[0]}. */
   public static final ScalarFunction GET_ITEM = ScalarFunction.builder("get_item")
       .arguments(ARRAY_OR_MAP, ANY).objectArguments()
@@ -286,7 +329,7 @@ public final class CollectionFunctionDefinitions {
       NAMED_STRUCT, SIZE, CARDINALITY, MAP_KEYS, MAP_VALUES, ELEMENT_AT, ARRAY_CONTAINS, ARRAY_POSITION, ARRAY_MIN,
       ARRAY_MAX, SORT_ARRAY, ARRAY_SORT,
       ARRAY_DISTINCT, ARRAY_UNION, ARRAY_INTERSECT, ARRAY_EXCEPT, FLATTEN, SLICE, ARRAY_JOIN,
-      ARRAY_JOIN_WITH_NULLS, SPLIT);
+      ARRAY_JOIN_WITH_NULLS, SPLIT, GET, ARRAY_SIZE, ARRAY_COMPACT, SPLIT_PART);
 
   static boolean isNullType(DataType type) {
     return type instanceof NullType;

@@ -4,7 +4,9 @@ import dev.ember.planner.expressions.Cast;
 import dev.ember.planner.expressions.Comparison;
 import dev.ember.planner.expressions.ComparisonOperator;
 import dev.ember.planner.expressions.Expression;
+import dev.ember.planner.expressions.LambdaFunction;
 import dev.ember.planner.expressions.Literal;
+import dev.ember.planner.expressions.NamedLambdaVariable;
 import dev.ember.planner.expressions.UnresolvedAttribute;
 import dev.ember.planner.expressions.UnresolvedFunction;
 import dev.ember.planner.expressions.UnresolvedStar;
@@ -16,7 +18,8 @@ import java.util.Locale;
 
 /**
  * The tightest-binding expressions: literals, names, function calls, {@code CAST}, {@code CASE},
- * parenthesised expressions and {@code *}.
+ * parenthesised expressions, {@code *}, and lambdas ({@code x -> x + 1}, {@code (acc, x) -> acc + x}),
+ * whose body is a whole expression, as in Spark's grammar.
  */
 final class PrimaryGrammar {
   private final TokenCursor tokens;
@@ -29,6 +32,11 @@ final class PrimaryGrammar {
 
   Expression primary() {
     Token token = tokens.current();
+    if (ExpressionGrammar.isName(token) && tokens.peek(1).isSymbol("->")) {
+      return lambda(List.of(tokens.advance().value()));
+    } else if (token.isSymbol("(") && startsLambdaParameters()) {
+      return lambdaInParentheses();
+    }
     switch (token.kind()) {
       case NUMBER:
         tokens.advance();
@@ -50,6 +58,39 @@ final class PrimaryGrammar {
       default:
         throw tokens.syntaxError(token);
     }
+  }
+
+  /**
+   * Whether {@code (a, b, ...) ->} starts here: Spark's grammar takes two or more names in
+   * parentheses (one name goes without them; {@code (x) -> ...} is a syntax error, as in Spark).
+   */
+  private boolean startsLambdaParameters() {
+    int ahead = 1;
+    while (ExpressionGrammar.isName(tokens.peek(ahead)) && tokens.peek(ahead + 1).isSymbol(",")) {
+      ahead += 2;
+    }
+    return ahead > 1 && ExpressionGrammar.isName(tokens.peek(ahead)) && tokens.peek(ahead + 1).isSymbol(")")
+        && tokens.peek(ahead + 2).isSymbol("->");
+  }
+
+  private Expression lambdaInParentheses() {
+    tokens.expectSymbol("(");
+    List<String> names = new ArrayList<>();
+    do {
+      names.add(tokens.advance().value());
+    } while (tokens.acceptSymbol(","));
+    tokens.expectSymbol(")");
+    return lambda(names);
+  }
+
+  /**
+   * {@code names -> body}, the arrow being the current token. The body's names stay unresolved: the
+   * analyzer binds those naming a parameter to it (they shadow columns of the same name).
+   */
+  private Expression lambda(List<String> names) {
+    tokens.expectSymbol("->");
+    Expression body = expressions.expression();
+    return new LambdaFunction(body, names.stream().map(NamedLambdaVariable::unbound).toList());
   }
 
   /** Adjacent strings are one literal, as in Spark: {@code 'a' "b"} is {@code 'ab'}. */
@@ -88,7 +129,9 @@ final class PrimaryGrammar {
       // Spark reads these two without parentheses as the functions.
       tokens.advance();
       return new UnresolvedFunction(word.value().toLowerCase(Locale.ROOT), List.of(), false);
-    } else if (word.isKeyword("EXISTS") && next.isSymbol("(")) {
+    } else if (word.isKeyword("EXISTS") && next.isSymbol("(")
+        && (tokens.peek(2).isKeyword("SELECT") || tokens.peek(2).isKeyword("WITH"))) {
+      // EXISTS (subquery); exists(array, x -> ...) is the higher-order function.
       throw tokens.unsupported(word, word.upperCaseText() + "(...)");
     } else if (next.isSymbol("(") && KeywordArgumentGrammar.mayStart(word)) {
       Expression call = new KeywordArgumentGrammar(tokens, expressions).call();

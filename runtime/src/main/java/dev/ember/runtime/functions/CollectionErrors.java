@@ -37,6 +37,20 @@ public final class CollectionErrors {
         null);
   }
 
+  /**
+   * {@code array_sort}'s comparator answered null, which Spark 4 no longer reads as "equal". Spark 4.2
+   * shows the comparison's first value twice ("between 2 and 2" for 2 against 1); so does Ember.
+   */
+  public static SparkException comparatorReturnsNull(Object first, Object second) {
+    return new SparkException("COMPARATOR_RETURNS_NULL", Map.of("firstValue", String.valueOf(first),
+        "secondValue", String.valueOf(second)),
+        "The comparator has returned a NULL for a comparison between " + first + " and " + second + ".\nIt should"
+            + " return a positive integer for \"greater than\", 0 for \"equal\" and a negative integer for \"less"
+            + " than\".\nTo revert to deprecated behavior where NULL is treated as 0 (equal), you must set"
+            + " \"spark.sql.legacy.allowNullComparisonResultInArraySort\" to \"true\". SQLSTATE: 22004",
+        null);
+  }
+
   public static SparkException nullMapKey() {
     return new SparkException("NULL_MAP_KEY", Map.of(), "Cannot use null as map key. SQLSTATE: 2200E", null);
   }
@@ -44,7 +58,7 @@ public final class CollectionErrors {
   public static SparkException duplicateMapKey(Object key) {
     return new SparkException("DUPLICATED_MAP_KEY", Map.of("key", String.valueOf(key),
         "mapKeyDedupPolicy", "\"spark.sql.mapKeyDedupPolicy\""),
-        "Duplicate map key " + key + " was found, please check the input data. If you want to remove the "
+        "Duplicate map key " + key + " was found, please check the input data.\nIf you want to remove the "
             + "duplicated keys, you can set \"spark.sql.mapKeyDedupPolicy\" to \"LAST_WIN\" so that the key "
             + "inserted at last takes precedence. SQLSTATE: 23505",
         null);

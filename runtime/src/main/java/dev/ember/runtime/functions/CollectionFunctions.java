@@ -325,17 +325,92 @@ public final class CollectionFunctions {
     return joined.toString();
   }
 
+  /** {@code concat(array, ...)}: the analyzer returns null for a null argument before calling. */
+  public static List<Object> concatArrays(Object[] arrays) {
+    List<Object> all = new ArrayList<>();
+    for (Object array : arrays) {
+      all.addAll((List<?>) array);
+    }
+    return all;
+  }
+
+  /** {@code get(array, index)}: 0-based; null outside the array, never an error. */
+  public static Object get(Object array, int index) {
+    List<?> elements = (List<?>) array;
+    return index < 0 || index >= elements.size() ? null : elements.get(index);
+  }
+
+  public static int arraySize(Object array) {
+    return ((List<?>) array).size();
+  }
+
+  public static List<Object> arrayCompact(Object array) {
+    List<Object> kept = new ArrayList<>();
+    for (Object element : (List<?>) array) {
+      if (element != null) {
+        kept.add(element);
+      }
+    }
+    return kept;
+  }
+
   // ---- strings
 
   /** {@code split(str, regex[, limit])}: a limit of 0 or less keeps every piece, trailing empty ones too. */
   public static List<Object> split(String text, String regex, int limit) {
+    if (regex.isEmpty()) {
+      return splitCodePoints(text, limit);
+    }
     String[] pieces = Pattern.compile(regex).split(text, limit > 0 ? limit : -1);
     List<Object> result = new ArrayList<>(pieces.length);
     Collections.addAll(result, (Object[]) pieces);
-    if (regex.isEmpty() && !text.isEmpty() && result.size() > 1 && "".equals(result.get(result.size() - 1))) {
-      // An empty pattern matches at the end too; Spark splits "abc" by "" into a, b, c.
-      result.remove(result.size() - 1);
-    }
     return result;
+  }
+
+  /**
+   * An empty pattern splits between characters, as Spark does, which for Java's regex would be between
+   * the two halves of a surrogate pair (𝄞); with a limit, the last piece holds the rest.
+   */
+  private static List<Object> splitCodePoints(String text, int limit) {
+    List<Object> pieces = new ArrayList<>();
+    int offset = 0;
+    while (offset < text.length()) {
+      if (limit > 0 && pieces.size() == limit - 1) {
+        pieces.add(text.substring(offset));
+        return pieces;
+      }
+      int next = text.offsetByCodePoints(offset, 1);
+      pieces.add(text.substring(offset, next));
+      offset = next;
+    }
+    if (pieces.isEmpty()) {
+      pieces.add("");
+    }
+    return pieces;
+  }
+
+  /**
+   * {@code split_part(str, delimiter, n)}: split at each occurrence of the delimiter (plain text, not
+   * a pattern; an empty delimiter splits nothing), then piece n, 1-based, negative from the end;
+   * an empty string past either end. n = 0 is Spark's INVALID_INDEX_OF_ZERO.
+   */
+  public static String splitPart(String text, String delimiter, int part) {
+    if (part == 0) {
+      throw CollectionErrors.indexOfZero();
+    }
+    List<String> pieces = new ArrayList<>();
+    if (delimiter.isEmpty()) {
+      pieces.add(text);
+    } else {
+      int from = 0;
+      int found;
+      while ((found = text.indexOf(delimiter, from)) >= 0) {
+        pieces.add(text.substring(from, found));
+        from = found + delimiter.length();
+      }
+      pieces.add(text.substring(from));
+    }
+    int index = part > 0 ? part - 1 : pieces.size() + part;
+    return index < 0 || index >= pieces.size() ? "" : pieces.get(index);
   }
 }
