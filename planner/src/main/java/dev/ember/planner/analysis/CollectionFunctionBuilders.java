@@ -39,7 +39,6 @@ final class CollectionFunctionBuilders {
     builders.put("explode_outer", generator(false, true));
     builders.put("posexplode", generator(true, false));
     builders.put("posexplode_outer", generator(true, true));
-    builders.put("concat", CollectionFunctionBuilders::concat);
     builders.put("transform", new HigherOrderFunctionBuilder(HigherOrderFunctionKind.TRANSFORM, null));
     builders.put("filter", new HigherOrderFunctionBuilder(HigherOrderFunctionKind.FILTER, null));
     builders.put("exists", new HigherOrderFunctionBuilder(HigherOrderFunctionKind.EXISTS, null));
@@ -64,8 +63,11 @@ final class CollectionFunctionBuilders {
     };
   }
 
-  /** {@code concat} of arrays; text and binaries go to the string family's {@code concat}. */
-  private static Expression concat(String name, List<Expression> arguments, boolean distinct) {
+  /**
+   * {@code concat} of arrays; text and binaries go to the string family's {@code concat}, which owns
+   * the name (the registry's families define each name once) and sends calls with arrays here.
+   */
+  static Expression concat(String name, List<Expression> arguments, boolean distinct) {
     if (arguments.stream().noneMatch(argument -> argument.dataType() instanceof ArrayType)) {
       return TEXT_CONCAT.build(name, arguments, distinct);
     }

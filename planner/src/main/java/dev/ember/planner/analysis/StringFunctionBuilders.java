@@ -31,6 +31,9 @@ final class StringFunctionBuilders {
   }
 
   private static Expression concat(String name, List<Expression> arguments, boolean distinct) {
+    if (arguments.stream().anyMatch(argument -> argument.dataType() instanceof dev.ember.sql.types.ArrayType)) {
+      return CollectionFunctionBuilders.concat(name, arguments, distinct);
+    }
     if (!arguments.isEmpty() && arguments.stream().allMatch(argument -> argument.dataType() instanceof BinaryType)) {
       return new ScalarFunctionCall(StringFunctionDefinitions.CONCAT_BINARY, arguments);
     }
