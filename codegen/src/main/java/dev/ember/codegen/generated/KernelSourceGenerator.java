@@ -56,6 +56,9 @@ final class KernelSourceGenerator {
   private final JoinProbeGenerator joinProbes;
   /** Where the current step's code goes: the row loop, or the method a join probe calls per joined row. */
   private final CodeBuilder mainLoopBody = new CodeBuilder(4);
+  /** Statements of process() right before and right after the row loop (inside its try block). */
+  private final CodeBuilder beforeLoop = new CodeBuilder(3);
+  private final CodeBuilder afterLoop = new CodeBuilder(3);
   private CodeBuilder loopBody = mainLoopBody;
   /** How the current step's code drops a row: the next row of the loop, or back to the join probe. */
   private String skipRow = "continue;";
@@ -490,6 +493,18 @@ final class KernelSourceGenerator {
       keyCalls.add(new CodeBuilder(2).line(method + "(row);"));
     }
     List<CodeBuilder> updateCalls = new ArrayList<>();
+    List<CodeBuilder> batchUpdateCalls = new ArrayList<>();
+    boolean batched = batchedUpdate(update);
+    if (batched) {
+      builder.addField("private int[] batchGroups = new int[0];");
+      builder.addField("private int[] batchRows = new int[0];");
+      beforeLoop.open("if (batchGroups.length < rowCount) {")
+          .line("batchGroups = new int[rowCount];")
+          .line("batchRows = new int[rowCount];")
+          .close();
+      beforeLoop.line("int batchCount = 0;");
+      afterLoop.line("accumulateBatch(batchGroups, batchRows, batchCount);");
+    }
     for (int slot = 0; slot < update.accumulators().size(); slot++) {
       AccumulatorUpdate accumulator = update.accumulators().get(slot);
       String method = "accumulate" + slot;
@@ -536,10 +551,26 @@ final class KernelSourceGenerator {
       code.close();
       builder.addMethod(code);
       updateCalls.add(new CodeBuilder(2).line(method + "(group, row);"));
+      if (batched) {
+        batchUpdateCalls.add(new CodeBuilder(2).line(method + "Batch(groups, rows, count);"));
+        builder.addMethod(new CodeBuilder(1)
+            .comment("Accumulator " + slot + " over the batch's rows: one tight loop per accumulator")
+            .open("private void " + method + "Batch(int[] groups, int[] rows, int count) {")
+            .open("for (int i = 0; i < count; i++) {")
+            .line(method + "(groups[i], rows[i]);")
+            .close()
+            .close());
+      }
     }
-    splitMethods("accumulate", "int group, int row", "group, row", "Sink: update the group's accumulators",
-        updateCalls);
-    loopBody.comment("Sink: find the row's group and update its accumulators");
+    if (batched) {
+      splitMethods("accumulateBatch", "int[] groups, int[] rows, int count", "groups, rows, count",
+          "Sink: update each accumulator over the batch's rows", batchUpdateCalls);
+    } else {
+      splitMethods("accumulate", "int group, int row", "group, row", "Sink: update the group's accumulators",
+          updateCalls);
+    }
+    loopBody.comment(batched ? "Sink: find the row's group; accumulators are updated after the loop"
+        : "Sink: find the row's group and update its accumulators");
     if (compactLayout != null) {
       compactGroupLookup(compactLayout);
     } else {
@@ -548,7 +579,23 @@ final class KernelSourceGenerator {
       loopBody.line("groupKeys(row);");
       loopBody.line("int group = table.findOrInsertGroup();");
     }
-    loopBody.line("accumulate(group, row);");
+    if (batched) {
+      loopBody.line("batchGroups[batchCount] = group;");
+      loopBody.line("batchRows[batchCount] = row;");
+      loopBody.line("batchCount++;");
+    } else {
+      loopBody.line("accumulate(group, row);");
+    }
+  }
+
+  /**
+   * Whether the kernel finds every row's group first and then runs each accumulator over the batch.
+   * Not after a join (its columns are only readable while the probe is on the joined row), and not for
+   * object accumulators (first, last, collect_list, ... see the position of the row being added).
+   */
+  private boolean batchedUpdate(AggregateUpdate update) {
+    return options.batchAggregateUpdate() && !joins
+        && update.accumulators().stream().noneMatch(accumulator -> accumulator.kind() == AccumulatorKind.OBJECT);
   }
 
   /**
@@ -850,9 +897,11 @@ final class KernelSourceGenerator {
     if (joins) {
       out.line("openProbes();");
     }
+    out.append(beforeLoop);
     out.open("for (int row = 0; row < rowCount" + (joins && !aggregate ? " && !stopped" : "") + "; row++) {");
     out.append(mainLoopBody);
     out.close();
+    out.append(afterLoop);
     if (!aggregate) {
       out.reopen("} catch (RuntimeException e) {");
       out.line("abandonOutput();");
