@@ -512,9 +512,10 @@ final class KernelSourceGenerator {
       code.comment("Accumulator " + slot + ": " + accumulator.kind() + "(" + (accumulator.argument() == null
           ? "*" : accumulator.arguments().stream().map(Expression::toString).collect(Collectors.joining(", ")))
           + ")");
-      code.open("private void " + method + "(int group, int row) {");
+      boolean atState = batched && updatesAtState(accumulator);
+      code.open("private void " + method + (atState ? "(long state, int row) {" : "(int group, int row) {"));
       if (accumulator.kind() == AccumulatorKind.COUNT_ROWS) {
-        code.line("table.count(group, " + slot + ");");
+        code.line(atState ? "table.countAt(state, " + slot + ");" : "table.count(group, " + slot + ");");
       } else {
         Objects.requireNonNull(accumulator.argument(), "accumulator " + slot + " has no argument");
         MethodScope scope = new MethodScope(new CodeBuilder(2));
@@ -530,7 +531,7 @@ final class KernelSourceGenerator {
           }
           code.line("table.updateObject(group, " + slot + ");");
         } else {
-          String call = updateCall(accumulator, slot, values);
+          String call = updateCall(accumulator, slot, values, atState);
           List<String> nullChecks = new ArrayList<>();
           boolean alwaysNull = false;
           for (ExprValue value : values) {
@@ -553,13 +554,18 @@ final class KernelSourceGenerator {
       updateCalls.add(new CodeBuilder(2).line(method + "(group, row);"));
       if (batched) {
         batchUpdateCalls.add(new CodeBuilder(2).line(method + "Batch(groups, rows, count);"));
-        builder.addMethod(new CodeBuilder(1)
+        CodeBuilder loop = new CodeBuilder(1)
             .comment("Accumulator " + slot + " over the batch's rows: one tight loop per accumulator")
-            .open("private void " + method + "Batch(int[] groups, int[] rows, int count) {")
-            .open("for (int i = 0; i < count; i++) {")
-            .line(method + "(groups[i], rows[i]);")
-            .close()
-            .close());
+            .open("private void " + method + "Batch(int[] groups, int[] rows, int count) {");
+        if (atState) {
+          // No group is inserted while the batch is accumulated, so the state rows stay where they are.
+          loop.line("long base = table.slotBase(" + slot + ");");
+          loop.line("long stride = table.stateBytes();");
+          loop.open("for (int i = 0; i < count; i++) {").line(method + "(base + groups[i] * stride, rows[i]);").close();
+        } else {
+          loop.open("for (int i = 0; i < count; i++) {").line(method + "(groups[i], rows[i]);").close();
+        }
+        builder.addMethod(loop.close());
       }
     }
     if (batched) {
@@ -695,12 +701,29 @@ final class KernelSourceGenerator {
         : "GeneratedRuntime.decimalLow(" + value.value() + "), GeneratedRuntime.decimalHigh(" + value.value() + ")";
   }
 
-  private static String updateCall(AccumulatorUpdate accumulator, int slot, List<ExprValue> values) {
+  /**
+   * Whether the table has an {@code ...At(state, slot, ...)} form of the accumulator's update, taking
+   * the state's address instead of the group (fixed-width states that need nothing else of the group).
+   */
+  private static boolean updatesAtState(AccumulatorUpdate accumulator) {
+    return switch (accumulator.kind()) {
+      case COUNT, COUNT_ROWS, SUM_LONG, SUM_DOUBLE, SUM_DECIMAL, AVG_LONG, AVG_DOUBLE, AVG_DECIMAL -> true;
+      case MIN, MAX -> !JavaTypes.isBytes(accumulator.argument().dataType());
+      default -> false;
+    };
+  }
+
+  /**
+   * The table call of one row's update: {@code table.sumLong(group, slot, v)}, or with {@code atState}
+   * {@code table.sumLongAt(state, slot, v)}.
+   */
+  private static String updateCall(AccumulatorUpdate accumulator, int slot, List<ExprValue> values, boolean atState) {
     ExprValue value = values.get(0);
     DataType type = value.type();
     Expression argument = accumulator.argument();
     String target = "table.";
-    String prefix = "(group, " + slot + ", ";
+    // Every method name below is followed by the prefix, so the At form only changes the prefix.
+    String prefix = atState ? "At(state, " + slot + ", " : "(group, " + slot + ", ";
     String v = value.value();
     boolean decimal = type instanceof DecimalType;
     boolean fractional = JavaTypes.isFractional(type);
@@ -710,7 +733,7 @@ final class KernelSourceGenerator {
     }
     switch (accumulator.kind()) {
       case COUNT:
-        return "table.count(group, " + slot + ");";
+        return atState ? "table.countAt(state, " + slot + ");" : "table.count(group, " + slot + ");";
       case SUM_LONG:
       case AVG_LONG:
         requireThat(JavaTypes.isIntegral(type), argument, accumulator.kind());

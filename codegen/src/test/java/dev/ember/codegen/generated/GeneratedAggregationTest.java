@@ -175,6 +175,8 @@ class GeneratedAggregationTest {
     String batched = ((GeneratedKernelFactory) generated.create(spec, KernelOptions.DEFAULT)).source();
     String rowByRow = ((GeneratedKernelFactory) generated.create(spec, ROW_BY_ROW)).source();
     assertTrue(batched.contains("accumulateBatch(batchGroups, batchRows, batchCount);"), batched);
+    assertTrue(batched.contains("table.countAt(state, 0);") && batched.contains("table.sumLongAt(state, 1, "),
+        batched);
     assertFalse(rowByRow.contains("accumulateBatch"), rowByRow);
     assertTrue(rowByRow.contains("accumulate(group, row);"), rowByRow);
   }
