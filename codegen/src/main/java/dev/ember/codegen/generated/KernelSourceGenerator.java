@@ -596,11 +596,15 @@ final class KernelSourceGenerator {
 
   /**
    * Whether the kernel finds every row's group first and then runs each accumulator over the batch.
-   * Not after a join (its columns are only readable while the probe is on the joined row), and not for
-   * object accumulators (first, last, collect_list, ... see the position of the row being added).
+   * Not after a join (its columns are only readable while the probe is on the joined row), nor after a
+   * projection that computes columns (they live in fields holding the current row's values only), and
+   * not for object accumulators (first, last, collect_list, ... see the position of the row being added).
    */
   private boolean batchedUpdate(AggregateUpdate update) {
-    return options.batchAggregateUpdate() && !joins
+    boolean computedColumns = spec.steps().stream()
+        .anyMatch(step -> step instanceof ProjectStep project && project.expressions().stream()
+            .anyMatch(expression -> !(expression instanceof BoundReference) && !(expression instanceof Literal)));
+    return options.batchAggregateUpdate() && !joins && !computedColumns
         && update.accumulators().stream().noneMatch(accumulator -> accumulator.kind() == AccumulatorKind.OBJECT);
   }
 

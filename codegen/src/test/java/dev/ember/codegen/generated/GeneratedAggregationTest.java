@@ -182,6 +182,23 @@ class GeneratedAggregationTest {
   }
 
   @Test
+  void computedProjectionColumnsKeepTheRowByRowUpdate() {
+    // SELECT g, sum(v * 3), max(v * 3) FROM t GROUP BY g: the product lives in a field holding one row's value.
+    Expression tripled = new BinaryArithmetic(ArithmeticOperator.MULTIPLY, ref(2), Literal.fromJava(3L));
+    StructType projected = new StructType().add("g", DataTypes.IntegerType).add("v3", DataTypes.LongType);
+    List<StreamingStep> steps = List.of(new ProjectStep(List.of(ref(1), tripled), projected));
+    BoundReference product = new BoundReference(1, DataTypes.LongType, true);
+    List<Aggregate> aggregates = List.of(
+        new Aggregate(AccumulatorKind.SUM_LONG, product, DataTypes.LongType),
+        new Aggregate(AccumulatorKind.MAX, product, DataTypes.LongType));
+    List<List<Object>> rows = compare(List.of(new BoundReference(0, DataTypes.IntegerType, true)), aggregates, steps);
+    assertEquals(List.of(row(1, 48L, 30L), row(2, 21L, 21L), row(null, -6L, -6L)), rows);
+    String source = ((GeneratedKernelFactory) generated.create(spec(
+        List.of(new BoundReference(0, DataTypes.IntegerType, true)), aggregates, steps), KernelOptions.DEFAULT)).source();
+    assertFalse(source.contains("accumulateBatch"), source);
+  }
+
+  @Test
   void batchedLongSumStillFailsOnOverflowUnderAnsi() {
     // Rows 0 and 2 of group 1 hold 10 and 5; a third value of Long.MAX_VALUE in another batch overflows.
     Object[][] rows = {
