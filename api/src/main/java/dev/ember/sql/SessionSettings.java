@@ -39,6 +39,12 @@ final class SessionSettings {
    * small queries run the generated kernels.
    */
   static final String COMPILE_IN_BACKGROUND = "spark.ember.codegen.compileInBackground";
+  /**
+   * Ember: generated hash-aggregate kernels find the groups of a batch first and then run each
+   * accumulator over the batch in its own loop (true), or update every accumulator row by row (false,
+   * for comparing).
+   */
+  static final String AGGREGATE_BATCH_UPDATE = "spark.ember.aggregate.batchUpdate";
   static final String PARTITION_TYPE_INFERENCE = "spark.sql.sources.partitionColumnTypeInference.enabled";
   static final String PARQUET_MERGE_SCHEMA = "spark.sql.parquet.mergeSchema";
   static final String PARQUET_COMPRESSION_CODEC = "spark.sql.parquet.compression.codec";
@@ -65,7 +71,8 @@ final class SessionSettings {
 
   static String defaultValue(String key) {
     return switch (key) {
-      case ANSI_ENABLED, WHOLE_STAGE_CODEGEN, PARTITION_TYPE_INFERENCE, PARQUET_LATE_MATERIALIZATION -> "true";
+      case ANSI_ENABLED, WHOLE_STAGE_CODEGEN, PARTITION_TYPE_INFERENCE, PARQUET_LATE_MATERIALIZATION,
+          AGGREGATE_BATCH_UPDATE -> "true";
       case CASE_SENSITIVE, CHECKED_MEMORY_ACCESS, PARQUET_MERGE_SCHEMA -> "false";
       case SESSION_TIME_ZONE -> TimeZone.getDefault().getID();
       case SPLIT_BYTES -> Long.toString(CsvSource.DEFAULT_SPLIT_BYTES);
@@ -108,7 +115,7 @@ final class SessionSettings {
   }
 
   KernelOptions kernelOptions() {
-    return new KernelOptions(ansiEnabled(), flag(CHECKED_MEMORY_ACCESS), sessionZone());
+    return new KernelOptions(ansiEnabled(), flag(CHECKED_MEMORY_ACCESS), sessionZone(), flag(AGGREGATE_BATCH_UPDATE));
   }
 
   /**

@@ -56,6 +56,14 @@ public class TpchBenchmark {
   @Param({"true"})
   public String lateMaterialization;
 
+  /**
+   * Ember's {@code spark.ember.aggregate.batchUpdate}; run with
+   * {@code -p engine=ember -p aggregateBatchUpdate=true,false} to compare the batch-at-a-time and the
+   * row-at-a-time hash-aggregate update in one run. Other engines ignore it.
+   */
+  @Param({"true"})
+  public String aggregateBatchUpdate;
+
   private QueryEngine queryEngine;
   private MemoryRecorder memory;
 
@@ -65,6 +73,7 @@ public class TpchBenchmark {
     queryEngine = QueryEngine.start(engine, cores, TpchData.ensure(Double.parseDouble(scaleFactor)));
     if (queryEngine instanceof EmberEngine ember) {
       ember.setConf("spark.ember.parquet.lateMaterialization", lateMaterialization);
+      ember.setConf("spark.ember.aggregate.batchUpdate", aggregateBatchUpdate);
     }
   }
 

@@ -269,6 +269,12 @@ public final class GeneratedRuntime {
 
   /** A 128-bit little-endian decimal at {@code address} as a BigDecimal of {@code scale}. */
   public static BigDecimal readDecimal(long address, int scale) {
+    long low = MemoryUtil.getLong(address);
+    if (MemoryUtil.getLong(address + 8) == low >> 63) {
+      // Most values of a wide type fit a long: a compact BigDecimal needs no byte array or BigInteger,
+      // and keeps decimalLow/decimalHigh cheap (on a BigInteger-backed value they multiply by 10^scale).
+      return BigDecimal.valueOf(low, scale);
+    }
     byte[] bigEndian = new byte[16];
     for (int i = 0; i < 16; i++) {
       bigEndian[15 - i] = MemoryUtil.getByte(address + i);

@@ -56,6 +56,9 @@ final class KernelSourceGenerator {
   private final JoinProbeGenerator joinProbes;
   /** Where the current step's code goes: the row loop, or the method a join probe calls per joined row. */
   private final CodeBuilder mainLoopBody = new CodeBuilder(4);
+  /** Statements of process() right before and right after the row loop (inside its try block). */
+  private final CodeBuilder beforeLoop = new CodeBuilder(3);
+  private final CodeBuilder afterLoop = new CodeBuilder(3);
   private CodeBuilder loopBody = mainLoopBody;
   /** How the current step's code drops a row: the next row of the loop, or back to the join probe. */
   private String skipRow = "continue;";
@@ -490,6 +493,18 @@ final class KernelSourceGenerator {
       keyCalls.add(new CodeBuilder(2).line(method + "(row);"));
     }
     List<CodeBuilder> updateCalls = new ArrayList<>();
+    List<CodeBuilder> batchUpdateCalls = new ArrayList<>();
+    boolean batched = batchedUpdate(update);
+    if (batched) {
+      builder.addField("private int[] batchGroups = new int[0];");
+      builder.addField("private int[] batchRows = new int[0];");
+      beforeLoop.open("if (batchGroups.length < rowCount) {")
+          .line("batchGroups = new int[rowCount];")
+          .line("batchRows = new int[rowCount];")
+          .close();
+      beforeLoop.line("int batchCount = 0;");
+      afterLoop.line("accumulateBatch(batchGroups, batchRows, batchCount);");
+    }
     for (int slot = 0; slot < update.accumulators().size(); slot++) {
       AccumulatorUpdate accumulator = update.accumulators().get(slot);
       String method = "accumulate" + slot;
@@ -497,9 +512,10 @@ final class KernelSourceGenerator {
       code.comment("Accumulator " + slot + ": " + accumulator.kind() + "(" + (accumulator.argument() == null
           ? "*" : accumulator.arguments().stream().map(Expression::toString).collect(Collectors.joining(", ")))
           + ")");
-      code.open("private void " + method + "(int group, int row) {");
+      boolean atState = batched && updatesAtState(accumulator);
+      code.open("private void " + method + (atState ? "(long state, int row) {" : "(int group, int row) {"));
       if (accumulator.kind() == AccumulatorKind.COUNT_ROWS) {
-        code.line("table.count(group, " + slot + ");");
+        code.line(atState ? "table.countAt(state, " + slot + ");" : "table.count(group, " + slot + ");");
       } else {
         Objects.requireNonNull(accumulator.argument(), "accumulator " + slot + " has no argument");
         MethodScope scope = new MethodScope(new CodeBuilder(2));
@@ -515,7 +531,7 @@ final class KernelSourceGenerator {
           }
           code.line("table.updateObject(group, " + slot + ");");
         } else {
-          String call = updateCall(accumulator, slot, values);
+          String call = updateCall(accumulator, slot, values, atState);
           List<String> nullChecks = new ArrayList<>();
           boolean alwaysNull = false;
           for (ExprValue value : values) {
@@ -536,10 +552,31 @@ final class KernelSourceGenerator {
       code.close();
       builder.addMethod(code);
       updateCalls.add(new CodeBuilder(2).line(method + "(group, row);"));
+      if (batched) {
+        batchUpdateCalls.add(new CodeBuilder(2).line(method + "Batch(groups, rows, count);"));
+        CodeBuilder loop = new CodeBuilder(1)
+            .comment("Accumulator " + slot + " over the batch's rows: one tight loop per accumulator")
+            .open("private void " + method + "Batch(int[] groups, int[] rows, int count) {");
+        if (atState) {
+          // No group is inserted while the batch is accumulated, so the state rows stay where they are.
+          loop.line("long base = table.slotBase(" + slot + ");");
+          loop.line("long stride = table.stateBytes();");
+          loop.open("for (int i = 0; i < count; i++) {").line(method + "(base + groups[i] * stride, rows[i]);").close();
+        } else {
+          loop.open("for (int i = 0; i < count; i++) {").line(method + "(groups[i], rows[i]);").close();
+        }
+        builder.addMethod(loop.close());
+      }
     }
-    splitMethods("accumulate", "int group, int row", "group, row", "Sink: update the group's accumulators",
-        updateCalls);
-    loopBody.comment("Sink: find the row's group and update its accumulators");
+    if (batched) {
+      splitMethods("accumulateBatch", "int[] groups, int[] rows, int count", "groups, rows, count",
+          "Sink: update each accumulator over the batch's rows", batchUpdateCalls);
+    } else {
+      splitMethods("accumulate", "int group, int row", "group, row", "Sink: update the group's accumulators",
+          updateCalls);
+    }
+    loopBody.comment(batched ? "Sink: find the row's group; accumulators are updated after the loop"
+        : "Sink: find the row's group and update its accumulators");
     if (compactLayout != null) {
       compactGroupLookup(compactLayout);
     } else {
@@ -548,7 +585,27 @@ final class KernelSourceGenerator {
       loopBody.line("groupKeys(row);");
       loopBody.line("int group = table.findOrInsertGroup();");
     }
-    loopBody.line("accumulate(group, row);");
+    if (batched) {
+      loopBody.line("batchGroups[batchCount] = group;");
+      loopBody.line("batchRows[batchCount] = row;");
+      loopBody.line("batchCount++;");
+    } else {
+      loopBody.line("accumulate(group, row);");
+    }
+  }
+
+  /**
+   * Whether the kernel finds every row's group first and then runs each accumulator over the batch.
+   * Not after a join (its columns are only readable while the probe is on the joined row), nor after a
+   * projection that computes columns (they live in fields holding the current row's values only), and
+   * not for object accumulators (first, last, collect_list, ... see the position of the row being added).
+   */
+  private boolean batchedUpdate(AggregateUpdate update) {
+    boolean computedColumns = spec.steps().stream()
+        .anyMatch(step -> step instanceof ProjectStep project && project.expressions().stream()
+            .anyMatch(expression -> !(expression instanceof BoundReference) && !(expression instanceof Literal)));
+    return options.batchAggregateUpdate() && !joins && !computedColumns
+        && update.accumulators().stream().noneMatch(accumulator -> accumulator.kind() == AccumulatorKind.OBJECT);
   }
 
   /**
@@ -648,12 +705,29 @@ final class KernelSourceGenerator {
         : "GeneratedRuntime.decimalLow(" + value.value() + "), GeneratedRuntime.decimalHigh(" + value.value() + ")";
   }
 
-  private static String updateCall(AccumulatorUpdate accumulator, int slot, List<ExprValue> values) {
+  /**
+   * Whether the table has an {@code ...At(state, slot, ...)} form of the accumulator's update, taking
+   * the state's address instead of the group (fixed-width states that need nothing else of the group).
+   */
+  private static boolean updatesAtState(AccumulatorUpdate accumulator) {
+    return switch (accumulator.kind()) {
+      case COUNT, COUNT_ROWS, SUM_LONG, SUM_DOUBLE, SUM_DECIMAL, AVG_LONG, AVG_DOUBLE, AVG_DECIMAL -> true;
+      case MIN, MAX -> !JavaTypes.isBytes(accumulator.argument().dataType());
+      default -> false;
+    };
+  }
+
+  /**
+   * The table call of one row's update: {@code table.sumLong(group, slot, v)}, or with {@code atState}
+   * {@code table.sumLongAt(state, slot, v)}.
+   */
+  private static String updateCall(AccumulatorUpdate accumulator, int slot, List<ExprValue> values, boolean atState) {
     ExprValue value = values.get(0);
     DataType type = value.type();
     Expression argument = accumulator.argument();
     String target = "table.";
-    String prefix = "(group, " + slot + ", ";
+    // Every method name below is followed by the prefix, so the At form only changes the prefix.
+    String prefix = atState ? "At(state, " + slot + ", " : "(group, " + slot + ", ";
     String v = value.value();
     boolean decimal = type instanceof DecimalType;
     boolean fractional = JavaTypes.isFractional(type);
@@ -663,7 +737,7 @@ final class KernelSourceGenerator {
     }
     switch (accumulator.kind()) {
       case COUNT:
-        return "table.count(group, " + slot + ");";
+        return atState ? "table.countAt(state, " + slot + ");" : "table.count(group, " + slot + ");";
       case SUM_LONG:
       case AVG_LONG:
         requireThat(JavaTypes.isIntegral(type), argument, accumulator.kind());
@@ -850,9 +924,11 @@ final class KernelSourceGenerator {
     if (joins) {
       out.line("openProbes();");
     }
+    out.append(beforeLoop);
     out.open("for (int row = 0; row < rowCount" + (joins && !aggregate ? " && !stopped" : "") + "; row++) {");
     out.append(mainLoopBody);
     out.close();
+    out.append(afterLoop);
     if (!aggregate) {
       out.reopen("} catch (RuntimeException e) {");
       out.line("abandonOutput();");

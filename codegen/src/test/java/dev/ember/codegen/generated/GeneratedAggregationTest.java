@@ -2,7 +2,9 @@ package dev.ember.codegen.generated;
 
 import static dev.ember.codegen.generated.TestBatches.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ember.codegen.interpreted.InterpretedKernels;
 import dev.ember.codegen.spec.AccumulatorUpdate;
@@ -36,6 +38,7 @@ import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.StructType;
 import java.math.BigDecimal;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -63,6 +66,9 @@ class GeneratedAggregationTest {
       {"y", null, -2L, 2.5, new BigDecimal("0.01"), new BigDecimal("12345678901234567890.12345"), false, 1},
       {null, 2, null, 0.0, null, null, null, null},
       {"x", 1, 1L, 3.0, new BigDecimal("2.00"), new BigDecimal("0.50000"), false, 20}};
+
+  /** Generated code that updates every accumulator per row instead of per batch. */
+  private static final KernelOptions ROW_BY_ROW = new KernelOptions(true, false, ZoneOffset.UTC, false);
 
   private final BufferAllocator allocator = Allocators.newRoot();
   private final GeneratedKernels generated = new GeneratedKernels();
@@ -162,6 +168,88 @@ class GeneratedAggregationTest {
   }
 
   @Test
+  void batchedAndRowByRowKernelsDifferOnlyInTheirLoops() {
+    PipelineSpec spec = spec(List.of(ref(1)), List.of(
+        new Aggregate(AccumulatorKind.COUNT_ROWS, null, DataTypes.LongType),
+        new Aggregate(AccumulatorKind.SUM_LONG, ref(2), DataTypes.LongType)), List.of());
+    String batched = ((GeneratedKernelFactory) generated.create(spec, KernelOptions.DEFAULT)).source();
+    String rowByRow = ((GeneratedKernelFactory) generated.create(spec, ROW_BY_ROW)).source();
+    assertTrue(batched.contains("accumulateBatch(batchGroups, batchRows, batchCount);"), batched);
+    assertTrue(batched.contains("table.countAt(state, 0);") && batched.contains("table.sumLongAt(state, 1, "),
+        batched);
+    assertFalse(rowByRow.contains("accumulateBatch"), rowByRow);
+    assertTrue(rowByRow.contains("accumulate(group, row);"), rowByRow);
+  }
+
+  @Test
+  void computedProjectionColumnsKeepTheRowByRowUpdate() {
+    // SELECT g, sum(v * 3), max(v * 3) FROM t GROUP BY g: the product lives in a field holding one row's value.
+    Expression tripled = new BinaryArithmetic(ArithmeticOperator.MULTIPLY, ref(2), Literal.fromJava(3L));
+    StructType projected = new StructType().add("g", DataTypes.IntegerType).add("v3", DataTypes.LongType);
+    List<StreamingStep> steps = List.of(new ProjectStep(List.of(ref(1), tripled), projected));
+    BoundReference product = new BoundReference(1, DataTypes.LongType, true);
+    List<Aggregate> aggregates = List.of(
+        new Aggregate(AccumulatorKind.SUM_LONG, product, DataTypes.LongType),
+        new Aggregate(AccumulatorKind.MAX, product, DataTypes.LongType));
+    List<List<Object>> rows = compare(List.of(new BoundReference(0, DataTypes.IntegerType, true)), aggregates, steps);
+    assertEquals(List.of(row(1, 48L, 30L), row(2, 21L, 21L), row(null, -6L, -6L)), rows);
+    String source = ((GeneratedKernelFactory) generated.create(spec(
+        List.of(new BoundReference(0, DataTypes.IntegerType, true)), aggregates, steps), KernelOptions.DEFAULT)).source();
+    assertFalse(source.contains("accumulateBatch"), source);
+  }
+
+  @Test
+  void batchedLongSumStillFailsOnOverflowUnderAnsi() {
+    // Rows 0 and 2 of group 1 hold 10 and 5; a third value of Long.MAX_VALUE in another batch overflows.
+    Object[][] rows = {
+        {"x", 1, 10L, 0.0, null, null, null, null},
+        {"x", 1, Long.MAX_VALUE - 10, 0.0, null, null, null, null},
+        {"x", 2, Long.MAX_VALUE, 0.0, null, null, null, null},
+        {"x", 1, 1L, 0.0, null, null, null, null}};
+    PipelineSpec spec = spec(List.of(ref(1)), List.of(
+        new Aggregate(AccumulatorKind.SUM_LONG, ref(2), DataTypes.LongType)), List.of());
+    HashAggregateSink sink = new HashAggregateSink(new AggregationSpec(List.of(DataTypes.IntegerType),
+        List.of(new AccumulatorSpec(AccumulatorKind.SUM_LONG, DataTypes.LongType, DataTypes.LongType))),
+        new StructType().add("key0", DataTypes.IntegerType).add("aggregate0", DataTypes.LongType));
+    RuntimeException error = assertThrows(RuntimeException.class,
+        () -> aggregate(sink, generated.create(spec, KernelOptions.DEFAULT), rows, 2));
+    assertTrue(error.getMessage().startsWith("[ARITHMETIC_OVERFLOW]"), error.getMessage());
+    // One row fewer fits exactly.
+    List<List<Object>> sums = aggregate(sink, generated.create(spec, KernelOptions.DEFAULT),
+        java.util.Arrays.copyOfRange(rows, 0, 3), 2);
+    assertEquals(List.of(row(1, Long.MAX_VALUE), row(2, Long.MAX_VALUE)), sums);
+  }
+
+  @Test
+  void batchedDecimalSumLeavingItsPrecisionFailsUnderAnsiAndIsNullWithout() {
+    // sum(m) as decimal(11, 2): 999999999.99 is its largest value; 99999999.99 ten times fits, eleven do not.
+    DecimalType sumType = new DecimalType(11, 2);
+    Object[][] rows = new Object[11][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = new Object[] {"x", 1, null, null, new BigDecimal("99999999.99"), null, null, null};
+    }
+    rows[10][4] = new BigDecimal("0.01");
+    PipelineSpec spec = spec(List.of(ref(1)), List.of(new Aggregate(AccumulatorKind.SUM_DECIMAL, ref(4), sumType)),
+        List.of());
+    HashAggregateSink ansi = decimalSumSink(sumType, true);
+    assertEquals(List.of(row(1, new BigDecimal("999999999.91"))),
+        aggregate(ansi, generated.create(spec, KernelOptions.DEFAULT), rows, 4));
+    rows[10][4] = new BigDecimal("0.10");
+    RuntimeException error = assertThrows(RuntimeException.class,
+        () -> aggregate(ansi, generated.create(spec, KernelOptions.DEFAULT), rows, 4));
+    assertTrue(error.getMessage().startsWith("[ARITHMETIC_OVERFLOW] Overflow in sum of decimals"), error.getMessage());
+    KernelOptions legacy = new KernelOptions(false, false, ZoneOffset.UTC, true);
+    assertEquals(List.of(row(1, null)),
+        aggregate(decimalSumSink(sumType, false), generated.create(spec, legacy), rows, 4));
+  }
+
+  private static HashAggregateSink decimalSumSink(DecimalType sumType, boolean ansi) {
+    return new HashAggregateSink(new AggregationSpec(List.of(DataTypes.IntegerType),
+        List.of(new AccumulatorSpec(AccumulatorKind.SUM_DECIMAL, SMALL, sumType))),
+        new StructType().add("key0", DataTypes.IntegerType).add("aggregate0", sumType), ansi);
+  }
+
+  @Test
   void literalStringKeyFallsBack() {
     List<Aggregate> aggregates = List.of(new Aggregate(AccumulatorKind.COUNT_ROWS, null, DataTypes.LongType));
     PipelineSpec spec = spec(List.of(Literal.fromJava("constant")), aggregates, List.of());
@@ -199,17 +287,23 @@ class GeneratedAggregationTest {
         InterpretedKernels.create(spec, new KernelOptions(true, true)));
     List<List<Object>> raw = aggregate(sink, generated.create(spec, new KernelOptions(true, false)));
     List<List<Object>> checked = aggregate(sink, generated.create(spec, new KernelOptions(true, true)));
+    List<List<Object>> rowByRow = aggregate(sink, generated.create(spec, ROW_BY_ROW));
     assertEquals(interpreted, raw, "raw generated vs interpreted");
     assertEquals(interpreted, checked, "checked generated vs interpreted");
+    assertEquals(interpreted, rowByRow, "generated row by row vs interpreted");
     return raw;
   }
 
   private List<List<Object>> aggregate(HashAggregateSink sink, KernelFactory factory) {
+    return aggregate(sink, factory, ROWS, 3);
+  }
+
+  /** Aggregates {@code rows} in two batches split at {@code split}, so the table sees keys across batches. */
+  private List<List<Object>> aggregate(HashAggregateSink sink, KernelFactory factory, Object[][] input, int split) {
     HashAggregationTable table = sink.createPartition(allocator);
     PipelineKernel kernel = factory.create(table, allocator);
-    // Two batches, so the table sees keys across batches.
-    try (ColumnBatch first = TestBatches.batch(allocator, INPUT, java.util.Arrays.copyOfRange(ROWS, 0, 3));
-        ColumnBatch second = TestBatches.batch(allocator, INPUT, java.util.Arrays.copyOfRange(ROWS, 3, ROWS.length))) {
+    try (ColumnBatch first = TestBatches.batch(allocator, INPUT, java.util.Arrays.copyOfRange(input, 0, split));
+        ColumnBatch second = TestBatches.batch(allocator, INPUT, java.util.Arrays.copyOfRange(input, split, input.length))) {
       kernel.process(first);
       kernel.process(second);
     } catch (RuntimeException e) {

@@ -37,4 +37,25 @@ class GeneratedRuntimeDecimalTest {
           BigDecimal.valueOf(pair[1], 2), 38, 4, true));
     }
   }
+
+  @Test
+  void decimalsReadFromMemoryKeepEveryDigitAndTheirScale() {
+    BigInteger two64 = BigInteger.ONE.shiftLeft(64);
+    BigInteger[] values = {BigInteger.ZERO, BigInteger.valueOf(-1), BigInteger.valueOf(123_456_789L),
+        BigInteger.valueOf(Long.MAX_VALUE), BigInteger.valueOf(Long.MIN_VALUE),
+        BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE), BigInteger.valueOf(Long.MIN_VALUE).subtract(BigInteger.ONE),
+        two64, two64.negate(), BigInteger.TEN.pow(38).subtract(BigInteger.ONE), BigInteger.TEN.pow(38).negate().add(BigInteger.ONE)};
+    try (org.apache.arrow.memory.BufferAllocator allocator = dev.ember.runtime.memory.Allocators.newRoot();
+        org.apache.arrow.memory.ArrowBuf buffer = allocator.buffer(16)) {
+      for (BigInteger value : values) {
+        buffer.setLong(0, value.longValue());
+        buffer.setLong(8, value.shiftRight(64).longValue());
+        BigDecimal read = GeneratedRuntime.readDecimal(buffer.memoryAddress(), 4);
+        assertEquals(new BigDecimal(value, 4), read, value.toString());
+        assertEquals(4, read.scale(), value.toString());
+        assertEquals(value.longValue(), GeneratedRuntime.decimalLow(read), value.toString());
+        assertEquals(value.shiftRight(64).longValue(), GeneratedRuntime.decimalHigh(read), value.toString());
+      }
+    }
+  }
 }

@@ -687,15 +687,37 @@ public final class HashAggregationTable implements SinkPartition {
     return statesAddress + (long) group * stateBytes + slotOffsets[slot];
   }
 
+  /**
+   * Address of group 0's state of {@code slot}; group g's is this plus g times {@link #stateBytes()}.
+   * Valid until the next group is inserted (the states may then move): for updating a batch whose
+   * groups were all found first, with the {@code ...At} methods.
+   */
+  public long slotBase(int slot) {
+    return statesAddress + slotOffsets[slot];
+  }
+
+  /** Bytes of one group's state row (see {@link #slotBase}). */
+  public int stateBytes() {
+    return stateBytes;
+  }
+
   /** COUNT (a non-null input) and COUNT_ROWS (a row). */
   public void count(int group, int slot) {
-    long address = state(group, slot);
+    countAt(state(group, slot), slot);
+  }
+
+  /** {@link #count} on the state at {@code address} (see {@link #slotBase}). */
+  public void countAt(long address, int slot) {
     MemoryUtil.putLong(address, MemoryUtil.getLong(address) + 1);
   }
 
   /** A sum leaving the bigint range fails with ARITHMETIC_OVERFLOW under ANSI, else wraps around, as in Spark. */
   public void sumLong(int group, int slot, long value) {
-    long address = state(group, slot);
+    sumLongAt(state(group, slot), slot, value);
+  }
+
+  /** {@link #sumLong} on the state at {@code address} (see {@link #slotBase}). */
+  public void sumLongAt(long address, int slot, long value) {
     long sum = MemoryUtil.getLong(address + 8);
     long result = sum + value;
     if (((sum ^ result) & (value ^ result)) < 0 && ansiEnabled) {
@@ -706,14 +728,22 @@ public final class HashAggregationTable implements SinkPartition {
   }
 
   public void sumDouble(int group, int slot, double value) {
-    long address = state(group, slot);
+    sumDoubleAt(state(group, slot), slot, value);
+  }
+
+  /** {@link #sumDouble} on the state at {@code address} (see {@link #slotBase}). */
+  public void sumDoubleAt(long address, int slot, double value) {
     MemoryUtil.putLong(address, 1);
     putDouble(address + 8, getDouble(address + 8) + value);
   }
 
   /** Exact 128-bit sum, checked against the result precision after every addition, as Spark does. */
   public void sumDecimal(int group, int slot, long low, long high) {
-    long address = state(group, slot);
+    sumDecimalAt(state(group, slot), slot, low, high);
+  }
+
+  /** {@link #sumDecimal} on the state at {@code address} (see {@link #slotBase}). */
+  public void sumDecimalAt(long address, int slot, long low, long high) {
     if (!addLongDecimal(address + 8, slot, low, high)) {
       addDecimal(address + 8, slot, low, high, AccumulatorKind.SUM_DECIMAL);
     }
@@ -791,14 +821,26 @@ public final class HashAggregationTable implements SinkPartition {
     avgDouble(group, slot, (double) value);
   }
 
+  public void avgLongAt(long address, int slot, long value) {
+    avgDoubleAt(address, slot, (double) value);
+  }
+
   public void avgDouble(int group, int slot, double value) {
-    long address = state(group, slot);
+    avgDoubleAt(state(group, slot), slot, value);
+  }
+
+  /** {@link #avgDouble} on the state at {@code address} (see {@link #slotBase}). */
+  public void avgDoubleAt(long address, int slot, double value) {
     MemoryUtil.putLong(address, MemoryUtil.getLong(address) + 1);
     putDouble(address + 8, getDouble(address + 8) + value);
   }
 
   public void avgDecimal(int group, int slot, long low, long high) {
-    long address = state(group, slot);
+    avgDecimalAt(state(group, slot), slot, low, high);
+  }
+
+  /** {@link #avgDecimal} on the state at {@code address} (see {@link #slotBase}). */
+  public void avgDecimalAt(long address, int slot, long low, long high) {
     if (!addLongDecimal(address + 8, slot, low, high)) {
       addDecimal(address + 8, slot, low, high, AccumulatorKind.AVG_DECIMAL);
     }
@@ -809,7 +851,11 @@ public final class HashAggregationTable implements SinkPartition {
 
   /** Also int, short, byte, date, timestamp and boolean (0/1) inputs. */
   public void minLong(int group, int slot, long value) {
-    long address = state(group, slot);
+    minLongAt(state(group, slot), slot, value);
+  }
+
+  /** {@link #minLong} on the state at {@code address} (see {@link #slotBase}). */
+  public void minLongAt(long address, int slot, long value) {
     if (MemoryUtil.getLong(address) == 0 || value < MemoryUtil.getLong(address + 8)) {
       MemoryUtil.putLong(address, 1);
       MemoryUtil.putLong(address + 8, value);
@@ -817,7 +863,11 @@ public final class HashAggregationTable implements SinkPartition {
   }
 
   public void maxLong(int group, int slot, long value) {
-    long address = state(group, slot);
+    maxLongAt(state(group, slot), slot, value);
+  }
+
+  /** {@link #maxLong} on the state at {@code address} (see {@link #slotBase}). */
+  public void maxLongAt(long address, int slot, long value) {
     if (MemoryUtil.getLong(address) == 0 || value > MemoryUtil.getLong(address + 8)) {
       MemoryUtil.putLong(address, 1);
       MemoryUtil.putLong(address + 8, value);
@@ -826,7 +876,11 @@ public final class HashAggregationTable implements SinkPartition {
 
   /** Spark's order: NaN above everything, -0.0 equal to 0.0. Also float inputs. */
   public void minDouble(int group, int slot, double value) {
-    long address = state(group, slot);
+    minDoubleAt(state(group, slot), slot, value);
+  }
+
+  /** {@link #minDouble} on the state at {@code address} (see {@link #slotBase}). */
+  public void minDoubleAt(long address, int slot, double value) {
     if (MemoryUtil.getLong(address) == 0 || isLess(value, getDouble(address + 8))) {
       MemoryUtil.putLong(address, 1);
       putDouble(address + 8, value);
@@ -834,7 +888,11 @@ public final class HashAggregationTable implements SinkPartition {
   }
 
   public void maxDouble(int group, int slot, double value) {
-    long address = state(group, slot);
+    maxDoubleAt(state(group, slot), slot, value);
+  }
+
+  /** {@link #maxDouble} on the state at {@code address} (see {@link #slotBase}). */
+  public void maxDoubleAt(long address, int slot, double value) {
     if (MemoryUtil.getLong(address) == 0 || isLess(getDouble(address + 8), value)) {
       MemoryUtil.putLong(address, 1);
       putDouble(address + 8, value);
@@ -846,7 +904,11 @@ public final class HashAggregationTable implements SinkPartition {
   }
 
   public void minDecimal(int group, int slot, long low, long high) {
-    long address = state(group, slot);
+    minDecimalAt(state(group, slot), slot, low, high);
+  }
+
+  /** {@link #minDecimal} on the state at {@code address} (see {@link #slotBase}). */
+  public void minDecimalAt(long address, int slot, long low, long high) {
     if (MemoryUtil.getLong(address) == 0
         || Int128.compare(low, high, MemoryUtil.getLong(address + 8), MemoryUtil.getLong(address + 16)) < 0) {
       MemoryUtil.putLong(address, 1);
@@ -856,7 +918,11 @@ public final class HashAggregationTable implements SinkPartition {
   }
 
   public void maxDecimal(int group, int slot, long low, long high) {
-    long address = state(group, slot);
+    maxDecimalAt(state(group, slot), slot, low, high);
+  }
+
+  /** {@link #maxDecimal} on the state at {@code address} (see {@link #slotBase}). */
+  public void maxDecimalAt(long address, int slot, long low, long high) {
     if (MemoryUtil.getLong(address) == 0
         || Int128.compare(low, high, MemoryUtil.getLong(address + 8), MemoryUtil.getLong(address + 16)) > 0) {
       MemoryUtil.putLong(address, 1);

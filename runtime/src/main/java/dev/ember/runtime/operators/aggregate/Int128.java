@@ -34,6 +34,9 @@ final class Int128 {
   }
 
   static BigInteger toBigInteger(long low, long high) {
+    if (high == low >> 63) {
+      return BigInteger.valueOf(low);
+    }
     return BigInteger.valueOf(high).shiftLeft(64).add(new BigInteger(Long.toUnsignedString(low)));
   }
 
