@@ -2,6 +2,7 @@ package dev.ember.runtime.operators.join;
 
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.runtime.memory.OperatorMemory;
+import dev.ember.runtime.operators.aggregate.CompactKeyLayout;
 import dev.ember.runtime.operators.aggregate.KeyHash;
 import dev.ember.sql.types.StructType;
 import java.util.ArrayList;
@@ -19,6 +20,13 @@ import org.apache.arrow.memory.util.MemoryUtil;
  * {@code next}. Rows whose key has a null {@code =} component are kept (a full outer join emits them)
  * but in no chain. A table without keys (a nested-loop join) chains every row in order.
  *
+ * <p>With a {@link CompactKeyLayout} (every key component fixed-width, all in two words) a slot holds
+ * the key itself: its word(s), then the null mask (high 32 bits) and the first row + 1 (low 32 bits).
+ * A probe with the key in registers ({@link #findFirst(long, long, int)}) then reads one slot and
+ * compares words: no key bytes, hashing of memory or per-row key arrays. A null mask takes the
+ * place of the serialized null tags, so {@code <=>} nulls match each other; keys with a null
+ * {@code =} component are never inserted, so a probe key with one finds nothing.
+ *
  * <p>{@link #markMatched} is the only write while probing: racing workers all store the same byte,
  * and the scheduler's hand-over after the probe pipeline makes the marks visible to the reader of
  * {@link #matched}. Every buffer is reserved through {@link OperatorMemory}, so a build side too large
@@ -29,6 +37,13 @@ public final class JoinHashTable implements AutoCloseable {
 
   private final StructType schema;
   private final boolean keyless;
+  /** Where key components sit in a slot's words, or null when slots hold tags of serialized keys. */
+  private final CompactKeyLayout compactLayout;
+  /** Bytes per compact slot: one or two key words, then the null mask and row. */
+  private final int slotStride;
+  private final int metaOffset;
+  private final boolean secondWord;
+  private long slotsAddress;
   private final List<ColumnBatch> batches = new ArrayList<>();
   private final List<ArrowBuf> keyBuffers = new ArrayList<>();
   private final int rowCount;
@@ -43,15 +58,22 @@ public final class JoinHashTable implements AutoCloseable {
   private int slotMask;
   private ArrowBuf matched;
 
-  private JoinHashTable(StructType schema, boolean keyless, int rowCount) {
+  private JoinHashTable(StructType schema, boolean keyless, CompactKeyLayout compactLayout, int rowCount) {
     this.schema = schema;
     this.keyless = keyless;
+    this.compactLayout = keyless ? null : compactLayout;
     this.rowCount = rowCount;
+    this.secondWord = this.compactLayout != null && this.compactLayout.usesSecondWord();
+    this.metaOffset = secondWord ? 16 : 8;
+    this.slotStride = this.compactLayout == null ? 8 : metaOffset + 8;
   }
 
-  /** Links the rows of every partition into one table; the partitions' batches and keys move into it. */
+  /**
+   * Links the rows of every partition into one table; the partitions' batches and keys move into it.
+   * {@code compactLayout} (null: serialized keys) must be the one the partitions encoded with.
+   */
   static JoinHashTable build(List<JoinBuildPartition> partitions, StructType schema, boolean keyless,
-      BufferAllocator allocator, String operator) {
+      CompactKeyLayout compactLayout, BufferAllocator allocator, String operator) {
     long total = 0;
     for (JoinBuildPartition partition : partitions) {
       total += partition.rowCount();
@@ -60,7 +82,7 @@ public final class JoinHashTable implements AutoCloseable {
       throw new IllegalStateException("the " + operator + " supports at most " + Integer.MAX_VALUE / 2
           + " build rows, got " + total);
     }
-    JoinHashTable table = new JoinHashTable(schema, keyless, (int) total);
+    JoinHashTable table = new JoinHashTable(schema, keyless, compactLayout, (int) total);
     try {
       table.allocate(allocator, operator);
       table.link(partitions);
@@ -77,10 +99,13 @@ public final class JoinHashTable implements AutoCloseable {
     matched = OperatorMemory.allocateZeroed(allocator, rows, operator);
     if (!keyless) {
       next = OperatorMemory.allocate(allocator, 4 * rows, operator);
-      keyAddresses = OperatorMemory.allocateZeroed(allocator, 8 * rows, operator);
-      keyLengths = OperatorMemory.allocateZeroed(allocator, 4 * rows, operator);
+      if (compactLayout == null) {
+        keyAddresses = OperatorMemory.allocateZeroed(allocator, 8 * rows, operator);
+        keyLengths = OperatorMemory.allocateZeroed(allocator, 4 * rows, operator);
+      }
       int slotCount = Integer.highestOneBit((int) Math.max(2, rows * 2 - 1)) << 1;
-      slots = OperatorMemory.allocateZeroed(allocator, 8L * slotCount, operator);
+      slots = OperatorMemory.allocateZeroed(allocator, (long) slotStride * slotCount, operator);
+      slotsAddress = slots.memoryAddress();
       slotMask = slotCount - 1;
     }
   }
@@ -101,7 +126,12 @@ public final class JoinHashTable implements AutoCloseable {
             long entry = entries + (long) localRow * JoinBuildPartition.ROW_ENTRY_BYTES;
             long offset = MemoryUtil.getLong(entry);
             MemoryUtil.putInt(next.memoryAddress() + 4L * row, -1);
-            if (offset >= 0) {
+            if (compactLayout != null) {
+              long nulls = MemoryUtil.getLong(entry + 16);
+              if (nulls >= 0) {
+                insertCompact(row, offset, MemoryUtil.getLong(entry + 8), (int) nulls);
+              }
+            } else if (offset >= 0) {
               long address = keys.memoryAddress() + offset;
               int length = (int) MemoryUtil.getLong(entry + 8);
               MemoryUtil.putLong(keyAddresses.memoryAddress() + 8L * row, address);
@@ -135,6 +165,30 @@ public final class JoinHashTable implements AutoCloseable {
     }
   }
 
+  private void insertCompact(int row, long word0, long word1, int nulls) {
+    long nullTag = (long) nulls << 32;
+    int index = (int) KeyHash.hashWords(word0, word1, nulls) & slotMask;
+    while (true) {
+      long slotAddress = slotsAddress + (long) index * slotStride;
+      long meta = MemoryUtil.getLong(slotAddress + metaOffset);
+      if (meta == 0) {
+        MemoryUtil.putLong(slotAddress, word0);
+        if (secondWord) {
+          MemoryUtil.putLong(slotAddress + 8, word1);
+        }
+        MemoryUtil.putLong(slotAddress + metaOffset, nullTag | (row + 1L));
+        return;
+      }
+      if ((meta & TAG_MASK) == nullTag && MemoryUtil.getLong(slotAddress) == word0
+          && (!secondWord || MemoryUtil.getLong(slotAddress + 8) == word1)) {
+        MemoryUtil.putInt(next.memoryAddress() + 4L * row, (int) meta - 1);
+        MemoryUtil.putLong(slotAddress + metaOffset, nullTag | (row + 1L));
+        return;
+      }
+      index = (index + 1) & slotMask;
+    }
+  }
+
   private boolean sameKey(int row, long keyAddress, int length) {
     return MemoryUtil.getInt(keyLengths.memoryAddress() + 4L * row) == length
         && KeyHash.equal(MemoryUtil.getLong(keyAddresses.memoryAddress() + 8L * row), keyAddress, length);
@@ -147,6 +201,9 @@ public final class JoinHashTable implements AutoCloseable {
     }
     if (key.unmatchable()) {
       return -1;
+    }
+    if (compactLayout != null) {
+      return key.toWords(compactLayout) ? findFirst(key.word0(), key.word1(), key.wordNulls()) : -1;
     }
     key.finishKey();
     int length = key.paddedLength();
@@ -164,6 +221,64 @@ public final class JoinHashTable implements AutoCloseable {
       }
       index = (index + 1) & slotMask;
     }
+  }
+
+  /**
+   * The first row whose key has these words and null mask (in {@link #compactLayout()}), or -1. Only
+   * for a table with compact keys whose layout the caller built the words in.
+   */
+  public int findFirst(long word0, long word1, int nulls) {
+    long nullTag = (long) nulls << 32;
+    int index = (int) KeyHash.hashWords(word0, word1, nulls) & slotMask;
+    while (true) {
+      long slotAddress = slotsAddress + (long) index * slotStride;
+      long meta = MemoryUtil.getLong(slotAddress + metaOffset);
+      if (meta == 0) {
+        return -1;
+      }
+      if ((meta & TAG_MASK) == nullTag && MemoryUtil.getLong(slotAddress) == word0
+          && (!secondWord || MemoryUtil.getLong(slotAddress + 8) == word1)) {
+        return (int) meta - 1;
+      }
+      index = (index + 1) & slotMask;
+    }
+  }
+
+  /** A single-word key without nulls (one BIGINT, or two INTs, ...): {@link #findFirst(long, long, int)}. */
+  public int findFirst(long word0) {
+    int index = (int) KeyHash.hashWords(word0, 0L, 0) & slotMask;
+    while (true) {
+      long slotAddress = slotsAddress + (long) index * slotStride;
+      long meta = MemoryUtil.getLong(slotAddress + metaOffset);
+      if (meta == 0) {
+        return -1;
+      }
+      if (MemoryUtil.getLong(slotAddress) == word0 && (meta & TAG_MASK) == 0) {
+        return (int) meta - 1;
+      }
+      index = (index + 1) & slotMask;
+    }
+  }
+
+  /** The table's compact key layout, or null when its keys are serialized (or it has none). */
+  public CompactKeyLayout compactLayout() {
+    return compactLayout;
+  }
+
+  /**
+   * Whether the table holds compact keys laid out as {@code layout} would lay them out (the same
+   * encodings, component by component), so words built in {@code layout} can be looked up directly.
+   */
+  public boolean compactKeysMatch(CompactKeyLayout layout) {
+    if (compactLayout == null || layout == null || layout.size() != compactLayout.size()) {
+      return false;
+    }
+    for (int component = 0; component < layout.size(); component++) {
+      if (layout.encoding(component) != compactLayout.encoding(component)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The next row with the same key as {@code row} (the next row when keyless), or -1. */
