@@ -17,7 +17,7 @@ import org.apache.arrow.memory.util.MemoryUtil;
  *
  * <p>The index is open addressing over distinct keys with linear probing: a slot holds the hash's
  * high 32 bits as a tag and the first row of that key + 1; the rows of one key form a chain through
- * {@code next}. Rows whose key has a null {@code =} component are kept (a full outer join emits them)
+ * the rows' next links. Rows whose key has a null {@code =} component are kept (a full outer join emits them)
  * but in no chain. A table without keys (a nested-loop join) chains every row in order.
  *
  * <p>With a {@link CompactKeyLayout} (every key component fixed-width, all in two words) a slot holds
@@ -34,6 +34,8 @@ import org.apache.arrow.memory.util.MemoryUtil;
  */
 public final class JoinHashTable implements AutoCloseable {
   private static final long TAG_MASK = 0xFFFFFFFF00000000L;
+  private static final int ROW_RECORD_BYTES = 16;
+  private static final int NEXT_OFFSET = 8;
 
   private final StructType schema;
   private final boolean keyless;
@@ -47,10 +49,13 @@ public final class JoinHashTable implements AutoCloseable {
   private final List<ColumnBatch> batches = new ArrayList<>();
   private final List<ArrowBuf> keyBuffers = new ArrayList<>();
   private final int rowCount;
-  /** Per row: its batch (high 32 bits) and row in the batch (low 32 bits). */
-  private ArrowBuf locations;
-  /** Per row: the next row with the same key, or -1. */
-  private ArrowBuf next;
+  /**
+   * Per row, {@value #ROW_RECORD_BYTES} bytes: its batch (high 32 bits) and row in the batch (low 32
+   * bits), then the next row with the same key or -1. Side by side, so a probe that found a row reads
+   * where it is and whether more rows follow with one cache miss.
+   */
+  private ArrowBuf rowRecords;
+  private long rowRecordsAddress;
   /** Per row: the absolute address of its padded key, or 0 when it can match nothing. */
   private ArrowBuf keyAddresses;
   private ArrowBuf keyLengths;
@@ -95,10 +100,10 @@ public final class JoinHashTable implements AutoCloseable {
 
   private void allocate(BufferAllocator allocator, String operator) {
     long rows = Math.max(1, rowCount);
-    locations = OperatorMemory.allocate(allocator, 8 * rows, operator);
+    rowRecords = OperatorMemory.allocate(allocator, ROW_RECORD_BYTES * rows, operator);
+    rowRecordsAddress = rowRecords.memoryAddress();
     matched = OperatorMemory.allocateZeroed(allocator, rows, operator);
     if (!keyless) {
-      next = OperatorMemory.allocate(allocator, 4 * rows, operator);
       if (compactLayout == null) {
         keyAddresses = OperatorMemory.allocateZeroed(allocator, 8 * rows, operator);
         keyLengths = OperatorMemory.allocateZeroed(allocator, 4 * rows, operator);
@@ -121,17 +126,20 @@ public final class JoinHashTable implements AutoCloseable {
         int batchIndex = batches.size();
         batches.add(batch);
         for (int inBatch = 0; inBatch < batch.rowCount(); inBatch++, localRow++, row++) {
-          MemoryUtil.putLong(locations.memoryAddress() + 8L * row, ((long) batchIndex << 32) | inBatch);
+          long record = rowRecordsAddress + (long) ROW_RECORD_BYTES * row;
+          MemoryUtil.putLong(record, ((long) batchIndex << 32) | inBatch);
+          MemoryUtil.putInt(record + NEXT_OFFSET, -1);
           if (!keyless) {
             long entry = entries + (long) localRow * JoinBuildPartition.ROW_ENTRY_BYTES;
-            long offset = MemoryUtil.getLong(entry);
-            MemoryUtil.putInt(next.memoryAddress() + 4L * row, -1);
             if (compactLayout != null) {
               long nulls = MemoryUtil.getLong(entry + 16);
               if (nulls >= 0) {
-                insertCompact(row, offset, MemoryUtil.getLong(entry + 8), (int) nulls);
+                insertCompact(row, MemoryUtil.getLong(entry), MemoryUtil.getLong(entry + 8), (int) nulls);
               }
-            } else if (offset >= 0) {
+              continue;
+            }
+            long offset = MemoryUtil.getLong(entry);
+            if (offset >= 0) {
               long address = keys.memoryAddress() + offset;
               int length = (int) MemoryUtil.getLong(entry + 8);
               MemoryUtil.putLong(keyAddresses.memoryAddress() + 8L * row, address);
@@ -157,7 +165,7 @@ public final class JoinHashTable implements AutoCloseable {
       int head = (int) slot - 1;
       if ((slot & TAG_MASK) == tag && sameKey(head, keyAddress, length)) {
         // The new row becomes the chain's head: the order within a key is not observable in Spark.
-        MemoryUtil.putInt(next.memoryAddress() + 4L * row, head);
+        setNext(row, head);
         MemoryUtil.putLong(slotAddress, tag | (row + 1L));
         return;
       }
@@ -181,12 +189,16 @@ public final class JoinHashTable implements AutoCloseable {
       }
       if ((meta & TAG_MASK) == nullTag && MemoryUtil.getLong(slotAddress) == word0
           && (!secondWord || MemoryUtil.getLong(slotAddress + 8) == word1)) {
-        MemoryUtil.putInt(next.memoryAddress() + 4L * row, (int) meta - 1);
+        setNext(row, (int) meta - 1);
         MemoryUtil.putLong(slotAddress + metaOffset, nullTag | (row + 1L));
         return;
       }
       index = (index + 1) & slotMask;
     }
+  }
+
+  private void setNext(int row, int nextRow) {
+    MemoryUtil.putInt(rowRecordsAddress + (long) ROW_RECORD_BYTES * row + NEXT_OFFSET, nextRow);
   }
 
   private boolean sameKey(int row, long keyAddress, int length) {
@@ -286,7 +298,7 @@ public final class JoinHashTable implements AutoCloseable {
     if (keyless) {
       return row + 1 < rowCount ? row + 1 : -1;
     }
-    return MemoryUtil.getInt(next.memoryAddress() + 4L * row);
+    return MemoryUtil.getInt(rowRecordsAddress + (long) ROW_RECORD_BYTES * row + NEXT_OFFSET);
   }
 
   public void markMatched(int row) {
@@ -307,11 +319,11 @@ public final class JoinHashTable implements AutoCloseable {
   }
 
   public int batchIndex(int row) {
-    return (int) (MemoryUtil.getLong(locations.memoryAddress() + 8L * row) >>> 32);
+    return (int) (MemoryUtil.getLong(rowRecordsAddress + (long) ROW_RECORD_BYTES * row) >>> 32);
   }
 
   public int rowInBatch(int row) {
-    return (int) MemoryUtil.getLong(locations.memoryAddress() + 8L * row);
+    return (int) MemoryUtil.getLong(rowRecordsAddress + (long) ROW_RECORD_BYTES * row);
   }
 
   public ColumnBatch batch(int index) {
@@ -332,13 +344,12 @@ public final class JoinHashTable implements AutoCloseable {
       }
     });
     keyBuffers.clear();
-    for (ArrowBuf buffer : new ArrowBuf[] {locations, next, keyAddresses, keyLengths, slots, matched}) {
+    for (ArrowBuf buffer : new ArrowBuf[] {rowRecords, keyAddresses, keyLengths, slots, matched}) {
       if (buffer != null) {
         buffer.close();
       }
     }
-    locations = null;
-    next = null;
+    rowRecords = null;
     keyAddresses = null;
     keyLengths = null;
     slots = null;
