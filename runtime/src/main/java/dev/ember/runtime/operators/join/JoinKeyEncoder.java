@@ -214,8 +214,8 @@ public final class JoinKeyEncoder implements AutoCloseable {
   }
 
   /**
-   * Reads the key written so far back into the words of {@code layout} (then {@link #word0},
-   * {@link #word1}, {@link #wordNulls}); false when no key of that layout can equal it (a value out of
+   * Reads the key written so far back into the words of {@code layout} (then {@code word0()},
+   * {@code word1()}, {@code wordNulls()}); false when no key of that layout can equal it (a value out of
    * the layout's range, or components of other widths), or when it is {@link #unmatchable}.
    */
   boolean toWords(CompactKeyLayout layout) {
