@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ember.runtime.operators.join.HashJoinBuildSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -65,6 +66,9 @@ class GeneratedJoinProbeEndToEndTest {
             .and(l.col("t").equalTo(r.col("t2"))).and(l.col("b").equalTo(r.col("b2"))), 400),
         new Case("null-safe keys", (l, r) -> l.col("k").eqNullSafe(r.col("k2")).and(l.col("s").eqNullSafe(r.col("s2"))),
             400),
+        new Case("null-safe numeric keys", (l, r) -> l.col("k").eqNullSafe(r.col("k2"))
+            .and(l.col("i").eqNullSafe(r.col("i2"))), 400),
+        new Case("int key against long key", (l, r) -> l.col("i").equalTo(r.col("k2")), 400),
         new Case("residual condition", (l, r) -> l.col("k").equalTo(r.col("k2")).and(l.col("p").lt(r.col("q").multiply(7))),
             400),
         new Case("empty build side", (l, r) -> l.col("k").equalTo(r.col("k2")), 0));
@@ -89,6 +93,33 @@ class GeneratedJoinProbeEndToEndTest {
         assertEquals(expected, run(spark, joinCase, joinType, true, what), "raw generated probe: " + what);
         spark.conf().set("spark.ember.codegen.checkedMemoryAccess", "true");
         assertEquals(expected, run(spark, joinCase, joinType, true, what), "checked generated probe: " + what);
+      }
+    }
+  }
+
+  /**
+   * Tables with keys in two words against tables with serialized keys (the system property), which the
+   * generated probe then reaches through the encoder: the same rows for every join type.
+   */
+  @Test
+  void compactKeysMatchSerializedKeys() {
+    SparkSession spark = sessions.start("local[2]");
+    List<Case> compactCases = cases().stream().filter(joinCase -> !joinCase.name().contains("string")
+        && !joinCase.name().startsWith("null-safe keys")).toList();
+    for (Case joinCase : compactCases) {
+      for (String joinType : JOIN_TYPES) {
+        String what = joinCase.name() + ", " + joinType;
+        List<String> expected;
+        System.setProperty(HashJoinBuildSink.SERIALIZED_KEYS_PROPERTY, "true");
+        try {
+          spark.conf().set("spark.sql.codegen.wholeStage", "true");
+          expected = run(spark, joinCase, joinType, true, what);
+        } finally {
+          System.clearProperty(HashJoinBuildSink.SERIALIZED_KEYS_PROPERTY);
+        }
+        assertEquals(expected, run(spark, joinCase, joinType, true, what), "compact keys, generated: " + what);
+        spark.conf().set("spark.sql.codegen.wholeStage", "false");
+        assertEquals(expected, run(spark, joinCase, joinType, false, what), "compact keys, interpreted: " + what);
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.ember.benchmarks;
 
+import dev.ember.runtime.operators.join.HashJoinBuildSink;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * A hash join of a 5 M-row probe side against a 100 k-row build side (half of the probe rows find one
  * match), counted and summed so that the join's output is not collected: Ember's generated probe, its
  * interpreted probe ({@code spark.sql.codegen.wholeStage=false}) and Spark (a broadcast hash join) on
- * the same generated data with the same core count. Each engine runs in its own fork. Run with
+ * the same generated data with the same core count, Ember with and without compact join keys
+ * ({@link #compactKeys}). Each engine runs in its own fork. Run with
  * {@code ./mvnw -Pjmh package -pl benchmarks -am -DskipTests -Dbench.args="HashJoinProbe"}.
  */
 @State(Scope.Benchmark)
@@ -45,12 +47,20 @@ public class HashJoinProbeBenchmark {
   @Param({"1", "2"})
   public int cores;
 
+  /**
+   * Whether Ember's join table holds the key as words (false: serialized keys, the system property
+   * {@code ember.join.serializedKeys}); Spark ignores it.
+   */
+  @Param({"true", "false"})
+  public boolean compactKeys;
+
   private dev.ember.sql.SparkSession ember;
   private org.apache.spark.sql.SparkSession spark;
 
   @Setup(Level.Trial)
   public void setUp() {
     String master = "local[" + cores + "]";
+    System.setProperty(HashJoinBuildSink.SERIALIZED_KEYS_PROPERTY, Boolean.toString(!compactKeys));
     if (engine.startsWith("ember")) {
       ember = dev.ember.sql.SparkSession.builder().master(master)
           .config("spark.sql.codegen.wholeStage", Boolean.toString(engine.equals("ember-generated")))

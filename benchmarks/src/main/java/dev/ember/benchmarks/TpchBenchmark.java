@@ -4,6 +4,7 @@ import dev.ember.benchmarks.engines.EmberEngine;
 import dev.ember.benchmarks.engines.QueryEngine;
 import dev.ember.benchmarks.engines.Workload;
 import dev.ember.benchmarks.tpch.TpchData;
+import dev.ember.runtime.operators.join.HashJoinBuildSink;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -64,12 +65,22 @@ public class TpchBenchmark {
   @Param({"true"})
   public String aggregateBatchUpdate;
 
+  /**
+   * Whether Ember's join tables hold fixed-width keys as words (false sets the system property
+   * {@code ember.join.serializedKeys}); run with {@code -p engine=ember -p joinCompactKeys=true,false}
+   * to compare both in one run. Other engines ignore it.
+   */
+  @Param({"true"})
+  public String joinCompactKeys;
+
   private QueryEngine queryEngine;
   private MemoryRecorder memory;
 
   @Setup(Level.Trial)
   public void start() throws Exception {
     memory = MemoryRecorder.start();
+    System.setProperty(HashJoinBuildSink.SERIALIZED_KEYS_PROPERTY,
+        Boolean.toString(!Boolean.parseBoolean(joinCompactKeys)));
     queryEngine = QueryEngine.start(engine, cores, TpchData.ensure(Double.parseDouble(scaleFactor)));
     if (queryEngine instanceof EmberEngine ember) {
       ember.setConf("spark.ember.parquet.lateMaterialization", lateMaterialization);

@@ -2,6 +2,7 @@ package dev.ember.codegen.generated;
 
 import dev.ember.codegen.spec.JoinProbeStep;
 import dev.ember.planner.expressions.Expression;
+import dev.ember.runtime.operators.aggregate.CompactKeyLayout;
 import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DecimalType;
@@ -25,6 +26,13 @@ import java.util.List;
  *
  * A null {@code =} key component makes the row unmatchable, a null {@code <=>} component is a value
  * equal to other nulls: the encoder's rules, shared with the build side and the interpreted probe.
+ *
+ * <p>When every key component is fixed-width and the key fits two words ({@link CompactKeyLayout}),
+ * the components are built into two {@code long}s and a null mask instead, one method per component
+ * returning its bits; a table holding compact keys of the same layout is probed with those words
+ * ({@code table.findFirst(word0, word1, nulls)}, or {@code findFirst(word0)} for one word without
+ * {@code <=>} components), any other table through the encoder ({@code keyWords}). Which one is
+ * decided once per kernel, when the table is known.
  */
 final class JoinProbeGenerator {
   private final ClassBuilder builder;
@@ -112,7 +120,10 @@ final class JoinProbeGenerator {
     ColumnReader joined = (ordinal, scope) -> ordinal < inputColumns
         ? input.read(ordinal, scope) : build.read(ordinal - inputColumns, scope);
 
-    String keysMethod = keys(stepIndex, step, input, encoder);
+    CompactKeyLayout layout = compactLayout(step);
+    String keysMethod = layout == null ? keys(stepIndex, step, input, encoder) : null;
+    List<String> compactLookup = layout == null || step.keys().isEmpty() ? null
+        : compactKeys(stepIndex, step, input, layout, table, encoder);
     String residual = step.residual() == null ? null : residual(stepIndex, step.residual(), joined);
 
     CodeBuilder code = new CodeBuilder(1);
@@ -120,11 +131,15 @@ final class JoinProbeGenerator {
     String method = "probe" + stepIndex;
     boolean filters = step.filtersOnly();
     code.open("private " + (filters ? "boolean " : "void ") + method + "(int row) {");
-    if (keysMethod != null) {
-      code.line(encoder + ".beginKey();");
-      code.line(keysMethod + "(row);");
+    if (compactLookup != null) {
+      compactLookup.forEach(code::line);
+    } else {
+      if (keysMethod != null) {
+        code.line(encoder + ".beginKey();");
+        code.line(keysMethod + "(row);");
+      }
+      code.line("int match = " + table + ".findFirst(" + (keysMethod == null ? "null" : encoder) + ");");
     }
-    code.line("int match = " + table + ".findFirst(" + (keysMethod == null ? "null" : encoder) + ");");
     if (step.mode() == JoinProbeStep.Mode.MARK) {
       code.comment("Marks the matching build rows; the row itself goes no further.");
       code.open("while (match >= 0) {");
@@ -215,6 +230,103 @@ final class JoinProbeGenerator {
     String method = "probe" + stepIndex + "Keys";
     splitter.split(method, "int row", "row", "Join probe (step " + stepIndex + "): the row's key", calls);
     return method;
+  }
+
+  /** The layout of the probe keys in two words, or null (no keys, a string, or too wide). */
+  private static CompactKeyLayout compactLayout(JoinProbeStep step) {
+    List<DataType> keyTypes = step.keys().stream().map(Expression::dataType).toList();
+    CompactKeyLayout layout = CompactKeyLayout.of(keyTypes).orElse(null);
+    for (int key = 0; layout != null && key < layout.size(); key++) {
+      if (layout.encoding(key) == CompactKeyLayout.Encoding.BYTES) {
+        return null;
+      }
+    }
+    return layout;
+  }
+
+  /**
+   * Writes one method per key component returning its bits in its word (a null sets its bit in
+   * {@code probe<k>KeyNulls}), and returns the probe's lines that build the words and set
+   * {@code match}.
+   */
+  private List<String> compactKeys(int stepIndex, JoinProbeStep step, ColumnReader input, CompactKeyLayout layout,
+      String table, String encoder) {
+    builder.addImport("dev.ember.runtime.operators.aggregate.CompactKeyLayout");
+    builder.addImport("dev.ember.runtime.operators.aggregate.HashAggregationTable");
+    String prefix = "probe" + stepIndex;
+    String layoutField = builder.addReference("joinKeyLayout", "CompactKeyLayout", layout,
+        "Where the key components of step " + stepIndex + " sit in two words");
+    String compact = "compact" + stepIndex;
+    builder.addFieldComment("Whether the table of step " + stepIndex + " holds keys in the same two-word layout");
+    builder.addField("private final boolean " + compact + ";");
+    builder.addConstructorLine("this." + compact + " = " + table + ".compactKeysMatch(" + layoutField + ");");
+    String nulls = prefix + "KeyNulls";
+    builder.addField("private int " + nulls + ";");
+    int nullSafeMask = 0;
+    List<String> lines = new ArrayList<>();
+    lines.add(nulls + " = 0;");
+    List<List<String>> words = List.of(new ArrayList<>(), new ArrayList<>());
+    for (int key = 0; key < step.keys().size(); key++) {
+      Expression expression = step.keys().get(key);
+      boolean nullSafe = step.nullSafe().get(key);
+      if (nullSafe) {
+        nullSafeMask |= 1 << key;
+      }
+      String method = prefix + "Key" + key;
+      CodeBuilder code = new CodeBuilder(1);
+      code.comment("Join key " + key + (nullSafe ? " (<=>)" : "") + ": " + expression + " (word " + layout.word(key)
+          + ", bit " + layout.shift(key) + ")");
+      code.open("private long " + method + "(int row) {");
+      MethodScope scope = new MethodScope(new CodeBuilder(2));
+      ExprValue value = expressions.generate(expression, input, scope);
+      code.append(scope.code());
+      String onNull = nulls + " |= " + (1 << key) + "; return 0L;";
+      if (value.alwaysNull()) {
+        code.line(onNull);
+      } else {
+        if (!value.neverNull()) {
+          code.open("if (" + value.isNull() + ") {").line(onNull).close();
+        }
+        code.line("return " + compactKeyBits(value, layout.encoding(key), layout.shift(key)) + ";");
+      }
+      code.close();
+      builder.addMethod(code);
+      String bits = prefix + "Bits" + key;
+      lines.add("long " + bits + " = " + method + "(row);");
+      words.get(layout.word(key)).add(bits);
+    }
+    String word0 = words.get(0).isEmpty() ? "0L" : String.join(" | ", words.get(0));
+    String word1 = words.get(1).isEmpty() ? "0L" : String.join(" | ", words.get(1));
+    lines.add("long " + prefix + "Word0 = " + word0 + ";");
+    lines.add("long " + prefix + "Word1 = " + word1 + ";");
+    lines.add("int match;");
+    lines.add("if (" + compact + ") {");
+    if (nullSafeMask == 0 && !layout.usesSecondWord()) {
+      // A null = component matches nothing, so only keys without nulls are looked up, in one word.
+      lines.add("  match = " + nulls + " != 0 ? -1 : " + table + ".findFirst(" + prefix + "Word0);");
+    } else {
+      lines.add("  match = " + table + ".findFirst(" + prefix + "Word0, " + prefix + "Word1, " + nulls + ");");
+    }
+    lines.add("} else {");
+    lines.add("  " + encoder + ".keyWords(" + layoutField + ", " + prefix + "Word0, " + prefix + "Word1, " + nulls
+        + ", " + nullSafeMask + ");");
+    lines.add("  match = " + table + ".findFirst(" + encoder + ");");
+    lines.add("}");
+    return lines;
+  }
+
+  /** A component's bits at {@code shift} in its word, normalised as the build side's encoder does. */
+  private static String compactKeyBits(ExprValue value, CompactKeyLayout.Encoding encoding, int shift) {
+    String v = value.value();
+    String shifted = shift == 0 ? "" : " << " + shift;
+    return switch (encoding) {
+      case BOOLEAN -> "((" + v + ") ? 1L : 0L)" + shifted;
+      case INT -> "((long) (" + v + ") & 0xFFFFFFFFL)" + shifted;
+      case FLOAT -> "((long) HashAggregationTable.floatKeyBits(" + v + ") & 0xFFFFFFFFL)" + shifted;
+      case LONG, DECIMAL -> "(long) (" + v + ")";
+      case DOUBLE -> "HashAggregationTable.doubleKeyBits(" + v + ")";
+      case BYTES -> throw new IllegalArgumentException("a compact join key cannot hold a string");
+    };
   }
 
   private String residual(int stepIndex, Expression condition, ColumnReader joined) {

@@ -1,10 +1,12 @@
 package dev.ember.runtime.operators.join;
 
+import dev.ember.runtime.operators.aggregate.CompactKeyLayout;
 import dev.ember.runtime.pipeline.BatchSource;
 import dev.ember.runtime.pipeline.BatchStream;
 import dev.ember.runtime.pipeline.Morsel;
 import dev.ember.runtime.pipeline.PipelineSink;
 import dev.ember.runtime.pipeline.SinkPartition;
+import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
 import java.util.ArrayList;
@@ -18,15 +20,23 @@ import org.apache.arrow.memory.BufferAllocator;
  * end the partitions are linked into one {@link JoinHashTable}, published through the
  * {@link JoinTableHandle} for the probe pipeline.
  *
+ * <p>When every key component is fixed-width and the key fits two words ({@link CompactKeyLayout}),
+ * the table holds the keys as words; set the system property {@value #SERIALIZED_KEYS_PROPERTY} to
+ * {@code true} to keep them serialized instead (to compare the two in benchmarks).
+ *
  * <p>The sink's output is a source with no rows that owns the table: closing it, which the scheduler
  * does once the probe pipeline is done, frees the table.
  */
 public final class HashJoinBuildSink implements PipelineSink {
+  /** System property that, when true, keeps every join key serialized (no compact keys). */
+  public static final String SERIALIZED_KEYS_PROPERTY = "ember.join.serializedKeys";
+
   private final StructType inputSchema;
   private final StructType payloadSchema;
   private final boolean[] nullSafe;
   private final JoinTableHandle handle;
   private final String operator;
+  private final CompactKeyLayout compactLayout;
 
   /**
    * @param nullSafe per key column, whether a null equals a null ({@code <=>}); empty for a keyless
@@ -44,8 +54,30 @@ public final class HashJoinBuildSink implements PipelineSink {
       payload.add(inputSchema.apply(i));
     }
     this.payloadSchema = StructType.of(payload);
+    this.compactLayout = compactLayoutOf(inputSchema, this.nullSafe.length);
     this.operator = (this.nullSafe.length == 0 ? "nested-loop join" : "hash join") + " build side of "
         + handle.description();
+  }
+
+  /** Strings stay serialized: their words would need the value's length checked on every probe. */
+  private static CompactKeyLayout compactLayoutOf(StructType inputSchema, int keyCount) {
+    if (keyCount == 0 || Boolean.getBoolean(SERIALIZED_KEYS_PROPERTY)) {
+      return null;
+    }
+    List<DataType> keyTypes = new ArrayList<>();
+    for (int key = 0; key < keyCount; key++) {
+      keyTypes.add(inputSchema.apply(key).dataType());
+    }
+    CompactKeyLayout layout = CompactKeyLayout.of(keyTypes).orElse(null);
+    if (layout == null) {
+      return null;
+    }
+    for (int key = 0; key < keyCount; key++) {
+      if (layout.encoding(key) == CompactKeyLayout.Encoding.BYTES) {
+        return null;
+      }
+    }
+    return layout;
   }
 
   @Override
@@ -55,7 +87,7 @@ public final class HashJoinBuildSink implements PipelineSink {
 
   @Override
   public SinkPartition createPartition(BufferAllocator allocator) {
-    return new JoinBuildPartition(nullSafe.length, nullSafe, payloadSchema, allocator, operator);
+    return new JoinBuildPartition(nullSafe.length, nullSafe, compactLayout, payloadSchema, allocator, operator);
   }
 
   @Override
@@ -63,7 +95,8 @@ public final class HashJoinBuildSink implements PipelineSink {
     try {
       List<JoinBuildPartition> builds = new ArrayList<>();
       partitions.forEach(partition -> builds.add((JoinBuildPartition) partition));
-      JoinHashTable table = JoinHashTable.build(builds, payloadSchema, nullSafe.length == 0, allocator, operator);
+      JoinHashTable table = JoinHashTable.build(builds, payloadSchema, nullSafe.length == 0, compactLayout,
+          allocator, operator);
       handle.set(table);
       return new TableOwner(table);
     } finally {

@@ -2,6 +2,7 @@ package dev.ember.runtime.operators.join;
 
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.runtime.memory.OperatorMemory;
+import dev.ember.runtime.operators.aggregate.CompactKeyLayout;
 import dev.ember.runtime.pipeline.BatchConsumer;
 import dev.ember.runtime.pipeline.SinkPartition;
 import dev.ember.sql.types.StructType;
@@ -18,7 +19,9 @@ import org.apache.arrow.vector.FieldVector;
  * links every partition's rows into one {@link JoinHashTable}.
  *
  * <p>Per row, in arrival order: the offset of its padded key in {@code keyData} (or -1 when a null
- * {@code =} component means it can match nothing), the key's padded length, and its hash.
+ * {@code =} component means it can match nothing), the key's padded length, and its hash. With a
+ * compact layout the entry is instead the key's two words and its null mask (or -1 when it can match
+ * nothing), and {@code keyData} stays empty.
  */
 final class JoinBuildPartition implements SinkPartition, BatchConsumer {
   static final int ROW_ENTRY_BYTES = 24;
@@ -28,6 +31,8 @@ final class JoinBuildPartition implements SinkPartition, BatchConsumer {
   private final StructType payloadSchema;
   private final BufferAllocator allocator;
   private final String operator;
+  /** Where the key's components sit in two words, or null when keys are kept serialized. */
+  private final CompactKeyLayout compactLayout;
   private final List<ColumnBatch> batches = new ArrayList<>();
   private JoinKeyEncoder encoder;
   private ArrowBuf rowEntries;
@@ -35,9 +40,10 @@ final class JoinBuildPartition implements SinkPartition, BatchConsumer {
   private long keyDataUsed;
   private int rowCount;
 
-  JoinBuildPartition(int keyCount, boolean[] nullSafe, StructType payloadSchema, BufferAllocator allocator,
-      String operator) {
+  JoinBuildPartition(int keyCount, boolean[] nullSafe, CompactKeyLayout compactLayout, StructType payloadSchema,
+      BufferAllocator allocator, String operator) {
     this.keyCount = keyCount;
+    this.compactLayout = compactLayout;
     this.nullSafe = nullSafe.clone();
     this.payloadSchema = payloadSchema;
     this.allocator = allocator;
@@ -93,6 +99,14 @@ final class JoinBuildPartition implements SinkPartition, BatchConsumer {
         encoder.addFromVector(batch.vector(key), row, nullSafe[key]);
       }
       long entry = entries + (long) (rowCount + row) * ROW_ENTRY_BYTES;
+      if (compactLayout != null) {
+        // A key of the build side's own types always fits its layout: false means a null = component.
+        boolean matchable = encoder.toWords(compactLayout);
+        MemoryUtil.putLong(entry, encoder.word0());
+        MemoryUtil.putLong(entry + 8, encoder.word1());
+        MemoryUtil.putLong(entry + 16, matchable ? encoder.wordNulls() : -1L);
+        continue;
+      }
       if (encoder.unmatchable()) {
         MemoryUtil.putLong(entry, -1L);
         continue;

@@ -2,6 +2,7 @@ package dev.ember.runtime.operators.join;
 
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.runtime.memory.OperatorMemory;
+import dev.ember.runtime.operators.aggregate.CompactKeyLayout;
 import dev.ember.runtime.operators.aggregate.KeyHash;
 import dev.ember.sql.types.StructType;
 import java.util.ArrayList;
@@ -16,8 +17,15 @@ import org.apache.arrow.memory.util.MemoryUtil;
  *
  * <p>The index is open addressing over distinct keys with linear probing: a slot holds the hash's
  * high 32 bits as a tag and the first row of that key + 1; the rows of one key form a chain through
- * {@code next}. Rows whose key has a null {@code =} component are kept (a full outer join emits them)
+ * the rows' next links. Rows whose key has a null {@code =} component are kept (a full outer join emits them)
  * but in no chain. A table without keys (a nested-loop join) chains every row in order.
+ *
+ * <p>With a {@link CompactKeyLayout} (every key component fixed-width, all in two words) a slot holds
+ * the key itself: its word(s), then the null mask (high 32 bits) and the first row + 1 (low 32 bits).
+ * A probe with the key in registers ({@link #findFirst(long, long, int)}) then reads one slot and
+ * compares words: no key bytes, hashing of memory or per-row key arrays. A null mask takes the
+ * place of the serialized null tags, so {@code <=>} nulls match each other; keys with a null
+ * {@code =} component are never inserted, so a probe key with one finds nothing.
  *
  * <p>{@link #markMatched} is the only write while probing: racing workers all store the same byte,
  * and the scheduler's hand-over after the probe pipeline makes the marks visible to the reader of
@@ -26,16 +34,28 @@ import org.apache.arrow.memory.util.MemoryUtil;
  */
 public final class JoinHashTable implements AutoCloseable {
   private static final long TAG_MASK = 0xFFFFFFFF00000000L;
+  private static final int ROW_RECORD_BYTES = 16;
+  private static final int NEXT_OFFSET = 8;
 
   private final StructType schema;
   private final boolean keyless;
+  /** Where key components sit in a slot's words, or null when slots hold tags of serialized keys. */
+  private final CompactKeyLayout compactLayout;
+  /** Bytes per compact slot: one or two key words, then the null mask and row. */
+  private final int slotStride;
+  private final int metaOffset;
+  private final boolean secondWord;
+  private long slotsAddress;
   private final List<ColumnBatch> batches = new ArrayList<>();
   private final List<ArrowBuf> keyBuffers = new ArrayList<>();
   private final int rowCount;
-  /** Per row: its batch (high 32 bits) and row in the batch (low 32 bits). */
-  private ArrowBuf locations;
-  /** Per row: the next row with the same key, or -1. */
-  private ArrowBuf next;
+  /**
+   * Per row, {@value #ROW_RECORD_BYTES} bytes: its batch (high 32 bits) and row in the batch (low 32
+   * bits), then the next row with the same key or -1. Side by side, so a probe that found a row reads
+   * where it is and whether more rows follow with one cache miss.
+   */
+  private ArrowBuf rowRecords;
+  private long rowRecordsAddress;
   /** Per row: the absolute address of its padded key, or 0 when it can match nothing. */
   private ArrowBuf keyAddresses;
   private ArrowBuf keyLengths;
@@ -43,15 +63,22 @@ public final class JoinHashTable implements AutoCloseable {
   private int slotMask;
   private ArrowBuf matched;
 
-  private JoinHashTable(StructType schema, boolean keyless, int rowCount) {
+  private JoinHashTable(StructType schema, boolean keyless, CompactKeyLayout compactLayout, int rowCount) {
     this.schema = schema;
     this.keyless = keyless;
+    this.compactLayout = keyless ? null : compactLayout;
     this.rowCount = rowCount;
+    this.secondWord = this.compactLayout != null && this.compactLayout.usesSecondWord();
+    this.metaOffset = secondWord ? 16 : 8;
+    this.slotStride = this.compactLayout == null ? 8 : metaOffset + 8;
   }
 
-  /** Links the rows of every partition into one table; the partitions' batches and keys move into it. */
+  /**
+   * Links the rows of every partition into one table; the partitions' batches and keys move into it.
+   * {@code compactLayout} (null: serialized keys) must be the one the partitions encoded with.
+   */
   static JoinHashTable build(List<JoinBuildPartition> partitions, StructType schema, boolean keyless,
-      BufferAllocator allocator, String operator) {
+      CompactKeyLayout compactLayout, BufferAllocator allocator, String operator) {
     long total = 0;
     for (JoinBuildPartition partition : partitions) {
       total += partition.rowCount();
@@ -60,7 +87,7 @@ public final class JoinHashTable implements AutoCloseable {
       throw new IllegalStateException("the " + operator + " supports at most " + Integer.MAX_VALUE / 2
           + " build rows, got " + total);
     }
-    JoinHashTable table = new JoinHashTable(schema, keyless, (int) total);
+    JoinHashTable table = new JoinHashTable(schema, keyless, compactLayout, (int) total);
     try {
       table.allocate(allocator, operator);
       table.link(partitions);
@@ -73,14 +100,17 @@ public final class JoinHashTable implements AutoCloseable {
 
   private void allocate(BufferAllocator allocator, String operator) {
     long rows = Math.max(1, rowCount);
-    locations = OperatorMemory.allocate(allocator, 8 * rows, operator);
+    rowRecords = OperatorMemory.allocate(allocator, ROW_RECORD_BYTES * rows, operator);
+    rowRecordsAddress = rowRecords.memoryAddress();
     matched = OperatorMemory.allocateZeroed(allocator, rows, operator);
     if (!keyless) {
-      next = OperatorMemory.allocate(allocator, 4 * rows, operator);
-      keyAddresses = OperatorMemory.allocateZeroed(allocator, 8 * rows, operator);
-      keyLengths = OperatorMemory.allocateZeroed(allocator, 4 * rows, operator);
+      if (compactLayout == null) {
+        keyAddresses = OperatorMemory.allocateZeroed(allocator, 8 * rows, operator);
+        keyLengths = OperatorMemory.allocateZeroed(allocator, 4 * rows, operator);
+      }
       int slotCount = Integer.highestOneBit((int) Math.max(2, rows * 2 - 1)) << 1;
-      slots = OperatorMemory.allocateZeroed(allocator, 8L * slotCount, operator);
+      slots = OperatorMemory.allocateZeroed(allocator, (long) slotStride * slotCount, operator);
+      slotsAddress = slots.memoryAddress();
       slotMask = slotCount - 1;
     }
   }
@@ -96,11 +126,19 @@ public final class JoinHashTable implements AutoCloseable {
         int batchIndex = batches.size();
         batches.add(batch);
         for (int inBatch = 0; inBatch < batch.rowCount(); inBatch++, localRow++, row++) {
-          MemoryUtil.putLong(locations.memoryAddress() + 8L * row, ((long) batchIndex << 32) | inBatch);
+          long record = rowRecordsAddress + (long) ROW_RECORD_BYTES * row;
+          MemoryUtil.putLong(record, ((long) batchIndex << 32) | inBatch);
+          MemoryUtil.putInt(record + NEXT_OFFSET, -1);
           if (!keyless) {
             long entry = entries + (long) localRow * JoinBuildPartition.ROW_ENTRY_BYTES;
+            if (compactLayout != null) {
+              long nulls = MemoryUtil.getLong(entry + 16);
+              if (nulls >= 0) {
+                insertCompact(row, MemoryUtil.getLong(entry), MemoryUtil.getLong(entry + 8), (int) nulls);
+              }
+              continue;
+            }
             long offset = MemoryUtil.getLong(entry);
-            MemoryUtil.putInt(next.memoryAddress() + 4L * row, -1);
             if (offset >= 0) {
               long address = keys.memoryAddress() + offset;
               int length = (int) MemoryUtil.getLong(entry + 8);
@@ -127,12 +165,40 @@ public final class JoinHashTable implements AutoCloseable {
       int head = (int) slot - 1;
       if ((slot & TAG_MASK) == tag && sameKey(head, keyAddress, length)) {
         // The new row becomes the chain's head: the order within a key is not observable in Spark.
-        MemoryUtil.putInt(next.memoryAddress() + 4L * row, head);
+        setNext(row, head);
         MemoryUtil.putLong(slotAddress, tag | (row + 1L));
         return;
       }
       index = (index + 1) & slotMask;
     }
+  }
+
+  private void insertCompact(int row, long word0, long word1, int nulls) {
+    long nullTag = (long) nulls << 32;
+    int index = (int) KeyHash.hashWords(word0, word1, nulls) & slotMask;
+    while (true) {
+      long slotAddress = slotsAddress + (long) index * slotStride;
+      long meta = MemoryUtil.getLong(slotAddress + metaOffset);
+      if (meta == 0) {
+        MemoryUtil.putLong(slotAddress, word0);
+        if (secondWord) {
+          MemoryUtil.putLong(slotAddress + 8, word1);
+        }
+        MemoryUtil.putLong(slotAddress + metaOffset, nullTag | (row + 1L));
+        return;
+      }
+      if ((meta & TAG_MASK) == nullTag && MemoryUtil.getLong(slotAddress) == word0
+          && (!secondWord || MemoryUtil.getLong(slotAddress + 8) == word1)) {
+        setNext(row, (int) meta - 1);
+        MemoryUtil.putLong(slotAddress + metaOffset, nullTag | (row + 1L));
+        return;
+      }
+      index = (index + 1) & slotMask;
+    }
+  }
+
+  private void setNext(int row, int nextRow) {
+    MemoryUtil.putInt(rowRecordsAddress + (long) ROW_RECORD_BYTES * row + NEXT_OFFSET, nextRow);
   }
 
   private boolean sameKey(int row, long keyAddress, int length) {
@@ -147,6 +213,9 @@ public final class JoinHashTable implements AutoCloseable {
     }
     if (key.unmatchable()) {
       return -1;
+    }
+    if (compactLayout != null) {
+      return key.toWords(compactLayout) ? findFirst(key.word0(), key.word1(), key.wordNulls()) : -1;
     }
     key.finishKey();
     int length = key.paddedLength();
@@ -166,12 +235,70 @@ public final class JoinHashTable implements AutoCloseable {
     }
   }
 
+  /**
+   * The first row whose key has these words and null mask (in {@link #compactLayout()}), or -1. Only
+   * for a table with compact keys whose layout the caller built the words in.
+   */
+  public int findFirst(long word0, long word1, int nulls) {
+    long nullTag = (long) nulls << 32;
+    int index = (int) KeyHash.hashWords(word0, word1, nulls) & slotMask;
+    while (true) {
+      long slotAddress = slotsAddress + (long) index * slotStride;
+      long meta = MemoryUtil.getLong(slotAddress + metaOffset);
+      if (meta == 0) {
+        return -1;
+      }
+      if ((meta & TAG_MASK) == nullTag && MemoryUtil.getLong(slotAddress) == word0
+          && (!secondWord || MemoryUtil.getLong(slotAddress + 8) == word1)) {
+        return (int) meta - 1;
+      }
+      index = (index + 1) & slotMask;
+    }
+  }
+
+  /** A single-word key without nulls (one BIGINT, or two INTs, ...): {@link #findFirst(long, long, int)}. */
+  public int findFirst(long word0) {
+    int index = (int) KeyHash.hashWords(word0, 0L, 0) & slotMask;
+    while (true) {
+      long slotAddress = slotsAddress + (long) index * slotStride;
+      long meta = MemoryUtil.getLong(slotAddress + metaOffset);
+      if (meta == 0) {
+        return -1;
+      }
+      if (MemoryUtil.getLong(slotAddress) == word0 && (meta & TAG_MASK) == 0) {
+        return (int) meta - 1;
+      }
+      index = (index + 1) & slotMask;
+    }
+  }
+
+  /** The table's compact key layout, or null when its keys are serialized (or it has none). */
+  public CompactKeyLayout compactLayout() {
+    return compactLayout;
+  }
+
+  /**
+   * Whether the table holds compact keys laid out as {@code layout} would lay them out (the same
+   * encodings, component by component), so words built in {@code layout} can be looked up directly.
+   */
+  public boolean compactKeysMatch(CompactKeyLayout layout) {
+    if (compactLayout == null || layout == null || layout.size() != compactLayout.size()) {
+      return false;
+    }
+    for (int component = 0; component < layout.size(); component++) {
+      if (layout.encoding(component) != compactLayout.encoding(component)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The next row with the same key as {@code row} (the next row when keyless), or -1. */
   public int nextMatch(int row) {
     if (keyless) {
       return row + 1 < rowCount ? row + 1 : -1;
     }
-    return MemoryUtil.getInt(next.memoryAddress() + 4L * row);
+    return MemoryUtil.getInt(rowRecordsAddress + (long) ROW_RECORD_BYTES * row + NEXT_OFFSET);
   }
 
   public void markMatched(int row) {
@@ -192,11 +319,11 @@ public final class JoinHashTable implements AutoCloseable {
   }
 
   public int batchIndex(int row) {
-    return (int) (MemoryUtil.getLong(locations.memoryAddress() + 8L * row) >>> 32);
+    return (int) (MemoryUtil.getLong(rowRecordsAddress + (long) ROW_RECORD_BYTES * row) >>> 32);
   }
 
   public int rowInBatch(int row) {
-    return (int) MemoryUtil.getLong(locations.memoryAddress() + 8L * row);
+    return (int) MemoryUtil.getLong(rowRecordsAddress + (long) ROW_RECORD_BYTES * row);
   }
 
   public ColumnBatch batch(int index) {
@@ -217,13 +344,12 @@ public final class JoinHashTable implements AutoCloseable {
       }
     });
     keyBuffers.clear();
-    for (ArrowBuf buffer : new ArrowBuf[] {locations, next, keyAddresses, keyLengths, slots, matched}) {
+    for (ArrowBuf buffer : new ArrowBuf[] {rowRecords, keyAddresses, keyLengths, slots, matched}) {
       if (buffer != null) {
         buffer.close();
       }
     }
-    locations = null;
-    next = null;
+    rowRecords = null;
     keyAddresses = null;
     keyLengths = null;
     slots = null;

@@ -1,6 +1,7 @@
 package dev.ember.runtime.operators.join;
 
 import dev.ember.runtime.memory.OperatorMemory;
+import dev.ember.runtime.operators.aggregate.CompactKeyLayout;
 import dev.ember.runtime.operators.aggregate.KeyHash;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
@@ -26,6 +27,10 @@ import org.apache.arrow.vector.VarCharVector;
  * whole words. Equal keys give equal bytes, so the table compares keys as bytes. Like Spark, -0.0
  * equals 0.0 and every NaN equals every other NaN.
  *
+ * <p>A key whose components all fit two 64-bit words ({@link CompactKeyLayout}) can also be read back
+ * into those words ({@link #toWords}), and words made by generated code can be written out as bytes
+ * ({@link #keyWords}): a table that holds compact keys is then probed with the same words either way.
+ *
  * <p>Generated kernels call the per-component methods; the build side and the interpreted kernels
  * use {@link #addFromVector}. One encoder per worker: not thread-safe. Its scratch buffer is reserved
  * from the query's allocator.
@@ -39,6 +44,10 @@ public final class JoinKeyEncoder implements AutoCloseable {
   private long scratchAddress;
   private int length;
   private boolean unmatchable;
+  /** The key's words and null mask after {@link #toWords}. */
+  private long word0;
+  private long word1;
+  private int wordNulls;
 
   public JoinKeyEncoder(BufferAllocator allocator) {
     this.allocator = allocator;
@@ -172,6 +181,115 @@ public final class JoinKeyEncoder implements AutoCloseable {
     } else {
       throw new IllegalArgumentException("a join key cannot be of Arrow type " + vector.getField().getType());
     }
+  }
+
+  /**
+   * Writes a key built in two words by generated code as bytes, component by component in
+   * {@code layout}'s order: a null component ({@code nulls} bit set) is {@link #keyNull} when its bit
+   * in {@code nullSafeMask} is set, else {@link #keyUnmatchable}. Starts the key itself.
+   */
+  public void keyWords(CompactKeyLayout layout, long word0, long word1, int nulls, int nullSafeMask) {
+    beginKey();
+    for (int component = 0; component < layout.size(); component++) {
+      int bit = 1 << component;
+      if ((nulls & bit) != 0) {
+        if ((nullSafeMask & bit) != 0) {
+          keyNull();
+        } else {
+          keyUnmatchable();
+        }
+        continue;
+      }
+      long bits = (layout.word(component) == 0 ? word0 : word1) >>> layout.shift(component);
+      switch (layout.encoding(component)) {
+        case BOOLEAN -> keyWord(bits & 1);
+        // Four-byte values are stored sign-extended, as keyInt and keyFloat write them.
+        case INT, FLOAT -> keyWord((int) bits);
+        case LONG, DOUBLE -> keyWord(bits);
+        case DECIMAL -> keyDecimal(bits, bits >> 63);
+        case BYTES -> throw new IllegalArgumentException("a compact join key cannot hold a string (component "
+            + component + ")");
+      }
+    }
+  }
+
+  /**
+   * Reads the key written so far back into the words of {@code layout} (then {@code word0()},
+   * {@code word1()}, {@code wordNulls()}); false when no key of that layout can equal it (a value out of
+   * the layout's range, or components of other widths), or when it is {@link #unmatchable}.
+   */
+  boolean toWords(CompactKeyLayout layout) {
+    if (unmatchable) {
+      return false;
+    }
+    long first = 0;
+    long second = 0;
+    int nulls = 0;
+    int offset = 0;
+    for (int component = 0; component < layout.size(); component++) {
+      if (offset >= length) {
+        return false;
+      }
+      long address = scratchAddress + offset;
+      if (MemoryUtil.getByte(address) == 0) {
+        nulls |= 1 << component;
+        offset += 1;
+        continue;
+      }
+      CompactKeyLayout.Encoding encoding = layout.encoding(component);
+      int width = encoding == CompactKeyLayout.Encoding.DECIMAL ? MAX_FIXED_COMPONENT : 9;
+      if (encoding == CompactKeyLayout.Encoding.BYTES || offset + width > length) {
+        return false;
+      }
+      long value = MemoryUtil.getLong(address + 1);
+      long bits;
+      switch (encoding) {
+        case BOOLEAN -> {
+          if (value != 0 && value != 1) {
+            return false;
+          }
+          bits = value;
+        }
+        case INT, FLOAT -> {
+          if (value != (int) value) {
+            return false;
+          }
+          bits = value & 0xFFFFFFFFL;
+        }
+        case DECIMAL -> {
+          if (MemoryUtil.getLong(address + 9) != value >> 63) {
+            return false;
+          }
+          bits = value;
+        }
+        default -> bits = value;
+      }
+      if (layout.word(component) == 0) {
+        first |= bits << layout.shift(component);
+      } else {
+        second |= bits << layout.shift(component);
+      }
+      offset += width;
+    }
+    if (offset != length) {
+      return false;
+    }
+    word0 = first;
+    word1 = second;
+    wordNulls = nulls;
+    return true;
+  }
+
+  long word0() {
+    return word0;
+  }
+
+  long word1() {
+    return word1;
+  }
+
+  int wordNulls() {
+    return wordNulls;
   }
 
   /** Pads the key to whole words; call once after the last component, before reading it. */
