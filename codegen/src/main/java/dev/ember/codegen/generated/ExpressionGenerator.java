@@ -551,7 +551,8 @@ final class ExpressionGenerator {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Casts between numeric types, booleans and numbers, and strings to numbers.
+  // Casts between numeric types, booleans and numbers, strings to numbers, dates and timestamps, and
+  // (TimestampCastGenerator) numbers to and from timestamps.
 
   private ExprValue cast(Cast expression, ColumnReader columns, MethodScope scope) {
     ExprValue child = generate(expression.child(), columns, scope);
@@ -612,7 +613,9 @@ final class ExpressionGenerator {
     }
     code.line(name + "Null = " + value.isNull() + ";");
     code.open("if (!" + name + "Null) {").line(name + " = " + value.value() + ";").close();
-    code.reopen("} catch (dev.ember.SparkException " + name + "Error) {").line(name + "Null = true;").close();
+    code.reopen("} catch (dev.ember.SparkException " + name + "Error) {")
+        .line("dev.ember.codegen.semantics.TryErrors.raiseUnlessNull(" + name + "Error);")
+        .line(name + "Null = true;").close();
     return ExprValue.of(type, name + "Null", name);
   }
 
@@ -646,11 +649,33 @@ final class ExpressionGenerator {
     if (isInterval(from) || isInterval(to)) {
       return intervalCast(from, to, child, name, code);
     }
+    if (from instanceof BinaryType && to instanceof StringType || from instanceof StringType && to instanceof BinaryType) {
+      // Spark keeps the bytes as they are both ways (no UTF-8 check): only the type changes.
+      return new ExprValue(to, child.isNull(), child.value(), child.length(), child.byteArray());
+    }
     if (to instanceof StringType) {
       return castToString(expression, from, child, name, code);
     }
     if (isDateTime(from) && isDateTime(to)) {
       return dateTimeCast(from, to, child, name, code);
+    }
+    if (isDateTime(from) || isDateTime(to)) {
+      ExprValue timestampCast = TimestampCastGenerator.generate(from, to, child, name, castAnsi, this::sessionZone, code);
+      if (timestampCast == null) {
+        throw Unsupported.expression(expression,
+            "cast from " + from.simpleString() + " to " + to.simpleString() + " is interpreted");
+      }
+      return timestampCast;
+    }
+    if (to instanceof BinaryType && JavaTypes.isIntegral(from)) {
+      code.line("byte[] " + name + " = null;");
+      String bytes = name + " = " + CASTS + ".integralToBinary(" + child.value() + ", " + typeConstant(from) + ");";
+      if (child.neverNull()) {
+        code.line(bytes);
+      } else {
+        code.open("if (!" + child.isNull() + ") {").line(bytes).close();
+      }
+      return ExprValue.byteArray(to, child.isNull(), name);
     }
     String javaType = JavaTypes.javaType(to);
     String v = child.value();

@@ -79,9 +79,9 @@ class LiteralParsingTest {
 
   @Test
   void minusBeforeAnythingButANumberIsUnaryMinus() {
-    assertEquals(new UnaryMinus(Literal.fromJava(-1)), ExpressionParser.parse("- -1"));
-    assertEquals(new UnaryMinus(Literal.fromJava(1)), ExpressionParser.parse("-(1)"));
-    assertEquals(new UnaryMinus(Literal.fromJava("a")), ExpressionParser.parse("-'a'"));
+    assertEquals(UnaryMinus.operator(Literal.fromJava(-1)), ExpressionParser.parse("- -1"));
+    assertEquals(UnaryMinus.operator(Literal.fromJava(1)), ExpressionParser.parse("-(1)"));
+    assertEquals(UnaryMinus.operator(Literal.fromJava("a")), ExpressionParser.parse("-'a'"));
   }
 
   @ParameterizedTest(name = "{0}")
