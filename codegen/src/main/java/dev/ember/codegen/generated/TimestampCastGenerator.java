@@ -31,13 +31,13 @@ final class TimestampCastGenerator {
     if (from instanceof StringType) {
       String text = "GeneratedRuntime.string(" + child.bytesArguments() + ")";
       if (to instanceof DateType) {
-        return boxed(to, "Integer", "StringCastOps.toDate(" + text + ", " + ansi + ")", ".intValue()", child, name,
+        return CastCode.boxed(to, "Integer", "StringCastOps.toDate(" + text + ", " + ansi + ")", ".intValue()", child, name,
             code);
       } else if (to instanceof TimestampType) {
-        return boxed(to, "Long", OPS + ".stringToInstant(" + text + ", " + zone.get() + ", " + ansi + ")",
+        return CastCode.boxed(to, "Long", OPS + ".stringToInstant(" + text + ", " + zone.get() + ", " + ansi + ")",
             ".longValue()", child, name, code);
       } else if (to instanceof TimestampNTZType) {
-        return boxed(to, "Long", OPS + ".stringToWallClock(" + text + ", " + ansi + ")", ".longValue()", child, name,
+        return CastCode.boxed(to, "Long", OPS + ".stringToWallClock(" + text + ", " + ansi + ")", ".longValue()", child, name,
             code);
       }
       return null;
@@ -49,59 +49,35 @@ final class TimestampCastGenerator {
     }
     if (to instanceof TimestampType) {
       if (from instanceof BooleanType) {
-        return plain(to, OPS + ".booleanToInstant(" + v + ")", child, name, code);
+        return CastCode.plain(to, OPS + ".booleanToInstant(" + v + ")", child, name, code);
       } else if (JavaTypes.isIntegral(from)) {
-        return plain(to, OPS + ".secondsToInstant(" + v + ")", child, name, code);
+        return CastCode.plain(to, OPS + ".secondsToInstant(" + v + ")", child, name, code);
       } else if (JavaTypes.isFractional(from)) {
-        return boxed(to, "Long", OPS + ".fractionalSecondsToInstant(" + v + ", " + typeConstant(from) + ", " + ansi
+        return CastCode.boxed(to, "Long", OPS + ".fractionalSecondsToInstant(" + v + ", " + typeConstant(from) + ", " + ansi
             + ")", ".longValue()", child, name, code);
       } else if (from instanceof DecimalType) {
-        return plain(to, OPS + ".decimalSecondsToInstant(" + ExpressionGenerator.bigDecimal(child) + ")", child, name,
+        return CastCode.plain(to, OPS + ".decimalSecondsToInstant(" + ExpressionGenerator.bigDecimal(child) + ")", child, name,
             code);
       }
       return null;
     }
     if (from instanceof TimestampType) {
       if (to instanceof BooleanType) {
-        return plain(to, "(" + v + " != 0L)", child, name, code);
+        return CastCode.plain(to, "(" + v + " != 0L)", child, name, code);
       } else if (JavaTypes.isIntegral(to)) {
-        return boxed(to, "Long", OPS + ".instantToIntegral(" + v + ", " + typeConstant(to) + ", " + zone.get() + ", "
+        return CastCode.boxed(to, "Long", OPS + ".instantToIntegral(" + v + ", " + typeConstant(to) + ", " + zone.get() + ", "
             + ansi + ")", "." + JavaTypes.javaType(to) + "Value()", child, name, code);
       } else if (JavaTypes.isFractional(to)) {
         String seconds = OPS + ".instantToDouble(" + v + ")";
-        return plain(to, to instanceof FloatType ? "(float) " + seconds : seconds, child, name, code);
+        return CastCode.plain(to, to instanceof FloatType ? "(float) " + seconds : seconds, child, name, code);
       } else if (to instanceof DecimalType decimal) {
         String exact = OPS + ".instantToDecimal(" + v + ", " + decimal.precision() + ", " + decimal.scale() + ", "
             + ansi + ")";
         String unboxing = JavaTypes.isCompactDecimal(decimal) ? ".unscaledValue().longValue()" : "";
-        return boxed(to, "java.math.BigDecimal", exact, unboxing, child, name, code);
+        return CastCode.boxed(to, "java.math.BigDecimal", exact, unboxing, child, name, code);
       }
     }
     return null;
-  }
-
-  /** A cast that gives a value for every non-null input. */
-  private static ExprValue plain(DataType to, String value, ExprValue child, String name, CodeBuilder code) {
-    code.line(JavaTypes.javaType(to) + " " + name + " = " + JavaTypes.defaultValue(to) + ";");
-    if (child.neverNull()) {
-      code.line(name + " = " + value + ";");
-    } else {
-      code.open("if (!" + child.isNull() + ") {").line(name + " = " + value + ";").close();
-    }
-    return ExprValue.of(to, child.isNull(), name);
-  }
-
-  /** A cast whose helper returns a boxed value, null when the input has no result (ANSI off). */
-  private static ExprValue boxed(DataType to, String boxedType, String value, String unboxing, ExprValue child,
-      String name, CodeBuilder code) {
-    code.line("boolean " + name + "Null = " + child.isNull() + ";");
-    code.line(JavaTypes.javaType(to) + " " + name + " = " + JavaTypes.defaultValue(to) + ";");
-    code.open("if (!" + name + "Null) {");
-    code.line("Object " + name + "Boxed = " + value + ";");
-    code.open("if (" + name + "Boxed == null) {").line(name + "Null = true;").orElse()
-        .line(name + " = ((" + boxedType + ") " + name + "Boxed)" + unboxing + ";").close();
-    code.close();
-    return ExprValue.of(to, name + "Null", name);
   }
 
   private static String typeConstant(DataType type) {
