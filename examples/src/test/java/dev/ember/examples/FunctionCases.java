@@ -269,13 +269,13 @@ final class FunctionCases {
     return table.cases();
   }
 
-  /** Branches whose string literals are cast to a number, which Ember's code generator leaves to the interpreter. */
+  /** Branches whose string literals are cast to a number (generated through StringCastOps). */
   static final Table STRING_LITERAL_COERCIONS = new Table("string literal coercions", List.of(
       new Case("if", "if(i > 0, 1, '7')", null),
       new Case("in", "d IN (2.5, CAST('NaN' AS DOUBLE))", null),
       new Case("greatest", "greatest(d, CAST('NaN' AS DOUBLE))", null),
       new Case("coalesce", "coalesce(i, '5')", null)),
-      "casts of string literals are not generated yet");
+      null);
 
   /**
    * String functions over str (ASCII, empty, 'héllo wörld ☃ 𝄞' with a surrogate pair, 'ÄÖÜ', spaces
@@ -505,14 +505,14 @@ final class FunctionCases {
       error("format_string", "WRONG_NUM_ARGS.WITHOUT_SUGGESTION", "format_string()"),
       error("base64", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "base64(i)"));
 
-  /** Digests and base64 of strings, whose cast to binary Ember's code generator leaves to the interpreter. */
+  /** Digests and base64 of strings, through a cast to binary (generated: the bytes are kept as they are). */
   static final Table HASHES_OF_TEXT = new Table("hashes of text", List.of(
       new Case("md5", "md5(str)", null), new Case("md5", "md5(num)", null), new Case("sha1", "sha1(str)", null),
       new Case("sha", "sha(str)", null), new Case("sha2", "sha2(str, 384)", null),
       new Case("sha2", "sha2(str, 224)", null), new Case("crc32", "crc32(str)", null),
       new Case("base64", "base64(str)", null),
       new Case("decode", "decode(num, 'utf-8')", null)),
-      "casts of strings to binary and back are not generated yet");
+      null);
 
   /** ANSI interval literals and arithmetic (Spark 4.2 names the columns after the operators). */
   static final Table INTERVALS = table("intervals",
@@ -681,6 +681,120 @@ final class FunctionCases {
           "try_to_timestamp('2024-01-01', 'yyyy-MM-dd')"))),
       "date, timestamp, collection and text functions under try evaluation may run interpreted");
 
+  /**
+   * Text to TIMESTAMP and TIMESTAMP_NTZ in a zone with daylight saving: dates alone, 'T' or a space,
+   * fractions (cut to microseconds), zones as Z, offsets, prefixed offsets, region and short ids,
+   * years beyond 9999, the gap and the overlap; malformed text is null under try_cast.
+   */
+  static final Table TIMESTAMP_TEXT_CASTS = table("timestamp text casts",
+      values("cast", "CAST('2024-03-10' AS TIMESTAMP)", "CAST(' 2024-03-10 10:11:12 ' AS TIMESTAMP)",
+          "CAST('2024-03-10T10:11:12.123456789' AS TIMESTAMP)", "CAST('2024-03-10 10:11:12Z' AS TIMESTAMP)",
+          "CAST('2024-03-10T10:11:12+02:00' AS TIMESTAMP)", "CAST('2024-03-10 10:11:12 +0200' AS TIMESTAMP)",
+          "CAST('2024-03-10 10:11:12-8' AS TIMESTAMP)", "CAST('2024-03-10 10:11:12 -1:00' AS TIMESTAMP)",
+          "CAST('2024-03-10 10:11:12 UTC+1' AS TIMESTAMP)", "CAST('2024-03-10 10:11:12 GMT-08:00' AS TIMESTAMP)",
+          "CAST('2024-03-10 10:11:12Europe/Paris' AS TIMESTAMP)", "CAST('2024-03-10 10:11:12 PST' AS TIMESTAMP)",
+          "CAST('2024-03-10 10:11:12.5 CET' AS TIMESTAMP)", "CAST('2024-3-5 1:2:3.4' AS TIMESTAMP)",
+          "CAST('2024-03' AS TIMESTAMP)", "CAST('2024' AS TIMESTAMP)", "CAST('2024-03-10 10' AS TIMESTAMP)",
+          "CAST('2024-03-10 10:11' AS TIMESTAMP)", "CAST('2024-03-10 10:11:12.' AS TIMESTAMP)",
+          "CAST('2024-03-10 02:30:00' AS TIMESTAMP)", "CAST('2024-11-03 01:30:00' AS TIMESTAMP)",
+          "CAST('12345-06-07 01:02:03' AS TIMESTAMP)", "CAST('+2024-03-10' AS TIMESTAMP)",
+          "hour(CAST('T10:11:12' AS TIMESTAMP))",
+          "minute(CAST('10:11:12' AS TIMESTAMP))", "CAST(CAST('2024-03-10 10:11:12.5+01:00' AS TIMESTAMP) AS STRING)",
+          "CAST(CAST('10000-01-01' AS TIMESTAMP) AS STRING)", "try_cast(num AS TIMESTAMP)"),
+      values("cast", "CAST('2024-03-10 10:11:12 Europe/Paris' AS TIMESTAMP_NTZ)",
+          "CAST('294247-01-10 04:00:54.775807' AS TIMESTAMP_NTZ)", "CAST('2024-03-10T10:11:12.5Z' AS TIMESTAMP_NTZ)",
+          "CAST(CAST('2024-03-10 10:11:12.5' AS TIMESTAMP_NTZ) AS STRING)"),
+      values("try_cast", "try_cast(str AS TIMESTAMP)", "try_cast('2024-03-10T' AS TIMESTAMP)",
+          "try_cast('2024-03-10 10:11Z' AS TIMESTAMP)", "try_cast('2024-03-10 10:11:12 utc' AS TIMESTAMP)",
+          "try_cast('2024-03-10 10:11:12 +19:00' AS TIMESTAMP)", "try_cast('2024-02-30' AS TIMESTAMP)",
+          "try_cast('2024-03-10 10:11:60' AS TIMESTAMP)", "try_cast('20240310' AS TIMESTAMP)",
+          "try_cast('294247-01-10 04:00:54.775807' AS TIMESTAMP)", "try_cast('10:11:12' AS TIMESTAMP_NTZ)",
+          "try_cast('2024-03Z' AS TIMESTAMP_NTZ)", "try_cast(str AS TIMESTAMP_NTZ)"))
+      .inTimeZone("America/Los_Angeles");
+
+  /** Malformed timestamp text with ANSI on (with ANSI off the same casts give null: see the table above). */
+  static final Table TIMESTAMP_TEXT_CAST_ERRORS = table("timestamp text cast errors",
+      error("cast", "CAST_INVALID_INPUT", "CAST(str AS TIMESTAMP)", "CAST('2024-03-10T' AS TIMESTAMP)",
+          "CAST('2024-03-10 10:11:12 abc' AS TIMESTAMP)", "CAST(str AS TIMESTAMP_NTZ)",
+          "CAST('T10:11:12' AS TIMESTAMP_NTZ)"));
+
+  /** Numbers and booleans to and from timestamps (seconds since the epoch), with ANSI on. */
+  static final Table NUMERIC_TIMESTAMP_CASTS = table("numeric timestamp casts",
+      values("cast", "CAST(b AS TIMESTAMP)", "CAST(s AS TIMESTAMP)", "CAST(i AS TIMESTAMP)", "CAST(dec AS TIMESTAMP)",
+          "CAST(wide AS TIMESTAMP)", "CAST(9223372036855 AS TIMESTAMP)", "CAST(1.0000015D AS TIMESTAMP)",
+          "CAST(-1.0000005 AS TIMESTAMP)", "CAST(CAST(0.1 AS FLOAT) AS TIMESTAMP)", "CAST(ts AS BIGINT)",
+          "CAST(ts AS DOUBLE)", "CAST(ts AS FLOAT)", "CAST(ts AS DECIMAL(20,6))", "CAST(ts AS DECIMAL(30,2))",
+          "CAST(TIMESTAMP'1969-12-31 23:59:59.5' AS INT)", "CAST(TIMESTAMP'1970-01-01 00:00:10' AS TINYINT)"),
+      values("try_cast", "try_cast(f AS TIMESTAMP)", "try_cast(d AS TIMESTAMP)", "try_cast(ts AS INT)",
+          "try_cast(ts AS DECIMAL(10,2))", "try_cast(l AS TIMESTAMP) IS NULL"),
+      error("cast", "CAST_OVERFLOW", "CAST(f AS TIMESTAMP)", "CAST(d AS TIMESTAMP)", "CAST(ts AS INT)",
+          "CAST(ts AS SMALLINT)"),
+      error("cast", "CAST_INVALID_INPUT", "CAST(CAST('NaN' AS DOUBLE) AS TIMESTAMP)"),
+      error("cast", "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", "CAST(ts AS DECIMAL(10,2))"),
+      error("cast", "DATATYPE_MISMATCH.CAST_WITH_CONF_SUGGESTION", "CAST(flag AS TIMESTAMP)", "CAST(ts AS BOOLEAN)",
+          "CAST(i AS BINARY)", "CAST(dt AS BOOLEAN)"),
+      error("cast", "DATATYPE_MISMATCH.CAST_WITH_FUNC_SUGGESTION", "CAST(dt AS INT)", "CAST(i AS DATE)",
+          "CAST(d AS DATE)"),
+      error("cast", "DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION", "CAST(d AS BINARY)", "CAST(bin AS INT)",
+          "CAST(CAST(ts AS TIMESTAMP_NTZ) AS BIGINT)", "CAST(flag AS DATE)", "CAST(i AS TIMESTAMP_NTZ)"));
+
+  /** The casts only ANSI off allows (booleans and timestamps, dates to numbers, integers to binary) and its nulls. */
+  static final Table LEGACY_CASTS = table("legacy casts",
+      values("cast", "CAST(flag AS TIMESTAMP)", "CAST(ts AS BOOLEAN)", "CAST(dt AS BOOLEAN)", "CAST(dt AS INT)",
+          "CAST(dt AS DOUBLE)", "CAST(b AS BINARY)", "CAST(s AS BINARY)", "CAST(i AS BINARY)", "CAST(l AS BINARY)",
+          "CAST(f AS TIMESTAMP)", "CAST(d AS TIMESTAMP)", "CAST(ts AS INT)", "CAST(ts AS SMALLINT)",
+          "CAST(ts AS DECIMAL(10,2))", "CAST(str AS TIMESTAMP)", "CAST(str AS TIMESTAMP_NTZ)",
+          "CAST('2024-03-10T' AS TIMESTAMP)"),
+      error("cast", "DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION", "CAST(i AS DATE)", "CAST(d AS BINARY)",
+          "CAST(flag AS DATE)"))
+      .withAnsiOff("legacy casts (ANSI off)");
+
+  /**
+   * Arguments a function takes as int are cast from any number, narrowing included: an out-of-range
+   * bigint is CAST_OVERFLOW with ANSI on. date_add's day count is not (it takes only int, smallint or tinyint).
+   */
+  static final Table IMPLICIT_ARGUMENT_CASTS = table("implicit argument casts",
+      values("substring", "substring(str, CAST(1 AS BIGINT), 2)", "substring(str, 1, CAST(2 AS BIGINT))",
+          "substring(str, dec, 2)", "substr(str, CAST(2 AS BIGINT))"),
+      values("repeat", "repeat(str, CAST(2 AS BIGINT))"),
+      values("lpad", "lpad(str, CAST(5 AS BIGINT), 'x')", "lpad(str, CAST(5 AS BIGINT))"),
+      values("rpad", "rpad(str, CAST(5 AS BIGINT), 'x')"),
+      values("left", "left(str, CAST(2 AS BIGINT))"),
+      values("right", "right(str, CAST(2 AS BIGINT))"),
+      values("space", "space(CAST(2 AS BIGINT))"),
+      values("add_months", "add_months(dt, CAST(1 AS BIGINT))"),
+      error("substring", "CAST_OVERFLOW", "substring(str, l, 2)", "substring(str, 2, l)", "substring(str, d, 2)"),
+      error("repeat", "CAST_OVERFLOW", "repeat(str, l)"),
+      error("lpad", "CAST_OVERFLOW", "lpad(str, l, 'x')"),
+      error("date_add", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "date_add(dt, CAST(1 AS BIGINT))",
+          "date_add(dt, d)"),
+      error("substring", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "substring(str, flag, 2)"));
+
+  /** With ANSI off the narrowing cast of a function argument wraps. */
+  static final Table IMPLICIT_ARGUMENT_CASTS_ANSI_OFF = table("implicit argument casts",
+      values("substring", "substring(str, l, 2)", "substring(str, d, 2)"),
+      values("lpad", "lpad(str, l, 'x')"),
+      values("left", "left(str, l)"))
+      .withAnsiOff("implicit argument casts (ANSI off)");
+
+  /** Unary operators are named as Spark names them: {@code (- x)}, {@code (+ x)}, {@code (NOT x)}. */
+  static final Table UNARY_OPERATOR_NAMES = table("unary operator names",
+      values("negative", "-d", "- -d", "-(d + 1)", "-dec", "-f", "negative(d)", "-CAST(b AS SMALLINT)"),
+      values("positive", "+d", "positive(dec)"),
+      values("not", "!flag", "NOT flag", "!(i > 0)", "not(flag)"),
+      error("negative", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "-flag"));
+
+  /** Binary to string keeps the bytes (no UTF-8 check), in generated code too; index 0 fails even under try. */
+  static final Table BINARY_TEXT_AND_INDEX_ZERO = table("binary text and index zero",
+      // Not hex or octet_length of CAST(bin AS STRING): Ember's string functions read their argument as a
+      // java.lang.String, which replaces bytes that are not UTF-8.
+      values("cast", "length(CAST(bin AS STRING))",
+          "CAST(CAST(bin AS STRING) AS BINARY) = bin",
+          "CAST(X'E282AC' AS STRING)", "hex(CAST(CAST(X'FF80' AS STRING) AS BINARY))", "CAST(str AS BINARY)"),
+      error("try_element_at", "INVALID_INDEX_OF_ZERO", "try_element_at(array(i, l), 0)",
+          "try_element_at(array(i), b - b)"),
+      error("element_at", "INVALID_INDEX_OF_ZERO", "element_at(array(i), b - b)"));
+
   @SafeVarargs
   private static List<Case> concat(List<Case>... groups) {
     List<Case> cases = new ArrayList<>();
@@ -708,6 +822,16 @@ final class FunctionCases {
       COLLECTIONS,
       ARRAY_SORT,
       LAMBDAS,
+      // cast and conversion tables
+      TIMESTAMP_TEXT_CASTS,
+      TIMESTAMP_TEXT_CASTS.withAnsiOff("timestamp text casts (ANSI off)"),
+      TIMESTAMP_TEXT_CAST_ERRORS,
+      NUMERIC_TIMESTAMP_CASTS,
+      LEGACY_CASTS,
+      IMPLICIT_ARGUMENT_CASTS,
+      IMPLICIT_ARGUMENT_CASTS_ANSI_OFF,
+      UNARY_OPERATOR_NAMES,
+      BINARY_TEXT_AND_INDEX_ZERO,
       // other tables
       TRY_CASTS,
       TRY_CASTS.withAnsiOff("try casts (ANSI off)"),

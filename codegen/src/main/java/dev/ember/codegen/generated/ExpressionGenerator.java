@@ -551,7 +551,8 @@ final class ExpressionGenerator {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Casts between numeric types, booleans and numbers, and strings to numbers.
+  // Casts between numeric types, booleans and numbers, strings to numbers, dates and timestamps, and
+  // (TimestampCastGenerator) numbers to and from timestamps.
 
   private ExprValue cast(Cast expression, ColumnReader columns, MethodScope scope) {
     ExprValue child = generate(expression.child(), columns, scope);
@@ -612,7 +613,9 @@ final class ExpressionGenerator {
     }
     code.line(name + "Null = " + value.isNull() + ";");
     code.open("if (!" + name + "Null) {").line(name + " = " + value.value() + ";").close();
-    code.reopen("} catch (dev.ember.SparkException " + name + "Error) {").line(name + "Null = true;").close();
+    code.reopen("} catch (dev.ember.SparkException " + name + "Error) {")
+        .line("dev.ember.codegen.semantics.TryErrors.raiseUnlessNull(" + name + "Error);")
+        .line(name + "Null = true;").close();
     return ExprValue.of(type, name + "Null", name);
   }
 
@@ -646,19 +649,68 @@ final class ExpressionGenerator {
     if (isInterval(from) || isInterval(to)) {
       return intervalCast(from, to, child, name, code);
     }
+    if (from instanceof BinaryType && to instanceof StringType || from instanceof StringType && to instanceof BinaryType) {
+      // Spark keeps the bytes as they are both ways (no UTF-8 check): only the type changes. Bytes in
+      // Arrow memory are copied, as a computed string or binary is a byte[] (a projection keeps it).
+      if (child.isByteArray()) {
+        return ExprValue.byteArray(to, child.isNull(), child.byteArray());
+      }
+      code.line("byte[] " + name + " = null;");
+      String copy = name + " = " + RUNTIME + ".copyBytes(" + child.value() + ", " + child.length() + ");";
+      if (child.neverNull()) {
+        code.line(copy);
+      } else {
+        code.open("if (!" + child.isNull() + ") {").line(copy).close();
+      }
+      return ExprValue.byteArray(to, child.isNull(), name);
+    }
     if (to instanceof StringType) {
       return castToString(expression, from, child, name, code);
     }
     if (isDateTime(from) && isDateTime(to)) {
       return dateTimeCast(from, to, child, name, code);
     }
+    if (isDateTime(from) || isDateTime(to)) {
+      ExprValue timestampCast = TimestampCastGenerator.generate(from, to, child, name, castAnsi, this::sessionZone, code);
+      if (timestampCast == null) {
+        throw Unsupported.expression(expression,
+            "cast from " + from.simpleString() + " to " + to.simpleString() + " is interpreted");
+      }
+      return timestampCast;
+    }
+    if (to instanceof BinaryType && JavaTypes.isIntegral(from)) {
+      code.line("byte[] " + name + " = null;");
+      String bytes = name + " = " + CASTS + ".integralToBinary(" + child.value() + ", " + typeConstant(from) + ");";
+      if (child.neverNull()) {
+        code.line(bytes);
+      } else {
+        code.open("if (!" + child.isNull() + ") {").line(bytes).close();
+      }
+      return ExprValue.byteArray(to, child.isNull(), name);
+    }
     String javaType = JavaTypes.javaType(to);
     String v = child.value();
     if (from instanceof StringType && (JavaTypes.isIntegral(to) || JavaTypes.isFractional(to))) {
       if (child.isByteArray()) {
-        throw Unsupported.expression(expression, "casts of string literals and computed strings are interpreted");
+        // A literal or computed string: through StringCastOps, which takes a java.lang.String.
+        String text = RUNTIME + ".string(" + child.byteArray() + ")";
+        String parse = JavaTypes.isIntegral(to) ? "StringCastOps.toIntegral(" + text + ", " + typeConstant(to) + ", "
+            : to instanceof FloatType ? "StringCastOps.toFloat(" + text + ", " : "StringCastOps.toDouble(" + text + ", ";
+        String boxedType = JavaTypes.isIntegral(to) ? "Long" : to instanceof FloatType ? "Float" : "Double";
+        return CastCode.boxed(to, boxedType, parse + castAnsi + ")", "." + javaType + "Value()", child, name, code);
       }
       return stringToNumber(to, child, name, javaType, castAnsi, code);
+    }
+    if (from instanceof StringType && (to instanceof BooleanType || to instanceof DecimalType)) {
+      String text = RUNTIME + ".string(" + child.bytesArguments() + ")";
+      if (to instanceof DecimalType decimal) {
+        String parse = "StringCastOps.toDecimal(" + text + ", " + decimal.precision() + ", " + decimal.scale() + ", "
+            + castAnsi + ")";
+        return CastCode.boxed(to, "java.math.BigDecimal", parse,
+            JavaTypes.isCompactDecimal(decimal) ? ".unscaledValue().longValue()" : "", child, name, code);
+      }
+      return CastCode.boxed(to, "Boolean", "StringCastOps.toBoolean(" + text + ", " + castAnsi + ")",
+          ".booleanValue()", child, name, code);
     }
     if (to instanceof DecimalType || from instanceof DecimalType) {
       return decimalCast(expression, from, to, child, name, castAnsi, code);

@@ -1,6 +1,7 @@
 package dev.ember.codegen.interpreted;
 
 import dev.ember.SparkException;
+import dev.ember.codegen.semantics.TryErrors;
 import dev.ember.planner.expressions.BoundReference;
 import dev.ember.planner.expressions.Expression;
 import dev.ember.planner.expressions.TryEval;
@@ -65,7 +66,8 @@ final class TryEvaluator {
         try (FieldVector value = ansi.evaluate(overInputs, inputBatch, oneRow, 1)) {
           out.copyFromSafe(0, row, value);
         } catch (SparkException rowFailed) {
-          // TRY evaluation: this row's error is its null result.
+          // TRY evaluation: this row's error is its null result, unless Spark raises it even under try.
+          TryErrors.raiseUnlessNull(rowFailed);
         }
       }
       out.setValueCount(count);

@@ -23,9 +23,9 @@ import org.apache.arrow.vector.FieldVector;
 
 /**
  * Casts a whole vector: numeric types among themselves, booleans to and from numbers, anything to
- * string, strings to numbers, booleans, dates and timestamps without a zone, and dates and
- * timestamps (with or without a zone) among themselves, through the session time zone, and ANSI
- * intervals to and from strings, numbers and each other. Per-value rules are {@link CastOps},
+ * string, strings to numbers, booleans, dates and timestamps, dates and timestamps (with or without a
+ * zone) among themselves, through the session time zone, numbers and booleans to and from
+ * timestamps, integral numbers to binary, and ANSI intervals to and from strings, numbers and each other. Per-value rules are {@link CastOps},
  * {@link IntervalCastOps} and {@link StringCastOps}; a conversion that gives null (ANSI off) leaves the row null.
  */
 final class VectorCasts {
@@ -89,6 +89,10 @@ final class VectorCasts {
     if (isInterval(from) || isInterval(to)) {
       return intervalCast(input, from, to, out);
     }
+    if (to instanceof StringType && from instanceof BinaryType) {
+      // Spark keeps the bytes as they are, without checking that they are UTF-8.
+      return row -> Columns.setBytes(out, row, Columns.getBytes(input, row));
+    }
     if (to instanceof StringType) {
       return row -> Columns.setBytes(out, row, toText(input, from, row).getBytes(StandardCharsets.UTF_8));
     }
@@ -99,7 +103,11 @@ final class VectorCasts {
       return dateTimeCast(input, from, to, out);
     }
     if ((isDateTime(from) || isDateTime(to)) && !from.equals(to)) {
-      throw unsupported(from, to);
+      return numberDateTimeCast(input, from, to, out);
+    }
+    if (to instanceof BinaryType && source == ValueFamily.INTEGRAL) {
+      Columns.LongReader reader = Columns.longReader(input);
+      return row -> Columns.setBytes(out, row, CastOps.integralToBinary(reader.get(row), from));
     }
     switch (target) {
       case BOOLEAN:
@@ -256,6 +264,73 @@ final class VectorCasts {
         : row -> writer.set(row, DateTimeCastOps.dateToInstant((int) reader.get(row), zone));
   }
 
+  /**
+   * Numbers and booleans to and from timestamps (seconds since the epoch), and, with ANSI off, dates
+   * to numbers and booleans, which Spark defines but always answers with null.
+   */
+  private RowCast numberDateTimeCast(FieldVector input, DataType from, DataType to, FieldVector out) {
+    ValueFamily source = ValueFamily.of(from);
+    if (from instanceof DateType) {
+      return row -> { };
+    }
+    if (to instanceof TimestampType) {
+      Columns.LongWriter writer = Columns.longWriter(out);
+      switch (source) {
+        case BOOLEAN:
+          return row -> writer.set(row, DateTimeCastOps.booleanToInstant(Columns.getBoolean(input, row)));
+        case INTEGRAL: {
+          Columns.LongReader reader = Columns.longReader(input);
+          return row -> writer.set(row, DateTimeCastOps.secondsToInstant(reader.get(row)));
+        }
+        case FRACTIONAL: {
+          Columns.DoubleReader reader = Columns.doubleReader(input);
+          return row -> {
+            Long instant = DateTimeCastOps.fractionalSecondsToInstant(reader.get(row), from, ansi);
+            if (instant != null) {
+              writer.set(row, instant);
+            }
+          };
+        }
+        case DECIMAL:
+          return row -> writer.set(row, DateTimeCastOps.decimalSecondsToInstant(Columns.getDecimal(input, row)));
+        default:
+          throw unsupported(from, to);
+      }
+    }
+    if (from instanceof TimestampType) {
+      Columns.LongReader reader = Columns.longReader(input);
+      switch (ValueFamily.of(to)) {
+        case BOOLEAN:
+          return row -> Columns.setBoolean(out, row, reader.get(row) != 0);
+        case INTEGRAL: {
+          Columns.LongWriter writer = Columns.longWriter(out);
+          ZoneId zone = sessionZone;
+          return row -> {
+            Long seconds = DateTimeCastOps.instantToIntegral(reader.get(row), to, zone, ansi);
+            if (seconds != null) {
+              writer.set(row, seconds);
+            }
+          };
+        }
+        case FRACTIONAL: {
+          Columns.DoubleWriter writer = Columns.doubleWriter(out);
+          boolean toFloat = to instanceof FloatType;
+          return toFloat
+              ? row -> writer.set(row, (float) DateTimeCastOps.instantToDouble(reader.get(row)))
+              : row -> writer.set(row, DateTimeCastOps.instantToDouble(reader.get(row)));
+        }
+        case DECIMAL: {
+          DecimalType decimal = (DecimalType) to;
+          return row -> setDecimal(out, row,
+              DateTimeCastOps.instantToDecimal(reader.get(row), decimal.precision(), decimal.scale(), ansi));
+        }
+        default:
+          throw unsupported(from, to);
+      }
+    }
+    throw unsupported(from, to);
+  }
+
   private RowCast fromString(FieldVector input, DataType from, DataType to, ValueFamily target, FieldVector out) {
     if (to instanceof TimestampNTZType) {
       Columns.LongWriter writer = Columns.longWriter(out);
@@ -263,6 +338,16 @@ final class VectorCasts {
         Long wallClock = DateTimeCastOps.stringToWallClock(text(input, row), ansi);
         if (wallClock != null) {
           writer.set(row, wallClock);
+        }
+      };
+    }
+    if (to instanceof TimestampType) {
+      Columns.LongWriter writer = Columns.longWriter(out);
+      ZoneId zone = sessionZone;
+      return row -> {
+        Long instant = DateTimeCastOps.stringToInstant(text(input, row), zone, ansi);
+        if (instant != null) {
+          writer.set(row, instant);
         }
       };
     }

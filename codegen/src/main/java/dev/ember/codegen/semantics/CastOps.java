@@ -108,6 +108,16 @@ public final class CastOps {
     return value.floatValue();
   }
 
+  /** {@code CAST(integral AS BINARY)} (ANSI off only): the value's big-endian bytes, as wide as its type. */
+  public static byte[] integralToBinary(long value, DataType source) {
+    int width = source instanceof ByteType ? 1 : source instanceof ShortType ? 2 : source instanceof LongType ? 8 : 4;
+    byte[] bytes = new byte[width];
+    for (int i = width - 1; i >= 0; i--) {
+      bytes[i] = (byte) (value >>> (8 * (width - 1 - i)));
+    }
+    return bytes;
+  }
+
   /** Spark's literal form of a value in error messages: {@code 300L}, {@code 7S}, {@code 1Y}. */
   static String integralSql(long value, DataType type) {
     if (type instanceof LongType) {

@@ -1,7 +1,11 @@
 package dev.ember.codegen.semantics;
 
 import dev.ember.runtime.functions.DateTimeText;
+import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
+import dev.ember.sql.types.DecimalType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -72,5 +76,90 @@ public final class DateTimeCastOps {
       throw SparkErrors.castInvalidInput(text, DataTypes.StringType, DataTypes.TimestampNTZType);
     }
     return wallClock;
+  }
+
+  /**
+   * {@code CAST(string AS TIMESTAMP)}: Spark's timestamp text, read in the session time zone unless it
+   * names a zone; null for malformed text when ANSI is off, CAST_INVALID_INPUT when it is on.
+   */
+  public static Long stringToInstant(String text, ZoneId sessionZone, boolean ansi) {
+    Long instant = DateTimeText.parseTimestamp(StringCastOps.trimmed(text), sessionZone);
+    if (instant == null && ansi) {
+      throw SparkErrors.castInvalidInput(text, DataTypes.StringType, DataTypes.TimestampType);
+    }
+    return instant;
+  }
+
+  /** {@code CAST(boolean AS TIMESTAMP)} (ANSI off only): true is one microsecond after the epoch. */
+  public static long booleanToInstant(boolean value) {
+    return value ? 1L : 0L;
+  }
+
+  /**
+   * {@code CAST(integral AS TIMESTAMP)}: seconds since the epoch. Beyond the microseconds a bigint
+   * holds the result is the nearest bound, ANSI or not (as Spark 4.2 does).
+   */
+  public static long secondsToInstant(long seconds) {
+    if (seconds > Long.MAX_VALUE / MICROS_PER_SECOND) {
+      return Long.MAX_VALUE;
+    } else if (seconds < Long.MIN_VALUE / MICROS_PER_SECOND) {
+      return Long.MIN_VALUE;
+    }
+    return seconds * MICROS_PER_SECOND;
+  }
+
+  /**
+   * {@code CAST(double AS TIMESTAMP)} (a float is widened first): seconds since the epoch, truncated
+   * toward zero to microseconds. ANSI on: NaN and the infinities are CAST_INVALID_INPUT and microseconds
+   * beyond a bigint CAST_OVERFLOW (of the double microseconds to bigint, as Spark reports it). ANSI
+   * off: NaN and the infinities give null and other values saturate.
+   */
+  public static Long fractionalSecondsToInstant(double seconds, DataType source, boolean ansi) {
+    if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {
+      if (ansi) {
+        throw SparkErrors.castInvalidValue(Double.toString(seconds), source, DataTypes.TimestampType);
+      }
+      return null;
+    }
+    double micros = seconds * MICROS_PER_SECOND;
+    if (ansi && !(micros >= -0x1p63 && micros < 0x1p63)) {
+      throw SparkErrors.castOverflow(CastOps.fractionalSql(micros, DataTypes.DoubleType), DataTypes.DoubleType,
+          DataTypes.LongType);
+    }
+    return (long) micros;
+  }
+
+  /**
+   * {@code CAST(decimal AS TIMESTAMP)}: seconds since the epoch, truncated toward zero to microseconds;
+   * beyond a bigint the microseconds wrap around, ANSI or not (as Spark 4.2 does).
+   */
+  public static long decimalSecondsToInstant(BigDecimal seconds) {
+    return seconds.movePointRight(6).setScale(0, RoundingMode.DOWN).longValue();
+  }
+
+  /**
+   * {@code CAST(timestamp AS integral)}: whole seconds since the epoch, rounded down. Outside the
+   * target's range: CAST_OVERFLOW (naming the timestamp) with ANSI on, null with ANSI off.
+   */
+  public static Long instantToIntegral(long instant, DataType target, ZoneId zone, boolean ansi) {
+    long seconds = Math.floorDiv(instant, MICROS_PER_SECOND);
+    if (seconds >= IntegralRange.minimum(target) && seconds <= IntegralRange.maximum(target)) {
+      return seconds;
+    }
+    if (ansi) {
+      throw SparkErrors.castOverflow("TIMESTAMP '" + instantToString(instant, zone) + "'", DataTypes.TimestampType,
+          target);
+    }
+    return null;
+  }
+
+  /** {@code CAST(timestamp AS DOUBLE)}: seconds since the epoch with the microseconds as a fraction. */
+  public static double instantToDouble(long instant) {
+    return instant / (double) MICROS_PER_SECOND;
+  }
+
+  /** {@code CAST(timestamp AS DECIMAL(p, s))}: the exact seconds, rounded half up to the scale. */
+  public static BigDecimal instantToDecimal(long instant, int precision, int scale, boolean ansi) {
+    return DecimalOps.toPrecision(BigDecimal.valueOf(instant, 6), precision, scale, ansi);
   }
 }

@@ -51,6 +51,17 @@ public final class SparkErrors {
         null);
   }
 
+  /** A value that has no counterpart in the target type, e.g. NaN as a timestamp; {@code valueSql} unquoted. */
+  public static SparkException castInvalidValue(String valueSql, DataType from, DataType to) {
+    return new SparkException("CAST_INVALID_INPUT",
+        parameters("expression", valueSql, "sourceType", quoted(from), "targetType", quoted(to),
+            "ansiConfig", ANSI_CONFIG),
+        "The value " + valueSql + " of the type " + quoted(from) + " cannot be cast to " + quoted(to)
+            + " because it is malformed. Correct the value as per the syntax, or change its target type."
+            + " Use `try_cast` to tolerate malformed input and return NULL instead. SQLSTATE: 22018",
+        null);
+  }
+
   /** A number outside the target type's range; {@code valueSql} is Spark's literal form, e.g. {@code 3000000000L}. */
   public static SparkException castOverflow(String valueSql, DataType from, DataType to) {
     return new SparkException("CAST_OVERFLOW",

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ember.SparkException;
+import dev.ember.sql.types.DataTypes;
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -58,5 +60,61 @@ class DateTimeCastOpsTest {
     assertEquals("[CAST_INVALID_INPUT] The value 'x' of the type \"STRING\" cannot be cast to \"TIMESTAMP_NTZ\" because"
         + " it is malformed. Correct the value as per the syntax, or change its target type. Use `try_cast` to"
         + " tolerate malformed input and return NULL instead. SQLSTATE: 22018", error.getMessage());
+  }
+
+  @Test
+  void stringsToInstantsReadTheSessionZoneUnlessTheyNameOne() {
+    assertEquals(wallClock("2024-03-10T17:11:12"), DateTimeCastOps.stringToInstant(" 2024-03-10 10:11:12 ", LOS_ANGELES,
+        true));
+    assertEquals(wallClock("2024-03-10T09:11:12"),
+        DateTimeCastOps.stringToInstant("2024-03-10 10:11:12 Europe/Paris", LOS_ANGELES, true));
+    assertNull(DateTimeCastOps.stringToInstant("2024-03-10T", LOS_ANGELES, false));
+    SparkException error = assertThrows(SparkException.class,
+        () -> DateTimeCastOps.stringToInstant("2024-03-10T", LOS_ANGELES, true));
+    assertEquals("CAST_INVALID_INPUT", error.getCondition());
+    assertEquals("\"TIMESTAMP\"", error.getMessageParameters().get("targetType"));
+  }
+
+  @Test
+  void numbersAreSecondsSinceTheEpoch() {
+    assertEquals(-7_000_000L, DateTimeCastOps.secondsToInstant(-7));
+    assertEquals(Long.MAX_VALUE, DateTimeCastOps.secondsToInstant(9_223_372_036_855L));
+    assertEquals(Long.MIN_VALUE, DateTimeCastOps.secondsToInstant(-9_223_372_036_855L));
+    assertEquals(1_000_001L, DateTimeCastOps.fractionalSecondsToInstant(1.0000015, DataTypes.DoubleType, true));
+    assertEquals(0L, DateTimeCastOps.fractionalSecondsToInstant(-0.0000005, DataTypes.DoubleType, true));
+    assertEquals(Long.MAX_VALUE, DateTimeCastOps.fractionalSecondsToInstant(1e20, DataTypes.DoubleType, false));
+    assertNull(DateTimeCastOps.fractionalSecondsToInstant(Double.NaN, DataTypes.DoubleType, false));
+    assertEquals(-1_000_000L, DateTimeCastOps.decimalSecondsToInstant(new BigDecimal("-1.0000005")));
+    assertEquals(1_234_567L, DateTimeCastOps.decimalSecondsToInstant(new BigDecimal("1.23456789")));
+  }
+
+  @Test
+  void fractionalSecondsFailUnderAnsiAsSparkReportsThem() {
+    SparkException nan = assertThrows(SparkException.class,
+        () -> DateTimeCastOps.fractionalSecondsToInstant(Double.NaN, DataTypes.DoubleType, true));
+    assertEquals("CAST_INVALID_INPUT", nan.getCondition());
+    assertEquals("NaN", nan.getMessageParameters().get("expression"));
+    SparkException overflow = assertThrows(SparkException.class,
+        () -> DateTimeCastOps.fractionalSecondsToInstant(1e20, DataTypes.DoubleType, true));
+    assertEquals("CAST_OVERFLOW", overflow.getCondition());
+    assertEquals("1.0E26D", overflow.getMessageParameters().get("value"));
+    assertEquals("\"BIGINT\"", overflow.getMessageParameters().get("targetType"));
+  }
+
+  @Test
+  void timestampsToNumbersAreSecondsRoundedDown() {
+    long halfSecondBefore = -500_000L;
+    assertEquals(-1L, DateTimeCastOps.instantToIntegral(halfSecondBefore, DataTypes.LongType, ZoneOffset.UTC, true));
+    assertEquals(-1L, DateTimeCastOps.instantToIntegral(halfSecondBefore, DataTypes.ByteType, ZoneOffset.UTC, true));
+    assertEquals(-0.5, DateTimeCastOps.instantToDouble(halfSecondBefore));
+    assertEquals(new BigDecimal("-0.500"), DateTimeCastOps.instantToDecimal(halfSecondBefore, 10, 3, true));
+    assertEquals(new BigDecimal("1704067200.13"),
+        DateTimeCastOps.instantToDecimal(1_704_067_200_125_000L, 20, 2, true));
+    long year2100 = wallClock("2100-01-01T00:00:00");
+    assertNull(DateTimeCastOps.instantToIntegral(year2100, DataTypes.IntegerType, ZoneOffset.UTC, false));
+    SparkException error = assertThrows(SparkException.class,
+        () -> DateTimeCastOps.instantToIntegral(year2100, DataTypes.IntegerType, LOS_ANGELES, true));
+    assertEquals("TIMESTAMP '2099-12-31 16:00:00'", error.getMessageParameters().get("value"));
+    assertEquals(1L, DateTimeCastOps.booleanToInstant(true));
   }
 }

@@ -169,6 +169,17 @@ final class AnalysisErrors {
         "cannot cast " + source + " to " + target + ".", plan);
   }
 
+  /** A cast ANSI mode rejects that exists with ANSI off: Spark suggests the setting that allows it. */
+  static AnalysisException castWithConfigurationSuggestion(Expression cast, DataType from, DataType to, String config,
+      String configValue, LogicalPlan plan) {
+    String source = Identifiers.quoteType(from);
+    String target = Identifiers.quoteType(to);
+    return dataTypeMismatch("CAST_WITH_CONF_SUGGESTION", cast,
+        Map.of("srcType", source, "targetType", target, "config", config, "configVal", configValue),
+        "cannot cast " + source + " to " + target + " with ANSI mode on.\nIf you have to cast " + source + " to "
+            + target + ", you can set " + config + " as " + configValue + ".", plan);
+  }
+
   /** A cast ANSI rejects for which Spark names a function to use instead: a number to a date and back. */
   static AnalysisException castWithFunctionSuggestion(Expression cast, DataType from, DataType to, String functions,
       LogicalPlan plan) {

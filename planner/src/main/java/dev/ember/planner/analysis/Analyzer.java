@@ -17,6 +17,7 @@ public final class Analyzer {
   static final int MAXIMUM_ITERATIONS = 100;
 
   private final List<RuleBatch> batches;
+  private final boolean ansiEnabled;
 
   public Analyzer(AnalyzerSettings settings) {
     this(settings, FunctionRegistry.builtin());
@@ -26,6 +27,7 @@ public final class Analyzer {
     Objects.requireNonNull(settings, "settings is null");
     Objects.requireNonNull(functions, "functions is null");
     ColumnResolver resolver = new ColumnResolver(settings.caseSensitive());
+    this.ansiEnabled = settings.ansiEnabled();
     this.batches = List.of(
         new RuleBatch("Resolution", List.of(
             // First: a lambda's parameters shadow columns of the same name.
@@ -66,6 +68,6 @@ public final class Analyzer {
     for (RuleBatch batch : batches) {
       current = batch.execute(current);
     }
-    return CheckAnalysis.check(current);
+    return CheckAnalysis.check(current, ansiEnabled);
   }
 }

@@ -27,14 +27,15 @@ import java.util.stream.Collectors;
 final class CheckAnalysis {
   private CheckAnalysis() {}
 
-  static LogicalPlan check(LogicalPlan plan) {
+  /** {@code ansiEnabled}: the session's {@code spark.sql.ansi.enabled}, which decides the casts allowed. */
+  static LogicalPlan check(LogicalPlan plan, boolean ansiEnabled) {
     for (LogicalPlan child : plan.children()) {
-      check(child);
+      check(child, ansiEnabled);
     }
     CheckWindows.check(plan);
     checkResolved(plan);
     for (Expression expression : plan.expressions()) {
-      ExpressionTypeCheck.check(expression, plan);
+      ExpressionTypeCheck.check(expression, plan, ansiEnabled);
     }
     checkOperator(plan);
     checkReferencesBound(plan);

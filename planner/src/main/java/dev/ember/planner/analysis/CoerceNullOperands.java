@@ -8,6 +8,7 @@ import dev.ember.planner.expressions.Not;
 import dev.ember.planner.expressions.Or;
 import dev.ember.planner.expressions.UnaryMinus;
 import dev.ember.planner.logical.LogicalPlan;
+import java.util.List;
 
 /**
  * Gives an untyped null ({@code lit(null)}, type void) the type its operator needs: the other
@@ -29,7 +30,7 @@ final class CoerceNullOperands implements AnalyzerRule {
       return new Not(TypeWidening.castTo(not.child(), TypeWidening.BOOLEAN));
     }
     if (expression instanceof UnaryMinus minus && TypeWidening.isNull(minus.child().dataType())) {
-      return new UnaryMinus(TypeWidening.castTo(minus.child(), TypeWidening.DOUBLE));
+      return minus.withNewChildren(List.of(TypeWidening.castTo(minus.child(), TypeWidening.DOUBLE)));
     }
     if (expression instanceof And || expression instanceof Or) {
       return TypeWidening.withOperands(expression, booleanIfNull(TypeWidening.left(expression)),

@@ -7,7 +7,6 @@ import dev.ember.planner.expressions.ArithmeticOperator;
 import dev.ember.planner.expressions.BinaryArithmetic;
 import dev.ember.planner.expressions.CaseWhen;
 import dev.ember.planner.expressions.Cast;
-import dev.ember.planner.expressions.TryCastRules;
 import dev.ember.planner.expressions.Coalesce;
 import dev.ember.planner.expressions.GreatestLeast;
 import dev.ember.planner.expressions.HigherOrderFunction;
@@ -22,7 +21,6 @@ import dev.ember.planner.expressions.UnaryMinus;
 import dev.ember.planner.logical.LogicalPlan;
 import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.DataType;
-import dev.ember.sql.types.DateType;
 import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.DoubleType;
 import java.util.List;
@@ -39,12 +37,19 @@ final class ExpressionTypeCheck {
 
   private ExpressionTypeCheck() {}
 
-  /** Checks every node of {@code expression}, children first; {@code operator} is named in the error. */
-  static void check(Expression expression, LogicalPlan operator) {
+  /**
+   * Checks every node of {@code expression}, children first; {@code operator} is named in the error.
+   * {@code ansiEnabled} is the session's setting, which decides the casts Spark allows.
+   */
+  static void check(Expression expression, LogicalPlan operator, boolean ansiEnabled) {
     for (Expression child : expression.children()) {
-      check(child, operator);
+      check(child, operator, ansiEnabled);
     }
-    checkNode(expression, operator);
+    if (expression instanceof Cast cast) {
+      CastCheck.check(cast, ansiEnabled, operator);
+    } else {
+      checkNode(expression, operator);
+    }
   }
 
   private static void checkNode(Expression expression, LogicalPlan operator) {
@@ -73,16 +78,6 @@ final class ExpressionTypeCheck {
       checkFunctionCall(call, operator);
     } else if (expression instanceof HigherOrderFunction function) {
       HigherOrderFunctionChecks.checkLambdas(function, operator);
-    } else if (expression instanceof Cast cast && (!IntervalCasts.allowed(cast.child().dataType(), cast.dataType())
-        || cast.nullOnError() && !TryCastRules.ansiAllows(cast.child().dataType(), cast.dataType()))) {
-      DataType from = cast.child().dataType();
-      DataType to = cast.dataType();
-      if (cast.nullOnError() && from.isNumeric() && to instanceof DateType) {
-        throw AnalysisErrors.castWithFunctionSuggestion(cast, from, to, "`DATE_FROM_UNIX_DATE`", operator);
-      } else if (cast.nullOnError() && from instanceof DateType && to.isNumeric()) {
-        throw AnalysisErrors.castWithFunctionSuggestion(cast, from, to, "`UNIX_DATE`", operator);
-      }
-      throw AnalysisErrors.castWithoutSuggestion(cast, from, to, operator);
     } else if (expression instanceof If conditional) {
       if (!(conditional.predicate().dataType() instanceof BooleanType)) {
         throw AnalysisErrors.unexpectedInputType(conditional, conditional.predicate(), BOOLEAN, operator);

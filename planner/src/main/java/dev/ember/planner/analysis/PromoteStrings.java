@@ -7,6 +7,7 @@ import dev.ember.planner.expressions.Not;
 import dev.ember.planner.expressions.Or;
 import dev.ember.planner.expressions.UnaryMinus;
 import dev.ember.planner.logical.LogicalPlan;
+import java.util.List;
 import dev.ember.sql.types.BinaryType;
 import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.DataType;
@@ -34,7 +35,7 @@ final class PromoteStrings implements AnalyzerRule {
 
   private static Expression promote(Expression expression) {
     if (expression instanceof UnaryMinus minus && TypeWidening.isString(minus.child().dataType())) {
-      return new UnaryMinus(TypeWidening.castTo(minus.child(), TypeWidening.DOUBLE));
+      return minus.withNewChildren(List.of(TypeWidening.castTo(minus.child(), TypeWidening.DOUBLE)));
     }
     if (expression instanceof Not not && TypeWidening.isString(not.child().dataType())) {
       return new Not(TypeWidening.castTo(not.child(), TypeWidening.BOOLEAN));

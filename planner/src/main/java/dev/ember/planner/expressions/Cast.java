@@ -1,11 +1,16 @@
 package dev.ember.planner.expressions;
 
+import dev.ember.sql.types.BinaryType;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DateType;
 import dev.ember.sql.types.DayTimeIntervalType;
 import dev.ember.sql.types.DecimalType;
+import dev.ember.sql.types.DoubleType;
+import dev.ember.sql.types.FloatType;
+import dev.ember.sql.types.LongType;
 import dev.ember.sql.types.StringType;
 import dev.ember.sql.types.TimestampNTZType;
+import dev.ember.sql.types.TimestampType;
 import dev.ember.sql.types.YearMonthIntervalType;
 import java.util.List;
 import java.util.Objects;
@@ -51,8 +56,9 @@ public record Cast(Expression child, DataType dataType, boolean userSpecified, b
 
   /**
    * A failed non-ANSI cast yields null; Spark 4.2 also calls every cast of a string to another type
-   * nullable, ANSI or not ({@code CAST('4' AS DOUBLE)} is a nullable column), and so an interval to a
-   * decimal and a date to a timestamp without a zone.
+   * but binary nullable, ANSI or not ({@code CAST('4' AS DOUBLE)} is a nullable column), and so an interval to a
+   * decimal, a date to a timestamp without a zone, a float or double to a timestamp, and a timestamp
+   * to a decimal or an integral type narrower than bigint.
    */
   @Override
   public boolean nullable() {
@@ -61,10 +67,13 @@ public record Cast(Expression child, DataType dataType, boolean userSpecified, b
       return child.nullable() || !TryCastRules.isSafeWidening(from, dataType);
     }
     return child.nullable() || !ansi
-        || (from instanceof StringType && !(dataType instanceof StringType))
+        || (from instanceof StringType && !(dataType instanceof StringType || dataType instanceof BinaryType))
         || ((from instanceof DayTimeIntervalType || from instanceof YearMonthIntervalType)
             && dataType instanceof DecimalType)
-        || (from instanceof DateType && dataType instanceof TimestampNTZType);
+        || (from instanceof DateType && dataType instanceof TimestampNTZType)
+        || (from instanceof FloatType || from instanceof DoubleType) && dataType instanceof TimestampType
+        || from instanceof TimestampType && (dataType instanceof DecimalType
+            || dataType.isIntegral() && !(dataType instanceof LongType));
   }
 
   @Override

@@ -1,7 +1,5 @@
 package dev.ember.planner.expressions;
 
-import dev.ember.sql.types.BinaryType;
-import dev.ember.sql.types.BooleanType;
 import dev.ember.sql.types.ByteType;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DateType;
@@ -11,7 +9,6 @@ import dev.ember.sql.types.DoubleType;
 import dev.ember.sql.types.FloatType;
 import dev.ember.sql.types.IntegerType;
 import dev.ember.sql.types.LongType;
-import dev.ember.sql.types.NullType;
 import dev.ember.sql.types.ShortType;
 import dev.ember.sql.types.StringType;
 import dev.ember.sql.types.TimestampNTZType;
@@ -27,26 +24,9 @@ import dev.ember.sql.types.YearMonthIntervalType;
 public final class TryCastRules {
   private TryCastRules() {}
 
-  /**
-   * False for the casts ANSI mode rejects at analysis that no interval is part of: numbers and
-   * booleans to and from dates and timestamps without a zone, booleans to and from timestamps, and
-   * binary to or from anything but string.
-   */
+  /** The casts ANSI mode allows at all: {@link CastRules#ansiAllows}. */
   public static boolean ansiAllows(DataType from, DataType to) {
-    if (from.equals(to) || from instanceof NullType) {
-      return true;
-    }
-    if (from instanceof BinaryType || to instanceof BinaryType) {
-      return from instanceof StringType || to instanceof StringType;
-    }
-    boolean fromScalar = from.isNumeric() || from instanceof BooleanType;
-    boolean toScalar = to.isNumeric() || to instanceof BooleanType;
-    if ((from instanceof DateType || from instanceof TimestampNTZType) && toScalar
-        || (to instanceof DateType || to instanceof TimestampNTZType) && fromScalar) {
-      return false;
-    }
-    return !(from instanceof TimestampType && to instanceof BooleanType
-        || from instanceof BooleanType && to instanceof TimestampType);
+    return CastRules.ansiAllows(from, to);
   }
 
   /**

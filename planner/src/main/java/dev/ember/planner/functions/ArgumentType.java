@@ -24,10 +24,10 @@ public record ArgumentType(String sql, Predicate<DataType> accepts, UnaryOperato
     Objects.requireNonNull(coercion, "coercion is null");
   }
 
-  /** Exactly {@code type}; anything implicitly castable to it is cast. */
+  /** Exactly {@code type}; anything implicitly castable to it (any number to a number) is cast. */
   public static ArgumentType exactly(DataType type) {
     return new ArgumentType("\"" + type.sql() + "\"", type::equals,
-        from -> ImplicitCasts.allowed(from, type) ? type : null);
+        from -> ImplicitCasts.allowedForArgument(from, type) ? type : null);
   }
 
   /** Any numeric type as it is; a string or null becomes double. */

@@ -62,6 +62,16 @@ public final class ImplicitCasts {
     return false;
   }
 
+  /**
+   * The casts Spark 4.2 inserts for a function argument of one exact type (observed with ANSI on and
+   * off): those of {@link #allowed}, and any number to any other numeric type, narrowing included
+   * ({@code substring(s, bigintColumn, 2)}); the cast follows the session's ANSI setting, so a value
+   * out of range is CAST_OVERFLOW with ANSI on and wraps with ANSI off.
+   */
+  public static boolean allowedForArgument(DataType from, DataType to) {
+    return allowed(from, to) || from.isNumeric() && to.isNumeric();
+  }
+
   /** 1 for tinyint up to 4 for bigint, 0 for any other type. */
   public static int integralRank(DataType type) {
     if (type instanceof ByteType) {

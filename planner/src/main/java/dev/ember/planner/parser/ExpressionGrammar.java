@@ -229,7 +229,7 @@ public final class ExpressionGrammar {
       return postfix(NumericLiterals.of(number.text(), true, tokens.command(), token.start(), number.end()));
     } else if (token.isSymbol("-")) {
       tokens.advance();
-      return new UnaryMinus(unary());
+      return UnaryMinus.operator(unary());
     } else if (token.isSymbol("+")) {
       tokens.advance();
       return new UnresolvedFunction("positive", List.of(unary()), false);

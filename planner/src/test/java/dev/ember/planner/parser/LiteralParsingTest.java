@@ -79,9 +79,18 @@ class LiteralParsingTest {
 
   @Test
   void minusBeforeAnythingButANumberIsUnaryMinus() {
-    assertEquals(new UnaryMinus(Literal.fromJava(-1)), ExpressionParser.parse("- -1"));
-    assertEquals(new UnaryMinus(Literal.fromJava(1)), ExpressionParser.parse("-(1)"));
-    assertEquals(new UnaryMinus(Literal.fromJava("a")), ExpressionParser.parse("-'a'"));
+    assertEquals(UnaryMinus.operator(Literal.fromJava(-1)), ExpressionParser.parse("- -1"));
+    assertEquals(UnaryMinus.operator(Literal.fromJava(1)), ExpressionParser.parse("-(1)"));
+    assertEquals(UnaryMinus.operator(Literal.fromJava("a")), ExpressionParser.parse("-'a'"));
+  }
+
+  /** Spark 4.2 names the operator {@code (- x)} and the function (and the API's negate) {@code negative(x)}. */
+  @Test
+  void theMinusOperatorIsNamedLikeSparksAndTheFunctionKeepsItsName() {
+    assertEquals("(- 1)", ExpressionParser.parse("-(1)").sql());
+    assertEquals("negative(1)", new UnaryMinus(Literal.fromJava(1)).sql());
+    assertEquals("(- 2)", UnaryMinus.operator(Literal.fromJava(1)).withNewChildren(
+        java.util.List.of(Literal.fromJava(2))).sql());
   }
 
   @ParameterizedTest(name = "{0}")

@@ -64,7 +64,7 @@ class NestedAccessParsingTest {
 
   @Test
   void subscriptBindsTighterThanUnaryAndArithmetic() {
-    assertEquals(new UnaryMinus(extract(column("arr"), 0)), ExpressionParser.parse("-arr[0]"));
+    assertEquals(UnaryMinus.operator(extract(column("arr"), 0)), ExpressionParser.parse("-arr[0]"));
     assertEquals(new Cast(extract(column("arr"), 0), DataTypes.StringType, true, true),
         ExpressionParser.parse("arr[0]::string"));
     assertEquals(new BinaryArithmetic(ArithmeticOperator.ADD, extract(column("arr"), 0),

@@ -2,9 +2,7 @@ package dev.ember.runtime.functions;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,8 +15,6 @@ import java.util.regex.Pattern;
 public final class DateTimeText {
   private static final String DATE = "([+-]?\\d{4,7})(?:-(\\d{1,2})(?:-(\\d{1,2}))?)?";
   private static final Pattern DATE_TEXT = Pattern.compile(DATE + "(?:[ T].*)?", Pattern.DOTALL);
-  private static final Pattern TIMESTAMP_TEXT = Pattern.compile(
-      DATE + "(?:[ T](\\d{1,2})(?::(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d*))?)?)?)?\\s*(.*)");
 
   private DateTimeText() {}
 
@@ -35,54 +31,17 @@ public final class DateTimeText {
     }
   }
 
-  /** Microseconds since the epoch, or null when the text is not a timestamp. */
+  /** Microseconds since the epoch, or null when the text is not a timestamp: {@link TimestampText#toInstant}. */
   public static Long parseTimestamp(String text, ZoneId sessionZone) {
-    Matcher match = TIMESTAMP_TEXT.matcher(text.strip());
-    if (!match.matches()) {
-      return null;
-    }
-    try {
-      String zone = match.group(8).trim();
-      if (!zone.isEmpty() && match.group(6) == null) {
-        // Spark reads a zone only after the seconds.
-        return null;
-      }
-      String fraction = match.group(7) == null ? "" : match.group(7);
-      // Spark keeps microseconds and drops finer digits.
-      String micros = (fraction + "000000").substring(0, 6);
-      LocalDateTime local = date(match).atTime(group(match, 4, 0), group(match, 5, 0), group(match, 6, 0),
-          Integer.parseInt(micros) * 1000);
-      return DateTimeValues.micros(local.atZone(zone.isEmpty() ? sessionZone : zone(zone)).toInstant());
-    } catch (DateTimeException | NumberFormatException | ArithmeticException e) {
-      return null;
-    }
+    return TimestampText.toInstant(text.strip(), sessionZone);
   }
 
   /**
    * The microseconds of a wall-clock reading taken as UTC (a {@code timestamp_ntz}), or null when the
-   * text is not a timestamp. A zone in the text must be valid but is ignored, as in Spark.
+   * text is not a timestamp: {@link TimestampText#toWallClock}.
    */
   public static Long parseWallClock(String text) {
-    Matcher match = TIMESTAMP_TEXT.matcher(text.strip());
-    if (!match.matches()) {
-      return null;
-    }
-    try {
-      String zone = match.group(8).trim();
-      if (!zone.isEmpty()) {
-        if (match.group(6) == null) {
-          return null;
-        }
-        zone(zone);
-      }
-      String fraction = match.group(7) == null ? "" : match.group(7);
-      String micros = (fraction + "000000").substring(0, 6);
-      LocalDateTime local = date(match).atTime(group(match, 4, 0), group(match, 5, 0), group(match, 6, 0),
-          Integer.parseInt(micros) * 1000);
-      return DateTimeValues.micros(local.toInstant(java.time.ZoneOffset.UTC));
-    } catch (DateTimeException | NumberFormatException | ArithmeticException e) {
-      return null;
-    }
+    return TimestampText.toWallClock(text.strip());
   }
 
   private static LocalDate date(Matcher match) {
@@ -91,14 +50,5 @@ public final class DateTimeText {
 
   private static int group(Matcher match, int group, int absent) {
     return match.group(group) == null ? absent : Integer.parseInt(match.group(group));
-  }
-
-  private static ZoneId zone(String text) {
-    if (text.equals("Z")) {
-      return ZoneOffset.UTC;
-    } else if (text.startsWith("+") || text.startsWith("-")) {
-      return ZoneOffset.of(text);
-    }
-    return ZoneId.of(text, ZoneId.SHORT_IDS);
   }
 }
