@@ -4,7 +4,6 @@ import dev.ember.planner.expressions.Expression;
 import dev.ember.planner.expressions.Or;
 import dev.ember.planner.logical.Filter;
 import dev.ember.planner.logical.Join;
-import dev.ember.planner.logical.JoinType;
 import dev.ember.planner.logical.LogicalPlan;
 import dev.ember.planner.optimizer.OptimizerRule;
 import java.util.ArrayList;
@@ -51,12 +50,12 @@ public final class InferSideFiltersFromDisjunctions implements OptimizerRule {
       if (!(conjunct instanceof Or) || sides.sideOf(conjunct) != JoinConjuncts.Side.BOTH) {
         continue;
       }
-      List<Expression> disjuncts = disjuncts(conjunct);
-      if (leftFilterable(join.joinType())) {
+      List<Expression> disjuncts = JoinConjuncts.disjuncts(conjunct);
+      if (JoinConjuncts.leftFilterable(join.joinType())) {
         implied(disjuncts, sides, JoinConjuncts.Side.LEFT)
             .filter(filter -> !filters(join.left(), filter)).ifPresent(toLeft::add);
       }
-      if (rightFilterable(join.joinType())) {
+      if (JoinConjuncts.rightFilterable(join.joinType())) {
         implied(disjuncts, sides, JoinConjuncts.Side.RIGHT)
             .filter(filter -> !filters(join.right(), filter)).ifPresent(toRight::add);
       }
@@ -92,26 +91,5 @@ public final class InferSideFiltersFromDisjunctions implements OptimizerRule {
   /** Whether {@code side} is already a filter by {@code condition}, as this rule left it on an earlier pass. */
   private static boolean filters(LogicalPlan side, Expression condition) {
     return side instanceof Filter filter && JoinConjuncts.split(filter.condition()).contains(condition);
-  }
-
-  private static List<Expression> disjuncts(Expression condition) {
-    List<Expression> out = new ArrayList<>();
-    if (condition instanceof Or or) {
-      out.addAll(disjuncts(or.left()));
-      out.addAll(disjuncts(or.right()));
-    } else {
-      out.add(condition);
-    }
-    return out;
-  }
-
-  private static boolean leftFilterable(JoinType type) {
-    return type == JoinType.INNER || type == JoinType.CROSS || type == JoinType.LEFT_SEMI
-        || type == JoinType.RIGHT_OUTER;
-  }
-
-  private static boolean rightFilterable(JoinType type) {
-    return type == JoinType.INNER || type == JoinType.CROSS || type == JoinType.LEFT_SEMI
-        || type == JoinType.LEFT_OUTER || type == JoinType.LEFT_ANTI;
   }
 }

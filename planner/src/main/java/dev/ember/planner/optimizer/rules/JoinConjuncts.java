@@ -3,7 +3,9 @@ package dev.ember.planner.optimizer.rules;
 import dev.ember.planner.expressions.And;
 import dev.ember.planner.expressions.AttributeReference;
 import dev.ember.planner.expressions.Expression;
+import dev.ember.planner.expressions.Or;
 import dev.ember.planner.logical.Join;
+import dev.ember.planner.logical.JoinType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,6 +45,33 @@ final class JoinConjuncts {
       out.add(condition);
     }
     return out;
+  }
+
+  /** The disjuncts of {@code condition}: its {@code OR}s flattened, in order. */
+  static List<Expression> disjuncts(Expression condition) {
+    List<Expression> out = new ArrayList<>();
+    if (condition instanceof Or or) {
+      out.addAll(disjuncts(or.left()));
+      out.addAll(disjuncts(or.right()));
+    } else {
+      out.add(condition);
+    }
+    return out;
+  }
+
+  /**
+   * Whether a filter on the left side keeps the join's result: not where the join keeps every left row
+   * (left outer, anti) or may null-pad it (full outer).
+   */
+  static boolean leftFilterable(JoinType type) {
+    return type == JoinType.INNER || type == JoinType.CROSS || type == JoinType.LEFT_SEMI
+        || type == JoinType.RIGHT_OUTER;
+  }
+
+  /** Whether a filter on the right side keeps the join's result: not for right or full outer joins. */
+  static boolean rightFilterable(JoinType type) {
+    return type == JoinType.INNER || type == JoinType.CROSS || type == JoinType.LEFT_SEMI
+        || type == JoinType.LEFT_OUTER || type == JoinType.LEFT_ANTI;
   }
 
   /** The conjunction of {@code conjuncts} in order, or null for none. */

@@ -3,7 +3,6 @@ package dev.ember.planner.optimizer.rules;
 import dev.ember.planner.expressions.Expression;
 import dev.ember.planner.logical.Filter;
 import dev.ember.planner.logical.Join;
-import dev.ember.planner.logical.JoinType;
 import dev.ember.planner.logical.LogicalPlan;
 import dev.ember.planner.optimizer.OptimizerRule;
 import java.util.ArrayList;
@@ -45,9 +44,11 @@ public final class PushJoinConditionToSides implements OptimizerRule {
     for (Expression conjunct : JoinConjuncts.split(join.condition().get())) {
       deterministicSoFar &= Determinism.isDeterministic(conjunct);
       JoinConjuncts.Side side = sides.sideOf(conjunct);
-      if (deterministicSoFar && side == JoinConjuncts.Side.LEFT && leftPushable(join.joinType())) {
+      boolean toLeftSide = side == JoinConjuncts.Side.LEFT && JoinConjuncts.leftFilterable(join.joinType());
+      boolean toRightSide = side == JoinConjuncts.Side.RIGHT && JoinConjuncts.rightFilterable(join.joinType());
+      if (deterministicSoFar && toLeftSide) {
         toLeft.add(conjunct);
-      } else if (deterministicSoFar && side == JoinConjuncts.Side.RIGHT && rightPushable(join.joinType())) {
+      } else if (deterministicSoFar && toRightSide) {
         toRight.add(conjunct);
       } else {
         stay.add(conjunct);
@@ -59,15 +60,5 @@ public final class PushJoinConditionToSides implements OptimizerRule {
     LogicalPlan left = toLeft.isEmpty() ? join.left() : new Filter(JoinConjuncts.and(toLeft), join.left());
     LogicalPlan right = toRight.isEmpty() ? join.right() : new Filter(JoinConjuncts.and(toRight), join.right());
     return new Join(left, right, join.joinType(), JoinConjuncts.and(stay));
-  }
-
-  private static boolean leftPushable(JoinType type) {
-    return type == JoinType.INNER || type == JoinType.CROSS || type == JoinType.LEFT_SEMI
-        || type == JoinType.RIGHT_OUTER;
-  }
-
-  private static boolean rightPushable(JoinType type) {
-    return type == JoinType.INNER || type == JoinType.CROSS || type == JoinType.LEFT_SEMI
-        || type == JoinType.LEFT_OUTER || type == JoinType.LEFT_ANTI;
   }
 }
