@@ -8,8 +8,6 @@ import dev.ember.planner.sources.TableSource;
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.runtime.batch.NestedValues;
 import dev.ember.runtime.pipeline.BatchSource;
-import dev.ember.runtime.pipeline.BatchStream;
-import dev.ember.runtime.pipeline.Morsel;
 import dev.ember.sql.Row;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
@@ -19,7 +17,6 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.util.TransferPair;
 
 /**
  * Rows given by the user ({@code createDataFrame}) as a table: Spark's {@code LocalRelation}. As in
@@ -72,55 +69,8 @@ public final class LocalRowsTableSource implements TableSource {
 
   @Override
   public BatchSource createBatchSource(int[] columns, ScanSettings settings) {
-    List<ColumnBatch> batches = data.batches();
-    StructField[] fields = new StructField[columns.length];
-    for (int i = 0; i < columns.length; i++) {
-      fields[i] = schema.apply(columns[i]);
-    }
-    StructType readSchema = new StructType(fields);
-    List<Morsel> morsels = new ArrayList<>(batches.size());
-    for (int i = 0; i < batches.size(); i++) {
-      morsels.add(new LocalBatch(i, batches.get(i).rowCount()));
-    }
-    int[] readColumns = columns.clone();
-    return new BatchSource() {
-      @Override
-      public StructType schema() {
-        return readSchema;
-      }
-
-      @Override
-      public List<Morsel> morsels() {
-        return morsels;
-      }
-
-      @Override
-      public BatchStream open(Morsel morsel, BufferAllocator allocator) {
-        ColumnBatch batch = batches.get(((LocalBatch) morsel).index());
-        return new BatchStream() {
-          private boolean done;
-
-          @Override
-          public ColumnBatch next() {
-            if (done) {
-              return null;
-            }
-            done = true;
-            return data.share(batch, readColumns, readSchema, allocator);
-          }
-
-          @Override
-          public void close() {}
-        };
-      }
-    };
-  }
-
-  private record LocalBatch(int index, int rowCount) implements Morsel {
-    @Override
-    public String describe() {
-      return "local batch " + index + " (" + rowCount + " rows)";
-    }
+    // Sharing locks the data, which the store's cleanup also holds on to.
+    return new SharedBatchesSource(data.batches(), schema, columns, data, "local batch");
   }
 
   /**
@@ -163,20 +113,6 @@ public final class LocalRowsTableSource implements TableSource {
     }
 
     /** A new batch over the same buffers as the given columns, accounted to {@code allocator}. */
-    synchronized ColumnBatch share(ColumnBatch batch, int[] columns, StructType readSchema, BufferAllocator allocator) {
-      List<FieldVector> vectors = new ArrayList<>(columns.length);
-      try {
-        for (int column : columns) {
-          TransferPair transfer = batch.vector(column).getTransferPair(allocator);
-          transfer.splitAndTransfer(0, batch.rowCount());
-          vectors.add((FieldVector) transfer.getTo());
-        }
-      } catch (RuntimeException e) {
-        vectors.forEach(FieldVector::close);
-        throw e;
-      }
-      return new ColumnBatch(readSchema, vectors, batch.rowCount());
-    }
   }
 
   /** Every row as batches; at least one batch, so an empty table still yields its schema. */
