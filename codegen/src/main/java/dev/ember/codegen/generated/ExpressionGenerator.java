@@ -295,6 +295,13 @@ final class ExpressionGenerator {
     }
     code.line("boolean " + name + "Null = true;");
     code.line(javaType + " " + name + " = " + JavaTypes.defaultValue(type) + ";");
+    int scale = type.scale();
+    boolean exactProduct = operator == ArithmeticOperator.MULTIPLY && scale == leftType.scale() + rightType.scale();
+    boolean wideProduct = exactProduct && JavaTypes.isWideDecimal(type);
+    if (wideProduct) {
+      code.line("long " + name + "Low = 0L;");
+      code.line("long " + name + "High = 0L;");
+    }
     int blocks = 0;
     if (!left.neverNull()) {
       code.open("if (!" + left.isNull() + ") {");
@@ -307,21 +314,28 @@ final class ExpressionGenerator {
     }
     boolean compact = JavaTypes.isCompactDecimal(leftType) && JavaTypes.isCompactDecimal(rightType)
         && JavaTypes.isCompactDecimal(type);
-    int scale = type.scale();
     boolean exactSum = (operator == ArithmeticOperator.ADD || operator == ArithmeticOperator.SUBTRACT)
         && scale == Math.max(leftType.scale(), rightType.scale());
-    boolean exactProduct = operator == ArithmeticOperator.MULTIPLY && scale == leftType.scale() + rightType.scale();
+    boolean int128Result = false;
     if (compact && (exactSum || exactProduct)) {
       String l = rescaled(left.value(), scale - (exactSum ? leftType.scale() : scale));
       String r = rescaled(right.value(), scale - (exactSum ? rightType.scale() : scale));
       code.line(name + "Null = false;");
       code.line(name + " = " + l + " " + operator.symbol() + " " + r + ";");
-    } else if (exactProduct && JavaTypes.isCompactDecimal(leftType) && JavaTypes.isCompactDecimal(rightType)
+    } else if (wideProduct && JavaTypes.isCompactDecimal(leftType) && JavaTypes.isCompactDecimal(rightType)
         && type.precision() >= leftType.precision() + rightType.precision()) {
       // The product of a p1-digit and a p2-digit value has at most p1 + p2 digits: it fits the
-      // result type as it is, so only its 128-bit value is needed, not BigDecimal's checks.
+      // result type as it is, so its 128-bit value is all there is to compute.
       code.line(name + "Null = false;");
-      code.line(name + " = " + RUNTIME + ".decimalProduct(" + left.value() + ", " + right.value() + ", " + scale + ");");
+      code.line(name + "Low = " + left.value() + " * " + right.value() + ";");
+      code.line(name + "High = Math.multiplyHigh(" + left.value() + ", " + right.value() + ");");
+      int128Result = true;
+    } else if (wideProduct && int128TimesLong(left, right, type)) {
+      wordsTimesLong(left, right, type, name, code);
+      int128Result = true;
+    } else if (wideProduct && int128TimesLong(right, left, type)) {
+      wordsTimesLong(right, left, type, name, code);
+      int128Result = true;
     } else {
       String method = switch (operator) {
         case ADD -> "add";
@@ -346,7 +360,41 @@ final class ExpressionGenerator {
     for (int i = 0; i < blocks; i++) {
       code.close();
     }
-    return ExprValue.of(type, name + "Null", name);
+    return int128Result ? ExprValue.int128(type, name + "Null", name + "Low", name + "High")
+        : ExprValue.of(type, name + "Null", name);
+  }
+
+  /**
+   * Whether {@code words * factor} can take the 128-bit path: {@code words} is held as two words,
+   * {@code factor} fits a long, and a product of two long-sized values cannot exceed the result's
+   * digits (any product of two longs is below 2^126 < 10^38, or the operand types bound it).
+   */
+  private static boolean int128TimesLong(ExprValue words, ExprValue factor, DecimalType type) {
+    return words.isInt128() && JavaTypes.isCompactDecimal(factor.type())
+        && (type.precision() == DecimalType.MAX_PRECISION
+            || type.precision() >= ((DecimalType) words.type()).precision() + ((DecimalType) factor.type()).precision());
+  }
+
+  /**
+   * {@code name = words * factor} at the sum of their scales: when {@code words} fits a long (nearly
+   * always), one 64 x 64 -> 128-bit multiplication; otherwise BigDecimal with its precision check,
+   * which yields null or throws as the generic product would.
+   */
+  private void wordsTimesLong(ExprValue words, ExprValue factor, DecimalType type, String name, CodeBuilder code) {
+    code.open("if (" + words.high() + " == (" + words.low() + " >> 63)) {");
+    code.line(name + "Null = false;");
+    code.line(name + "Low = " + words.low() + " * " + factor.value() + ";");
+    code.line(name + "High = Math.multiplyHigh(" + words.low() + ", " + factor.value() + ");");
+    code.orElse();
+    String exact = name + "Exact";
+    code.line("java.math.BigDecimal " + exact + " = " + DECIMALS + ".multiply(" + bigDecimal(words) + ", "
+        + bigDecimal(factor) + ", " + type.precision() + ", " + type.scale() + ", " + ansi + ");");
+    code.open("if (" + exact + " != null) {");
+    code.line(name + "Null = false;");
+    code.line(name + "Low = " + RUNTIME + ".decimalLow(" + exact + ");");
+    code.line(name + "High = " + RUNTIME + ".decimalHigh(" + exact + ");");
+    code.close();
+    code.close();
   }
 
   private static String rescaled(String unscaled, int digits) {

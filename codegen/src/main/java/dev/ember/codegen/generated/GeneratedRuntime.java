@@ -358,6 +358,14 @@ public final class GeneratedRuntime {
     return DecimalOps.multiply(left, right, precision, scale, ansi);
   }
 
+  /** The decimal of {@code scale} whose unscaled value is the 128-bit two's complement {@code high:low}. */
+  public static BigDecimal int128Decimal(long low, long high, int scale) {
+    if (high == (low >> 63)) {
+      return BigDecimal.valueOf(low, scale);
+    }
+    return new BigDecimal(int128ToBigInteger(low, high), scale);
+  }
+
   private static BigInteger int128ToBigInteger(long low, long high) {
     byte[] bytes = new byte[16];
     for (int i = 0; i < 8; i++) {

@@ -700,6 +700,9 @@ final class KernelSourceGenerator {
   }
 
   static String decimalWords(ExprValue value) {
+    if (value.isInt128()) {
+      return value.low() + ", " + value.high();
+    }
     return JavaTypes.isCompactDecimal(value.type())
         ? value.value() + ", " + value.value() + " >> 63"
         : "GeneratedRuntime.decimalLow(" + value.value() + "), GeneratedRuntime.decimalHigh(" + value.value() + ")";

@@ -96,6 +96,9 @@ class GeneratedAggregationTest {
         new Aggregate(AccumulatorKind.SUM_DECIMAL, ref(4), new DecimalType(20, 2)),
         new Aggregate(AccumulatorKind.AVG_DECIMAL, ref(4), new DecimalType(14, 6)),
         new Aggregate(AccumulatorKind.SUM_DECIMAL, ref(5), new DecimalType(38, 5)),
+        // m * m * m: decimal(21,4) then decimal(32,6), both held as 128-bit words, summed from the words.
+        new Aggregate(AccumulatorKind.SUM_DECIMAL, new BinaryArithmetic(ArithmeticOperator.MULTIPLY,
+            new BinaryArithmetic(ArithmeticOperator.MULTIPLY, ref(4), ref(4)), ref(4)), new DecimalType(38, 6)),
         new Aggregate(AccumulatorKind.MIN, ref(0), DataTypes.StringType),
         new Aggregate(AccumulatorKind.MAX, ref(0), DataTypes.StringType),
         new Aggregate(AccumulatorKind.MIN, ref(2), DataTypes.LongType),

@@ -441,6 +441,38 @@ class GeneratedExpressionsTest {
   }
 
   @Test
+  void productOfAWideProductKeepsItsWordsFallsBackPastALongAndOverflows() {
+    // a * b is decimal(37,4) and (a * b) * c decimal(38,6): the inner product is computed as 128-bit
+    // words, the outer from those words while they fit a long and through BigDecimal past that.
+    DecimalType operand = new DecimalType(18, 2);
+    DecimalType factor = new DecimalType(16, 2);
+    StructType input = new StructType().add("a", operand).add("b", operand).add("c", factor);
+    Expression inner = new BinaryArithmetic(ArithmeticOperator.MULTIPLY, ref(0, operand), ref(1, operand));
+    List<Expression> products = List.of(new BinaryArithmetic(ArithmeticOperator.MULTIPLY, inner, ref(2, factor)),
+        new BinaryArithmetic(ArithmeticOperator.MULTIPLY, ref(2, factor), inner));
+    BigDecimal large = new BigDecimal("9999999999999999.99");
+    Object[][] rows = {{new BigDecimal("12.34"), new BigDecimal("-5.67"), new BigDecimal("1.08")},
+        {large, large, new BigDecimal("1.00")}, {large.negate(), large, new BigDecimal("-1.00")},
+        {new BigDecimal("92233720.36"), new BigDecimal("100000000.00"), new BigDecimal("-0.01")},
+        {null, large, new BigDecimal("1.00")}, {large, large, null}};
+    List<List<Object>> results = differential.project(input, products, true, rows);
+    differential.project(input, products, false, rows);
+    for (int i = 0; i < 4; i++) {
+      BigDecimal expected = ((BigDecimal) rows[i][0]).multiply((BigDecimal) rows[i][1])
+          .multiply((BigDecimal) rows[i][2]);
+      assertEquals(List.of(expected, expected), results.get(i), "row " + i);
+      assertEquals(6, ((BigDecimal) results.get(i).get(0)).scale(), "row " + i);
+    }
+    assertEquals(row(null, null), results.get(4));
+    assertEquals(row(null, null), results.get(5));
+    // 32 integral digits times 10 need 33: more than decimal(38,6) holds.
+    Object[] overflowing = {large, large, new BigDecimal("10.00")};
+    assertTrue(differential.error(input, products.subList(0, 1), true, overflowing)
+        .startsWith("NUMERIC_VALUE_OUT_OF_RANGE"));
+    assertEquals(List.of(row(null, null)), differential.project(input, products, false, overflowing));
+  }
+
+  @Test
   void castsToString() {
     DataType[] types = {DataTypes.BooleanType, DataTypes.ByteType, DataTypes.IntegerType, DataTypes.LongType,
         DataTypes.FloatType, DataTypes.DoubleType, SMALL_DECIMAL, WIDE_DECIMAL, DataTypes.DateType,
