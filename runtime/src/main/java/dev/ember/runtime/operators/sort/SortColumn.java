@@ -68,6 +68,32 @@ abstract class SortColumn implements AutoCloseable {
   /** Compares two non-null values, each given by its column's values address and row. */
   abstract int compareValues(long leftValues, int left, long rightValues, int right);
 
+  final boolean hasNulls() {
+    return nulls != null;
+  }
+
+  final boolean isNull(int row) {
+    return nulls != null && MemoryUtil.getByte(nullsAddress + row) != 0;
+  }
+
+  final boolean ascending() {
+    return direction > 0;
+  }
+
+  final boolean nullsFirst() {
+    return nullOrder < 0;
+  }
+
+  /**
+   * Writes one long per row to {@code address} whose signed order is the ascending order of the
+   * non-null values (null rows get any value), exactly when {@link #orderedBitsExact} says so and
+   * otherwise as a coarser order that never contradicts it. The key prefixes are built from these.
+   */
+  abstract void writeOrderedBits(long address, int rowCount);
+
+  /** Whether {@link #writeOrderedBits} orders the first {@code rowCount} rows exactly (equal bits only for equal values). */
+  abstract boolean orderedBitsExact(int rowCount);
+
   @Override
   public void close() {
     if (nulls != null) {
@@ -212,6 +238,16 @@ abstract class SortColumn implements AutoCloseable {
     int compareValues(long leftValues, int left, long rightValues, int right) {
       return 0;
     }
+
+    @Override
+    void writeOrderedBits(long address, int rowCount) {
+      MemoryUtil.setMemory(address, 8L * rowCount, (byte) 0);
+    }
+
+    @Override
+    boolean orderedBitsExact(int rowCount) {
+      return true;
+    }
   }
 
   /** Integral, date, timestamp and boolean (false before true) values. */
@@ -224,6 +260,16 @@ abstract class SortColumn implements AutoCloseable {
     int compareValues(long leftValues, int left, long rightValues, int right) {
       return Long.compare(
           MemoryUtil.getLong(leftValues + ((long) left << 3)), MemoryUtil.getLong(rightValues + ((long) right << 3)));
+    }
+
+    @Override
+    void writeOrderedBits(long address, int rowCount) {
+      MemoryUtil.copyMemory(valuesAddress, address, 8L * rowCount);
+    }
+
+    @Override
+    boolean orderedBitsExact(int rowCount) {
+      return true;
     }
   }
 
@@ -247,6 +293,24 @@ abstract class SortColumn implements AutoCloseable {
       boolean aNaN = Double.isNaN(a);
       return aNaN == Double.isNaN(b) ? 0 : aNaN ? 1 : -1;
     }
+
+    /**
+     * -0.0 becomes 0.0 and every NaN the one canonical NaN (above infinity); then negative values
+     * have their magnitude bits flipped so that larger magnitudes order lower.
+     */
+    @Override
+    void writeOrderedBits(long address, int rowCount) {
+      for (long row = 0; row < rowCount; row++) {
+        double value = Double.longBitsToDouble(MemoryUtil.getLong(valuesAddress + (row << 3)));
+        long bits = Double.doubleToLongBits(value == 0.0 ? 0.0 : value);
+        MemoryUtil.putLong(address + (row << 3), bits >= 0 ? bits : bits ^ Long.MAX_VALUE);
+      }
+    }
+
+    @Override
+    boolean orderedBitsExact(int rowCount) {
+      return true;
+    }
   }
 
   /** Unscaled 128-bit values as Arrow stores them (low half, then high half); one scale per column. */
@@ -261,6 +325,28 @@ abstract class SortColumn implements AutoCloseable {
       long b = rightValues + ((long) right << 4);
       int byHigh = Long.compare(MemoryUtil.getLong(a + 8), MemoryUtil.getLong(b + 8));
       return byHigh != 0 ? byHigh : Long.compareUnsigned(MemoryUtil.getLong(a), MemoryUtil.getLong(b));
+    }
+
+    /** The unscaled value when every value fits a long (always for precision up to 18), else its high half. */
+    @Override
+    void writeOrderedBits(long address, int rowCount) {
+      boolean fitsLong = orderedBitsExact(rowCount);
+      for (long row = 0; row < rowCount; row++) {
+        long entry = valuesAddress + (row << 4);
+        MemoryUtil.putLong(address + (row << 3), MemoryUtil.getLong(fitsLong ? entry : entry + 8));
+      }
+    }
+
+    @Override
+    boolean orderedBitsExact(int rowCount) {
+      for (long row = 0; row < rowCount; row++) {
+        long entry = valuesAddress + (row << 4);
+        // Null rows hold whatever Arrow left there: they must not make the column look wide.
+        if (MemoryUtil.getLong(entry + 8) != MemoryUtil.getLong(entry) >> 63 && !isNull((int) row)) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
@@ -316,6 +402,31 @@ abstract class SortColumn implements AutoCloseable {
         }
       }
       return Integer.compare(leftLength, rightLength);
+    }
+
+    /** The first 8 bytes, big-endian and zero-padded, shifted so that signed order is unsigned byte order. */
+    @Override
+    void writeOrderedBits(long address, int rowCount) {
+      for (long row = 0; row < rowCount; row++) {
+        long entry = valuesAddress + row * WIDTH;
+        long bytes = MemoryUtil.getLong(entry);
+        int length = MemoryUtil.getInt(entry + 8);
+        long word = 0;
+        if (length >= 8) {
+          word = Long.reverseBytes(MemoryUtil.getLong(bytes));
+        } else {
+          for (int i = 0; i < length; i++) {
+            word |= (MemoryUtil.getByte(bytes + i) & 0xFFL) << (56 - 8 * i);
+          }
+        }
+        MemoryUtil.putLong(address + (row << 3), word ^ Long.MIN_VALUE);
+      }
+    }
+
+    /** "ab" and "ab\0" share their padded bytes, and longer values are cut: never exact. */
+    @Override
+    boolean orderedBitsExact(int rowCount) {
+      return false;
     }
   }
 }

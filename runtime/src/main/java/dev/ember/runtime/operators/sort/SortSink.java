@@ -25,7 +25,8 @@ import org.apache.arrow.vector.FieldVector;
  * source order (morsel, then arrival), so results do not depend on the number of workers.
  *
  * <p>Full sort ({@code limit} -1): workers only collect batches; {@link #finish} extracts the key
- * columns, merge-sorts the row numbers and copies the rows out in batches of at most 4096 rows.
+ * columns, sorts the row numbers by normalized key prefixes ({@link PrefixSort}) and copies the rows
+ * out in batches of at most 4096 rows.
  *
  * <p>Top-N ({@code limit >= 0}): each worker keeps only its best {@code limit} rows as input arrives
  * (see {@link TopNPartition}); {@link #finish} sorts the at most {@code workers * limit} kept rows.
@@ -244,8 +245,7 @@ public final class SortSink implements PipelineSink {
       for (int k = 0; k < keys.size(); k++) {
         columns[k] = SortColumn.extract(input, rowCount, keys.get(k), allocator, SortSink.FULL_SORT);
       }
-      try (ArrowBuf order = StableIndexSort.identity(rowCount, allocator, SortSink.FULL_SORT)) {
-        new StableIndexSort(RowComparator.byColumns(columns)).sort(order, rowCount, allocator, SortSink.FULL_SORT);
+      try (ArrowBuf order = PrefixSort.order(columns, rowCount, allocator, SortSink.FULL_SORT)) {
         new SortedOutput(schema, input, SortSink.FULL_SORT).writeEach(order, outputRows, allocator, consumer);
       }
     } finally {
@@ -299,10 +299,11 @@ public final class SortSink implements PipelineSink {
   /**
    * What buffering {@code batch} costs: the memory its buffers hold (allocations are rounded up, so
    * the vectors' value sizes would undercount) and what sorting it will need, extracted keys (at most
-   * 16 bytes and a null flag each) and two int row orders.
+   * 16 bytes and a null flag each), two key prefixes, the prefix builder's scratch word and two int
+   * row orders.
    */
   private long bytesOf(ColumnBatch batch) {
-    long bytes = (long) batch.rowCount() * (8 + 17L * keys.size());
+    long bytes = (long) batch.rowCount() * (32 + 17L * keys.size());
     for (FieldVector vector : batch.vectors()) {
       for (ArrowBuf buffer : vector.getBuffers(false)) {
         bytes += buffer.getActualMemoryConsumed();
