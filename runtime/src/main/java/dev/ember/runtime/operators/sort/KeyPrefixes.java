@@ -11,7 +11,8 @@ import org.apache.arrow.memory.util.MemoryUtil;
  * first, each as few bits as the data needs: a null bit only when the key has nulls (0 for the side
  * nulls go to), then the value's distance from the smallest (ascending) or largest (descending) value
  * present, which needs only as many bits as the values' range. Packing stops at the first key that
- * does not fit whole or whose bits are coarser than its order (strings: their first 8 bytes); that key
+ * does not fit whole or whose bits are coarser than its order (strings with many distinct values: their
+ * first 8 bytes); that key
  * contributes its top bits and {@link #decidedKeys} says where a comparator must take over for rows
  * with equal prefixes.
  */
@@ -33,7 +34,7 @@ final class KeyPrefixes implements AutoCloseable {
       int remaining = Long.SIZE;
       int decided = 0;
       for (SortColumn column : columns) {
-        column.writeOrderedBits(bitsAddress, rowCount);
+        boolean exact = column.writeOrderedBits(bitsAddress, rowCount);
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         for (int row = 0; row < rowCount; row++) {
@@ -53,7 +54,7 @@ final class KeyPrefixes implements AutoCloseable {
               column.ascending() ? min : max);
         }
         remaining -= takeNull + takeValue;
-        if (takeNull < nullWidth || takeValue < valueWidth || !column.orderedBitsExact(rowCount)) {
+        if (takeNull < nullWidth || takeValue < valueWidth || !exact) {
           break;
         }
         decided++;

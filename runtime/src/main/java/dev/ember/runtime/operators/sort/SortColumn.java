@@ -2,6 +2,7 @@ package dev.ember.runtime.operators.sort;
 
 import dev.ember.runtime.memory.OperatorMemory;
 import dev.ember.runtime.batch.ColumnBatch;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
@@ -86,13 +87,10 @@ abstract class SortColumn implements AutoCloseable {
 
   /**
    * Writes one long per row to {@code address} whose signed order is the ascending order of the
-   * non-null values (null rows get any value), exactly when {@link #orderedBitsExact} says so and
-   * otherwise as a coarser order that never contradicts it. The key prefixes are built from these.
+   * non-null values (null rows get any value), for the key prefixes. Returns true when the order is
+   * exact (equal longs only for equal values), false when it is coarser, though never contradicting.
    */
-  abstract void writeOrderedBits(long address, int rowCount);
-
-  /** Whether {@link #writeOrderedBits} orders the first {@code rowCount} rows exactly (equal bits only for equal values). */
-  abstract boolean orderedBitsExact(int rowCount);
+  abstract boolean writeOrderedBits(long address, int rowCount);
 
   @Override
   public void close() {
@@ -240,12 +238,8 @@ abstract class SortColumn implements AutoCloseable {
     }
 
     @Override
-    void writeOrderedBits(long address, int rowCount) {
+    boolean writeOrderedBits(long address, int rowCount) {
       MemoryUtil.setMemory(address, 8L * rowCount, (byte) 0);
-    }
-
-    @Override
-    boolean orderedBitsExact(int rowCount) {
       return true;
     }
   }
@@ -263,12 +257,8 @@ abstract class SortColumn implements AutoCloseable {
     }
 
     @Override
-    void writeOrderedBits(long address, int rowCount) {
+    boolean writeOrderedBits(long address, int rowCount) {
       MemoryUtil.copyMemory(valuesAddress, address, 8L * rowCount);
-    }
-
-    @Override
-    boolean orderedBitsExact(int rowCount) {
       return true;
     }
   }
@@ -299,16 +289,12 @@ abstract class SortColumn implements AutoCloseable {
      * have their magnitude bits flipped so that larger magnitudes order lower.
      */
     @Override
-    void writeOrderedBits(long address, int rowCount) {
+    boolean writeOrderedBits(long address, int rowCount) {
       for (long row = 0; row < rowCount; row++) {
         double value = Double.longBitsToDouble(MemoryUtil.getLong(valuesAddress + (row << 3)));
         long bits = Double.doubleToLongBits(value == 0.0 ? 0.0 : value);
         MemoryUtil.putLong(address + (row << 3), bits >= 0 ? bits : bits ^ Long.MAX_VALUE);
       }
-    }
-
-    @Override
-    boolean orderedBitsExact(int rowCount) {
       return true;
     }
   }
@@ -329,16 +315,16 @@ abstract class SortColumn implements AutoCloseable {
 
     /** The unscaled value when every value fits a long (always for precision up to 18), else its high half. */
     @Override
-    void writeOrderedBits(long address, int rowCount) {
-      boolean fitsLong = orderedBitsExact(rowCount);
+    boolean writeOrderedBits(long address, int rowCount) {
+      boolean fitsLong = fitsLong(rowCount);
       for (long row = 0; row < rowCount; row++) {
         long entry = valuesAddress + (row << 4);
         MemoryUtil.putLong(address + (row << 3), MemoryUtil.getLong(fitsLong ? entry : entry + 8));
       }
+      return fitsLong;
     }
 
-    @Override
-    boolean orderedBitsExact(int rowCount) {
+    private boolean fitsLong(int rowCount) {
       for (long row = 0; row < rowCount; row++) {
         long entry = valuesAddress + (row << 4);
         // Null rows hold whatever Arrow left there: they must not make the column look wide.
@@ -356,6 +342,8 @@ abstract class SortColumn implements AutoCloseable {
    */
   private static final class BytesColumn extends SortColumn {
     static final int WIDTH = 12;
+    /** Columns with at most this many distinct values are ranked for the key prefixes. */
+    private static final int MAX_RANKED_VALUES = 4096;
 
     BytesColumn(ArrowBuf nulls, ArrowBuf values, SortKey key) {
       super(nulls, values, key);
@@ -404,9 +392,16 @@ abstract class SortColumn implements AutoCloseable {
       return Integer.compare(leftLength, rightLength);
     }
 
-    /** The first 8 bytes, big-endian and zero-padded, shifted so that signed order is unsigned byte order. */
+    /**
+     * A column with few distinct values (priorities, flags, country codes) gets each row's rank among
+     * them, which is exact and needs only a few prefix bits; any other gets its first 8 bytes,
+     * big-endian and zero-padded, which is coarser: "ab" and "ab\0" share them, and longer values are cut.
+     */
     @Override
-    void writeOrderedBits(long address, int rowCount) {
+    boolean writeOrderedBits(long address, int rowCount) {
+      if (writeRanks(address, rowCount)) {
+        return true;
+      }
       for (long row = 0; row < rowCount; row++) {
         long entry = valuesAddress + row * WIDTH;
         long bytes = MemoryUtil.getLong(entry);
@@ -419,14 +414,68 @@ abstract class SortColumn implements AutoCloseable {
             word |= (MemoryUtil.getByte(bytes + i) & 0xFFL) << (56 - 8 * i);
           }
         }
+        // Flipping the top bit makes signed order the unsigned byte order.
         MemoryUtil.putLong(address + (row << 3), word ^ Long.MIN_VALUE);
       }
+      return false;
     }
 
-    /** "ab" and "ab\0" share their padded bytes, and longer values are cut: never exact. */
-    @Override
-    boolean orderedBitsExact(int rowCount) {
-      return false;
+    /**
+     * Writes each non-null row's rank among the distinct values and returns true, or returns false as
+     * soon as there are more than {@link #MAX_RANKED_VALUES} of them (high-cardinality columns stop early).
+     */
+    private boolean writeRanks(long address, int rowCount) {
+      int[] slots = new int[MAX_RANKED_VALUES * 2];
+      Arrays.fill(slots, -1);
+      int mask = slots.length - 1;
+      int[] firstRows = new int[MAX_RANKED_VALUES];
+      int distinct = 0;
+      for (int row = 0; row < rowCount; row++) {
+        if (isNull(row)) {
+          continue;
+        }
+        int slot = hash(row) & mask;
+        while (slots[slot] >= 0 && compareValues(valuesAddress, firstRows[slots[slot]], valuesAddress, row) != 0) {
+          slot = (slot + 1) & mask;
+        }
+        if (slots[slot] < 0) {
+          if (distinct == MAX_RANKED_VALUES) {
+            return false;
+          }
+          slots[slot] = distinct;
+          firstRows[distinct++] = row;
+        }
+        MemoryUtil.putLong(address + ((long) row << 3), slots[slot]);
+      }
+      Integer[] byValue = new Integer[distinct];
+      for (int i = 0; i < distinct; i++) {
+        byValue[i] = i;
+      }
+      Arrays.sort(byValue, (a, b) -> compareValues(valuesAddress, firstRows[a], valuesAddress, firstRows[b]));
+      long[] ranks = new long[distinct];
+      for (int rank = 0; rank < distinct; rank++) {
+        ranks[byValue[rank]] = rank;
+      }
+      for (int row = 0; row < rowCount; row++) {
+        long bits = address + ((long) row << 3);
+        MemoryUtil.putLong(bits, isNull(row) ? 0 : ranks[(int) MemoryUtil.getLong(bits)]);
+      }
+      return true;
+    }
+
+    private int hash(int row) {
+      long entry = valuesAddress + (long) row * WIDTH;
+      long bytes = MemoryUtil.getLong(entry);
+      int length = MemoryUtil.getInt(entry + 8);
+      long hash = length;
+      int offset = 0;
+      for (; offset + 8 <= length; offset += 8) {
+        hash = (hash ^ MemoryUtil.getLong(bytes + offset)) * 0x9E3779B97F4A7C15L;
+      }
+      for (; offset < length; offset++) {
+        hash = (hash ^ MemoryUtil.getByte(bytes + offset)) * 0x9E3779B97F4A7C15L;
+      }
+      return (int) (hash ^ (hash >>> 29) ^ (hash >>> 47));
     }
   }
 }
