@@ -11,7 +11,11 @@ import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.NullVector;
 
 /**
  * Copies rows, in a given order, out of source batches into new batches of at most
@@ -109,8 +113,10 @@ final class SortedOutput {
       vectors.addAll(ColumnBatch.allocateVectors(schema, allocator, rowCount));
       for (int column = 0; column < schema.length(); column++) {
         FieldVector target = vectors.get(column);
-        for (int out = 0; out < rowCount; out++) {
-          NestedValues.copy(from[out].vector(column), fromRows[out], target, out);
+        if (!gatherFlat(target, column, from, fromRows, rowCount)) {
+          for (int out = 0; out < rowCount; out++) {
+            NestedValues.copy(from[out].vector(column), fromRows[out], target, out);
+          }
         }
         target.setValueCount(rowCount);
       }
@@ -122,5 +128,104 @@ final class SortedOutput {
       vectors.forEach(FieldVector::close);
       throw e;
     }
+  }
+
+  /**
+   * Copies a void column, or a fixed-width (but not bit-packed) or string/binary column by memory copies, which is
+   * where sorted output spends its time; false, copying nothing, for other columns. The sources
+   * have the target's type, as they share the schema.
+   */
+  private static boolean gatherFlat(FieldVector target, int column, ColumnBatch[] from, int[] fromRows, int rowCount) {
+    if (target instanceof NullVector) {
+      // Every value is null: the value count set afterwards is all there is (Arrow cannot copy these).
+      return true;
+    }
+    if (target.getValueCapacity() < rowCount) {
+      return false;
+    }
+    for (int out = 0; out < rowCount; out++) {
+      if (from[out].vector(column).getClass() != target.getClass()) {
+        return false;
+      }
+    }
+    if (target instanceof BaseFixedWidthVector fixed && !(target instanceof BitVector)) {
+      gatherFixedWidth(fixed, column, from, fromRows, rowCount);
+      return true;
+    } else if (target instanceof BaseVariableWidthVector variable) {
+      gatherVariableWidth(variable, column, from, fromRows, rowCount);
+      return true;
+    }
+    return false;
+  }
+
+  private static boolean isSet(FieldVector vector, int row) {
+    return (MemoryUtil.getByte(vector.getValidityBufferAddress() + (row >> 3)) >> (row & 7) & 1) != 0;
+  }
+
+  private static void setValid(long validity, int row) {
+    long address = validity + (row >> 3);
+    MemoryUtil.putByte(address, (byte) (MemoryUtil.getByte(address) | (1 << (row & 7))));
+  }
+
+  private static void gatherFixedWidth(BaseFixedWidthVector target, int column, ColumnBatch[] from, int[] fromRows,
+      int rowCount) {
+    int width = target.getTypeWidth();
+    long validity = target.getValidityBufferAddress();
+    long data = target.getDataBufferAddress();
+    MemoryUtil.setMemory(validity, (rowCount + 7) / 8, (byte) 0);
+    for (int out = 0; out < rowCount; out++) {
+      FieldVector source = from[out].vector(column);
+      int row = fromRows[out];
+      if (!isSet(source, row)) {
+        continue;
+      }
+      setValid(validity, out);
+      long value = source.getDataBufferAddress() + (long) row * width;
+      long to = data + (long) out * width;
+      if (width == 8) {
+        MemoryUtil.putLong(to, MemoryUtil.getLong(value));
+      } else if (width == 4) {
+        MemoryUtil.putInt(to, MemoryUtil.getInt(value));
+      } else {
+        MemoryUtil.copyMemory(value, to, width);
+      }
+    }
+  }
+
+  private static void gatherVariableWidth(BaseVariableWidthVector target, int column, ColumnBatch[] from,
+      int[] fromRows, int rowCount) {
+    long bytes = 0;
+    for (int out = 0; out < rowCount; out++) {
+      BaseVariableWidthVector source = (BaseVariableWidthVector) from[out].vector(column);
+      long offsets = source.getOffsetBufferAddress() + ((long) fromRows[out] << 2);
+      bytes += MemoryUtil.getInt(offsets + 4) - MemoryUtil.getInt(offsets);
+    }
+    if (bytes > Integer.MAX_VALUE) {
+      throw new IllegalStateException("sorted output batch of " + rowCount + " rows needs " + bytes
+          + " bytes of strings in column " + column + ", more than one vector holds");
+    }
+    if (target.getDataBuffer().capacity() < bytes) {
+      target.reallocDataBuffer(bytes);
+    }
+    long validity = target.getValidityBufferAddress();
+    long targetOffsets = target.getOffsetBufferAddress();
+    long data = target.getDataBufferAddress();
+    MemoryUtil.setMemory(validity, (rowCount + 7) / 8, (byte) 0);
+    int end = 0;
+    MemoryUtil.putInt(targetOffsets, 0);
+    for (int out = 0; out < rowCount; out++) {
+      BaseVariableWidthVector source = (BaseVariableWidthVector) from[out].vector(column);
+      int row = fromRows[out];
+      if (isSet(source, row)) {
+        setValid(validity, out);
+        long offsets = source.getOffsetBufferAddress() + ((long) row << 2);
+        int start = MemoryUtil.getInt(offsets);
+        int length = MemoryUtil.getInt(offsets + 4) - start;
+        MemoryUtil.copyMemory(source.getDataBufferAddress() + start, data + end, length);
+        end += length;
+      }
+      MemoryUtil.putInt(targetOffsets + ((long) (out + 1) << 2), end);
+    }
+    target.setLastSet(rowCount - 1);
   }
 }

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * every key type, direction and null placement, and its prefixes must never contradict the keys.
  */
 class PrefixSortTest {
-  private static final StructType SCHEMA = new StructType()
+  static final StructType SCHEMA = new StructType()
       .add("wideLong", DataTypes.LongType)
       .add("narrowLong", DataTypes.LongType)
       .add("int", DataTypes.IntegerType)
@@ -226,6 +226,11 @@ class PrefixSortTest {
   }
 
   private ColumnBatch batch(Random random, boolean withNulls, int rows) {
+    return randomBatch(allocator, random, withNulls, rows);
+  }
+
+  /** Rows of {@link #SCHEMA}: every sortable type, with extremes, ties and (optionally) nulls. */
+  static ColumnBatch randomBatch(BufferAllocator allocator, Random random, boolean withNulls, int rows) {
     List<FieldVector> vectors = ColumnBatch.allocateVectors(SCHEMA, allocator, rows);
     for (int column = 0; column < vectors.size(); column++) {
       FieldVector vector = vectors.get(column);
