@@ -25,8 +25,9 @@ import org.apache.arrow.vector.FieldVector;
  * source order (morsel, then arrival), so results do not depend on the number of workers.
  *
  * <p>Full sort ({@code limit} -1): workers only collect batches; {@link #finish} extracts the key
- * columns, sorts the row numbers by normalized key prefixes ({@link PrefixSort}) and copies the rows
- * out in batches of at most 4096 rows.
+ * columns and sorts the row numbers by normalized key prefixes ({@link PrefixSort}); the returned
+ * {@link SortedRowsSource} copies the rows out in batches of at most 4096 rows as the next
+ * pipeline's workers read them.
  *
  * <p>Top-N ({@code limit >= 0}): each worker keeps only its best {@code limit} rows as input arrives
  * (see {@link TopNPartition}); {@link #finish} sorts the at most {@code workers * limit} kept rows.
@@ -123,19 +124,15 @@ public final class SortSink implements PipelineSink {
     tagged.sort(Comparator.comparingInt(TaggedBatch::morselIndex).thenComparingLong(TaggedBatch::sequence));
     List<ColumnBatch> input = new ArrayList<>(tagged.size());
     tagged.forEach(t -> input.add(t.batch()));
+    ArrowBuf order;
     try {
-      int outputRows = (int) Math.min(limit < 0 ? Long.MAX_VALUE : limit, rowCount(input));
-      List<ColumnBatch> output = new ArrayList<>();
-      try {
-        sortInto(input, outputRows, allocator, (batch, sources, sourceRows) -> output.add(batch));
-      } catch (RuntimeException e) {
-        output.forEach(ColumnBatch::close);
-        throw e;
-      }
-      return new MaterializedSource(schema, output);
-    } finally {
+      order = sortOrder(input, allocator);
+    } catch (RuntimeException e) {
       input.forEach(ColumnBatch::close);
+      throw e;
     }
+    int outputRows = (int) Math.min(limit < 0 ? Long.MAX_VALUE : limit, rowCount(input));
+    return new SortedRowsSource(schema, input, order, outputRows);
   }
 
   /**
@@ -235,6 +232,13 @@ public final class SortSink implements PipelineSink {
    */
   private void sortInto(List<ColumnBatch> input, int outputRows, BufferAllocator allocator,
       SortedOutput.SortedBatchConsumer consumer) {
+    try (ArrowBuf order = sortOrder(input, allocator)) {
+      new SortedOutput(schema, input, SortSink.FULL_SORT).writeEach(order, outputRows, allocator, consumer);
+    }
+  }
+
+  /** The row numbers of {@code input} (numbered in list order) in sorted order; the caller closes the buffer. */
+  private ArrowBuf sortOrder(List<ColumnBatch> input, BufferAllocator allocator) {
     long totalRows = rowCount(input);
     if (totalRows > MAX_ROWS) {
       throw new IllegalStateException("sort supports at most " + MAX_ROWS + " rows, got " + totalRows);
@@ -245,9 +249,7 @@ public final class SortSink implements PipelineSink {
       for (int k = 0; k < keys.size(); k++) {
         columns[k] = SortColumn.extract(input, rowCount, keys.get(k), allocator, SortSink.FULL_SORT);
       }
-      try (ArrowBuf order = PrefixSort.order(columns, rowCount, allocator, SortSink.FULL_SORT)) {
-        new SortedOutput(schema, input, SortSink.FULL_SORT).writeEach(order, outputRows, allocator, consumer);
-      }
+      return PrefixSort.order(columns, rowCount, allocator, SortSink.FULL_SORT);
     } finally {
       for (SortColumn column : columns) {
         if (column != null) {

@@ -27,6 +27,8 @@ final class SortedOutput {
   /** Row number of each source's first row. */
   private final int[] sourceStarts;
   private final String operator;
+  /** Per column, the sources' buffer addresses when it can be copied by memory copies, else null. */
+  private final FlatColumn[] flatColumns;
 
   SortedOutput(StructType schema, List<ColumnBatch> sources, String operator) {
     this.schema = schema;
@@ -38,6 +40,96 @@ final class SortedOutput {
       row += sources.get(i).rowCount();
     }
     this.operator = operator;
+    this.flatColumns = new FlatColumn[schema.length()];
+    for (int column = 0; column < schema.length(); column++) {
+      flatColumns[column] = FlatColumn.of(this.sources, column);
+    }
+  }
+
+  /**
+   * The buffer addresses of one fixed-width (not bit-packed) or string/binary column in every source,
+   * read once: the copies then touch only the values, not the vector objects. {@code width} is -1
+   * for strings and binaries.
+   */
+  private record FlatColumn(Class<?> vectorClass, int width, long[] validity, long[] data, long[] offsets,
+      boolean[] mayHaveNulls) {
+    static FlatColumn of(List<ColumnBatch> sources, int column) {
+      if (sources.isEmpty()) {
+        return null;
+      }
+      FieldVector first = sources.get(0).vector(column);
+      int width;
+      if (first instanceof BaseFixedWidthVector fixed && !(first instanceof BitVector)) {
+        width = fixed.getTypeWidth();
+      } else if (first instanceof BaseVariableWidthVector) {
+        width = -1;
+      } else {
+        return null;
+      }
+      int count = sources.size();
+      long[] validity = new long[count];
+      long[] data = new long[count];
+      long[] offsets = new long[count];
+      boolean[] mayHaveNulls = new boolean[count];
+      for (int source = 0; source < count; source++) {
+        FieldVector vector = sources.get(source).vector(column);
+        if (vector.getClass() != first.getClass()) {
+          return null;
+        }
+        validity[source] = vector.getValidityBufferAddress();
+        data[source] = vector.getDataBufferAddress();
+        offsets[source] = width < 0 ? vector.getOffsetBufferAddress() : 0;
+        mayHaveNulls[source] = vector.getNullCount() > 0;
+      }
+      return new FlatColumn(first.getClass(), width, validity, data, offsets, mayHaveNulls);
+    }
+
+    boolean isSet(int source, int row) {
+      return !mayHaveNulls[source] || SortedOutput.isSet(validity[source], row);
+    }
+
+    /** Fills {@code target} (of this column's class, room for {@code rowCount}) from the listed rows. */
+    void gather(FieldVector target, int[] source, int[] sourceRow, int rowCount) {
+      long targetValidity = target.getValidityBufferAddress();
+      MemoryUtil.setMemory(targetValidity, (rowCount + 7) / 8, (byte) 0);
+      if (width >= 0) {
+        long targetData = target.getDataBufferAddress();
+        for (int out = 0; out < rowCount; out++) {
+          int from = source[out];
+          int row = sourceRow[out];
+          if (isSet(from, row)) {
+            setValid(targetValidity, out);
+            copyValue(data[from] + (long) row * width, targetData + (long) out * width, width);
+          }
+        }
+        return;
+      }
+      BaseVariableWidthVector variable = (BaseVariableWidthVector) target;
+      long bytes = 0;
+      for (int out = 0; out < rowCount; out++) {
+        long entry = offsets[source[out]] + ((long) sourceRow[out] << 2);
+        bytes += MemoryUtil.getInt(entry + 4) - MemoryUtil.getInt(entry);
+      }
+      ensureDataCapacity(variable, bytes, rowCount);
+      long targetOffsets = variable.getOffsetBufferAddress();
+      long targetData = variable.getDataBufferAddress();
+      int end = 0;
+      MemoryUtil.putInt(targetOffsets, 0);
+      for (int out = 0; out < rowCount; out++) {
+        int from = source[out];
+        int row = sourceRow[out];
+        if (isSet(from, row)) {
+          setValid(targetValidity, out);
+          long entry = offsets[from] + ((long) row << 2);
+          int start = MemoryUtil.getInt(entry);
+          int length = MemoryUtil.getInt(entry + 4) - start;
+          MemoryUtil.copyMemory(data[from] + start, targetData + end, length);
+          end += length;
+        }
+        MemoryUtil.putInt(targetOffsets + ((long) (out + 1) << 2), end);
+      }
+      variable.setLastSet(rowCount - 1);
+    }
   }
 
   /** The source holding row {@code row}. */
@@ -84,22 +176,53 @@ final class SortedOutput {
       int batchRows = Math.min(SortSink.BATCH_ROWS, rowCount - first);
       int[] source = new int[batchRows];
       int[] sourceRow = new int[batchRows];
-      long rows = order.memoryAddress() + ((long) first << 2);
-      for (int out = 0; out < batchRows; out++) {
-        int row = MemoryUtil.getInt(rows + ((long) out << 2));
-        source[out] = sourceOf(row);
-        sourceRow[out] = row - sourceStarts[source[out]];
-      }
+      locate(order, first, batchRows, source, sourceRow);
       consumer.accept(copy(source, sourceRow, allocator), source, sourceRow);
     }
   }
 
-  private ColumnBatch copy(int[] source, int[] sourceRow, BufferAllocator allocator) {
-    ColumnBatch[] from = new ColumnBatch[source.length];
-    for (int out = 0; out < source.length; out++) {
-      from[out] = sources.get(source[out]);
+  /** A new batch of the {@code batchRows} rows listed in {@code order} from position {@code first}. */
+  ColumnBatch batch(ArrowBuf order, int first, int batchRows, BufferAllocator allocator) {
+    int[] source = new int[batchRows];
+    int[] sourceRow = new int[batchRows];
+    locate(order, first, batchRows, source, sourceRow);
+    return copy(source, sourceRow, allocator);
+  }
+
+  private void locate(ArrowBuf order, int first, int batchRows, int[] source, int[] sourceRow) {
+    long rows = order.memoryAddress() + ((long) first << 2);
+    for (int out = 0; out < batchRows; out++) {
+      int row = MemoryUtil.getInt(rows + ((long) out << 2));
+      source[out] = sourceOf(row);
+      sourceRow[out] = row - sourceStarts[source[out]];
     }
-    return gather(schema, from, sourceRow, source.length, allocator, operator);
+  }
+
+  private ColumnBatch copy(int[] source, int[] sourceRow, BufferAllocator allocator) {
+    int rowCount = source.length;
+    List<FieldVector> vectors = new ArrayList<>();
+    try {
+      vectors.addAll(ColumnBatch.allocateVectors(schema, allocator, rowCount));
+      for (int column = 0; column < schema.length(); column++) {
+        FieldVector target = vectors.get(column);
+        FlatColumn flat = flatColumns[column];
+        if (flat != null && flat.vectorClass() == target.getClass() && target.getValueCapacity() >= rowCount) {
+          flat.gather(target, source, sourceRow, rowCount);
+        } else if (!(target instanceof NullVector)) {
+          for (int out = 0; out < rowCount; out++) {
+            NestedValues.copy(sources.get(source[out]).vector(column), sourceRow[out], target, out);
+          }
+        }
+        target.setValueCount(rowCount);
+      }
+      return new ColumnBatch(schema, vectors, rowCount);
+    } catch (OutOfMemoryException e) {
+      vectors.forEach(FieldVector::close);
+      throw OperatorMemory.refused(allocator, e, operator);
+    } catch (RuntimeException e) {
+      vectors.forEach(FieldVector::close);
+      throw e;
+    }
   }
 
   /**
@@ -159,7 +282,31 @@ final class SortedOutput {
   }
 
   private static boolean isSet(FieldVector vector, int row) {
-    return (MemoryUtil.getByte(vector.getValidityBufferAddress() + (row >> 3)) >> (row & 7) & 1) != 0;
+    return isSet(vector.getValidityBufferAddress(), row);
+  }
+
+  private static boolean isSet(long validity, int row) {
+    return (MemoryUtil.getByte(validity + (row >> 3)) >> (row & 7) & 1) != 0;
+  }
+
+  private static void copyValue(long from, long to, int width) {
+    if (width == 8) {
+      MemoryUtil.putLong(to, MemoryUtil.getLong(from));
+    } else if (width == 4) {
+      MemoryUtil.putInt(to, MemoryUtil.getInt(from));
+    } else {
+      MemoryUtil.copyMemory(from, to, width);
+    }
+  }
+
+  private static void ensureDataCapacity(BaseVariableWidthVector target, long bytes, int rowCount) {
+    if (bytes > Integer.MAX_VALUE) {
+      throw new IllegalStateException("sorted output batch of " + rowCount + " rows needs " + bytes
+          + " bytes of strings in column " + target.getName() + ", more than one vector holds");
+    }
+    if (target.getDataBuffer().capacity() < bytes) {
+      target.reallocDataBuffer(bytes);
+    }
   }
 
   private static void setValid(long validity, int row) {
@@ -180,15 +327,7 @@ final class SortedOutput {
         continue;
       }
       setValid(validity, out);
-      long value = source.getDataBufferAddress() + (long) row * width;
-      long to = data + (long) out * width;
-      if (width == 8) {
-        MemoryUtil.putLong(to, MemoryUtil.getLong(value));
-      } else if (width == 4) {
-        MemoryUtil.putInt(to, MemoryUtil.getInt(value));
-      } else {
-        MemoryUtil.copyMemory(value, to, width);
-      }
+      copyValue(source.getDataBufferAddress() + (long) row * width, data + (long) out * width, width);
     }
   }
 
@@ -200,13 +339,7 @@ final class SortedOutput {
       long offsets = source.getOffsetBufferAddress() + ((long) fromRows[out] << 2);
       bytes += MemoryUtil.getInt(offsets + 4) - MemoryUtil.getInt(offsets);
     }
-    if (bytes > Integer.MAX_VALUE) {
-      throw new IllegalStateException("sorted output batch of " + rowCount + " rows needs " + bytes
-          + " bytes of strings in column " + column + ", more than one vector holds");
-    }
-    if (target.getDataBuffer().capacity() < bytes) {
-      target.reallocDataBuffer(bytes);
-    }
+    ensureDataCapacity(target, bytes, rowCount);
     long validity = target.getValidityBufferAddress();
     long targetOffsets = target.getOffsetBufferAddress();
     long data = target.getDataBufferAddress();

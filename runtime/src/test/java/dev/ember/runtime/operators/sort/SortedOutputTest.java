@@ -8,7 +8,9 @@ import dev.ember.runtime.batch.NestedValues;
 import dev.ember.runtime.memory.Allocators;
 import java.util.List;
 import java.util.Random;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,22 +37,57 @@ class SortedOutputTest {
       }
       try (ColumnBatch gathered = SortedOutput.gather(PrefixSortTest.SCHEMA, from, fromRows, rowCount, allocator,
           "test sort")) {
-        assertEquals(rowCount, gathered.rowCount());
-        for (int column = 0; column < PrefixSortTest.SCHEMA.length(); column++) {
-          for (int out = 0; out < rowCount; out++) {
-            Object expected = NestedValues.read(from[out].vector(column), fromRows[out]);
-            Object actual = NestedValues.read(gathered.vector(column), out);
-            String where = "column " + PrefixSortTest.SCHEMA.apply(column).name() + ", row " + out;
-            if (expected instanceof byte[] bytes) {
-              assertArrayEquals(bytes, (byte[]) actual, where);
-            } else {
-              assertEquals(expected, actual, where);
-            }
-          }
-        }
+        assertGathered(gathered, from, fromRows);
       }
     } finally {
       sources.forEach(ColumnBatch::close);
+    }
+  }
+
+  @Test
+  void batchesInAGivenOrderHoldTheListedRows() {
+    Random random = new Random(22);
+    List<ColumnBatch> sources = List.of(PrefixSortTest.randomBatch(allocator, random, false, 400),
+        PrefixSortTest.randomBatch(allocator, random, true, 300), PrefixSortTest.randomBatch(allocator, random, false, 1));
+    int totalRows = 701;
+    int[] starts = {0, 400, 700};
+    try (ArrowBuf order = allocator.buffer(4L * totalRows)) {
+      for (int i = 0; i < totalRows; i++) {
+        MemoryUtil.putInt(order.memoryAddress() + 4L * i, random.nextInt(totalRows));
+      }
+      SortedOutput output = new SortedOutput(PrefixSortTest.SCHEMA, sources, "test sort");
+      int first = 13;
+      int rowCount = 650;
+      ColumnBatch[] from = new ColumnBatch[rowCount];
+      int[] fromRows = new int[rowCount];
+      for (int out = 0; out < rowCount; out++) {
+        int row = MemoryUtil.getInt(order.memoryAddress() + 4L * (first + out));
+        int source = row >= starts[2] ? 2 : row >= starts[1] ? 1 : 0;
+        from[out] = sources.get(source);
+        fromRows[out] = row - starts[source];
+      }
+      try (ColumnBatch batch = output.batch(order, first, rowCount, allocator)) {
+        assertGathered(batch, from, fromRows);
+      }
+    } finally {
+      sources.forEach(ColumnBatch::close);
+    }
+  }
+
+  private static void assertGathered(ColumnBatch gathered, ColumnBatch[] from, int[] fromRows) {
+    assertEquals(from.length, gathered.rowCount());
+    for (int column = 0; column < PrefixSortTest.SCHEMA.length(); column++) {
+      assertEquals(from.length, gathered.vector(column).getValueCount());
+      for (int out = 0; out < from.length; out++) {
+        Object expected = NestedValues.read(from[out].vector(column), fromRows[out]);
+        Object actual = NestedValues.read(gathered.vector(column), out);
+        String where = "column " + PrefixSortTest.SCHEMA.apply(column).name() + ", row " + out;
+        if (expected instanceof byte[] bytes) {
+          assertArrayEquals(bytes, (byte[]) actual, where);
+        } else {
+          assertEquals(expected, actual, where);
+        }
+      }
     }
   }
 }
