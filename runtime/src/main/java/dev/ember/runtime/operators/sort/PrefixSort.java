@@ -2,6 +2,7 @@ package dev.ember.runtime.operators.sort;
 
 import dev.ember.runtime.memory.OperatorMemory;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.util.MemoryUtil;
@@ -15,19 +16,29 @@ import org.apache.arrow.memory.util.MemoryUtil;
  */
 final class PrefixSort {
   private static final int RADIX = 256;
+  /** Below this many rows a second thread costs more than it saves. */
+  static final int TWO_HALVES_MIN_ROWS = 1 << 16;
 
   private PrefixSort() {}
 
-  /** The rows {@code 0 .. rowCount-1} in sorted order as ints; the caller closes the buffer. */
-  static ArrowBuf order(SortColumn[] columns, int rowCount, BufferAllocator allocator, String operator) {
+  /**
+   * The rows {@code 0 .. rowCount-1} in sorted order as ints; the caller closes the buffer. With
+   * {@code inTwoHalves}, a second thread radix-sorts the second half of the rows while this one sorts
+   * the first, and the halves are merged (first half first among equal prefixes, so still stable).
+   */
+  static ArrowBuf order(SortColumn[] columns, int rowCount, boolean inTwoHalves, BufferAllocator allocator,
+      String operator) {
     try (KeyPrefixes prefixes = KeyPrefixes.of(columns, rowCount, allocator, operator);
         ArrowBuf scratchPrefixes = OperatorMemory.allocate(allocator, 8L * rowCount, operator)) {
       ArrowBuf rows = StableIndexSort.identity(rowCount, allocator, operator);
       ArrowBuf scratchRows = null;
       try {
         scratchRows = OperatorMemory.allocate(allocator, 4L * rowCount, operator);
-        boolean inScratch = radixSort(prefixes.address(), rows.memoryAddress(), scratchPrefixes.memoryAddress(),
-            scratchRows.memoryAddress(), rowCount);
+        boolean inScratch = inTwoHalves
+            ? sortInTwoHalves(prefixes.address(), rows.memoryAddress(), scratchPrefixes.memoryAddress(),
+                scratchRows.memoryAddress(), rowCount)
+            : radixSort(prefixes.address(), rows.memoryAddress(), scratchPrefixes.memoryAddress(),
+                scratchRows.memoryAddress(), rowCount);
         long sortedPrefixes = inScratch ? scratchPrefixes.memoryAddress() : prefixes.address();
         if (inScratch) {
           ArrowBuf swap = rows;
@@ -47,6 +58,86 @@ final class PrefixSort {
         }
         throw e;
       }
+    }
+  }
+
+  /** Sorts each half on its own thread, then merges them into the scratch arrays; returns true (in scratch). */
+  private static boolean sortInTwoHalves(long prefixes, long rows, long scratchPrefixes, long scratchRows,
+      int rowCount) {
+    int middle = rowCount >>> 1;
+    AtomicReference<Throwable> helperFailure = new AtomicReference<>();
+    Thread helper = new Thread(() -> {
+      try {
+        sortInPlace(prefixes, rows, scratchPrefixes, scratchRows, middle, rowCount);
+      } catch (Throwable e) {
+        helperFailure.set(e);
+      }
+    }, "ember-sort-second-half");
+    helper.setDaemon(true);
+    helper.start();
+    Throwable failure = null;
+    try {
+      sortInPlace(prefixes, rows, scratchPrefixes, scratchRows, 0, middle);
+    } catch (RuntimeException | Error e) {
+      failure = e;
+    }
+    // The helper writes into buffers the caller frees: wait for it even when interrupted.
+    boolean interrupted = false;
+    while (helper.isAlive()) {
+      try {
+        helper.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (failure == null && helperFailure.get() != null) {
+      failure = helperFailure.get();
+    }
+    if (failure instanceof RuntimeException runtime) {
+      throw runtime;
+    } else if (failure instanceof Error error) {
+      throw error;
+    } else if (failure != null) {
+      throw new IllegalStateException("sorting the second half of the rows failed", failure);
+    }
+    mergeHalves(prefixes, rows, scratchPrefixes, scratchRows, middle, rowCount);
+    return true;
+  }
+
+  /** Radix-sorts the pairs {@code [from, to)}, leaving them in the given (not the scratch) arrays. */
+  private static void sortInPlace(long prefixes, long rows, long scratchPrefixes, long scratchRows, int from, int to) {
+    long prefixOffset = (long) from << 3;
+    long rowOffset = (long) from << 2;
+    int count = to - from;
+    if (radixSort(prefixes + prefixOffset, rows + rowOffset, scratchPrefixes + prefixOffset, scratchRows + rowOffset,
+        count)) {
+      MemoryUtil.copyMemory(scratchPrefixes + prefixOffset, prefixes + prefixOffset, (long) count << 3);
+      MemoryUtil.copyMemory(scratchRows + rowOffset, rows + rowOffset, (long) count << 2);
+    }
+  }
+
+  /** Merges the sorted halves {@code [0, middle)} and {@code [middle, rowCount)} into the scratch arrays. */
+  private static void mergeHalves(long prefixes, long rows, long scratchPrefixes, long scratchRows, int middle,
+      int rowCount) {
+    int left = 0;
+    int right = middle;
+    for (int out = 0; out < rowCount; out++) {
+      int from;
+      if (right >= rowCount) {
+        from = left++;
+      } else if (left >= middle) {
+        from = right++;
+      } else {
+        // Ties go to the first half, whose rows come first in source order.
+        boolean takeLeft = Long.compareUnsigned(MemoryUtil.getLong(prefixes + ((long) left << 3)),
+            MemoryUtil.getLong(prefixes + ((long) right << 3))) <= 0;
+        from = takeLeft ? left++ : right++;
+      }
+      MemoryUtil.putLong(scratchPrefixes + ((long) out << 3), MemoryUtil.getLong(prefixes + ((long) from << 3)));
+      MemoryUtil.putInt(scratchRows + ((long) out << 2), MemoryUtil.getInt(rows + ((long) from << 2)));
     }
   }
 

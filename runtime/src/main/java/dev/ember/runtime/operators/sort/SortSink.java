@@ -126,7 +126,8 @@ public final class SortSink implements PipelineSink {
     tagged.forEach(t -> input.add(t.batch()));
     ArrowBuf order;
     try {
-      order = sortOrder(input, allocator);
+      // Workers are idle by now: with two or more, a second thread sorts half of the rows.
+      order = sortOrder(input, partitions.size() >= 2, allocator);
     } catch (RuntimeException e) {
       input.forEach(ColumnBatch::close);
       throw e;
@@ -232,13 +233,16 @@ public final class SortSink implements PipelineSink {
    */
   private void sortInto(List<ColumnBatch> input, int outputRows, BufferAllocator allocator,
       SortedOutput.SortedBatchConsumer consumer) {
-    try (ArrowBuf order = sortOrder(input, allocator)) {
+    try (ArrowBuf order = sortOrder(input, false, allocator)) {
       new SortedOutput(schema, input, SortSink.FULL_SORT).writeEach(order, outputRows, allocator, consumer);
     }
   }
 
-  /** The row numbers of {@code input} (numbered in list order) in sorted order; the caller closes the buffer. */
-  private ArrowBuf sortOrder(List<ColumnBatch> input, BufferAllocator allocator) {
+  /**
+   * The row numbers of {@code input} (numbered in list order) in sorted order, using a second thread
+   * for large inputs when {@code mayUseTwoThreads}; the caller closes the buffer.
+   */
+  private ArrowBuf sortOrder(List<ColumnBatch> input, boolean mayUseTwoThreads, BufferAllocator allocator) {
     long totalRows = rowCount(input);
     if (totalRows > MAX_ROWS) {
       throw new IllegalStateException("sort supports at most " + MAX_ROWS + " rows, got " + totalRows);
@@ -249,7 +253,8 @@ public final class SortSink implements PipelineSink {
       for (int k = 0; k < keys.size(); k++) {
         columns[k] = SortColumn.extract(input, rowCount, keys.get(k), allocator, SortSink.FULL_SORT);
       }
-      return PrefixSort.order(columns, rowCount, allocator, SortSink.FULL_SORT);
+      boolean inTwoHalves = mayUseTwoThreads && rowCount >= PrefixSort.TWO_HALVES_MIN_ROWS;
+      return PrefixSort.order(columns, rowCount, inTwoHalves, allocator, SortSink.FULL_SORT);
     } finally {
       for (SortColumn column : columns) {
         if (column != null) {

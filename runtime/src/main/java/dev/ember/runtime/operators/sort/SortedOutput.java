@@ -27,6 +27,10 @@ final class SortedOutput {
   /** Row number of each source's first row. */
   private final int[] sourceStarts;
   private final String operator;
+  /** Row numbers come in blocks of {@code 1 << BLOCK_BITS}; {@link #sourceOf} searches only the sources of one. */
+  private static final int BLOCK_BITS = 10;
+  /** The source holding the first row of each block. */
+  private final int[] sourceOfBlock;
   /** Per column, the sources' buffer addresses when it can be copied by memory copies, else null. */
   private final FlatColumn[] flatColumns;
 
@@ -40,6 +44,14 @@ final class SortedOutput {
       row += sources.get(i).rowCount();
     }
     this.operator = operator;
+    this.sourceOfBlock = new int[(row >>> BLOCK_BITS) + 1];
+    int source = 0;
+    for (int block = 0; block < sourceOfBlock.length; block++) {
+      while (source + 1 < sourceStarts.length && sourceStarts[source + 1] <= block << BLOCK_BITS) {
+        source++;
+      }
+      sourceOfBlock[block] = source;
+    }
     this.flatColumns = new FlatColumn[schema.length()];
     for (int column = 0; column < schema.length(); column++) {
       flatColumns[column] = FlatColumn.of(this.sources, column);
@@ -134,7 +146,10 @@ final class SortedOutput {
 
   /** The source holding row {@code row}. */
   int sourceOf(int row) {
-    int found = Arrays.binarySearch(sourceStarts, row);
+    int block = row >>> BLOCK_BITS;
+    int low = sourceOfBlock[block];
+    int high = block + 1 < sourceOfBlock.length ? sourceOfBlock[block + 1] + 1 : sourceStarts.length;
+    int found = Arrays.binarySearch(sourceStarts, low, high, row);
     if (found >= 0) {
       // Several sources may start at the same row only if some are empty; take the last of them.
       while (found + 1 < sourceStarts.length && sourceStarts[found + 1] == row) {

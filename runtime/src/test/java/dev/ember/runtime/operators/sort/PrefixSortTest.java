@@ -171,7 +171,8 @@ class PrefixSortTest {
     }
     SortColumn[] columns = extract(batches, keys);
     try (ArrowBuf expected = StableIndexSort.identity(rowCount, allocator, "test sort");
-        ArrowBuf actual = PrefixSort.order(columns, rowCount, allocator, "test sort");
+        ArrowBuf actual = PrefixSort.order(columns, rowCount, false, allocator, "test sort");
+        ArrowBuf inTwoHalves = PrefixSort.order(columns, rowCount, true, allocator, "test sort");
         KeyPrefixes prefixes = KeyPrefixes.of(columns, rowCount, allocator, "test sort")) {
       RowComparator comparator = RowComparator.byColumns(columns);
       new StableIndexSort(comparator).sort(expected, rowCount, allocator, "test sort");
@@ -182,6 +183,8 @@ class PrefixSortTest {
         int expectedRow = MemoryUtil.getInt(expected.memoryAddress() + 4L * i);
         int actualRow = MemoryUtil.getInt(actual.memoryAddress() + 4L * i);
         assertEquals(expectedRow, actualRow, () -> "row at sorted position " + i + " for keys " + keys);
+        assertEquals(expectedRow, MemoryUtil.getInt(inTwoHalves.memoryAddress() + 4L * i),
+            () -> "row at sorted position " + i + " sorting in two halves, for keys " + keys);
         if (i > 0) {
           int previous = MemoryUtil.getInt(expected.memoryAddress() + 4L * (i - 1));
           int byPrefix = Long.compareUnsigned(prefixes.prefix(previous), prefixes.prefix(expectedRow));

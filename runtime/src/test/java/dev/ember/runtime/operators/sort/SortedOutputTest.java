@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.runtime.batch.NestedValues;
 import dev.ember.runtime.memory.Allocators;
+import dev.ember.sql.types.DataTypes;
+import dev.ember.sql.types.StructType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.util.MemoryUtil;
+import org.apache.arrow.vector.FieldVector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +72,36 @@ class SortedOutputTest {
       }
       try (ColumnBatch batch = output.batch(order, first, rowCount, allocator)) {
         assertGathered(batch, from, fromRows);
+      }
+    } finally {
+      sources.forEach(ColumnBatch::close);
+    }
+  }
+
+  @Test
+  void sourceOfFindsTheSourceOfEveryRowAmongEmptySmallAndLargeSources() {
+    StructType schema = new StructType().add("x", DataTypes.IntegerType);
+    Random random = new Random(23);
+    List<ColumnBatch> sources = new ArrayList<>();
+    List<Integer> sourceOfRow = new ArrayList<>();
+    try {
+      for (int source = 0; source < 60; source++) {
+        int rows = switch (random.nextInt(4)) {
+          case 0 -> 0;
+          case 1 -> 1 + random.nextInt(5);
+          case 2 -> 1 + random.nextInt(1500);
+          default -> 1024 * (1 + random.nextInt(3));
+        };
+        List<FieldVector> vectors = ColumnBatch.allocateVectors(schema, allocator, rows);
+        vectors.get(0).setValueCount(rows);
+        sources.add(new ColumnBatch(schema, vectors, rows));
+        for (int i = 0; i < rows; i++) {
+          sourceOfRow.add(source);
+        }
+      }
+      SortedOutput output = new SortedOutput(schema, sources, "test sort");
+      for (int row = 0; row < sourceOfRow.size(); row++) {
+        assertEquals(sourceOfRow.get(row), output.sourceOf(row), "row " + row);
       }
     } finally {
       sources.forEach(ColumnBatch::close);
