@@ -35,6 +35,15 @@ public final class SqlDateTimes {
    */
   private static final int FAST_FROM_DAY = (int) LocalDate.of(1900, 1, 1).toEpochDay();
 
+  /**
+   * The last day the fast path converted: collected dates often repeat row after row (a column
+   * sorted or grouped by date), and the zone lookups cost more than the rest of the conversion.
+   */
+  private record LastMidnight(String zoneId, int rawOffset, int epochDay, long millis) {}
+
+  /** Racy by design: a reader sees some complete record (final fields) or null. */
+  private static volatile LastMidnight lastMidnight;
+
   private SqlDateTimes() {}
 
   /**
@@ -46,6 +55,11 @@ public final class SqlDateTimes {
       TimeZone timeZone = TimeZone.getDefault();
       // A SimpleTimeZone may carry rules of its own that java.time would not see behind its ID.
       if (!(timeZone instanceof SimpleTimeZone)) {
+        LastMidnight last = lastMidnight;
+        if (last != null && last.epochDay() == epochDay && last.rawOffset() == timeZone.getRawOffset()
+            && last.zoneId().equals(timeZone.getID())) {
+          return new Date(last.millis());
+        }
         ZoneRules rules = timeZone.toZoneId().getRules();
         LocalDateTime midnight = LocalDate.ofEpochDay(epochDay).atStartOfDay();
         // Midnight inside a daylight-saving gap or overlap is resolved by each API its own way, and
@@ -54,6 +68,7 @@ public final class SqlDateTimes {
           ZoneOffset offset = rules.getOffset(midnight);
           long millis = midnight.toEpochSecond(offset) * 1000L;
           if (timeZone.getOffset(millis) == offset.getTotalSeconds() * 1000) {
+            lastMidnight = new LastMidnight(timeZone.getID(), timeZone.getRawOffset(), epochDay, millis);
             return new Date(millis);
           }
         }

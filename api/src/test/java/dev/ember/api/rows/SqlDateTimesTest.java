@@ -51,6 +51,20 @@ class SqlDateTimesTest {
   }
 
   @Test
+  void theSameDayConvertedAgainFollowsAChangedDefaultZone() {
+    int day = day(2024, 3, 1);
+    TimeZone.setDefault(TimeZone.getTimeZone("Asia/Tokyo"));
+    long tokyo = SqlDateTimes.toSqlDate(day).getTime();
+    assertEquals(tokyo, SqlDateTimes.toSqlDate(day).getTime());
+    TimeZone.setDefault(TimeZone.getTimeZone("Europe/London"));
+    assertEquals(tokyo + 9 * 3_600_000L, SqlDateTimes.toSqlDate(day).getTime());
+    TimeZone shifted = TimeZone.getTimeZone("Europe/London");
+    shifted.setRawOffset(3_600_000);
+    TimeZone.setDefault(shifted);
+    assertSameDate("London shifted by an hour", day);
+  }
+
+  @Test
   void knownDatesKeepTheirFields() {
     TimeZone.setDefault(TimeZone.getTimeZone("America/Los_Angeles"));
     assertEquals("1998-08-02", SqlDateTimes.toSqlDate(day(1998, 8, 2)).toString());
