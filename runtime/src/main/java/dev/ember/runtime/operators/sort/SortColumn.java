@@ -435,7 +435,7 @@ abstract class SortColumn implements AutoCloseable {
           continue;
         }
         int slot = hash(row) & mask;
-        while (slots[slot] >= 0 && compareValues(valuesAddress, firstRows[slots[slot]], valuesAddress, row) != 0) {
+        while (slots[slot] >= 0 && !sameBytes(firstRows[slots[slot]], row)) {
           slot = (slot + 1) & mask;
         }
         if (slots[slot] < 0) {
@@ -459,6 +459,29 @@ abstract class SortColumn implements AutoCloseable {
       for (int row = 0; row < rowCount; row++) {
         long bits = address + ((long) row << 3);
         MemoryUtil.putLong(bits, isNull(row) ? 0 : ranks[(int) MemoryUtil.getLong(bits)]);
+      }
+      return true;
+    }
+
+    private boolean sameBytes(int left, int right) {
+      long leftEntry = valuesAddress + (long) left * WIDTH;
+      long rightEntry = valuesAddress + (long) right * WIDTH;
+      int length = MemoryUtil.getInt(leftEntry + 8);
+      if (length != MemoryUtil.getInt(rightEntry + 8)) {
+        return false;
+      }
+      long a = MemoryUtil.getLong(leftEntry);
+      long b = MemoryUtil.getLong(rightEntry);
+      int offset = 0;
+      for (; offset + 8 <= length; offset += 8) {
+        if (MemoryUtil.getLong(a + offset) != MemoryUtil.getLong(b + offset)) {
+          return false;
+        }
+      }
+      for (; offset < length; offset++) {
+        if (MemoryUtil.getByte(a + offset) != MemoryUtil.getByte(b + offset)) {
+          return false;
+        }
       }
       return true;
     }
