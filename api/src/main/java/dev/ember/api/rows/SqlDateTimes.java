@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.SimpleTimeZone;
 import java.util.TimeZone;
 
 /**
@@ -26,11 +29,56 @@ public final class SqlDateTimes {
   private static final Instant CALENDARS_AGREE_FROM = Instant.parse("1582-10-17T00:00:00Z");
   private static final LocalDate FIRST_GREGORIAN_DAY = LocalDate.of(1582, 10, 15);
   private static final LocalDate FIRST_SKIPPED_DAY = LocalDate.of(1582, 10, 5);
+  /**
+   * From here on java.time finds the same local midnight as the hybrid calendar where both see the
+   * same offset: the calendars agree, and early local mean times are left to the calendar.
+   */
+  private static final int FAST_FROM_DAY = (int) LocalDate.of(1900, 1, 1).toEpochDay();
+
+  /**
+   * The last day the fast path converted: collected dates often repeat row after row (a column
+   * sorted or grouped by date), and the zone lookups cost more than the rest of the conversion.
+   */
+  private record LastMidnight(String zoneId, int rawOffset, int epochDay, long millis) {}
+
+  /** Racy by design: a reader sees some complete record (final fields) or null. */
+  private static volatile LastMidnight lastMidnight;
 
   private SqlDateTimes() {}
 
-  /** The {@code java.sql.Date} Spark returns for a date column holding {@code epochDay}. */
+  /**
+   * The {@code java.sql.Date} Spark returns for a date column holding {@code epochDay}: local
+   * midnight of that day in the JVM's default time zone, as the hybrid calendar counts days.
+   */
   public static Date toSqlDate(int epochDay) {
+    if (epochDay >= FAST_FROM_DAY) {
+      TimeZone timeZone = TimeZone.getDefault();
+      // A SimpleTimeZone may carry rules of its own that java.time would not see behind its ID.
+      if (!(timeZone instanceof SimpleTimeZone)) {
+        LastMidnight last = lastMidnight;
+        if (last != null && last.epochDay() == epochDay && last.rawOffset() == timeZone.getRawOffset()
+            && last.zoneId().equals(timeZone.getID())) {
+          return new Date(last.millis());
+        }
+        ZoneRules rules = timeZone.toZoneId().getRules();
+        LocalDateTime midnight = LocalDate.ofEpochDay(epochDay).atStartOfDay();
+        // Midnight inside a daylight-saving gap or overlap is resolved by each API its own way, and
+        // java.util's zones keep some early offsets (India's until 1941) apart from java.time's.
+        if (rules.getTransition(midnight) == null) {
+          ZoneOffset offset = rules.getOffset(midnight);
+          long millis = midnight.toEpochSecond(offset) * 1000L;
+          if (timeZone.getOffset(millis) == offset.getTotalSeconds() * 1000) {
+            lastMidnight = new LastMidnight(timeZone.getID(), timeZone.getRawOffset(), epochDay, millis);
+            return new Date(millis);
+          }
+        }
+      }
+    }
+    return toSqlDateByCalendar(epochDay);
+  }
+
+  /** {@link #toSqlDate} through the hybrid calendar, right for every day but slow (a calendar per value). */
+  static Date toSqlDateByCalendar(int epochDay) {
     LocalDate date = LocalDate.ofEpochDay(epochDay);
     // The ten days dropped at the switch do not exist in the hybrid calendar; Spark maps them to the
     // first Gregorian day.

@@ -2,6 +2,7 @@ package dev.ember.runtime.operators.sort;
 
 import dev.ember.runtime.memory.OperatorMemory;
 import dev.ember.runtime.batch.ColumnBatch;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
@@ -67,6 +68,29 @@ abstract class SortColumn implements AutoCloseable {
 
   /** Compares two non-null values, each given by its column's values address and row. */
   abstract int compareValues(long leftValues, int left, long rightValues, int right);
+
+  final boolean hasNulls() {
+    return nulls != null;
+  }
+
+  final boolean isNull(int row) {
+    return nulls != null && MemoryUtil.getByte(nullsAddress + row) != 0;
+  }
+
+  final boolean ascending() {
+    return direction > 0;
+  }
+
+  final boolean nullsFirst() {
+    return nullOrder < 0;
+  }
+
+  /**
+   * Writes one long per row to {@code address} whose signed order is the ascending order of the
+   * non-null values (null rows get any value), for the key prefixes. Returns true when the order is
+   * exact (equal longs only for equal values), false when it is coarser, though never contradicting.
+   */
+  abstract boolean writeOrderedBits(long address, int rowCount);
 
   @Override
   public void close() {
@@ -212,6 +236,12 @@ abstract class SortColumn implements AutoCloseable {
     int compareValues(long leftValues, int left, long rightValues, int right) {
       return 0;
     }
+
+    @Override
+    boolean writeOrderedBits(long address, int rowCount) {
+      MemoryUtil.setMemory(address, 8L * rowCount, (byte) 0);
+      return true;
+    }
   }
 
   /** Integral, date, timestamp and boolean (false before true) values. */
@@ -224,6 +254,12 @@ abstract class SortColumn implements AutoCloseable {
     int compareValues(long leftValues, int left, long rightValues, int right) {
       return Long.compare(
           MemoryUtil.getLong(leftValues + ((long) left << 3)), MemoryUtil.getLong(rightValues + ((long) right << 3)));
+    }
+
+    @Override
+    boolean writeOrderedBits(long address, int rowCount) {
+      MemoryUtil.copyMemory(valuesAddress, address, 8L * rowCount);
+      return true;
     }
   }
 
@@ -247,6 +283,20 @@ abstract class SortColumn implements AutoCloseable {
       boolean aNaN = Double.isNaN(a);
       return aNaN == Double.isNaN(b) ? 0 : aNaN ? 1 : -1;
     }
+
+    /**
+     * -0.0 becomes 0.0 and every NaN the one canonical NaN (above infinity); then negative values
+     * have their magnitude bits flipped so that larger magnitudes order lower.
+     */
+    @Override
+    boolean writeOrderedBits(long address, int rowCount) {
+      for (long row = 0; row < rowCount; row++) {
+        double value = Double.longBitsToDouble(MemoryUtil.getLong(valuesAddress + (row << 3)));
+        long bits = Double.doubleToLongBits(value == 0.0 ? 0.0 : value);
+        MemoryUtil.putLong(address + (row << 3), bits >= 0 ? bits : bits ^ Long.MAX_VALUE);
+      }
+      return true;
+    }
   }
 
   /** Unscaled 128-bit values as Arrow stores them (low half, then high half); one scale per column. */
@@ -262,6 +312,28 @@ abstract class SortColumn implements AutoCloseable {
       int byHigh = Long.compare(MemoryUtil.getLong(a + 8), MemoryUtil.getLong(b + 8));
       return byHigh != 0 ? byHigh : Long.compareUnsigned(MemoryUtil.getLong(a), MemoryUtil.getLong(b));
     }
+
+    /** The unscaled value when every value fits a long (always for precision up to 18), else its high half. */
+    @Override
+    boolean writeOrderedBits(long address, int rowCount) {
+      boolean fitsLong = fitsLong(rowCount);
+      for (long row = 0; row < rowCount; row++) {
+        long entry = valuesAddress + (row << 4);
+        MemoryUtil.putLong(address + (row << 3), MemoryUtil.getLong(fitsLong ? entry : entry + 8));
+      }
+      return fitsLong;
+    }
+
+    private boolean fitsLong(int rowCount) {
+      for (long row = 0; row < rowCount; row++) {
+        long entry = valuesAddress + (row << 4);
+        // Null rows hold whatever Arrow left there: they must not make the column look wide.
+        if (MemoryUtil.getLong(entry + 8) != MemoryUtil.getLong(entry) >> 63 && !isNull((int) row)) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /**
@@ -270,6 +342,8 @@ abstract class SortColumn implements AutoCloseable {
    */
   private static final class BytesColumn extends SortColumn {
     static final int WIDTH = 12;
+    /** Columns with at most this many distinct values are ranked for the key prefixes. */
+    private static final int MAX_RANKED_VALUES = 4096;
 
     BytesColumn(ArrowBuf nulls, ArrowBuf values, SortKey key) {
       super(nulls, values, key);
@@ -316,6 +390,115 @@ abstract class SortColumn implements AutoCloseable {
         }
       }
       return Integer.compare(leftLength, rightLength);
+    }
+
+    /**
+     * A column with few distinct values (priorities, flags, country codes) gets each row's rank among
+     * them, which is exact and needs only a few prefix bits; any other gets its first 8 bytes,
+     * big-endian and zero-padded, which is coarser: "ab" and "ab\0" share them, and longer values are cut.
+     */
+    @Override
+    boolean writeOrderedBits(long address, int rowCount) {
+      if (writeRanks(address, rowCount)) {
+        return true;
+      }
+      for (long row = 0; row < rowCount; row++) {
+        long entry = valuesAddress + row * WIDTH;
+        long bytes = MemoryUtil.getLong(entry);
+        int length = MemoryUtil.getInt(entry + 8);
+        long word = 0;
+        if (length >= 8) {
+          word = Long.reverseBytes(MemoryUtil.getLong(bytes));
+        } else {
+          for (int i = 0; i < length; i++) {
+            word |= (MemoryUtil.getByte(bytes + i) & 0xFFL) << (56 - 8 * i);
+          }
+        }
+        // Flipping the top bit makes signed order the unsigned byte order.
+        MemoryUtil.putLong(address + (row << 3), word ^ Long.MIN_VALUE);
+      }
+      return false;
+    }
+
+    /**
+     * Writes each non-null row's rank among the distinct values and returns true, or returns false as
+     * soon as there are more than {@link #MAX_RANKED_VALUES} of them (high-cardinality columns stop early).
+     */
+    private boolean writeRanks(long address, int rowCount) {
+      int[] slots = new int[MAX_RANKED_VALUES * 2];
+      Arrays.fill(slots, -1);
+      int mask = slots.length - 1;
+      int[] firstRows = new int[MAX_RANKED_VALUES];
+      int distinct = 0;
+      for (int row = 0; row < rowCount; row++) {
+        if (isNull(row)) {
+          continue;
+        }
+        int slot = hash(row) & mask;
+        while (slots[slot] >= 0 && !sameBytes(firstRows[slots[slot]], row)) {
+          slot = (slot + 1) & mask;
+        }
+        if (slots[slot] < 0) {
+          if (distinct == MAX_RANKED_VALUES) {
+            return false;
+          }
+          slots[slot] = distinct;
+          firstRows[distinct++] = row;
+        }
+        MemoryUtil.putLong(address + ((long) row << 3), slots[slot]);
+      }
+      Integer[] byValue = new Integer[distinct];
+      for (int i = 0; i < distinct; i++) {
+        byValue[i] = i;
+      }
+      Arrays.sort(byValue, (a, b) -> compareValues(valuesAddress, firstRows[a], valuesAddress, firstRows[b]));
+      long[] ranks = new long[distinct];
+      for (int rank = 0; rank < distinct; rank++) {
+        ranks[byValue[rank]] = rank;
+      }
+      for (int row = 0; row < rowCount; row++) {
+        long bits = address + ((long) row << 3);
+        MemoryUtil.putLong(bits, isNull(row) ? 0 : ranks[(int) MemoryUtil.getLong(bits)]);
+      }
+      return true;
+    }
+
+    private boolean sameBytes(int left, int right) {
+      long leftEntry = valuesAddress + (long) left * WIDTH;
+      long rightEntry = valuesAddress + (long) right * WIDTH;
+      int length = MemoryUtil.getInt(leftEntry + 8);
+      if (length != MemoryUtil.getInt(rightEntry + 8)) {
+        return false;
+      }
+      long a = MemoryUtil.getLong(leftEntry);
+      long b = MemoryUtil.getLong(rightEntry);
+      int offset = 0;
+      for (; offset + 8 <= length; offset += 8) {
+        if (MemoryUtil.getLong(a + offset) != MemoryUtil.getLong(b + offset)) {
+          return false;
+        }
+      }
+      for (; offset < length; offset++) {
+        if (MemoryUtil.getByte(a + offset) != MemoryUtil.getByte(b + offset)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private int hash(int row) {
+      long entry = valuesAddress + (long) row * WIDTH;
+      long bytes = MemoryUtil.getLong(entry);
+      int length = MemoryUtil.getInt(entry + 8);
+      long hash = length;
+      int offset = 0;
+      for (; offset + 8 <= length; offset += 8) {
+        hash = (hash ^ MemoryUtil.getLong(bytes + offset)) * 0x9E3779B97F4A7C15L;
+      }
+      for (; offset < length; offset++) {
+        hash = (hash ^ MemoryUtil.getByte(bytes + offset)) * 0x9E3779B97F4A7C15L;
+      }
+      return (int) (hash ^ (hash >>> 29) ^ (hash >>> 47));
     }
   }
 }

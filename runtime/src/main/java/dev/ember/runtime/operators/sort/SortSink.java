@@ -25,7 +25,9 @@ import org.apache.arrow.vector.FieldVector;
  * source order (morsel, then arrival), so results do not depend on the number of workers.
  *
  * <p>Full sort ({@code limit} -1): workers only collect batches; {@link #finish} extracts the key
- * columns, merge-sorts the row numbers and copies the rows out in batches of at most 4096 rows.
+ * columns and sorts the row numbers by normalized key prefixes ({@link PrefixSort}); the returned
+ * {@link SortedRowsSource} copies the rows out in batches of at most 4096 rows as the next
+ * pipeline's workers read them.
  *
  * <p>Top-N ({@code limit >= 0}): each worker keeps only its best {@code limit} rows as input arrives
  * (see {@link TopNPartition}); {@link #finish} sorts the at most {@code workers * limit} kept rows.
@@ -122,19 +124,16 @@ public final class SortSink implements PipelineSink {
     tagged.sort(Comparator.comparingInt(TaggedBatch::morselIndex).thenComparingLong(TaggedBatch::sequence));
     List<ColumnBatch> input = new ArrayList<>(tagged.size());
     tagged.forEach(t -> input.add(t.batch()));
+    ArrowBuf order;
     try {
-      int outputRows = (int) Math.min(limit < 0 ? Long.MAX_VALUE : limit, rowCount(input));
-      List<ColumnBatch> output = new ArrayList<>();
-      try {
-        sortInto(input, outputRows, allocator, (batch, sources, sourceRows) -> output.add(batch));
-      } catch (RuntimeException e) {
-        output.forEach(ColumnBatch::close);
-        throw e;
-      }
-      return new MaterializedSource(schema, output);
-    } finally {
+      // Workers are idle by now: with two or more, a second thread sorts half of the rows.
+      order = sortOrder(input, partitions.size() >= 2, allocator);
+    } catch (RuntimeException e) {
       input.forEach(ColumnBatch::close);
+      throw e;
     }
+    int outputRows = (int) Math.min(limit < 0 ? Long.MAX_VALUE : limit, rowCount(input));
+    return new SortedRowsSource(schema, input, order, outputRows);
   }
 
   /**
@@ -234,6 +233,16 @@ public final class SortSink implements PipelineSink {
    */
   private void sortInto(List<ColumnBatch> input, int outputRows, BufferAllocator allocator,
       SortedOutput.SortedBatchConsumer consumer) {
+    try (ArrowBuf order = sortOrder(input, false, allocator)) {
+      new SortedOutput(schema, input, SortSink.FULL_SORT).writeEach(order, outputRows, allocator, consumer);
+    }
+  }
+
+  /**
+   * The row numbers of {@code input} (numbered in list order) in sorted order, using a second thread
+   * for large inputs when {@code mayUseTwoThreads}; the caller closes the buffer.
+   */
+  private ArrowBuf sortOrder(List<ColumnBatch> input, boolean mayUseTwoThreads, BufferAllocator allocator) {
     long totalRows = rowCount(input);
     if (totalRows > MAX_ROWS) {
       throw new IllegalStateException("sort supports at most " + MAX_ROWS + " rows, got " + totalRows);
@@ -244,10 +253,8 @@ public final class SortSink implements PipelineSink {
       for (int k = 0; k < keys.size(); k++) {
         columns[k] = SortColumn.extract(input, rowCount, keys.get(k), allocator, SortSink.FULL_SORT);
       }
-      try (ArrowBuf order = StableIndexSort.identity(rowCount, allocator, SortSink.FULL_SORT)) {
-        new StableIndexSort(RowComparator.byColumns(columns)).sort(order, rowCount, allocator, SortSink.FULL_SORT);
-        new SortedOutput(schema, input, SortSink.FULL_SORT).writeEach(order, outputRows, allocator, consumer);
-      }
+      boolean inTwoHalves = mayUseTwoThreads && rowCount >= PrefixSort.TWO_HALVES_MIN_ROWS;
+      return PrefixSort.order(columns, rowCount, inTwoHalves, allocator, SortSink.FULL_SORT);
     } finally {
       for (SortColumn column : columns) {
         if (column != null) {
@@ -299,10 +306,11 @@ public final class SortSink implements PipelineSink {
   /**
    * What buffering {@code batch} costs: the memory its buffers hold (allocations are rounded up, so
    * the vectors' value sizes would undercount) and what sorting it will need, extracted keys (at most
-   * 16 bytes and a null flag each) and two int row orders.
+   * 16 bytes and a null flag each), two key prefixes, the prefix builder's scratch word and two int
+   * row orders.
    */
   private long bytesOf(ColumnBatch batch) {
-    long bytes = (long) batch.rowCount() * (8 + 17L * keys.size());
+    long bytes = (long) batch.rowCount() * (32 + 17L * keys.size());
     for (FieldVector vector : batch.vectors()) {
       for (ArrowBuf buffer : vector.getBuffers(false)) {
         bytes += buffer.getActualMemoryConsumed();

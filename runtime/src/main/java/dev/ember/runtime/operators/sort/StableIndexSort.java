@@ -37,6 +37,15 @@ final class StableIndexSort {
     }
   }
 
+  /**
+   * Sorts the ints {@code [from, to)} of the array at {@code rows} in place, using the same range of
+   * the array at {@code scratch} as scratch space.
+   */
+  void sortRange(long rows, long scratch, int from, int to) {
+    MemoryUtil.copyMemory(rows + ((long) from << 2), scratch + ((long) from << 2), (long) (to - from) << 2);
+    mergeSort(scratch, rows, from, to);
+  }
+
   private static int get(long array, int index) {
     return MemoryUtil.getInt(array + ((long) index << 2));
   }
