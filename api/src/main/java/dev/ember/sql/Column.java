@@ -17,6 +17,7 @@ import dev.ember.planner.expressions.SortOrder;
 import dev.ember.planner.expressions.UnaryMinus;
 import dev.ember.planner.expressions.CaseWhen;
 import dev.ember.planner.expressions.In;
+import dev.ember.planner.expressions.UnresolvedFunction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -99,6 +100,22 @@ public class Column {
 
   public Column mod(Object other) {
     return arithmetic(ArithmeticOperator.REMAINDER, other);
+  }
+
+  public Column bitwiseAND(Object other) {
+    return bitwise("&", other);
+  }
+
+  public Column bitwiseOR(Object other) {
+    return bitwise("|", other);
+  }
+
+  public Column bitwiseXOR(Object other) {
+    return bitwise("^", other);
+  }
+
+  private Column bitwise(String operator, Object other) {
+    return new Column(new UnresolvedFunction(operator, List.of(expression, toExpression(other)), false));
   }
 
   /** Spark's Scala {@code unary_-}, reachable from Java under this name. */

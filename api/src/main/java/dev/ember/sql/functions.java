@@ -912,6 +912,20 @@ public final class functions {
     return call("shiftrightunsigned", column, lit(bits));
   }
 
+  public static Column bitwise_not(Column column) {
+    return call("~", column);
+  }
+
+  /** @deprecated as in Spark: use {@link #bitwise_not}. */
+  @Deprecated
+  public static Column bitwiseNOT(Column column) {
+    return bitwise_not(column);
+  }
+
+  public static Column bit_count(Column column) {
+    return call("bit_count", column);
+  }
+
   public static Column width_bucket(Column value, Column minimum, Column maximum, Column buckets) {
     return call_function("width_bucket", value, minimum, maximum, buckets);
   }

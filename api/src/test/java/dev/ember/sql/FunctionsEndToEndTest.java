@@ -56,6 +56,19 @@ class FunctionsEndToEndTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"true", "false"})
+  void bitwiseOperatorsThroughColumnMethodsFunctionsAndSql(String codegen) throws Exception {
+    Column age = functions.col("age");
+    Dataset<Row> result = people(codegen).filter("name = 'Alice'")
+        .select(age.bitwiseAND(6), age.bitwiseOR(1), age.bitwiseXOR(age), functions.bitwise_not(age),
+            functions.bit_count(age), functions.expr("age & 6L"), functions.expr("~(age | 1)"));
+    assertEquals(List.of("(age & 6)", "(age | 1)", "(age ^ age)", "~age", "bit_count(age)", "(age & 6)",
+        "~(age | 1)"), List.of(result.columns()));
+    // Alice is 34 = 0b100010.
+    assertEquals("[2,35,0,-35,2,2,-36]", result.collectAsList().get(0).toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"true", "false"})
   void conditionalsAreLazyAndTypedAsInSpark(String codegen) throws Exception {
     Dataset<Row> result = people(codegen).orderBy("name")
         .selectExpr("CASE WHEN age > 30 THEN 'old' WHEN age IS NULL THEN NULL ELSE 'young' END",

@@ -32,16 +32,38 @@ final class CoerceFunctionArguments implements AnalyzerRule {
     }
     ScalarFunction function = call.function();
     List<Expression> arguments = new ArrayList<>(call.arguments());
+    if (function.binaryOperator()) {
+      // Operands are cast to the operator's types first (a string to bigint), and take a common type
+      // only when both are of those types: double & int stays a mismatch, as in Spark.
+      castToArgumentTypes(function, arguments);
+      if (acceptsAll(function, arguments)) {
+        widen(arguments);
+      }
+      return call.withNewChildren(arguments);
+    }
     if (function.widenArguments() && !arguments.isEmpty()) {
       widen(arguments);
     }
+    castToArgumentTypes(function, arguments);
+    return call.withNewChildren(arguments);
+  }
+
+  private static void castToArgumentTypes(ScalarFunction function, List<Expression> arguments) {
     for (int i = 0; i < arguments.size(); i++) {
       DataType target = function.argumentType(i).coercionTarget(arguments.get(i).dataType());
       if (target != null) {
         arguments.set(i, TypeWidening.castTo(arguments.get(i), target));
       }
     }
-    return call.withNewChildren(arguments);
+  }
+
+  private static boolean acceptsAll(ScalarFunction function, List<Expression> arguments) {
+    for (int i = 0; i < arguments.size(); i++) {
+      if (!function.argumentType(i).accepts(arguments.get(i).dataType())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

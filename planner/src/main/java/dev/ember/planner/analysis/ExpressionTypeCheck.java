@@ -116,6 +116,14 @@ final class ExpressionTypeCheck {
 
   private static void checkFunctionCall(ScalarFunctionCall call, LogicalPlan operator) {
     List<Expression> arguments = call.arguments();
+    if (call.function().binaryOperator() && arguments.size() == 2) {
+      DataType left = arguments.get(0).dataType();
+      if (!left.equals(arguments.get(1).dataType())) {
+        throw AnalysisErrors.binaryOperandsDiffer(call, left, arguments.get(1).dataType(), operator);
+      } else if (!call.function().argumentType(0).accepts(left)) {
+        throw AnalysisErrors.binaryOperandWrongType(call, call.function().argumentType(0).sql(), left, operator);
+      }
+    }
     for (int i = 0; i < arguments.size(); i++) {
       Expression argument = arguments.get(i);
       if (!call.function().argumentType(i).accepts(argument.dataType())) {

@@ -9,6 +9,7 @@ import dev.ember.planner.expressions.DecimalResultTypes;
 import dev.ember.planner.expressions.Expression;
 import dev.ember.planner.expressions.Literal;
 import dev.ember.planner.functions.ScalarFunction.Nullability;
+import dev.ember.runtime.functions.BitwiseFunctions;
 import dev.ember.runtime.functions.MathFunctions;
 import dev.ember.runtime.functions.NumberBaseFunctions;
 import dev.ember.sql.types.DataType;
@@ -244,6 +245,41 @@ public final class MathFunctionDefinitions {
         .returns(ScalarFunction.ResultType.argument(0)).implementedBy(MathFunctions.class).build();
   }
 
+  /** Integral types as they are; null as int (what Spark makes of {@code ~NULL}). */
+  private static final ArgumentType INTEGRAL = new ArgumentType("\"INTEGRAL\"", MathFunctionDefinitions::integral,
+      from -> from instanceof NullType ? DataTypes.IntegerType : null);
+
+  /** Operands of {@code &}, {@code |}, {@code ^}: as {@link #INTEGRAL}, and a string becomes bigint as in Spark. */
+  private static final ArgumentType INTEGRAL_OPERAND = new ArgumentType("\"INTEGRAL\"",
+      MathFunctionDefinitions::integral,
+      from -> from instanceof StringType ? DataTypes.LongType : from instanceof NullType ? DataTypes.IntegerType : null);
+
+  private static final ArgumentType INTEGRAL_OR_BOOLEAN = new ArgumentType("(\"INTEGRAL\" or \"BOOLEAN\")",
+      type -> integral(type) || type.equals(DataTypes.BooleanType), INTEGRAL.coercion());
+
+  private static boolean integral(DataType type) {
+    return type.equals(DataTypes.ByteType) || type.equals(DataTypes.ShortType)
+        || type.equals(DataTypes.IntegerType) || type.equals(DataTypes.LongType);
+  }
+
+  public static final ScalarFunction BITWISE_AND = bitwise("&", "bitwiseAnd");
+  public static final ScalarFunction BITWISE_OR = bitwise("|", "bitwiseOr");
+  public static final ScalarFunction BITWISE_XOR = bitwise("^", "bitwiseXor");
+
+  private static ScalarFunction bitwise(String symbol, String method) {
+    return ScalarFunction.builder(symbol).arguments(INTEGRAL_OPERAND, INTEGRAL_OPERAND).binaryOperator()
+        .returns(ScalarFunction.ResultType.argument(0))
+        .sql((name, arguments) -> "(" + arguments.get(0).sql() + " " + symbol + " " + arguments.get(1).sql() + ")")
+        .implementedBy(BitwiseFunctions.class, method).build();
+  }
+
+  public static final ScalarFunction BITWISE_NOT = ScalarFunction.builder("~").arguments(INTEGRAL)
+      .returns(ScalarFunction.ResultType.argument(0)).sql((name, arguments) -> "~" + arguments.get(0).sql())
+      .implementedBy(BitwiseFunctions.class, "bitwiseNot").build();
+
+  public static final ScalarFunction BIT_COUNT = ScalarFunction.builder("bit_count").arguments(INTEGRAL_OR_BOOLEAN)
+      .returns(DataTypes.IntegerType).implementedBy(BitwiseFunctions.class, "bitCount").build();
+
   public static final ScalarFunction FACTORIAL = ScalarFunction.builder("factorial")
       .arguments(anyNumberAs(DataTypes.IntegerType)).returns(DataTypes.LongType).nullability(Nullability.ALWAYS)
       .implementedBy(MathFunctions.class).build();
@@ -286,5 +322,6 @@ public final class MathFunctionDefinitions {
       SIN, COS, TAN, ASIN, ACOS, ATAN, ATAN2, SINH, COSH, TANH, COT, SEC, CSC, DEGREES, RADIANS, HYPOT, E, PI,
       CEIL, CEIL_TO_SCALE, CEILING, CEILING_TO_SCALE, FLOOR, FLOOR_TO_SCALE, ROUND, BROUND, PMOD, DIV,
       SHIFT_LEFT, SHIFT_RIGHT, SHIFT_RIGHT_UNSIGNED, FACTORIAL, WIDTH_BUCKET, HEX, UNHEX, BIN, CONV,
-      RAND, RAND_UNSEEDED, RANDN, RANDN_UNSEEDED, ISNAN, NANVL);
+      RAND, RAND_UNSEEDED, RANDN, RANDN_UNSEEDED, ISNAN, NANVL, BITWISE_AND, BITWISE_OR, BITWISE_XOR, BITWISE_NOT,
+      BIT_COUNT);
 }

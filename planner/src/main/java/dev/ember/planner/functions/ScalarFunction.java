@@ -65,6 +65,7 @@ public final class ScalarFunction {
   private final boolean variadic;
   private final boolean variadicObjects;
   private final boolean widenArguments;
+  private final boolean binaryOperator;
   private final List<Expression> defaults;
   private final Set<Integer> foldableArguments;
   private final ResultType resultType;
@@ -89,6 +90,7 @@ public final class ScalarFunction {
     this.variadic = builder.variadic;
     this.variadicObjects = builder.variadicObjects;
     this.widenArguments = builder.widenArguments;
+    this.binaryOperator = builder.binaryOperator;
     this.defaults = List.copyOf(builder.defaults);
     this.foldableArguments = Set.copyOf(builder.foldableArguments);
     this.resultType = Objects.requireNonNull(builder.resultType, "result type of " + name + " is not set");
@@ -127,6 +129,7 @@ public final class ScalarFunction {
     builder.variadic = variadic;
     builder.variadicObjects = variadicObjects;
     builder.widenArguments = widenArguments;
+    builder.binaryOperator = binaryOperator;
     builder.defaults.addAll(defaults);
     builder.foldableArguments.addAll(foldableArguments);
     builder.resultType = resultType;
@@ -174,6 +177,15 @@ public final class ScalarFunction {
   /** True when all arguments are first brought to one common type, as arithmetic operands are (pmod). */
   public boolean widenArguments() {
     return widenArguments;
+  }
+
+  /**
+   * True for Spark's binary operators written as functions ({@code &}, {@code |}, {@code ^}): operands
+   * are widened only when both are of an accepted type, and a mismatch is Spark's
+   * {@code BINARY_OP_DIFF_TYPES} or {@code BINARY_OP_WRONG_TYPE}, not a function's input error.
+   */
+  public boolean binaryOperator() {
+    return binaryOperator;
   }
 
   /** Argument positions that must be constants (Spark's NON_FOLDABLE_INPUT otherwise), e.g. round's scale. */
@@ -414,6 +426,7 @@ public final class ScalarFunction {
     private boolean variadic;
     private boolean variadicObjects;
     private boolean widenArguments;
+    private boolean binaryOperator;
     private final List<Expression> defaults = new ArrayList<>();
     private final List<Integer> foldableArguments = new ArrayList<>();
     private ResultType resultType;
@@ -475,6 +488,13 @@ public final class ScalarFunction {
 
     /** Brings all arguments to one common type first, by the rules of arithmetic operands. */
     public Builder widenArguments() {
+      this.widenArguments = true;
+      return this;
+    }
+
+    /** A binary operator: see {@link ScalarFunction#binaryOperator()}; implies {@link #widenArguments()}. */
+    public Builder binaryOperator() {
+      this.binaryOperator = true;
       this.widenArguments = true;
       return this;
     }
