@@ -151,4 +151,17 @@ class CollectionsEndToEndTest {
         () -> nested.select(functions.col("words").getItem(5)).collectAsList());
     assertEquals("INVALID_ARRAY_INDEX", outOfBounds.getCondition());
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"true", "false"})
+  void groupByAndOrderByANestedFieldByItsDottedName(String codegen) throws Exception {
+    SparkSession spark = sessions.start("local[1]", Map.of("spark.sql.codegen.wholeStage", codegen));
+    Dataset<Row> nested = spark.range(6).selectExpr("named_struct('x', id % 3, 'y', id) AS s", "id");
+    // Spark 4.2: the grouping column is named x; s.x resolved twice is one grouping expression.
+    Dataset<Row> counts = nested.groupBy("s.x").agg(functions.count("*"), functions.max("s.y")).orderBy("x");
+    assertEquals(List.of("x", "count(1)", "max(s.y)"), List.of(counts.columns()));
+    assertEquals("[[0,2,3], [1,2,4], [2,2,5]]", counts.collectAsList().toString());
+    assertEquals("[5, 2, 4, 1, 3, 0]", nested.orderBy(functions.col("s.x").desc(), functions.col("s.y").desc())
+        .select("id").collectAsList().stream().map(row -> row.get(0)).toList().toString());
+  }
 }

@@ -16,7 +16,10 @@ import dev.ember.sql.types.NullType;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Spark's collection functions: constructors of arrays, maps and structs, and functions over them.
@@ -299,10 +302,32 @@ public final class CollectionFunctionDefinitions {
       .build();
 
   /**
+   * Field accessors made so far, so that resolving {@code s.x} twice gives equal calls: calls compare
+   * their functions by identity, and {@code groupBy("s.x").count()} must see its output column as the
+   * grouping expression. Bounded, since schemas come and go in a long-lived session.
+   */
+  private static final Map<Object, ScalarFunction> FIELD_ACCESSORS = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Object, ScalarFunction> eldest) {
+      return size() > 4096;
+    }
+  };
+
+  private static ScalarFunction fieldAccessor(Object key, Supplier<ScalarFunction> make) {
+    synchronized (FIELD_ACCESSORS) {
+      return FIELD_ACCESSORS.computeIfAbsent(key, ignored -> make.get());
+    }
+  }
+
+  /**
    * {@code struct.field}, made by the analyzer for one field; the second argument is the field's
    * position. Not registered by name: Spark names the column {@code s.field}.
    */
   public static ScalarFunction getField(StructField field) {
+    return fieldAccessor(field, () -> newGetField(field));
+  }
+
+  private static ScalarFunction newGetField(StructField field) {
     return ScalarFunction.builder("get_field")
         .arguments(ANY, INT).objectArguments()
         .returns(field.dataType())
@@ -317,6 +342,10 @@ public final class CollectionFunctionDefinitions {
    * argument is the field's position. Spark names the column {@code arr.field}.
    */
   public static ScalarFunction getArrayStructField(ArrayType arrayType, StructField field) {
+    return fieldAccessor(List.of(arrayType, field), () -> newGetArrayStructField(arrayType, field));
+  }
+
+  private static ScalarFunction newGetArrayStructField(ArrayType arrayType, StructField field) {
     return ScalarFunction.builder("get_array_struct_field")
         .arguments(ARRAY, INT).objectArguments()
         .returns(new ArrayType(field.dataType(), arrayType.containsNull() || field.nullable()))
