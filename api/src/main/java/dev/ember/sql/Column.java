@@ -326,7 +326,22 @@ public class Column {
   }
 
 
-  // ==== Try casts (try_cast) ====
+  // ==== Casts (cast, try_cast) ====
+
+  /**
+   * {@code CAST(this AS type)}: with {@code spark.sql.ansi.enabled} (Spark 4's default) a value that
+   * does not convert fails the query with Spark's error; without it, it becomes null.
+   */
+  public Column cast(dev.ember.sql.types.DataType type) {
+    return new Column(new dev.ember.planner.expressions.Cast(expression, Objects.requireNonNull(type, "type is null"),
+        true, true));
+  }
+
+  /** {@link #cast(dev.ember.sql.types.DataType)} with the type as SQL text: {@code "int"}, {@code "decimal(10,2)"}. */
+  public Column cast(String type) {
+    Objects.requireNonNull(type, "type is null");
+    return cast(dev.ember.planner.parser.ExpressionParser.parseDataType(type));
+  }
 
   /**
    * {@code TRY_CAST(this AS type)}: Spark's ANSI cast, whatever {@code spark.sql.ansi.enabled} says,

@@ -160,4 +160,18 @@ class ErrorsEndToEndTest {
     assertEquals(RowFactory.create(-34), SessionsUnderTest.readPeople(spark, people)
         .select(col("age").multiply(Integer.MAX_VALUE)).first());
   }
+
+  @Test
+  void castsOfNestedValuesAreRejectedAtAnalysisNamingTheCast() throws Exception {
+    SparkSession spark = sessions.start("local[1]");
+    AnalysisException asText = assertThrows(AnalysisException.class,
+        () -> spark.range(1).selectExpr("cast(array(1, 2) AS string)"));
+    assertEquals("EMBER_NOT_YET_SUPPORTED", asText.getCondition());
+    assertTrue(asText.getMessage().contains("CAST(array(1, 2) AS STRING)"), asText.getMessage());
+    AnalysisException elementWise = assertThrows(AnalysisException.class, () -> spark.range(1)
+        .selectExpr("array(id) AS ids")
+        .select(functions.col("ids").cast(new dev.ember.sql.types.ArrayType(dev.ember.sql.types.DataTypes.IntegerType,
+            true))));
+    assertEquals("EMBER_NOT_YET_SUPPORTED", elementWise.getCondition());
+  }
 }

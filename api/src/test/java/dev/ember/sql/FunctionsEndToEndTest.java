@@ -69,6 +69,21 @@ class FunctionsEndToEndTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"true", "false"})
+  void columnCastsByTypeAndByTypeText(String codegen) throws Exception {
+    Column score = functions.col("score");
+    Dataset<Row> result = people(codegen).filter("name = 'Alice'")
+        .select(score.cast("int"), score.cast(dev.ember.sql.types.DataTypes.StringType),
+            functions.col("age").cast("decimal(5,1)"), functions.col("name").cast("int"));
+    // Spark 4.2 keeps a cast column's name.
+    assertEquals(List.of("score", "score", "age", "name"), List.of(result.columns()));
+    // ANSI (the default): 'Alice' is not a number.
+    dev.ember.SparkException error = assertThrows(dev.ember.SparkException.class, () -> result.collectAsList());
+    assertEquals("CAST_INVALID_INPUT", error.getCondition());
+    assertEquals("[88,88.5,34.0]", result.drop("name").collectAsList().get(0).toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"true", "false"})
   void conditionalsAreLazyAndTypedAsInSpark(String codegen) throws Exception {
     Dataset<Row> result = people(codegen).orderBy("name")
         .selectExpr("CASE WHEN age > 30 THEN 'old' WHEN age IS NULL THEN NULL ELSE 'young' END",
