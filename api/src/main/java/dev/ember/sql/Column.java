@@ -238,6 +238,13 @@ public class Column {
     return new Column(new In(expression, elements));
   }
 
+  /** {@link #isin(Object...)} with the values of a collection, as Spark's Java-friendly overload. */
+  public Column isInCollection(Iterable<?> values) {
+    List<Object> list = new ArrayList<>();
+    Objects.requireNonNull(values, "values is null").forEach(list::add);
+    return isin(list.toArray());
+  }
+
   /** {@code ((x >= lower) AND (x <= upper))}, as Spark 4.2's Column.between builds and names it. */
   public Column between(Object lowerBound, Object upperBound) {
     return geq(lowerBound).and(leq(upperBound));

@@ -84,6 +84,16 @@ class FunctionsEndToEndTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"true", "false"})
+  void isInCollectionIsIsinOfTheValues(String codegen) throws Exception {
+    Dataset<Row> result = people(codegen).select(functions.col("age").isInCollection(List.of(34, 45)));
+    Dataset<Row> expected = people(codegen).select(functions.col("age").isin(34, 45));
+    assertEquals(List.of(expected.columns()), List.of(result.columns()));
+    assertEquals(expected.collectAsList(), result.collectAsList());
+    assertEquals(List.of("(age IN (34, 45))"), List.of(result.columns()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"true", "false"})
   void conditionalsAreLazyAndTypedAsInSpark(String codegen) throws Exception {
     Dataset<Row> result = people(codegen).orderBy("name")
         .selectExpr("CASE WHEN age > 30 THEN 'old' WHEN age IS NULL THEN NULL ELSE 'young' END",
