@@ -1592,6 +1592,10 @@ public final class functions {
     return call("map_from_arrays", false, keys, values);
   }
 
+  public static Column map_from_entries(Column entries) {
+    return call("map_from_entries", false, entries);
+  }
+
   public static Column map_keys(Column map) {
     return call("map_keys", map);
   }

@@ -87,6 +87,25 @@ public final class CollectionFunctionDefinitions {
       .implementedBy(CollectionFunctions.class, "mapFromArrays")
       .build();
 
+  /** {@code map_from_entries}: an array of two-field structs, (key, value). */
+  static final ArgumentType ARRAY_OF_PAIRS = new ArgumentType("\"ARRAY\" of pair \"STRUCT\"",
+      type -> type instanceof ArrayType array && array.elementType() instanceof StructType struct
+          && struct.length() == 2, from -> null);
+
+  /** A null entry makes the whole map null, so the map is nullable when the array may hold nulls. */
+  public static final ScalarFunction MAP_FROM_ENTRIES = ScalarFunction.builder("map_from_entries")
+      .arguments(ARRAY_OF_PAIRS).objectArguments()
+      .returns(arguments -> {
+        if (!ARRAY_OF_PAIRS.accepts().test(arguments.get(0).dataType())) {
+          return DataTypes.NullType; // the argument check reports the type
+        }
+        StructType entry = (StructType) arrayType(arguments.get(0)).elementType();
+        return new MapType(entry.apply(0).dataType(), entry.apply(1).dataType(), entry.apply(1).nullable());
+      })
+      .nullability(arguments -> arguments.get(0).nullable() || elementsNullable(arguments.get(0)))
+      .implementedBy(CollectionFunctions.class, "mapFromEntries")
+      .build();
+
   public static final ScalarFunction NAMED_STRUCT = ScalarFunction.builder("named_struct")
       .arguments(ANY).variadicFromZero().nullAware().objectArguments()
       .returns(arguments -> {
@@ -354,7 +373,7 @@ public final class CollectionFunctionDefinitions {
         .build();
   }
 
-  public static final List<ScalarFunction> ALL = List.of(ARRAY_FUNCTION, MAP_FUNCTION, MAP_FROM_ARRAYS,
+  public static final List<ScalarFunction> ALL = List.of(ARRAY_FUNCTION, MAP_FUNCTION, MAP_FROM_ARRAYS, MAP_FROM_ENTRIES,
       NAMED_STRUCT, SIZE, CARDINALITY, MAP_KEYS, MAP_VALUES, ELEMENT_AT, ARRAY_CONTAINS, ARRAY_POSITION, ARRAY_MIN,
       ARRAY_MAX, SORT_ARRAY, ARRAY_SORT,
       ARRAY_DISTINCT, ARRAY_UNION, ARRAY_INTERSECT, ARRAY_EXCEPT, FLATTEN, SLICE, ARRAY_JOIN,

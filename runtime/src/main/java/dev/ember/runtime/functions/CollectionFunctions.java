@@ -60,6 +60,21 @@ public final class CollectionFunctions {
     return new MapValue(mapKeys, mapValues);
   }
 
+  /** {@code map_from_entries(array of (key, value) structs)}: null when an entry is null, as in Spark. */
+  public static MapValue mapFromEntries(Object entries) {
+    List<?> entryList = (List<?>) entries;
+    List<Object> mapKeys = new ArrayList<>(entryList.size());
+    List<Object> mapValues = new ArrayList<>(entryList.size());
+    for (Object entry : entryList) {
+      if (entry == null) {
+        return null;
+      }
+      Object[] pair = (Object[]) entry;
+      addEntry(mapKeys, mapValues, pair[0], pair[1]);
+    }
+    return new MapValue(mapKeys, mapValues);
+  }
+
   /** {@code named_struct(name1, value1, ...)}: the names are constants, in the result type. */
   public static Object[] namedStruct(Object[] namesAndValues) {
     Object[] fields = new Object[namesAndValues.length / 2];
