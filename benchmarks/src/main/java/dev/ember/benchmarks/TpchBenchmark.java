@@ -73,6 +73,15 @@ public class TpchBenchmark {
   @Param({"true"})
   public String joinCompactKeys;
 
+  /**
+   * Whether Ember's Parquet reader filters dictionary-encoded columns on their ids (false sets the
+   * system property {@code ember.parquet.dictionaryIdFilter} to false: values are gathered, then
+   * filtered); run with {@code -p engine=ember -p dictionaryIdFilter=true,false} to compare both in
+   * one run. Other engines ignore it.
+   */
+  @Param({"true"})
+  public String dictionaryIdFilter;
+
   private QueryEngine queryEngine;
   private MemoryRecorder memory;
 
@@ -81,6 +90,7 @@ public class TpchBenchmark {
     memory = MemoryRecorder.start();
     System.setProperty(HashJoinBuildSink.SERIALIZED_KEYS_PROPERTY,
         Boolean.toString(!Boolean.parseBoolean(joinCompactKeys)));
+    System.setProperty("ember.parquet.dictionaryIdFilter", dictionaryIdFilter);
     queryEngine = QueryEngine.start(engine, cores, TpchData.ensure(Double.parseDouble(scaleFactor)));
     if (queryEngine instanceof EmberEngine ember) {
       ember.setConf("spark.ember.parquet.lateMaterialization", lateMaterialization);

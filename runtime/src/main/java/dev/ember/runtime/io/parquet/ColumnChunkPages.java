@@ -3,6 +3,8 @@ package dev.ember.runtime.io.parquet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.bytes.BytesUtils;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -30,6 +32,8 @@ final class ColumnChunkPages {
   private final ColumnDescriptor descriptor;
   private final PageReader pages;
   private final DictionaryPage dictionaryPage;
+  /** Data pages already taken from {@link #pages} by {@link #aheadEncoding} but not yet moved to. */
+  private final List<DataPage> ahead = new ArrayList<>();
   private RleBitPackedHybridDecoder repetitionLevels;
   private RleBitPackedHybridDecoder definitionLevels;
   private PageInput values;
@@ -74,7 +78,7 @@ final class ColumnChunkPages {
 
   /** Moves to the next data page; false at the end of the chunk. */
   boolean nextPage() {
-    DataPage page = pages.readPage();
+    DataPage page = ahead.isEmpty() ? pages.readPage() : ahead.remove(0);
     if (page == null) {
       return false;
     }
@@ -91,6 +95,35 @@ final class ColumnChunkPages {
       throw new UncheckedIOException("Cannot read data page " + pagesRead + ": " + e.getMessage(), e);
     }
     return true;
+  }
+
+  /**
+   * The value encoding of the data page {@code index} pages after the current one (0: the next),
+   * reading pages ahead as needed; null when the chunk has fewer pages.
+   */
+  Encoding aheadEncoding(int index) {
+    DataPage page = ahead(index);
+    if (page == null) {
+      return null;
+    }
+    return page instanceof DataPageV2 v2 ? v2.getDataEncoding() : ((DataPageV1) page).getValueEncoding();
+  }
+
+  /** Levels (nulls included) of the data page {@code index} pages after the current one; 0 past the end. */
+  int aheadValueCount(int index) {
+    DataPage page = ahead(index);
+    return page == null ? 0 : page.getValueCount();
+  }
+
+  private DataPage ahead(int index) {
+    while (ahead.size() <= index) {
+      DataPage page = pages.readPage();
+      if (page == null) {
+        return null;
+      }
+      ahead.add(page);
+    }
+    return ahead.get(index);
   }
 
   private void startV1(DataPageV1 page) throws IOException {

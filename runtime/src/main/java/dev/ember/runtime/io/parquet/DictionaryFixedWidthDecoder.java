@@ -29,6 +29,11 @@ final class DictionaryFixedWidthDecoder implements FixedWidthValuesDecoder {
     dictionary.gather(idBuffer, selected, address);
   }
 
+  /** Decodes the next {@code count} ids, not values, into {@code into[offset …]}. */
+  void readIds(int[] into, int offset, int count) {
+    ids.read(into, offset, count);
+  }
+
   @Override
   public void skip(int count) {
     ids.skip(count);

@@ -8,6 +8,7 @@ import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -157,6 +158,113 @@ final class FixedWidthColumnReader extends PagedColumnReader {
       NullPlacement.setAllValid(validity, startRow, count);
     } else {
       NullPlacement.setValid(validity, startRow, levels, count, maxDefinitionLevel);
+    }
+  }
+
+  /** Pages read ahead, at most, to find whether a batch's rows are all dictionary ids. */
+  private static final int MOST_PAGES_AHEAD = 8;
+
+  @Override
+  public boolean nextRowsAreDictionaryIds(int rows) {
+    if (bits || pages.dictionaryPage() == null) {
+      return false;
+    }
+    int covered = 0;
+    if (pages.levelsLeft() > 0) {
+      if (!isDictionary(pages.valueEncoding())) {
+        return false;
+      }
+      covered = pages.levelsLeft();
+    }
+    // A chunk can fall back from dictionary to PLAIN pages mid-way, so every page the rows reach must be checked.
+    for (int page = 0; covered < rows; page++) {
+      if (page == MOST_PAGES_AHEAD || !isDictionary(pages.aheadEncoding(page))) {
+        return false;
+      }
+      covered += pages.aheadValueCount(page);
+    }
+    return true;
+  }
+
+  private static boolean isDictionary(Encoding encoding) {
+    return encoding == Encoding.PLAIN_DICTIONARY || encoding == Encoding.RLE_DICTIONARY;
+  }
+
+  @Override
+  public int dictionarySize() {
+    return dictionary().size();
+  }
+
+  @Override
+  public void readDictionary(FieldVector vector) {
+    int size = dictionary().size();
+    int width = ((BaseFixedWidthVector) vector).getTypeWidth();
+    long data = vector.getDataBuffer().memoryAddress();
+    for (int start = 0; start < size; start += idBuffer.length) {
+      int count = Math.min(idBuffer.length, size - start);
+      for (int i = 0; i < count; i++) {
+        idBuffer[i] = start + i;
+      }
+      gather(idBuffer, count, data + (long) width * start);
+    }
+    NullPlacement.setAllValid(vector.getValidityBuffer().memoryAddress(), 0, size);
+  }
+
+  @Override
+  public void readIds(int rows, int[] ids) {
+    if (rows > levels.length) {
+      throw new IllegalArgumentException("Batch of " + rows + " rows exceeds the reader's " + levels.length);
+    }
+    int row = 0;
+    while (row < rows) {
+      startPageIfNeeded(row, rows);
+      if (!(decoder instanceof DictionaryFixedWidthDecoder idDecoder)) {
+        throw new IllegalStateException("Dictionary ids asked for at row " + row + " of a page encoded as "
+            + pages.valueEncoding());
+      }
+      int count = Math.min(rows - row, pages.levelsLeft());
+      int defined = pages.readDefinitionLevels(levels, count);
+      if (defined == count) {
+        idDecoder.readIds(ids, row, count);
+      } else {
+        idDecoder.readIds(idBuffer, 0, defined);
+        int value = 0;
+        for (int i = 0; i < count; i++) {
+          ids[row + i] = levels[i] == maxDefinitionLevel ? idBuffer[value++] : -1;
+        }
+      }
+      row += count;
+    }
+  }
+
+  @Override
+  public void readFromIds(FieldVector vector, int[] ids, int[] rows, int count) {
+    int defined = 0;
+    for (int i = 0; i < count; i++) {
+      int id = ids[rows == null ? i : rows[i]];
+      idBuffer[defined] = id;
+      defined += id >= 0 ? 1 : 0;
+      levels[i] = id >= 0 ? maxDefinitionLevel : 0;
+    }
+    int width = ((BaseFixedWidthVector) vector).getTypeWidth();
+    long target = vector.getDataBuffer().memoryAddress();
+    gather(idBuffer, defined, target);
+    long validity = vector.getValidityBuffer().memoryAddress();
+    if (defined == count) {
+      NullPlacement.setAllValid(validity, 0, count);
+    } else {
+      NullPlacement.spreadFixedWidth(target, width, levels, count, defined, maxDefinitionLevel);
+      NullPlacement.setValid(validity, 0, levels, count, maxDefinitionLevel);
+    }
+  }
+
+  /** Writes the vector-form values of dictionary ids {@code ids[0 … count)} densely at {@code target}. */
+  private void gather(int[] ids, int count, long target) {
+    if (conversion == null) {
+      dictionary().gather(ids, count, target);
+    } else {
+      dictionary().gather(ids, count, scratch.memoryAddress());
+      conversion.convert(scratch.memoryAddress(), target, count);
     }
   }
 

@@ -88,7 +88,7 @@ abstract class PagedColumnReader implements ColumnChunkReader {
     }
   }
 
-  private void startPageIfNeeded(int row, int rows) {
+  final void startPageIfNeeded(int row, int rows) {
     if (pages.levelsLeft() == 0) {
       if (!pages.nextPage()) {
         throw new IllegalStateException("Column chunk ends after " + row + " of the batch's " + rows

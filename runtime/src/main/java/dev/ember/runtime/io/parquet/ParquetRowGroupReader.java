@@ -56,7 +56,24 @@ final class ParquetRowGroupReader implements BatchStream {
   /** Scratch of the late path: the batch rows kept so far, and the rows of a vector kept by its predicates. */
   private final int[] keptRows;
   private final int[] vectorRows;
+  /**
+   * Per output column: the dictionary ids of the batch's rows (-1: null) when its filter ran on
+   * them this batch, else null; the values are gathered from them only at the kept rows.
+   */
+  private final int[][] batchIds;
+  /** Per output column filtered on ids: the array {@link #batchIds} points to, reused batch after batch. */
+  private final int[][] idBuffers;
+  /**
+   * Per output column filtered on ids: which dictionary entries pass its range, shifted by one so
+   * that a null's id -1 looks up entry 0, which never passes; built from the chunk's dictionary once.
+   */
+  private final byte[][] passingIds;
+  /** Whether dictionary-encoded filtered columns are filtered on their ids (else on gathered values). */
+  private final boolean dictionaryIdFilter;
   private long rowsLeft;
+
+  /** System property switching the dictionary id filter off ("false"), to measure it against the value path. */
+  static final String DICTIONARY_ID_FILTER_PROPERTY = "ember.parquet.dictionaryIdFilter";
 
   /** A pushed predicate on output column {@code column}, to evaluate on its decoded values. */
   record RowFilter(int column, ColumnPredicate predicate) {}
@@ -166,6 +183,10 @@ final class ParquetRowGroupReader implements BatchStream {
       this.filteredColumns = nestedColumns == null ? filteredColumns(rowFilters) : List.of();
       this.keptRows = filteredColumns.isEmpty() ? null : new int[ParquetSource.BATCH_ROWS];
       this.vectorRows = filteredColumns.isEmpty() ? null : new int[ParquetSource.BATCH_ROWS];
+      this.batchIds = new int[columns][];
+      this.passingIds = new byte[columns][];
+      this.idBuffers = new int[columns][];
+      this.dictionaryIdFilter = Boolean.parseBoolean(System.getProperty(DICTIONARY_ID_FILTER_PROPERTY, "true"));
     } catch (RuntimeException e) {
       closeColumnReaders(e);
       closeQuietly(e);
@@ -259,6 +280,7 @@ final class ParquetRowGroupReader implements BatchStream {
     // Per filtered column, the batch rows its vector holds (null: all rows).
     int[][] decodedRows = new int[columns][];
     List<FieldVector> vectors = new ArrayList<>(columns);
+    Arrays.fill(batchIds, null);
     try {
       int kept = rows;
       boolean all = true;
@@ -266,6 +288,12 @@ final class ParquetRowGroupReader implements BatchStream {
         int column = filtered.column();
         if (kept == 0) {
           skipColumn(column, rows);
+          continue;
+        }
+        if (canFilterIds(filtered, rows)) {
+          int passed = filterIds(filtered, rows, all, kept);
+          all = all && passed == rows;
+          kept = passed;
           continue;
         }
         FieldVector vector = ArrowTypes.allocateVector(schema.apply(column), allocator, kept);
@@ -298,6 +326,11 @@ final class ParquetRowGroupReader implements BatchStream {
           if (vector == decoded[column]) {
             decoded[column] = null; // now owned by the batch
           }
+        } else if (batchIds[column] != null) {
+          vector = ArrowTypes.allocateVector(schema.apply(column), allocator, kept);
+          vectors.add(vector);
+          readFromIds(column, vector, all ? null : keptRows, kept);
+          continue;
         } else {
           vector = ArrowTypes.allocateVector(schema.apply(column), allocator, kept);
         }
@@ -328,6 +361,88 @@ final class ParquetRowGroupReader implements BatchStream {
           vector.close();
         }
       }
+    }
+  }
+
+  /**
+   * Whether the column's filter can run on the dictionary ids of the batch's next {@code rows}
+   * values: it is one range and every one of those values is on a dictionary-encoded page.
+   */
+  private boolean canFilterIds(FilteredColumn filtered, int rows) {
+    if (!dictionaryIdFilter || filtered.range() == null || !filtered.predicates().isEmpty()) {
+      return false;
+    }
+    try {
+      return columnReaders[filtered.column()].nextRowsAreDictionaryIds(rows);
+    } catch (RuntimeException e) {
+      throw ParquetReadErrors.readFailure(morsel.file(), where(columnNames[filtered.column()]), e);
+    }
+  }
+
+  /**
+   * Filters the column on the dictionary ids of the batch's rows: of the {@code kept} rows
+   * ({@code keptRows}, or all when {@code all}), keeps in {@code keptRows} those whose id's value
+   * is in the range. Returns how many are kept.
+   */
+  private int filterIds(FilteredColumn filtered, int rows, boolean all, int kept) {
+    int column = filtered.column();
+    ColumnChunkReader reader = columnReaders[column];
+    int[] ids = idBuffers[column] == null ? new int[ParquetSource.BATCH_ROWS] : idBuffers[column];
+    idBuffers[column] = ids;
+    byte[] passing;
+    try {
+      reader.readIds(rows, ids);
+      passing = passingIds(filtered, reader);
+    } catch (RuntimeException e) {
+      throw ParquetReadErrors.readFailure(morsel.file(), where(columnNames[column]), e);
+    }
+    batchIds[column] = ids;
+    int passed = 0;
+    // Writing keptRows[passed] before knowing whether the row stays avoids a branch; passed <= i, so no row is lost.
+    if (all) {
+      for (int row = 0; row < kept; row++) {
+        keptRows[passed] = row;
+        passed += passing[ids[row] + 1];
+      }
+    } else {
+      for (int i = 0; i < kept; i++) {
+        int row = keptRows[i];
+        keptRows[passed] = row;
+        passed += passing[ids[row] + 1];
+      }
+    }
+    return passed;
+  }
+
+  /** The column's table of passing dictionary ids, evaluating its range once on each dictionary value. */
+  private byte[] passingIds(FilteredColumn filtered, ColumnChunkReader reader) {
+    int column = filtered.column();
+    if (passingIds[column] != null) {
+      return passingIds[column];
+    }
+    int size = reader.dictionarySize();
+    byte[] passing = new byte[size + 1];
+    try (FieldVector values = ArrowTypes.allocateVector(schema.apply(column), allocator, Math.max(size, 1))) {
+      reader.readDictionary(values);
+      values.setValueCount(size);
+      int[] entries = new int[size];
+      for (int id = 0; id < size; id++) {
+        entries[id] = id;
+      }
+      int count = filtered.range().filter(values, entries, size);
+      for (int i = 0; i < count; i++) {
+        passing[entries[i] + 1] = 1;
+      }
+    }
+    passingIds[column] = passing;
+    return passing;
+  }
+
+  private void readFromIds(int column, FieldVector vector, int[] rows, int count) {
+    try {
+      columnReaders[column].readFromIds(vector, batchIds[column], rows, count);
+    } catch (RuntimeException e) {
+      throw ParquetReadErrors.readFailure(morsel.file(), where(columnNames[column]), e);
     }
   }
 
