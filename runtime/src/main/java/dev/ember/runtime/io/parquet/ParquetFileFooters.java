@@ -13,6 +13,7 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.SeekableInputStream;
 
 /**
  * Opens local Parquet files, turning footer failures into Spark's error.
@@ -62,9 +63,18 @@ public final class ParquetFileFooters {
   static ParquetFileReader open(Path file) {
     ParquetMetadata footer = read(file);
     InputFile input = new NamedInputFile(file);
+    SeekableInputStream stream = null;
     try {
-      return ParquetFileReader.open(input, footer, options(), input.newStream());
+      stream = input.newStream();
+      return ParquetFileReader.open(input, footer, options(), stream);
     } catch (IOException | RuntimeException e) {
+      if (stream != null) {
+        try {
+          stream.close();
+        } catch (IOException closeFailure) {
+          e.addSuppressed(closeFailure);
+        }
+      }
       throw ParquetReadErrors.footerFailure(file, e);
     }
   }
