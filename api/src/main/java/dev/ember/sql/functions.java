@@ -1300,6 +1300,22 @@ public final class functions {
 
 
   // ==== Date and time functions ====
+
+  public static Column from_utc_timestamp(Column timestamp, String timeZone) {
+    return call("from_utc_timestamp", false, timestamp, lit(timeZone));
+  }
+
+  public static Column from_utc_timestamp(Column timestamp, Column timeZone) {
+    return call("from_utc_timestamp", false, timestamp, timeZone);
+  }
+
+  public static Column to_utc_timestamp(Column timestamp, String timeZone) {
+    return call("to_utc_timestamp", false, timestamp, lit(timeZone));
+  }
+
+  public static Column to_utc_timestamp(Column timestamp, Column timeZone) {
+    return call("to_utc_timestamp", false, timestamp, timeZone);
+  }
   // (section kept for parallel work; add this family's functions below this line)
 
   /** {@code make_dt_interval(days, hours, mins, secs)}: an {@code interval day to second}. */

@@ -430,6 +430,12 @@ final class FunctionCases {
       values("unix_seconds", "unix_seconds(ts)"),
       values("unix_millis", "unix_millis(ts)"),
       values("unix_micros", "unix_micros(ts)"),
+      values("from_utc_timestamp", "from_utc_timestamp(ts, 'Asia/Seoul')", "from_utc_timestamp(ts, '+8:00')",
+          "from_utc_timestamp('2024-03-10 10:30:00', 'America/Los_Angeles')",
+          "from_utc_timestamp(dt, 'UTC')", "from_utc_timestamp(ts, 'PST')"),
+      values("to_utc_timestamp", "to_utc_timestamp(ts, 'Asia/Seoul')", "to_utc_timestamp(ts, '-05:30')",
+          "to_utc_timestamp('2024-03-10 02:30:00', 'America/Los_Angeles')",
+          "to_utc_timestamp('2024-11-03 01:30:00', 'America/Los_Angeles')", "to_utc_timestamp(ts, NULL)"),
       values("unix_date", "unix_date(dt)"),
       values("date_from_unix_date", "date_from_unix_date(s)"),
       values("current_date", "datediff(current_date(), current_date())", "current_date() > DATE'2024-01-01'"),
@@ -448,7 +454,8 @@ final class FunctionCases {
           "make_date(2024, 13, 1)"),
       error("add_months", "ARITHMETIC_OVERFLOW", "add_months(dt, 2147483647)"),
       error("extract", "INVALID_EXTRACT_FIELD", "extract(FOO FROM dt)"),
-      error("date_add", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "date_add(dt, l)"));
+      error("date_add", "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", "date_add(dt, l)"),
+      error("from_utc_timestamp", "INVALID_TIMEZONE", "from_utc_timestamp(ts, 'Mars/Olympus')"));
 
   /** Daylight-saving transitions: Los Angeles skips 02:00-03:00 on 2024-03-10 and repeats 01:00-02:00 on 2024-11-03. */
   static final Table DATES_LOS_ANGELES = table("dates in America/Los_Angeles",
@@ -466,7 +473,11 @@ final class FunctionCases {
       values("months_between", "months_between(ts, dt)"),
       values("dayofmonth", "dayofmonth(ts)"),
       values("date_add", "date_add(ts, 1)"),
-      values("extract", "extract(HOUR FROM ts)", "extract(DAY FROM ts)"))
+      values("extract", "extract(HOUR FROM ts)", "extract(DAY FROM ts)"),
+      values("from_utc_timestamp", "from_utc_timestamp(ts, 'Europe/Paris')",
+          "from_utc_timestamp(timestamp_seconds(1710064800), 'America/Los_Angeles')"),
+      values("to_utc_timestamp", "to_utc_timestamp(ts, 'Europe/Paris')",
+          "to_utc_timestamp(timestamp_seconds(1730622600), 'America/Los_Angeles')"))
       .inTimeZone("America/Los_Angeles");
 
   static final Table HASHES = table("hashes",

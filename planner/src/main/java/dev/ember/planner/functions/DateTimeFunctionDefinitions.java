@@ -145,6 +145,11 @@ public final class DateTimeFunctionDefinitions {
       function("unix_millis", DataTypes.LongType, ArgumentType.exactly(DataTypes.TimestampType)).build();
   public static final ScalarFunction UNIX_MICROS =
       function("unix_micros", DataTypes.LongType, ArgumentType.exactly(DataTypes.TimestampType)).build();
+  /** The UTC wall-clock reading of a timestamp taken as a reading in the given zone, and back. */
+  public static final ScalarFunction FROM_UTC_TIMESTAMP = function("from_utc_timestamp", DataTypes.TimestampType,
+      ArgumentType.exactly(DataTypes.TimestampType), ArgumentType.STRING).build();
+  public static final ScalarFunction TO_UTC_TIMESTAMP = function("to_utc_timestamp", DataTypes.TimestampType,
+      ArgumentType.exactly(DataTypes.TimestampType), ArgumentType.STRING).build();
   public static final ScalarFunction UNIX_DATE =
       function("unix_date", DataTypes.IntegerType, ArgumentType.exactly(DataTypes.DateType)).build();
   public static final ScalarFunction DATE_FROM_UNIX_DATE =
@@ -207,5 +212,5 @@ public final class DateTimeFunctionDefinitions {
       TO_DATE, TO_DATE_WITH_PATTERN, TO_TIMESTAMP, TO_TIMESTAMP_WITH_PATTERN, DATE_ADD, DATE_SUB, ADD_MONTHS,
       DATEDIFF, MONTHS_BETWEEN, LAST_DAY, NEXT_DAY, TRUNC, DATE_TRUNC, MAKE_DATE, TIMESTAMP_SECONDS,
       TIMESTAMP_MILLIS, TIMESTAMP_MICROS, UNIX_SECONDS, UNIX_MILLIS, UNIX_MICROS, UNIX_DATE, DATE_FROM_UNIX_DATE,
-      DATE_FORMAT, FROM_UNIXTIME, UNIX_TIMESTAMP, TO_UNIX_TIMESTAMP);
+      DATE_FORMAT, FROM_UNIXTIME, UNIX_TIMESTAMP, TO_UNIX_TIMESTAMP, FROM_UTC_TIMESTAMP, TO_UTC_TIMESTAMP);
 }

@@ -31,6 +31,16 @@ public final class DateTimeErrors {
         null);
   }
 
+  /** A zone argument java.time cannot read (from_utc_timestamp(ts, 'Mars/Base')). */
+  public static SparkException invalidTimeZone(String text) {
+    return new SparkException("INVALID_TIMEZONE", parameters("timeZone", text),
+        "The timezone: " + text + " is invalid. The timezone must be either a region-based zone ID or a zone offset. "
+            + "Region IDs must have the form 'area/city', such as 'America/Los_Angeles'. Zone offsets must be in the "
+            + "format '(+|-)HH', '(+|-)HH:mm\u2019 or '(+|-)HH:mm:ss', e.g '-08' , '+01:00' or '-13:33:33', and must be in "
+            + "the range from -18:00 to +18:00. 'Z' and 'UTC' are accepted as synonyms for '+00:00'. SQLSTATE: 22009",
+        null);
+  }
+
   public static SparkException illegalDayOfWeek(String text) {
     return new SparkException("ILLEGAL_DAY_OF_WEEK", parameters("string", text),
         "Illegal input for day of week: " + text + ". SQLSTATE: 22009", null);

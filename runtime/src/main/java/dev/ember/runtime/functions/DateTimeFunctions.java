@@ -2,6 +2,9 @@ package dev.ember.runtime.functions;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -566,6 +569,39 @@ public final class DateTimeFunctions {
 
   public static long unix_micros(boolean ansi, ZoneId zone, long timestamp) {
     return timestamp;
+  }
+
+  /**
+   * {@code from_utc_timestamp(ts, tz)}: reads {@code ts} as a UTC wall clock and gives the instant whose
+   * reading in the session is what that clock shows in {@code tz}, that is {@code ts} plus {@code tz}'s
+   * offset at that instant.
+   */
+  public static long from_utc_timestamp(boolean ansi, ZoneId zone, long timestamp, String timeZone) {
+    ZoneId target = zoneArgument(timeZone);
+    long seconds = Math.floorDiv(timestamp, DateTimeValues.MICROS_PER_SECOND);
+    int offset = target.getRules().getOffset(Instant.ofEpochSecond(seconds)).getTotalSeconds();
+    return Math.addExact(timestamp, offset * DateTimeValues.MICROS_PER_SECOND);
+  }
+
+  /**
+   * {@code to_utc_timestamp(ts, tz)}: the reverse, {@code ts}'s UTC reading taken as a wall clock in
+   * {@code tz} (a reading that does not exist there, in a spring-forward gap, moves forward as java.time's does).
+   */
+  public static long to_utc_timestamp(boolean ansi, ZoneId zone, long timestamp, String timeZone) {
+    ZoneId source = zoneArgument(timeZone);
+    long seconds = Math.floorDiv(timestamp, DateTimeValues.MICROS_PER_SECOND);
+    long micros = Math.floorMod(timestamp, DateTimeValues.MICROS_PER_SECOND);
+    LocalDateTime local = LocalDateTime.ofEpochSecond(seconds, (int) micros * 1000, ZoneOffset.UTC);
+    Instant instant = local.atZone(source).toInstant();
+    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), DateTimeValues.MICROS_PER_SECOND), micros);
+  }
+
+  private static ZoneId zoneArgument(String timeZone) {
+    ZoneId zone = TimestampText.zone(timeZone);
+    if (zone == null) {
+      throw DateTimeErrors.invalidTimeZone(timeZone);
+    }
+    return zone;
   }
 
   public static int unix_date(boolean ansi, ZoneId zone, int days) {

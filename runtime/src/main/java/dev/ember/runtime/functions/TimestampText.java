@@ -167,8 +167,8 @@ public final class TimestampText {
     return LocalDate.of(sign * year, month, day);
   }
 
-  /** {@code Z}, an offset or a zone id; null when java.time does not know it. */
-  private static ZoneId zone(String text) {
+  /** {@code Z}, an offset ({@code +8:00} too) or a zone id, as Spark reads them; null when java.time does not know it. */
+  static ZoneId zone(String text) {
     if (text.equals("Z")) {
       return ZoneOffset.UTC;
     }
