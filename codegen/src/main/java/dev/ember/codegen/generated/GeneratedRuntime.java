@@ -323,17 +323,12 @@ public final class GeneratedRuntime {
 
   /**
    * The exact product of two long-backed unscaled decimals as a decimal of {@code scale} (the sum
-   * of the operands' scales). Used only where the result type has at least as many digits as both
-   * operands together, so the product neither rounds nor overflows; 128-bit multiplication saves
-   * BigDecimal arithmetic and its precision check per row.
+   * of the operands' scales), through its 128-bit words. Generated code now keeps such products as
+   * the words themselves ({@code ExprValue.int128}); this boxed form remains for
+   * {@code DecimalKernelBenchmark}, which compares the two.
    */
   public static BigDecimal decimalProduct(long left, long right, int scale) {
-    long low = left * right;
-    long high = Math.multiplyHigh(left, right);
-    if (high == (low >> 63)) {
-      return BigDecimal.valueOf(low, scale);
-    }
-    return new BigDecimal(int128ToBigInteger(low, high), scale);
+    return int128Decimal(left * right, Math.multiplyHigh(left, right), scale);
   }
 
   /**
