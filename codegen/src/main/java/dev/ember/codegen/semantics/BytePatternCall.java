@@ -25,6 +25,12 @@ import java.util.Objects;
  * @param matcher the compiled literal
  */
 public record BytePatternCall(Expression value, LikeMatcher matcher) {
+  /**
+   * Set to false to keep the generic calls (decoded Strings, regular expressions), for measuring
+   * what matching bytes gains; read when a kernel is built.
+   */
+  public static final String ENABLED_PROPERTY = "ember.codegen.likeBytes";
+
   public BytePatternCall {
     Objects.requireNonNull(value, "value is null");
     Objects.requireNonNull(matcher, "matcher is null");
@@ -39,7 +45,8 @@ public record BytePatternCall(Expression value, LikeMatcher matcher) {
     Objects.requireNonNull(call, "call is null");
     ScalarFunction function = call.function();
     List<Expression> arguments = call.arguments();
-    if (function.instance() != null || arguments.size() < 2) {
+    if (function.instance() != null || arguments.size() < 2
+        || !Boolean.parseBoolean(System.getProperty(ENABLED_PROPERTY, "true"))) {
       return null;
     }
     Expression value = arguments.get(0);
