@@ -25,6 +25,9 @@ public final class LikeMatcher {
   private static final byte[] EMPTY = new byte[0];
   /** Reads eight bytes of a segment in the order {@link MemoryUtil#getLong} reads memory. */
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+  private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
 
   private final byte[] prefix;
   private final byte[][] middle;
@@ -158,7 +161,29 @@ public final class LikeMatcher {
   private static int indexOf(long address, int from, int end, byte[] segment) {
     byte first = segment[0];
     int last = end - segment.length;
-    for (int i = from; i <= last; i++) {
+    int i = from;
+    if (LITTLE_ENDIAN) {
+      // Eight bytes at a time: a word's bytes equal to the first byte of the segment are found with
+      // the zero-byte test of word ^ (first repeated). It may also flag a byte above a true match
+      // (never below one), and little-endian order puts the lowest address in the lowest bits, so the
+      // candidates are tried leftmost first and each is checked in full.
+      long repeated = (first & 0xFFL) * ONES;
+      for (; i <= last && i + Long.BYTES <= end; i += Long.BYTES) {
+        long word = MemoryUtil.getLong(address + i) ^ repeated;
+        long candidates = (word - ONES) & ~word & HIGH_BITS;
+        while (candidates != 0) {
+          int candidate = i + (Long.numberOfTrailingZeros(candidates) >>> 3);
+          if (candidate > last) {
+            return -1;
+          }
+          if (equalAt(address, candidate, segment)) {
+            return candidate;
+          }
+          candidates &= candidates - 1;
+        }
+      }
+    }
+    for (; i <= last; i++) {
       if (MemoryUtil.getByte(address + i) == first && equalAt(address, i, segment)) {
         return i;
       }

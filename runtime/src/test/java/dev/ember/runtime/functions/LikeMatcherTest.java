@@ -53,6 +53,34 @@ class LikeMatcherTest {
     }
   }
 
+  /**
+   * Random values (up to 40 bytes, so the eight-bytes-at-a-time search runs and ends mid-word) and
+   * random patterns over a small alphabet, where segments recur and overlap often.
+   */
+  @Test
+  void randomPatternsAgreeWithTheRegularExpression() {
+    java.util.Random random = new java.util.Random(20261124);
+    String valueAlphabet = "aab%é";
+    String patternAlphabet = "aab%%é";
+    for (int round = 0; round < 3000; round++) {
+      String value = randomText(random, valueAlphabet, random.nextInt(40));
+      String pattern = randomText(random, patternAlphabet, random.nextInt(9));
+      LikeMatcher matcher = LikeMatcher.like(pattern);
+      boolean expected = RegexFunctions.like(RegexFunctions.likeCache(0), value, pattern);
+      assertEquals(expected, matchesOnHeap(matcher, value), () -> "'" + value + "' LIKE '" + pattern + "'");
+      assertEquals(expected, matchesInArrowMemory(matcher, value),
+          () -> "'" + value + "' LIKE '" + pattern + "' in Arrow memory");
+    }
+  }
+
+  private static String randomText(java.util.Random random, String alphabet, int length) {
+    StringBuilder text = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return text.toString();
+  }
+
   @Test
   void overlappingPrefixAndSuffixDoNotShareBytes() {
     assertFalse(matches("ab%b", "ab"));
