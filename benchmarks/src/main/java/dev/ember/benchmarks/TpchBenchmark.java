@@ -4,6 +4,7 @@ import dev.ember.benchmarks.engines.EmberEngine;
 import dev.ember.benchmarks.engines.QueryEngine;
 import dev.ember.benchmarks.engines.Workload;
 import dev.ember.benchmarks.tpch.TpchData;
+import dev.ember.codegen.semantics.BytePatternCall;
 import dev.ember.runtime.operators.join.HashJoinBuildSink;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -82,6 +83,15 @@ public class TpchBenchmark {
   @Param({"true"})
   public String dictionaryIdFilter;
 
+  /**
+   * Whether Ember matches LIKE, startswith, endswith and contains with literal patterns on UTF-8 bytes
+   * (false sets the system property {@code ember.codegen.likeBytes} to false: the values are decoded
+   * and matched by regular expressions); run with {@code -p engine=ember -p likeBytes=true,false} to
+   * compare both in one run. Other engines ignore it.
+   */
+  @Param({"true"})
+  public String likeBytes;
+
   private QueryEngine queryEngine;
   private MemoryRecorder memory;
 
@@ -91,6 +101,7 @@ public class TpchBenchmark {
     System.setProperty(HashJoinBuildSink.SERIALIZED_KEYS_PROPERTY,
         Boolean.toString(!Boolean.parseBoolean(joinCompactKeys)));
     System.setProperty("ember.parquet.dictionaryIdFilter", dictionaryIdFilter);
+    System.setProperty(BytePatternCall.ENABLED_PROPERTY, likeBytes);
     queryEngine = QueryEngine.start(engine, cores, TpchData.ensure(Double.parseDouble(scaleFactor)));
     if (queryEngine instanceof EmberEngine ember) {
       ember.setConf("spark.ember.parquet.lateMaterialization", lateMaterialization);

@@ -353,13 +353,23 @@ final class FunctionCases {
       values("regexp_like", "regexp_like(str, 'ö')"),
       values("regexp", "regexp(str, '\\\\s')"),
       values("like", "str LIKE 'a%'", "str LIKE '%l_o%'", "str NOT LIKE '%o%'", "like(str, '%', '/')",
-          "str LIKE 'a/%' ESCAPE '/'", "str LIKE '_'", "str LIKE '%☃%'", "str LIKE '%𝄞'", "str LIKE str"),
+          "str LIKE 'a/%' ESCAPE '/'", "str LIKE '_'", "str LIKE '%☃%'", "str LIKE '%𝄞'", "str LIKE str",
+          // Matched as bytes (prefix, suffix, middle segments in order) in both kernels: overlapping
+          // prefix and suffix, repeated segments, escapes, and computed strings held on the heap.
+          "substring(str, 1, 2) LIKE 'ab%b'", "str LIKE 'ab%bc'", "str LIKE 'a%c'", "str LIKE '%l%l%'",
+          "str LIKE '%ll%ll%'", "str LIKE '%o%o%'", "str LIKE ''", "str LIKE '%%'", "str LIKE 'abc'",
+          "str LIKE 'h_llo%'", "str LIKE '%ö%☃%'", "str LIKE '% padded %'", "str LIKE '%/%%' ESCAPE '/'",
+          "str LIKE 'abc//' ESCAPE '/'", "upper(str) LIKE 'HÉ%'", "str NOT LIKE '%special%requests%'",
+          "concat(str, str) LIKE '%c%a%'", "str LIKE NULL"),
       values("ilike", "str ILIKE 'a%'", "ilike(str, '%Ö%')", "ilike(str, 'H%', '/')"),
       values("reverse", "reverse(str)"),
       values("repeat", "repeat(str, 2)", "repeat(str, -1)", "repeat(str, b)"),
-      values("startswith", "startswith(str, 'H')", "startswith(bin, X'0A')", "startswith(str, '')"),
-      values("endswith", "endswith(str, 'd')", "endswith(bin, X'BEEF')"),
-      values("contains", "contains(str, 'll')", "contains(str, '')", "contains(bin, X'AD')"),
+      values("startswith", "startswith(str, 'H')", "startswith(bin, X'0A')", "startswith(str, '')",
+          "startswith(str, 'hé')", "startswith(upper(str), 'HE')", "startswith(bin, X'')", "startswith(str, 'abcd')"),
+      values("endswith", "endswith(str, 'd')", "endswith(bin, X'BEEF')", "endswith(str, '𝄞')", "endswith(str, '')",
+          "endswith(str, 'World')", "endswith(bin, X'0A0B0C')"),
+      values("contains", "contains(str, 'll')", "contains(str, '')", "contains(bin, X'AD')", "contains(str, 'ö')",
+          "contains(str, 'lo, W')", "contains(bin, X'BEEF')", "contains(str, NULL)", "contains(concat(str, 'x'), 'cx')"),
       values("space", "space(3)", "space(-1)", "space(b)"),
       // rlike(str, '[') is no case: Spark's generated code throws a bare PatternSyntaxException, its
       // interpreter INVALID_PARAMETER_VALUE.PATTERN (Ember's choice); RegexFunctionsTest checks Ember's.

@@ -44,8 +44,10 @@ final class FunctionCallGenerator {
       return userFunctions.generate(call, columns, scope);
     }
     SpecializedFunctionGenerator specialized = SpecializedFunctionGenerator.ALL.get(call.function());
-    if (specialized != null) {
-      return specialized.generate(call, expressions, columns, scope);
+    ExprValue specializedValue = specialized == null ? null
+        : specialized.generate(call, expressions, columns, scope, builder);
+    if (specializedValue != null) {
+      return specializedValue;
     }
     ExprValue direct = directNestedAccess(call, columns, scope);
     if (direct != null) {

@@ -2,6 +2,7 @@ package dev.ember.codegen.generated;
 
 import dev.ember.planner.expressions.ScalarFunctionCall;
 import dev.ember.planner.functions.ScalarFunction;
+import dev.ember.planner.functions.StringFunctionDefinitions;
 import java.util.Map;
 
 /**
@@ -11,10 +12,19 @@ import java.util.Map;
  * implementation method, which the interpreted kernels keep calling; register it in {@link #ALL}.
  */
 interface SpecializedFunctionGenerator {
-  /** Specializations by definition; empty until a measured hot spot earns one. */
-  Map<ScalarFunction, SpecializedFunctionGenerator> ALL = Map.of();
+  /** Specializations by definition. */
+  Map<ScalarFunction, SpecializedFunctionGenerator> ALL = Map.of(
+      StringFunctionDefinitions.LIKE, BytePatternGenerator.INSTANCE,
+      StringFunctionDefinitions.LIKE_ESCAPE, BytePatternGenerator.INSTANCE,
+      StringFunctionDefinitions.STARTSWITH, BytePatternGenerator.INSTANCE,
+      StringFunctionDefinitions.ENDSWITH, BytePatternGenerator.INSTANCE,
+      StringFunctionDefinitions.CONTAINS, BytePatternGenerator.INSTANCE);
 
-  /** Code evaluating {@code call} for the current row, like {@link ExpressionGenerator#generate}. */
+  /**
+   * Code evaluating {@code call} for the current row, like {@link ExpressionGenerator#generate}; or
+   * null, having written nothing, when this call does not qualify (e.g. its pattern is no literal),
+   * so the generic call is generated instead.
+   */
   ExprValue generate(ScalarFunctionCall call, ExpressionGenerator expressions, ColumnReader columns,
-      MethodScope scope);
+      MethodScope scope, ClassBuilder builder);
 }

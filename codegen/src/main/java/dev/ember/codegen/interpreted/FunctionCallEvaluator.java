@@ -28,18 +28,21 @@ import org.apache.arrow.vector.FieldVector;
  * implementation, bound once per expression (with the session values and this worker's state) and
  * reused for every batch. The oracle for the generated call: same method, same values, boxed.
  * Arguments of a null-intolerant function are evaluated only on rows where the earlier ones are not
- * null, as the generated code does.
+ * null, as the generated code does. LIKE and its kin with a literal pattern match bytes instead
+ * ({@link BytePatternEvaluator}).
  */
 final class FunctionCallEvaluator {
   private final VectorizedEvaluator evaluator;
   private final KernelOptions options;
   private final BufferAllocator allocator;
   private final Map<ScalarFunctionCall, BoundCall> bound = new IdentityHashMap<>();
+  private final BytePatternEvaluator bytePatterns;
 
   FunctionCallEvaluator(VectorizedEvaluator evaluator, KernelOptions options, BufferAllocator allocator) {
     this.evaluator = evaluator;
     this.options = options;
     this.allocator = allocator;
+    this.bytePatterns = new BytePatternEvaluator(evaluator, allocator);
   }
 
   /** The implementation with its leading parameters bound, taking the argument values as one Object[]. */
@@ -57,6 +60,10 @@ final class FunctionCallEvaluator {
   }
 
   FieldVector evaluate(ScalarFunctionCall call, ColumnBatch batch, int[] rows, int count) {
+    FieldVector matched = bytePatterns.evaluate(call, batch, rows, count);
+    if (matched != null) {
+      return matched;
+    }
     BoundCall target = bound.computeIfAbsent(call, this::bind);
     ScalarFunction function = call.function();
     List<Expression> arguments = function.rowArguments(call.arguments());
