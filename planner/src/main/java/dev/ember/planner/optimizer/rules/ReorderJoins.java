@@ -166,14 +166,6 @@ public final class ReorderJoins implements OptimizerRule {
         masks[next++] = mask;
       }
       search = new JoinOrderSearch(relationRows, masks, selectivities);
-      if (System.getProperty("ember.debugReorder") != null) {
-        for (int i = 0; i < relations.size(); i++) {
-          System.err.println("relation " + i + " rows=" + relationRows[i] + " " + relations.get(i).output());
-        }
-        for (int i = 0; i < selectivities.length; i++) {
-          System.err.println("condition mask=" + masks[i] + " sel=" + selectivities[i]);
-        }
-      }
     }
 
     private int maskOf(Expression expression) {
