@@ -15,6 +15,7 @@ import dev.ember.planner.optimizer.rules.PushFilterThroughJoin;
 import dev.ember.planner.optimizer.rules.PushFilterThroughProject;
 import dev.ember.planner.optimizer.rules.PushJoinConditionToSides;
 import dev.ember.planner.optimizer.rules.RemoveRepartitions;
+import dev.ember.planner.optimizer.rules.ReorderJoins;
 import dev.ember.planner.optimizer.rules.RemoveSubqueryAliases;
 import dev.ember.planner.optimizer.rules.PushLimitThroughProject;
 import dev.ember.planner.optimizer.rules.RemoveRedundantProjects;
@@ -78,6 +79,9 @@ public final class Optimizer {
         new RuleBatch("Infer filters", Strategy.ONCE, List.of(
             new InferSideFiltersFromDisjunctions())),
         operatorOptimization("Operator optimization after inference"),
+        // On the final filters, before they move into scans, so estimates see them.
+        new RuleBatch("Join reordering", Strategy.ONCE, List.of(
+            new ReorderJoins())),
         new RuleBatch("Scan pushdown", Strategy.ONCE, List.of(
             new PushFiltersIntoScan())),
         new RuleBatch("Column pruning", Strategy.ONCE, List.of(

@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
 
 /** Chooses an operator for each node of an optimized logical plan. */
 public final class PhysicalPlanner {
+  private final SizeEstimates sizes = new SizeEstimates();
+
   public PhysicalPlan plan(LogicalPlan logical) {
     // Java 17 has no pattern switch; the sealed hierarchy keeps this chain complete.
     if (logical instanceof ScanRelation scan) {
@@ -137,13 +139,13 @@ public final class PhysicalPlanner {
     return new NestedLoopJoinExec(join.joinType(), buildSide, join.condition(), left, right);
   }
 
-  private static BuildSide buildSide(Join join) {
+  private BuildSide buildSide(Join join) {
     boolean leftAllowed = JoinOutputs.canBuild(join.joinType(), BuildSide.LEFT);
     boolean rightAllowed = JoinOutputs.canBuild(join.joinType(), BuildSide.RIGHT);
     if (leftAllowed != rightAllowed) {
       return leftAllowed ? BuildSide.LEFT : BuildSide.RIGHT;
     }
-    return SizeEstimates.of(join.left()) < SizeEstimates.of(join.right()) ? BuildSide.LEFT : BuildSide.RIGHT;
+    return sizes.of(join.left()) < sizes.of(join.right()) ? BuildSide.LEFT : BuildSide.RIGHT;
   }
 
   private interface SortBuilder {

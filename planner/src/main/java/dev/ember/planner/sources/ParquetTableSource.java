@@ -2,15 +2,19 @@ package dev.ember.planner.sources;
 
 import dev.ember.planner.expressions.Expression;
 import dev.ember.planner.expressions.ScalarFunctionCall;
+import dev.ember.planner.statistics.TableStatistics;
 import dev.ember.runtime.io.parquet.ColumnPredicate;
 import dev.ember.runtime.io.parquet.ParquetSource;
+import dev.ember.runtime.io.parquet.ParquetStatistics;
 import dev.ember.runtime.pipeline.BatchSource;
 import dev.ember.sql.types.StructType;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +22,8 @@ import java.util.stream.Collectors;
  * {@link ParquetFormat}). Columns are found in each file by name; those a file lacks read as nulls.
  */
 public final class ParquetTableSource implements TableSource {
+  private static final int MAX_FILES_FOR_STATISTICS = 1000;
+
   private final List<Path> files;
   private final StructType schema;
   private final List<String> userPaths;
@@ -108,6 +114,22 @@ public final class ParquetTableSource implements TableSource {
   @Override
   public java.util.OptionalLong sizeInBytes() {
     return TableSource.totalSize(files);
+  }
+
+  /**
+   * From the files' footers (cached, so asking again is cheap). A source with very many files skips
+   * them rather than make planning read thousands of footers for an estimate.
+   */
+  @Override
+  public Optional<TableStatistics> statistics() {
+    if (files.size() > MAX_FILES_FOR_STATISTICS) {
+      return Optional.empty();
+    }
+    ParquetStatistics footers = ParquetStatistics.read(files);
+    Map<String, TableStatistics.ValueRange> ranges = new HashMap<>();
+    footers.columns().forEach((name, range) ->
+        ranges.put(name, new TableStatistics.ValueRange(range.min(), range.max(), range.nullCount())));
+    return Optional.of(new TableStatistics(footers.rowCount(), ranges));
   }
 
   @Override

@@ -46,6 +46,11 @@ public interface TableSource {
     return java.util.OptionalLong.empty();
   }
 
+  /** Row count and value ranges, when the source knows them without reading its data. */
+  default java.util.Optional<dev.ember.planner.statistics.TableStatistics> statistics() {
+    return java.util.Optional.empty();
+  }
+
   /** The total size of {@code files}; empty when one cannot be read. */
   static java.util.OptionalLong totalSize(List<java.nio.file.Path> files) {
     long total = 0;

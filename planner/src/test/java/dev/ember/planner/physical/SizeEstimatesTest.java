@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.ember.planner.expressions.AttributeReference;
 import dev.ember.planner.expressions.Comparison;
 import dev.ember.planner.expressions.ComparisonOperator;
+import dev.ember.planner.expressions.Literal;
+import dev.ember.planner.logical.BroadcastHint;
+import dev.ember.planner.logical.Filter;
 import dev.ember.planner.logical.Join;
 import dev.ember.planner.logical.JoinType;
 import dev.ember.planner.logical.LogicalPlan;
@@ -33,27 +36,39 @@ class SizeEstimatesTest {
     return new Join(left, right, type, Optional.of(new Comparison(ComparisonOperator.EQUAL_TO, leftKey, rightKey)));
   }
 
-  @Test
-  void anInnerJoinIsAsLargeAsBothSides() {
-    assertEquals(1_100, SizeEstimates.of(join(scan(SMALL_KEY, 100), scan(MEDIUM_KEY, 1_000), JoinType.INNER,
-        SMALL_KEY, MEDIUM_KEY)));
+  private static BuildSide buildSide(LogicalPlan join) {
+    return ((HashJoinExec) new PhysicalPlanner().plan(join)).buildSide();
   }
 
   @Test
-  void semiAndAntiJoinsAreAsLargeAsTheirLeftSide() {
-    for (JoinType type : List.of(JoinType.LEFT_SEMI, JoinType.LEFT_ANTI)) {
-      assertEquals(100, SizeEstimates.of(join(scan(SMALL_KEY, 100), scan(LARGE_KEY, 1_000_000), type,
-          SMALL_KEY, LARGE_KEY)), type.name());
-    }
+  void theSmallerSideBuilds() {
+    assertEquals(BuildSide.LEFT, buildSide(join(scan(SMALL_KEY, 100), scan(MEDIUM_KEY, 1_000), JoinType.INNER,
+        SMALL_KEY, MEDIUM_KEY)));
+    assertEquals(BuildSide.RIGHT, buildSide(join(scan(LARGE_KEY, 1_000_000), scan(MEDIUM_KEY, 1_000),
+        JoinType.INNER, LARGE_KEY, MEDIUM_KEY)));
+  }
+
+  @Test
+  void aBroadcastHintBuildsItsSide() {
+    assertEquals(BuildSide.RIGHT, buildSide(join(scan(SMALL_KEY, 100), new BroadcastHint(scan(LARGE_KEY, 1_000_000)),
+        JoinType.INNER, SMALL_KEY, LARGE_KEY)));
+  }
+
+  @Test
+  void aFilteredSideCountsOnlyTheRowsItKeeps() {
+    // 1 000 000 bytes of longs with a filter keeping a tenth or less, against 100 000 bytes unfiltered.
+    LogicalPlan filtered = new Filter(new Comparison(ComparisonOperator.EQUAL_TO, LARGE_KEY, Literal.fromJava(5L)),
+        scan(LARGE_KEY, 1_000_000));
+    assertEquals(BuildSide.LEFT, buildSide(join(filtered, scan(MEDIUM_KEY, 200_000), JoinType.INNER,
+        LARGE_KEY, MEDIUM_KEY)));
   }
 
   @Test
   void aSmallSideFilteredByASemiJoinWithALargeTableStillBuilds() {
     // TPC-H Q18's shape: (small semi-join large) join medium builds the semi join's side, not the medium one.
     Join semi = join(scan(SMALL_KEY, 100), scan(LARGE_KEY, 1_000_000), JoinType.LEFT_SEMI, SMALL_KEY, LARGE_KEY);
-    HashJoinExec plan = (HashJoinExec) new PhysicalPlanner().plan(
-        join(scan(MEDIUM_KEY, 1_000), semi, JoinType.INNER, MEDIUM_KEY, SMALL_KEY));
-    assertEquals(BuildSide.RIGHT, plan.buildSide());
+    assertEquals(BuildSide.RIGHT, buildSide(join(scan(MEDIUM_KEY, 1_000), semi, JoinType.INNER, MEDIUM_KEY,
+        SMALL_KEY)));
   }
 
   /** A table that only knows its size. */
