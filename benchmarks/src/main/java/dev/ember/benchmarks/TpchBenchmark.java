@@ -92,6 +92,14 @@ public class TpchBenchmark {
   @Param({"true"})
   public String likeBytes;
 
+  /**
+   * Whether Ember reorders inner joins by estimated sizes (false excludes the optimizer rule
+   * {@code ReorderJoins}: the joins run in the written order); run with
+   * {@code -p engine=ember -p joinReorder=true,false} to compare both in one run. Other engines ignore it.
+   */
+  @Param({"true"})
+  public String joinReorder;
+
   private QueryEngine queryEngine;
   private MemoryRecorder memory;
 
@@ -106,6 +114,9 @@ public class TpchBenchmark {
     if (queryEngine instanceof EmberEngine ember) {
       ember.setConf("spark.ember.parquet.lateMaterialization", lateMaterialization);
       ember.setConf("spark.ember.aggregate.batchUpdate", aggregateBatchUpdate);
+      if (!Boolean.parseBoolean(joinReorder)) {
+        ember.setConf("spark.ember.optimizer.excludedRules", "ReorderJoins");
+      }
     }
   }
 
