@@ -70,6 +70,8 @@ public final class HashAggregationTable implements SinkPartition {
    * (every long then fits the precision), for sums kept in the low word while they fit in a long.
    */
   private final long[] decimalLongBounds;
+  /** Whether a group new to a merge may take its source's state bytes as they are (see mergeGroup). */
+  private final boolean statesCopyOnInsert;
   /** Whether decimal sums take the long fast path; false only to measure the 128-bit path alone. */
   private final boolean longDecimalSums;
 
@@ -113,6 +115,11 @@ public final class HashAggregationTable implements SinkPartition {
   private long varDataAddress;
   private long varDataUsed;
 
+  /** The words of the last key {@link #readKeyWords} read. */
+  private long readWord0;
+  private long readWord1;
+  private int readNulls;
+
   private int morselIndex;
   private long callInMorsel;
   /** Where the row being added was seen (morsel, then call), for order-dependent object states. */
@@ -148,6 +155,16 @@ public final class HashAggregationTable implements SinkPartition {
    * wraps around, and a decimal sum or average whose running sum leaves its buffer's precision is null.
    */
   public HashAggregationTable(AggregationSpec spec, BufferAllocator allocator, boolean ansiEnabled) {
+    this(spec, allocator, ansiEnabled, INITIAL_GROUPS, true);
+  }
+
+  /**
+   * A table with room for {@code initialGroups} (rounded up to a power of two) before it grows; with
+   * {@code compactKeysAllowed} false it starts on serialized keys even when the key types fit in words
+   * (a merge of tables of which one already left the words).
+   */
+  HashAggregationTable(AggregationSpec spec, BufferAllocator allocator, boolean ansiEnabled, int initialGroups,
+      boolean compactKeysAllowed) {
     this.spec = Objects.requireNonNull(spec, "spec is null");
     this.ansiEnabled = ansiEnabled;
     this.allocator = Objects.requireNonNull(allocator, "allocator is null");
@@ -158,8 +175,9 @@ public final class HashAggregationTable implements SinkPartition {
     this.decimalBounds = decimalBounds(layout);
     this.decimalLongBounds = decimalLongBounds(decimalBounds);
     this.longDecimalSums = !Boolean.getBoolean(INT128_SUMS_PROPERTY);
+    this.statesCopyOnInsert = statesCopyOnInsert(layout);
     this.compactLayout = keyCount == 0 ? null : CompactKeyLayout.of(spec.keyTypes()).orElse(null);
-    this.compactKeys = compactLayout != null;
+    this.compactKeys = compactLayout != null && compactKeysAllowed;
     this.compactWords = compactLayout != null && compactLayout.usesSecondWord() ? 2 : 1;
     this.compactStride = 8 * (compactWords + 1);
     this.pendingStringAddresses = new long[keyCount];
@@ -170,7 +188,11 @@ public final class HashAggregationTable implements SinkPartition {
     try {
       scratch = OperatorMemory.allocateZeroed(allocator, 64 + (long) MAX_FIXED_COMPONENT * keyCount, OPERATOR);
       scratchAddress = scratch.memoryAddress();
-      int initialGroups = keyCount == 0 ? 1 : INITIAL_GROUPS;
+      if (keyCount == 0) {
+        initialGroups = 1;
+      } else {
+        initialGroups = Integer.highestOneBit(Math.max(INITIAL_GROUPS, Math.min(initialGroups, 1 << 28)) - 1) << 1;
+      }
       slots = OperatorMemory.allocateZeroed(
           allocator, (compactKeys ? compactStride : 8L) * initialGroups * 2, OPERATOR);
       slotsAddress = slots.memoryAddress();
@@ -355,7 +377,18 @@ public final class HashAggregationTable implements SinkPartition {
 
   /** Looks the scratch key up by its words, or returns -1 when a string is too long for its word. */
   private int findOrInsertScratchAsWords(long position) {
-    long address = scratchAddress;
+    if (!readKeyWords(scratchAddress)) {
+      return -1;
+    }
+    return findOrInsertWords(readWord0, readWord1, readNulls, position);
+  }
+
+  /**
+   * Reads the serialized key at {@code address} into {@link #readWord0}, {@link #readWord1} and
+   * {@link #readNulls} as {@link CompactKeyLayout} places its components; false (and the fields
+   * undefined) when a string is too long for its word.
+   */
+  private boolean readKeyWords(long address) {
     long word0 = 0;
     long word1 = 0;
     int nulls = 0;
@@ -371,7 +404,7 @@ public final class HashAggregationTable implements SinkPartition {
         case BYTES -> {
           int length = MemoryUtil.getInt(address + 1);
           if (length > CompactKeyLayout.stringCapacity(shift)) {
-            return -1;
+            return false;
           }
           bits = (length | (shortBytes(address + 5, length) << 8)) << shift;
           address += 5 + length;
@@ -399,7 +432,10 @@ public final class HashAggregationTable implements SinkPartition {
         word1 |= bits;
       }
     }
-    return findOrInsertWords(word0, word1, nulls, position);
+    readWord0 = word0;
+    readWord1 = word1;
+    readNulls = nulls;
+    return true;
   }
 
   // ---- keys built in registers -----------------------------------------------------------------
@@ -482,7 +518,13 @@ public final class HashAggregationTable implements SinkPartition {
 
   private int insertCompact(long slotAddress, long word0, long word1, int nulls, long position) {
     serializeWords(word0, word1, nulls);
-    int group = appendGroup(padScratch(), position);
+    return insertCompact(slotAddress, word0, word1, nulls, scratchAddress, padScratch(), position);
+  }
+
+  /** Inserts a group whose serialized key (padded to {@code padded} bytes) is at {@code keyAddress}. */
+  private int insertCompact(long slotAddress, long word0, long word1, int nulls, long keyAddress, int padded,
+      long position) {
+    int group = appendGroup(keyAddress, padded, position);
     MemoryUtil.putLong(slotAddress, word0);
     if (compactWords == 2) {
       MemoryUtil.putLong(slotAddress + 8, word1);
@@ -620,6 +662,11 @@ public final class HashAggregationTable implements SinkPartition {
 
   /** Adds a group with the scratch key (padded to {@code padded} bytes); the caller fills its slot. */
   private int appendGroup(int padded, long position) {
+    return appendGroup(scratchAddress, padded, position);
+  }
+
+  /** Adds a group with the key at {@code keyAddress} (padded to {@code padded} bytes); the caller fills its slot. */
+  private int appendGroup(long keyAddress, int padded, long position) {
     // Reserve everything first, so a refused allocation leaves the table unchanged.
     if (groupCount == groupCapacity) {
       growGroups();
@@ -630,7 +677,7 @@ public final class HashAggregationTable implements SinkPartition {
       keyDataAddress = keyData.memoryAddress();
     }
     int group = groupCount++;
-    MemoryUtil.copyMemory(scratchAddress, keyDataAddress + keyDataUsed, padded);
+    MemoryUtil.copyMemory(keyAddress, keyDataAddress + keyDataUsed, padded);
     keyDataUsed += padded;
     MemoryUtil.putLong(keyOffsetsAddress + ((long) (group + 1) << 3), keyDataUsed);
     MemoryUtil.putLong(firstSeenAddress + ((long) group << 3), position);
@@ -1101,32 +1148,111 @@ public final class HashAggregationTable implements SinkPartition {
 
   // ---- merging and reading, for the sink's finish --------------------------------------------
 
-  /** Adds every group of {@code other} into this table; {@code other} is left unchanged. */
-  void mergeFrom(HashAggregationTable other) {
+  /** Adds the one group of another global aggregate's table into this one's; {@code other} is left unchanged. */
+  void mergeGlobalFrom(HashAggregationTable other) {
+    if (keyCount != 0 || other.keyCount != 0) {
+      throw new IllegalStateException("only global aggregates' tables merge as one group, this one has "
+          + keyCount + " keys");
+    }
+    for (int slot = 0; slot < layout.size(); slot++) {
+      mergeSlot(0, slot, other, other.state(0, slot));
+    }
+  }
+
+  /**
+   * The hash of {@code group}'s key as a table merging it computes it: of the key's words when
+   * {@code words} (only for a table still on them), else of its serialized bytes. Reads the words
+   * through this table's scratch fields: only the thread that owns this table may call it.
+   */
+  long keyHash(int group, boolean words) {
+    long start = keyStart(group);
+    if (words) {
+      if (!compactKeys || !readKeyWords(keyDataAddress + start)) {
+        throw new IllegalStateException("group " + group + " of a hash aggregate table on serialized keys"
+            + " has no two-word key");
+      }
+      return KeyHash.hashWords(readWord0, readWord1, readNulls);
+    }
+    return KeyHash.hash(keyDataAddress + start, (int) (keyEnd(group) - start));
+  }
+
+  /**
+   * Adds group {@code sourceGroup} of {@code source} (a table of the same aggregation) into this
+   * table, its first-seen value being {@code firstSeenValue}; a group already here keeps the smaller
+   * value. {@code source} is only read: several tables may merge from one source at once, each taking
+   * different groups. A table built by merges compares keys as words when it was made on words (every
+   * source must then be on words too), so no key is rehashed from its bytes.
+   */
+  void mergeGroup(HashAggregationTable source, int sourceGroup, long firstSeenValue) {
+    long keyStart = source.keyStart(sourceGroup);
+    long keyAddress = source.keyDataAddress + keyStart;
+    int padded = (int) (source.keyEnd(sourceGroup) - keyStart);
+    int groupsBefore = groupCount;
+    int group;
     if (compactKeys) {
-      switchToSerializedKeys();
-    }
-    for (int otherGroup = 0; otherGroup < other.groupCount; otherGroup++) {
-      int group;
-      if (keyCount == 0) {
-        group = 0;
-      } else {
-        long keyStart = other.keyStart(otherGroup);
-        int padded = (int) (other.keyEnd(otherGroup) - keyStart);
-        keyLength = 0;
-        ensureScratch(padded);
-        MemoryUtil.copyMemory(other.keyDataAddress + keyStart, scratchAddress, padded);
-        keyLength = padded;
-        long position = other.firstSeen(otherGroup);
-        group = findOrInsert(position);
-        if (position < firstSeen(group)) {
-          MemoryUtil.putLong(firstSeenAddress + ((long) group << 3), position);
-        }
+      if (!readKeyWords(keyAddress)) {
+        throw new IllegalStateException("a key on serialized bytes merged into a hash aggregate table on words");
       }
-      for (int slot = 0; slot < layout.size(); slot++) {
-        mergeSlot(group, slot, other, other.state(otherGroup, slot));
+      group = findOrInsertWordsFrom(readWord0, readWord1, readNulls, keyAddress, padded, firstSeenValue);
+    } else {
+      keyLength = 0;
+      ensureScratch(padded);
+      MemoryUtil.copyMemory(keyAddress, scratchAddress, padded);
+      keyLength = padded;
+      group = findOrInsert(firstSeenValue);
+    }
+    if (groupCount > groupsBefore && statesCopyOnInsert) {
+      // A new group's state is the source's: merging into zeroed state would give the same bytes.
+      MemoryUtil.copyMemory(source.statesAddress + (long) sourceGroup * stateBytes,
+          statesAddress + (long) group * stateBytes, stateBytes);
+      return;
+    }
+    if (firstSeenValue < firstSeen(group)) {
+      MemoryUtil.putLong(firstSeenAddress + ((long) group << 3), firstSeenValue);
+    }
+    for (int slot = 0; slot < layout.size(); slot++) {
+      mergeSlot(group, slot, source, source.state(sourceGroup, slot));
+    }
+  }
+
+  /** {@link #findOrInsertWords}, a new group's serialized key copied from {@code keyAddress}. */
+  private int findOrInsertWordsFrom(long word0, long word1, int nulls, long keyAddress, int padded, long position) {
+    long hash = KeyHash.hashWords(word0, word1, nulls);
+    long nullBits = (long) nulls << 32;
+    int entryOffset = compactWords << 3;
+    int index = (int) hash & slotMask;
+    while (true) {
+      long address = slotsAddress + (long) index * compactStride;
+      long entry = MemoryUtil.getLong(address + entryOffset);
+      if (entry == 0) {
+        return insertCompact(address, word0, word1, nulls, keyAddress, padded, position);
+      }
+      if ((entry & TAG_MASK) == nullBits && MemoryUtil.getLong(address) == word0
+          && (compactWords == 1 || MemoryUtil.getLong(address + 8) == word1)) {
+        return (int) entry - 1;
+      }
+      index = (index + 1) & slotMask;
+    }
+  }
+
+  /**
+   * Whether merging a group into a new (zeroed) state gives the source's state bytes unchanged, for
+   * every slot: not for MIN/MAX of strings (their bytes live in the source's own buffer), moments
+   * (merged by formulas that may round) or heap states.
+   */
+  private static boolean statesCopyOnInsert(AccumulatorLayout layout) {
+    for (int slot = 0; slot < layout.size(); slot++) {
+      boolean copies = switch (layout.spec(slot).kind()) {
+        case COUNT, COUNT_ROWS, SUM_LONG, SUM_DOUBLE, SUM_DECIMAL, AVG_LONG, AVG_DOUBLE, AVG_DECIMAL, COUNT_IF,
+            BOOL_AND, BOOL_OR -> true;
+        case MIN, MAX -> layout.valueClass(slot) != AccumulatorLayout.ValueClass.BYTES;
+        default -> false;
+      };
+      if (!copies) {
+        return false;
       }
     }
+    return true;
   }
 
   private void mergeSlot(int group, int slot, HashAggregationTable other, long from) {
