@@ -78,13 +78,54 @@ final class AggregateOutput {
       batches.forEach(ColumnBatch::close);
       throw e;
     } finally {
-      if (distinctResults != null) {
-        for (DistinctResults results : distinctResults) {
-          if (results != null) {
-            results.close();
+      closeDistinctResults();
+    }
+  }
+
+  /**
+   * As {@link #write(int, OutputOrder, BufferAllocator)} over {@code tables}, the batches built on up to
+   * {@code threads} threads (each its own writer, as DISTINCT results are replayed through a writer's
+   * own tables); the caller owns them.
+   */
+  static List<ColumnBatch> writeInParallel(List<HashAggregationTable> tables, StructType schema, int rows,
+      OutputOrder order, BufferAllocator allocator, int threads) {
+    int batchCount = (rows + BATCH_ROWS - 1) / BATCH_ROWS;
+    int tasks = Math.max(1, Math.min(threads, batchCount));
+    ColumnBatch[] batches = new ColumnBatch[batchCount];
+    try {
+      ParallelTasks.run(tasks, tasks, task -> {
+        AggregateOutput writer = new AggregateOutput(tables, schema);
+        writer.allocator = allocator;
+        try {
+          // Contiguous runs of batches: every row costs about the same.
+          for (int batch = (int) ((long) batchCount * task / tasks); batch < (long) batchCount * (task + 1) / tasks;
+              batch++) {
+            int first = batch * BATCH_ROWS;
+            batches[batch] = writer.writeBatch(order, first, Math.min(BATCH_ROWS, rows - first), allocator);
           }
+        } finally {
+          writer.closeDistinctResults();
+        }
+      });
+    } catch (RuntimeException | Error e) {
+      for (ColumnBatch batch : batches) {
+        if (batch != null) {
+          batch.close();
         }
       }
+      throw e;
+    }
+    return List.of(batches);
+  }
+
+  private void closeDistinctResults() {
+    if (distinctResults != null) {
+      for (DistinctResults results : distinctResults) {
+        if (results != null) {
+          results.close();
+        }
+      }
+      distinctResults = null;
     }
   }
 

@@ -70,7 +70,7 @@ public final class HashAggregationTable implements SinkPartition {
    * (every long then fits the precision), for sums kept in the low word while they fit in a long.
    */
   private final long[] decimalLongBounds;
-  /** Whether a group new to a merge may take its source's state bytes as they are (see mergeGroup). */
+  /** Whether a group new to a merge may take its source's state row as it is (see mergeState). */
   private final boolean statesCopyOnInsert;
   /** Whether decimal sums take the long fast path; false only to measure the 128-bit path alone. */
   private final boolean longDecimalSums;
@@ -518,13 +518,7 @@ public final class HashAggregationTable implements SinkPartition {
 
   private int insertCompact(long slotAddress, long word0, long word1, int nulls, long position) {
     serializeWords(word0, word1, nulls);
-    return insertCompact(slotAddress, word0, word1, nulls, scratchAddress, padScratch(), position);
-  }
-
-  /** Inserts a group whose serialized key (padded to {@code padded} bytes) is at {@code keyAddress}. */
-  private int insertCompact(long slotAddress, long word0, long word1, int nulls, long keyAddress, int padded,
-      long position) {
-    int group = appendGroup(keyAddress, padded, position);
+    int group = appendGroup(padScratch(), position);
     MemoryUtil.putLong(slotAddress, word0);
     if (compactWords == 2) {
       MemoryUtil.putLong(slotAddress + 8, word1);
@@ -662,11 +656,6 @@ public final class HashAggregationTable implements SinkPartition {
 
   /** Adds a group with the scratch key (padded to {@code padded} bytes); the caller fills its slot. */
   private int appendGroup(int padded, long position) {
-    return appendGroup(scratchAddress, padded, position);
-  }
-
-  /** Adds a group with the key at {@code keyAddress} (padded to {@code padded} bytes); the caller fills its slot. */
-  private int appendGroup(long keyAddress, int padded, long position) {
     // Reserve everything first, so a refused allocation leaves the table unchanged.
     if (groupCount == groupCapacity) {
       growGroups();
@@ -677,7 +666,7 @@ public final class HashAggregationTable implements SinkPartition {
       keyDataAddress = keyData.memoryAddress();
     }
     int group = groupCount++;
-    MemoryUtil.copyMemory(keyAddress, keyDataAddress + keyDataUsed, padded);
+    MemoryUtil.copyMemory(scratchAddress, keyDataAddress + keyDataUsed, padded);
     keyDataUsed += padded;
     MemoryUtil.putLong(keyOffsetsAddress + ((long) (group + 1) << 3), keyDataUsed);
     MemoryUtil.putLong(firstSeenAddress + ((long) group << 3), position);
@@ -1177,61 +1166,83 @@ public final class HashAggregationTable implements SinkPartition {
   }
 
   /**
-   * Adds group {@code sourceGroup} of {@code source} (a table of the same aggregation) into this
-   * table, its first-seen value being {@code firstSeenValue}; a group already here keeps the smaller
-   * value. {@code source} is only read: several tables may merge from one source at once, each taking
-   * different groups. A table built by merges compares keys as words when it was made on words (every
-   * source must then be on words too), so no key is rehashed from its bytes.
+   * Writes {@code group}'s key as words at {@code target}: word 0, word 1, then the null mask as a long
+   * (only for a table still on words). Reads through this table's scratch fields: only the thread that
+   * owns this table may call it.
    */
-  void mergeGroup(HashAggregationTable source, int sourceGroup, long firstSeenValue) {
-    long keyStart = source.keyStart(sourceGroup);
-    long keyAddress = source.keyDataAddress + keyStart;
-    int padded = (int) (source.keyEnd(sourceGroup) - keyStart);
-    int groupsBefore = groupCount;
-    int group;
-    if (compactKeys) {
-      if (!readKeyWords(keyAddress)) {
-        throw new IllegalStateException("a key on serialized bytes merged into a hash aggregate table on words");
-      }
-      group = findOrInsertWordsFrom(readWord0, readWord1, readNulls, keyAddress, padded, firstSeenValue);
-    } else {
-      keyLength = 0;
-      ensureScratch(padded);
-      MemoryUtil.copyMemory(keyAddress, scratchAddress, padded);
-      keyLength = padded;
-      group = findOrInsert(firstSeenValue);
+  void copyKeyWords(int group, long target) {
+    if (!compactKeys || !readKeyWords(keyDataAddress + keyStart(group))) {
+      throw new IllegalStateException("group " + group + " of a hash aggregate table on serialized keys"
+          + " has no two-word key");
     }
-    if (groupCount > groupsBefore && statesCopyOnInsert) {
+    MemoryUtil.putLong(target, readWord0);
+    MemoryUtil.putLong(target + 8, readWord1);
+    MemoryUtil.putLong(target + 16, readNulls);
+  }
+
+  /**
+   * Adds a group of {@code source} (a table of the same aggregation, on words like this one), given by
+   * its key's words, into this table, its first-seen value being {@code firstSeenValue}; a group already
+   * here keeps the smaller value. {@code sourceState} is the group's state row: the source's own (see
+   * {@link #stateRowAddress}), or a copy of it when {@link #statesCopyOnInsert()}. {@code source} is only
+   * read, so several tables may merge from one source at once, each taking different groups. Returns
+   * the group's id in this table.
+   */
+  int mergeWords(long word0, long word1, int nulls, long firstSeenValue, HashAggregationTable source,
+      long sourceState) {
+    int groupsBefore = groupCount;
+    int group = findOrInsertWords(word0, word1, nulls, firstSeenValue);
+    mergeState(group, groupCount > groupsBefore, firstSeenValue, source, sourceState);
+    return group;
+  }
+
+  /** As {@link #mergeWords}, for tables on serialized keys: the key is the source group's bytes. */
+  void mergeSerializedGroup(HashAggregationTable source, int sourceGroup, long firstSeenValue) {
+    long keyStart = source.keyStart(sourceGroup);
+    int padded = (int) (source.keyEnd(sourceGroup) - keyStart);
+    keyLength = 0;
+    ensureScratch(padded);
+    MemoryUtil.copyMemory(source.keyDataAddress + keyStart, scratchAddress, padded);
+    keyLength = padded;
+    int groupsBefore = groupCount;
+    int group = findOrInsert(firstSeenValue);
+    mergeState(group, groupCount > groupsBefore, firstSeenValue, source, source.stateRowAddress(sourceGroup));
+  }
+
+  private void mergeState(int group, boolean inserted, long firstSeenValue, HashAggregationTable source,
+      long sourceState) {
+    if (inserted && statesCopyOnInsert) {
       // A new group's state is the source's: merging into zeroed state would give the same bytes.
-      MemoryUtil.copyMemory(source.statesAddress + (long) sourceGroup * stateBytes,
-          statesAddress + (long) group * stateBytes, stateBytes);
+      MemoryUtil.copyMemory(sourceState, statesAddress + (long) group * stateBytes, stateBytes);
       return;
     }
     if (firstSeenValue < firstSeen(group)) {
       MemoryUtil.putLong(firstSeenAddress + ((long) group << 3), firstSeenValue);
     }
     for (int slot = 0; slot < layout.size(); slot++) {
-      mergeSlot(group, slot, source, source.state(sourceGroup, slot));
+      mergeSlot(group, slot, source, sourceState + slotOffsets[slot]);
     }
   }
 
-  /** {@link #findOrInsertWords}, a new group's serialized key copied from {@code keyAddress}. */
-  private int findOrInsertWordsFrom(long word0, long word1, int nulls, long keyAddress, int padded, long position) {
-    long hash = KeyHash.hashWords(word0, word1, nulls);
-    long nullBits = (long) nulls << 32;
-    int entryOffset = compactWords << 3;
-    int index = (int) hash & slotMask;
-    while (true) {
-      long address = slotsAddress + (long) index * compactStride;
-      long entry = MemoryUtil.getLong(address + entryOffset);
-      if (entry == 0) {
-        return insertCompact(address, word0, word1, nulls, keyAddress, padded, position);
-      }
-      if ((entry & TAG_MASK) == nullBits && MemoryUtil.getLong(address) == word0
-          && (compactWords == 1 || MemoryUtil.getLong(address + 8) == word1)) {
-        return (int) entry - 1;
-      }
-      index = (index + 1) & slotMask;
+  /** Where {@code group}'s state row starts; valid until the table grows. */
+  long stateRowAddress(int group) {
+    return statesAddress + (long) group * stateBytes;
+  }
+
+  /**
+   * Whether a group new to a merge may take its source's state row as it is (a copy of the row can then
+   * stand for the source's in {@link #mergeWords}).
+   */
+  boolean statesCopyOnInsert() {
+    return statesCopyOnInsert;
+  }
+
+  /** Frees the lookup slots of a table whose groups are only read from now on (a merge's source). */
+  void releaseLookup() {
+    if (slots != null) {
+      slots.close();
+      slots = null;
+      slotsAddress = 0;
     }
   }
 
@@ -1253,6 +1264,35 @@ public final class HashAggregationTable implements SinkPartition {
       }
     }
     return true;
+  }
+
+  // TEMPORARY (measurement): the old serial merge.
+  /** Adds every group of {@code other} into this table; {@code other} is left unchanged. */
+  void legacyMergeFrom(HashAggregationTable other) {
+    if (compactKeys) {
+      switchToSerializedKeys();
+    }
+    for (int otherGroup = 0; otherGroup < other.groupCount; otherGroup++) {
+      int group;
+      if (keyCount == 0) {
+        group = 0;
+      } else {
+        long keyStart = other.keyStart(otherGroup);
+        int padded = (int) (other.keyEnd(otherGroup) - keyStart);
+        keyLength = 0;
+        ensureScratch(padded);
+        MemoryUtil.copyMemory(other.keyDataAddress + keyStart, scratchAddress, padded);
+        keyLength = padded;
+        long position = other.firstSeen(otherGroup);
+        group = findOrInsert(position);
+        if (position < firstSeen(group)) {
+          MemoryUtil.putLong(firstSeenAddress + ((long) group << 3), position);
+        }
+      }
+      for (int slot = 0; slot < layout.size(); slot++) {
+        mergeSlot(group, slot, other, other.state(otherGroup, slot));
+      }
+    }
   }
 
   private void mergeSlot(int group, int slot, HashAggregationTable other, long from) {
