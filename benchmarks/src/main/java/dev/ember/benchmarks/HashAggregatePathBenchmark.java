@@ -46,19 +46,10 @@ public class HashAggregatePathBenchmark {
   @Param({"1"})
   public String scaleFactor;
 
-  /** TEMPORARY (measurement): true runs the old serial merge of the hash aggregate. */
-  @Param({"false"})
-  public String serialMerge;
-
-  @Param({"-1"})
-  public String mergePartitionBits;
-
   private QueryEngine queryEngine;
 
   @Setup(Level.Trial)
   public void start() throws Exception {
-    System.setProperty("ember.aggregate.serialMerge", serialMerge);
-    System.setProperty("ember.aggregate.mergePartitionBits", mergePartitionBits);
     boolean old = "serialized".equals(path);
     // Read when kernels are generated and tables made, so set before the engine runs anything.
     System.setProperty(HashAggregationTable.SERIALIZED_KEYS_PROPERTY, Boolean.toString(old));

@@ -82,16 +82,11 @@ public class TpchBenchmark {
   @Param({"true"})
   public String dictionaryIdFilter;
 
-  /** TEMPORARY (measurement): true runs the old serial merge of the hash aggregate. */
-  @Param({"false"})
-  public String serialMerge;
-
   private QueryEngine queryEngine;
   private MemoryRecorder memory;
 
   @Setup(Level.Trial)
   public void start() throws Exception {
-    System.setProperty("ember.aggregate.serialMerge", serialMerge);
     memory = MemoryRecorder.start();
     System.setProperty(HashJoinBuildSink.SERIALIZED_KEYS_PROPERTY,
         Boolean.toString(!Boolean.parseBoolean(joinCompactKeys)));

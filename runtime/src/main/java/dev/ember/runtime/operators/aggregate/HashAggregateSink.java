@@ -84,25 +84,6 @@ public final class HashAggregateSink implements PipelineSink {
           withGroups.add(table);
         }
       }
-      if (Boolean.getBoolean("ember.aggregate.serialMerge") && withGroups.size() > 1) {
-        // TEMPORARY (measurement): the old serial merge and sort.
-        HashAggregationTable merged = withGroups.get(0);
-        for (int i = 1; i < withGroups.size(); i++) {
-          merged.legacyMergeFrom(withGroups.get(i));
-        }
-        int groups = merged.groupCount();
-        long[] positions = new long[groups];
-        for (int group = 0; group < groups; group++) {
-          positions[group] = merged.firstSeen(group);
-        }
-        long[] sorted = positions.clone();
-        java.util.Arrays.sort(sorted);
-        int[] order = new int[groups];
-        for (int group = 0; group < groups; group++) {
-          order[java.util.Arrays.binarySearch(sorted, positions[group])] = group;
-        }
-        return new MaterializedSource(outputSchema, new AggregateOutput(merged, outputSchema).write(order, allocator));
-      }
       if (withGroups.size() <= 1) {
         // One worker's groups are already numbered in first-seen order.
         return output(withGroups.isEmpty() ? first : withGroups.get(0), allocator);
@@ -113,13 +94,9 @@ public final class HashAggregateSink implements PipelineSink {
           // The workers' tables are merged: free them before the output is built.
           partitions.forEach(SinkPartition::close);
         }
-        long outputStart = System.nanoTime();
         List<ColumnBatch> batches = AggregateOutput.writeInParallel(
             merge.tables(), outputSchema, merge.rows(), merge::entry, allocator,
             merge.rows() >= PartitionedMerge.PARALLEL_MIN_GROUPS ? merge.threads() : 1);
-        if (Boolean.getBoolean("ember.aggregate.timing")) {
-          System.err.printf("TIMING output %d%n", (System.nanoTime() - outputStart) / 1000000);
-        }
         return new MaterializedSource(outputSchema, batches);
       }
     } finally {

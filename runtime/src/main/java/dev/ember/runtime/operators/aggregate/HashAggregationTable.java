@@ -30,7 +30,7 @@ import org.apache.arrow.memory.util.MemoryUtil;
  * without touching the scratch buffer. The serialized key is still appended for every new group (the
  * output and merges read it). Keys given through the serialized calls (interpreted kernels) are read
  * back into words. The table falls back to serialized keys for good when a string is longer than its
- * word holds, or when partitions are merged.
+ * word holds. Tables still on words also merge on words (see {@link PartitionedMerge}).
  *
  * <p>Decimal sums and averages add in a long while the running sum and the value fit in one (see
  * {@code addLongDecimal}); the state keeps its 128-bit layout, so only additions that leave the long
@@ -47,7 +47,7 @@ import org.apache.arrow.memory.util.MemoryUtil;
  *
  * <p>Each group also remembers where it was first seen (morsel index, then call number within the
  * morsel): merged partitions are output in that order, so the result is the same for any number of
- * workers.
+ * workers. A table built by a merge keeps there, instead, the group's rank in that order.
  */
 public final class HashAggregationTable implements SinkPartition {
   private static final String OPERATOR = "hash aggregate";
@@ -275,7 +275,7 @@ public final class HashAggregationTable implements SinkPartition {
     return groupCount;
   }
 
-  /** Whether groups are looked up by two-word keys (false once a key did not fit, or after a merge). */
+  /** Whether groups are looked up by two-word keys (false once a key did not fit). */
   boolean usesCompactKeys() {
     return compactKeys;
   }
@@ -1264,35 +1264,6 @@ public final class HashAggregationTable implements SinkPartition {
       }
     }
     return true;
-  }
-
-  // TEMPORARY (measurement): the old serial merge.
-  /** Adds every group of {@code other} into this table; {@code other} is left unchanged. */
-  void legacyMergeFrom(HashAggregationTable other) {
-    if (compactKeys) {
-      switchToSerializedKeys();
-    }
-    for (int otherGroup = 0; otherGroup < other.groupCount; otherGroup++) {
-      int group;
-      if (keyCount == 0) {
-        group = 0;
-      } else {
-        long keyStart = other.keyStart(otherGroup);
-        int padded = (int) (other.keyEnd(otherGroup) - keyStart);
-        keyLength = 0;
-        ensureScratch(padded);
-        MemoryUtil.copyMemory(other.keyDataAddress + keyStart, scratchAddress, padded);
-        keyLength = padded;
-        long position = other.firstSeen(otherGroup);
-        group = findOrInsert(position);
-        if (position < firstSeen(group)) {
-          MemoryUtil.putLong(firstSeenAddress + ((long) group << 3), position);
-        }
-      }
-      for (int slot = 0; slot < layout.size(); slot++) {
-        mergeSlot(group, slot, other, other.state(otherGroup, slot));
-      }
-    }
   }
 
   private void mergeSlot(int group, int slot, HashAggregationTable other, long from) {

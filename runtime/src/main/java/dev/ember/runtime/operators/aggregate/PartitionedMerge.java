@@ -106,10 +106,6 @@ final class PartitionedMerge implements AutoCloseable {
     if (threads > 1 && total >= PARALLEL_MIN_GROUPS) {
       bits = words ? ceilingLog2((total + GROUPS_PER_PARTITION - 1) / GROUPS_PER_PARTITION) : ceilingLog2(2L * threads);
       bits = Math.min(MAX_PARTITION_BITS, bits);
-      int forced = Integer.getInteger("ember.aggregate.mergePartitionBits", -1);
-      if (forced >= 0) {
-        bits = forced;
-      }
     }
     this.partitionBits = bits;
     this.partitionCount = 1 << bits;
@@ -128,7 +124,6 @@ final class PartitionedMerge implements AutoCloseable {
 
   /** Merges; afterwards {@link #tables}, {@link #rows} and {@link #entry} give the output. */
   void run() {
-    long t0 = System.nanoTime();
     order = OperatorMemory.allocate(allocator, 8L * totalSourceGroups, OPERATOR);
     if (copyStates) {
       for (int source = 0; source < sources.length; source++) {
@@ -137,18 +132,11 @@ final class PartitionedMerge implements AutoCloseable {
       }
     }
     rankSources();
-    long t1 = System.nanoTime();
     ParallelTasks.run(threads, sources.length, this::partitionSource);
-    long t2 = System.nanoTime();
     ParallelTasks.run(threads, partitionCount, this::mergePartition);
-    long t3 = System.nanoTime();
     closeSourceIndexes();
     compactOrder();
     closeBuffers(kept);
-    long t4 = System.nanoTime();
-    if (Boolean.getBoolean("ember.aggregate.timing")) {
-      System.err.printf("TIMING rank %d partition %d merge %d compact %d%n", (t1 - t0) / 1000000, (t2 - t1) / 1000000, (t3 - t2) / 1000000, (t4 - t3) / 1000000);
-    }
   }
 
   /** The tables the output reads; an entry's table index is its index here. */
