@@ -26,9 +26,11 @@ import org.apache.arrow.memory.util.MemoryUtil;
  *
  * <p>First-seen order without a sort: a worker takes morsels in increasing order, so its groups are
  * numbered in the order it saw them. One pass over the workers' first-seen positions, merged, gives each
- * worker's group its rank among all of them; a merged group keeps its smallest rank, so writing each
- * merged group at its rank's entry of a table with one entry per rank and dropping the empty entries
- * lists them in first-seen order.
+ * worker's group its rank among all of them; a merged group keeps its smallest rank. With state copies,
+ * the merged state is written back over the state row of the group's first-seen worker group, which is
+ * marked kept: the output then reads the workers' tables front to back, in rank order, skipping the
+ * groups not kept. Otherwise the merged group is written at its rank's entry of a table with one entry
+ * per rank, and the output reads the merged tables.
  */
 final class PartitionedMerge implements AutoCloseable {
   private static final String OPERATOR = "hash aggregate";
