@@ -359,6 +359,15 @@ class PartitionedMergeTest {
     assertRows(expected, rows);
   }
 
+  @Test
+  void mergesKeysWithoutAggregatesAsSelectDistinctDoes() {
+    List<List<Object>> expected = new ArrayList<>(model(16).keySet());
+    assertTrue(expected.size() > PartitionedMerge.PARALLEL_MIN_GROUPS, "enough groups to partition");
+    List<List<Object>> rows = aggregate(allocator, List.of(), (table, row) -> findGroup(table, row.key()),
+        roundRobin(16, 3), tables -> {});
+    assertRows(expected, rows);
+  }
+
   /** Whether a row's key belongs to its morsel alone. */
   private static boolean ownKey(Row row) {
     return row.key().get(0) != null && (Integer) row.key().get(0) >= 50;
