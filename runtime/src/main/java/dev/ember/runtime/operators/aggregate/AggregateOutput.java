@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.util.MemoryUtil;
@@ -26,7 +25,8 @@ final class AggregateOutput {
   /** Spark divides decimals at scale 39 (one past the maximum), then rounds to the result type. */
   private static final int DIVISION_SCALE = 39;
 
-  private final HashAggregationTable table;
+  /** Where the groups are: one table, or the tables of a partitioned merge. */
+  private final List<HashAggregationTable> tables;
   private final StructType schema;
   private final List<DataType> keyTypes;
   private final AccumulatorLayout layout;
@@ -36,7 +36,13 @@ final class AggregateOutput {
   private BufferAllocator allocator;
 
   AggregateOutput(HashAggregationTable table, StructType schema) {
-    this.table = table;
+    this(List.of(table), schema);
+  }
+
+  /** Over the groups of several tables of one aggregation (see {@link #write(int, OutputOrder, BufferAllocator)}). */
+  AggregateOutput(List<HashAggregationTable> tables, StructType schema) {
+    this.tables = List.copyOf(tables);
+    HashAggregationTable table = this.tables.get(0);
     this.schema = schema;
     this.keyTypes = table.spec().keyTypes();
     this.layout = table.layout();
@@ -47,55 +53,92 @@ final class AggregateOutput {
     }
   }
 
-  /** Group ids in first-seen order (morsel, then call within the morsel). */
-  static int[] firstSeenOrder(HashAggregationTable table) {
-    int groups = table.groupCount();
-    long[] positions = new long[groups];
-    for (int group = 0; group < groups; group++) {
-      positions[group] = table.firstSeen(group);
-    }
-    long[] sorted = positions.clone();
-    Arrays.sort(sorted);
-    int[] order = new int[groups];
-    // Positions are unique: no two workers share a morsel, and a merge keeps the smaller one.
-    for (int group = 0; group < groups; group++) {
-      order[Arrays.binarySearch(sorted, positions[group])] = group;
-    }
-    return order;
+  /** Which group each output row shows. */
+  @FunctionalInterface
+  interface OutputOrder {
+    /** Output row {@code row}'s group, as (index of its table << 32) | group id. */
+    long entry(int row);
   }
 
-  /** Builds all batches; the caller owns them. */
+  /** Builds all batches, one row per entry of {@code groupOrder} (group ids of the one table); the caller owns them. */
   List<ColumnBatch> write(int[] groupOrder, BufferAllocator allocator) {
+    return write(groupOrder.length, row -> groupOrder[row], allocator);
+  }
+
+  /** Builds all batches, {@code rows} rows in {@code order}; the caller owns them. */
+  List<ColumnBatch> write(int rows, OutputOrder order, BufferAllocator allocator) {
     this.allocator = allocator;
     List<ColumnBatch> batches = new ArrayList<>();
     try {
-      for (int first = 0; first < groupOrder.length; first += BATCH_ROWS) {
-        int rows = Math.min(BATCH_ROWS, groupOrder.length - first);
-        batches.add(writeBatch(groupOrder, first, rows, allocator));
+      for (int first = 0; first < rows; first += BATCH_ROWS) {
+        batches.add(writeBatch(order, first, Math.min(BATCH_ROWS, rows - first), allocator));
       }
       return batches;
     } catch (RuntimeException e) {
       batches.forEach(ColumnBatch::close);
       throw e;
     } finally {
-      if (distinctResults != null) {
-        for (DistinctResults results : distinctResults) {
-          if (results != null) {
-            results.close();
-          }
-        }
-      }
+      closeDistinctResults();
     }
   }
 
-  private ColumnBatch writeBatch(int[] groupOrder, int first, int rows, BufferAllocator allocator) {
+  /**
+   * As {@link #write(int, OutputOrder, BufferAllocator)} over {@code tables}, the batches built on up to
+   * {@code threads} threads (each its own writer, as DISTINCT results are replayed through a writer's
+   * own tables); the caller owns them.
+   */
+  static List<ColumnBatch> writeInParallel(List<HashAggregationTable> tables, StructType schema, int rows,
+      OutputOrder order, BufferAllocator allocator, int threads) {
+    int batchCount = (rows + BATCH_ROWS - 1) / BATCH_ROWS;
+    int tasks = Math.max(1, Math.min(threads, batchCount));
+    ColumnBatch[] batches = new ColumnBatch[batchCount];
+    try {
+      ParallelTasks.run(tasks, tasks, task -> {
+        AggregateOutput writer = new AggregateOutput(tables, schema);
+        writer.allocator = allocator;
+        try {
+          // Contiguous runs of batches: every row costs about the same.
+          for (int batch = (int) ((long) batchCount * task / tasks); batch < (long) batchCount * (task + 1) / tasks;
+              batch++) {
+            int first = batch * BATCH_ROWS;
+            batches[batch] = writer.writeBatch(order, first, Math.min(BATCH_ROWS, rows - first), allocator);
+          }
+        } finally {
+          writer.closeDistinctResults();
+        }
+      });
+    } catch (RuntimeException | Error e) {
+      for (ColumnBatch batch : batches) {
+        if (batch != null) {
+          batch.close();
+        }
+      }
+      throw e;
+    }
+    return List.of(batches);
+  }
+
+  private void closeDistinctResults() {
+    if (distinctResults != null) {
+      for (DistinctResults results : distinctResults) {
+        if (results != null) {
+          results.close();
+        }
+      }
+      distinctResults = null;
+    }
+  }
+
+  private ColumnBatch writeBatch(OutputOrder order, int first, int rows, BufferAllocator allocator) {
     List<FieldVector> vectors = ColumnBatch.allocateVectors(schema, allocator, rows);
     try {
       for (int row = 0; row < rows; row++) {
-        int group = groupOrder[first + row];
-        writeKeys(vectors, row, group);
+        long entry = order.entry(first + row);
+        HashAggregationTable table = tables.get((int) (entry >>> 32));
+        int group = (int) entry;
+        writeKeys(table, vectors, row, group);
         for (int slot = 0; slot < layout.size(); slot++) {
-          writeResult(vectors.get(keyTypes.size() + slot), row, group, slot);
+          writeResult(table, vectors.get(keyTypes.size() + slot), row, group, slot);
         }
       }
       for (FieldVector vector : vectors) {
@@ -108,7 +151,7 @@ final class AggregateOutput {
     }
   }
 
-  private void writeKeys(List<FieldVector> vectors, int row, int group) {
+  private void writeKeys(HashAggregationTable table, List<FieldVector> vectors, int row, int group) {
     long address = table.keyDataAddress() + table.keyStart(group);
     for (int column = 0; column < keyTypes.size(); column++) {
       FieldVector vector = vectors.get(column);
@@ -145,7 +188,12 @@ final class AggregateOutput {
     }
   }
 
+  /** Writes the result of {@code slot} for {@code group} of the (first) table. */
   void writeResult(FieldVector vector, int row, int group, int slot) {
+    writeResult(tables.get(0), vector, row, group, slot);
+  }
+
+  private void writeResult(HashAggregationTable table, FieldVector vector, int row, int group, int slot) {
     long state = table.stateAddress(group, slot);
     AccumulatorSpec spec = layout.spec(slot);
     boolean seen = MemoryUtil.getLong(state) != 0;
@@ -184,7 +232,7 @@ final class AggregateOutput {
       }
       case MIN, MAX -> {
         if (seen) {
-          writeExtreme(vector, row, state, slot);
+          writeExtreme(table, vector, row, state, slot);
         }
       }
       case COUNT_IF -> OutputVectors.setLong(vector, row, MemoryUtil.getLong(state));
@@ -274,7 +322,7 @@ final class AggregateOutput {
     OutputVectors.setDecimal(vector, row, Int128.low(unscaled), Int128.high(unscaled));
   }
 
-  private void writeExtreme(FieldVector vector, int row, long state, int slot) {
+  private void writeExtreme(HashAggregationTable table, FieldVector vector, int row, long state, int slot) {
     switch (layout.valueClass(slot)) {
       case LONG -> OutputVectors.setLong(vector, row, MemoryUtil.getLong(state + 8));
       case DOUBLE -> OutputVectors.setDouble(vector, row, Double.longBitsToDouble(MemoryUtil.getLong(state + 8)));

@@ -6,13 +6,16 @@ import dev.ember.runtime.pipeline.PipelineSink;
 import dev.ember.runtime.pipeline.SinkPartition;
 import dev.ember.runtime.sources.MaterializedSource;
 import dev.ember.sql.types.StructType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * Hash aggregation: each worker fills its own {@link HashAggregationTable}; {@link #finish} merges
- * them and outputs one row per group, key columns first, then one column per accumulator.
+ * them and outputs one row per group, key columns first, then one column per accumulator. Grouped
+ * tables merge by key-hash partition on as many threads as the pipeline had workers (see
+ * {@link PartitionedMerge}).
  *
  * <p>Output order: groups in the order they were first seen in the input (by morsel, then row), so
  * the output is the same for any number of workers. Spark's order is unspecified.
@@ -62,33 +65,49 @@ public final class HashAggregateSink implements PipelineSink {
   @Override
   public BatchSource finish(List<SinkPartition> partitions, BufferAllocator allocator) {
     try {
-      HashAggregationTable merged;
-      boolean mergedSeveral = false;
       if (partitions.isEmpty()) {
-        merged = createPartition(allocator);
-      } else {
-        merged = (HashAggregationTable) partitions.get(0);
-        for (int i = 1; i < partitions.size(); i++) {
-          HashAggregationTable other = (HashAggregationTable) partitions.get(i);
-          if (other.groupCount() > 0) {
-            merged.mergeFrom(other);
-            mergedSeveral = true;
-          }
-          other.close();
+        try (HashAggregationTable empty = createPartition(allocator)) {
+          return output(empty, allocator);
         }
       }
-      try {
-        int[] order = mergedSeveral && !spec.keyTypes().isEmpty()
-            ? AggregateOutput.firstSeenOrder(merged)
-            : identity(merged.groupCount());
-        List<ColumnBatch> batches = new AggregateOutput(merged, outputSchema).write(order, allocator);
+      HashAggregationTable first = (HashAggregationTable) partitions.get(0);
+      if (spec.keyTypes().isEmpty()) {
+        for (int i = 1; i < partitions.size(); i++) {
+          first.mergeGlobalFrom((HashAggregationTable) partitions.get(i));
+        }
+        return output(first, allocator);
+      }
+      List<HashAggregationTable> withGroups = new ArrayList<>(partitions.size());
+      for (SinkPartition partition : partitions) {
+        HashAggregationTable table = (HashAggregationTable) partition;
+        if (table.groupCount() > 0) {
+          withGroups.add(table);
+        }
+      }
+      if (withGroups.size() <= 1) {
+        // One worker's groups are already numbered in first-seen order.
+        return output(withGroups.isEmpty() ? first : withGroups.get(0), allocator);
+      }
+      try (PartitionedMerge merge = new PartitionedMerge(withGroups, allocator, partitions.size())) {
+        merge.run();
+        if (!merge.outputFromSources()) {
+          // The workers' tables are merged: free them before the output is built.
+          partitions.forEach(SinkPartition::close);
+        }
+        List<ColumnBatch> batches = AggregateOutput.writeInParallel(
+            merge.tables(), outputSchema, merge.rows(), merge::entry, allocator,
+            merge.rows() >= PartitionedMerge.PARALLEL_MIN_GROUPS ? merge.threads() : 1);
         return new MaterializedSource(outputSchema, batches);
-      } finally {
-        merged.close();
       }
     } finally {
       partitions.forEach(SinkPartition::close);
     }
+  }
+
+  private BatchSource output(HashAggregationTable table, BufferAllocator allocator) {
+    List<ColumnBatch> batches =
+        new AggregateOutput(table, outputSchema).write(identity(table.groupCount()), allocator);
+    return new MaterializedSource(outputSchema, batches);
   }
 
   private static int[] identity(int size) {

@@ -30,7 +30,7 @@ import org.apache.arrow.memory.util.MemoryUtil;
  * without touching the scratch buffer. The serialized key is still appended for every new group (the
  * output and merges read it). Keys given through the serialized calls (interpreted kernels) are read
  * back into words. The table falls back to serialized keys for good when a string is longer than its
- * word holds, or when partitions are merged.
+ * word holds. Tables still on words also merge on words (see {@link PartitionedMerge}).
  *
  * <p>Decimal sums and averages add in a long while the running sum and the value fit in one (see
  * {@code addLongDecimal}); the state keeps its 128-bit layout, so only additions that leave the long
@@ -47,7 +47,7 @@ import org.apache.arrow.memory.util.MemoryUtil;
  *
  * <p>Each group also remembers where it was first seen (morsel index, then call number within the
  * morsel): merged partitions are output in that order, so the result is the same for any number of
- * workers.
+ * workers. A table built by a merge keeps there, instead, the group's rank in that order.
  */
 public final class HashAggregationTable implements SinkPartition {
   private static final String OPERATOR = "hash aggregate";
@@ -70,6 +70,8 @@ public final class HashAggregationTable implements SinkPartition {
    * (every long then fits the precision), for sums kept in the low word while they fit in a long.
    */
   private final long[] decimalLongBounds;
+  /** Whether a group new to a merge may take its source's state row as it is (see mergeState). */
+  private final boolean statesCopyOnInsert;
   /** Whether decimal sums take the long fast path; false only to measure the 128-bit path alone. */
   private final boolean longDecimalSums;
 
@@ -113,6 +115,11 @@ public final class HashAggregationTable implements SinkPartition {
   private long varDataAddress;
   private long varDataUsed;
 
+  /** The words of the last key {@link #readKeyWords} read. */
+  private long readWord0;
+  private long readWord1;
+  private int readNulls;
+
   private int morselIndex;
   private long callInMorsel;
   /** Where the row being added was seen (morsel, then call), for order-dependent object states. */
@@ -148,6 +155,16 @@ public final class HashAggregationTable implements SinkPartition {
    * wraps around, and a decimal sum or average whose running sum leaves its buffer's precision is null.
    */
   public HashAggregationTable(AggregationSpec spec, BufferAllocator allocator, boolean ansiEnabled) {
+    this(spec, allocator, ansiEnabled, INITIAL_GROUPS, true);
+  }
+
+  /**
+   * A table with room for {@code initialGroups} (rounded up to a power of two) before it grows; with
+   * {@code compactKeysAllowed} false it starts on serialized keys even when the key types fit in words
+   * (a merge of tables of which one already left the words).
+   */
+  HashAggregationTable(AggregationSpec spec, BufferAllocator allocator, boolean ansiEnabled, int initialGroups,
+      boolean compactKeysAllowed) {
     this.spec = Objects.requireNonNull(spec, "spec is null");
     this.ansiEnabled = ansiEnabled;
     this.allocator = Objects.requireNonNull(allocator, "allocator is null");
@@ -158,8 +175,9 @@ public final class HashAggregationTable implements SinkPartition {
     this.decimalBounds = decimalBounds(layout);
     this.decimalLongBounds = decimalLongBounds(decimalBounds);
     this.longDecimalSums = !Boolean.getBoolean(INT128_SUMS_PROPERTY);
+    this.statesCopyOnInsert = statesCopyOnInsert(layout);
     this.compactLayout = keyCount == 0 ? null : CompactKeyLayout.of(spec.keyTypes()).orElse(null);
-    this.compactKeys = compactLayout != null;
+    this.compactKeys = compactLayout != null && compactKeysAllowed;
     this.compactWords = compactLayout != null && compactLayout.usesSecondWord() ? 2 : 1;
     this.compactStride = 8 * (compactWords + 1);
     this.pendingStringAddresses = new long[keyCount];
@@ -170,7 +188,11 @@ public final class HashAggregationTable implements SinkPartition {
     try {
       scratch = OperatorMemory.allocateZeroed(allocator, 64 + (long) MAX_FIXED_COMPONENT * keyCount, OPERATOR);
       scratchAddress = scratch.memoryAddress();
-      int initialGroups = keyCount == 0 ? 1 : INITIAL_GROUPS;
+      if (keyCount == 0) {
+        initialGroups = 1;
+      } else {
+        initialGroups = Integer.highestOneBit(Math.max(INITIAL_GROUPS, Math.min(initialGroups, 1 << 28)) - 1) << 1;
+      }
       slots = OperatorMemory.allocateZeroed(
           allocator, (compactKeys ? compactStride : 8L) * initialGroups * 2, OPERATOR);
       slotsAddress = slots.memoryAddress();
@@ -253,7 +275,7 @@ public final class HashAggregationTable implements SinkPartition {
     return groupCount;
   }
 
-  /** Whether groups are looked up by two-word keys (false once a key did not fit, or after a merge). */
+  /** Whether groups are looked up by two-word keys (false once a key did not fit). */
   boolean usesCompactKeys() {
     return compactKeys;
   }
@@ -355,7 +377,18 @@ public final class HashAggregationTable implements SinkPartition {
 
   /** Looks the scratch key up by its words, or returns -1 when a string is too long for its word. */
   private int findOrInsertScratchAsWords(long position) {
-    long address = scratchAddress;
+    if (!readKeyWords(scratchAddress)) {
+      return -1;
+    }
+    return findOrInsertWords(readWord0, readWord1, readNulls, position);
+  }
+
+  /**
+   * Reads the serialized key at {@code address} into {@link #readWord0}, {@link #readWord1} and
+   * {@link #readNulls} as {@link CompactKeyLayout} places its components; false (and the fields
+   * undefined) when a string is too long for its word.
+   */
+  private boolean readKeyWords(long address) {
     long word0 = 0;
     long word1 = 0;
     int nulls = 0;
@@ -371,7 +404,7 @@ public final class HashAggregationTable implements SinkPartition {
         case BYTES -> {
           int length = MemoryUtil.getInt(address + 1);
           if (length > CompactKeyLayout.stringCapacity(shift)) {
-            return -1;
+            return false;
           }
           bits = (length | (shortBytes(address + 5, length) << 8)) << shift;
           address += 5 + length;
@@ -399,7 +432,10 @@ public final class HashAggregationTable implements SinkPartition {
         word1 |= bits;
       }
     }
-    return findOrInsertWords(word0, word1, nulls, position);
+    readWord0 = word0;
+    readWord1 = word1;
+    readNulls = nulls;
+    return true;
   }
 
   // ---- keys built in registers -----------------------------------------------------------------
@@ -1101,32 +1137,133 @@ public final class HashAggregationTable implements SinkPartition {
 
   // ---- merging and reading, for the sink's finish --------------------------------------------
 
-  /** Adds every group of {@code other} into this table; {@code other} is left unchanged. */
-  void mergeFrom(HashAggregationTable other) {
-    if (compactKeys) {
-      switchToSerializedKeys();
+  /** Adds the one group of another global aggregate's table into this one's; {@code other} is left unchanged. */
+  void mergeGlobalFrom(HashAggregationTable other) {
+    if (keyCount != 0 || other.keyCount != 0) {
+      throw new IllegalStateException("only global aggregates' tables merge as one group, this one has "
+          + keyCount + " keys");
     }
-    for (int otherGroup = 0; otherGroup < other.groupCount; otherGroup++) {
-      int group;
-      if (keyCount == 0) {
-        group = 0;
-      } else {
-        long keyStart = other.keyStart(otherGroup);
-        int padded = (int) (other.keyEnd(otherGroup) - keyStart);
-        keyLength = 0;
-        ensureScratch(padded);
-        MemoryUtil.copyMemory(other.keyDataAddress + keyStart, scratchAddress, padded);
-        keyLength = padded;
-        long position = other.firstSeen(otherGroup);
-        group = findOrInsert(position);
-        if (position < firstSeen(group)) {
-          MemoryUtil.putLong(firstSeenAddress + ((long) group << 3), position);
-        }
+    for (int slot = 0; slot < layout.size(); slot++) {
+      mergeSlot(0, slot, other, other.state(0, slot));
+    }
+  }
+
+  /**
+   * The hash of {@code group}'s key as a table merging it computes it: of the key's words when
+   * {@code words} (only for a table still on them), else of its serialized bytes. Reads the words
+   * through this table's scratch fields: only the thread that owns this table may call it.
+   */
+  long keyHash(int group, boolean words) {
+    long start = keyStart(group);
+    if (words) {
+      if (!compactKeys || !readKeyWords(keyDataAddress + start)) {
+        throw new IllegalStateException("group " + group + " of a hash aggregate table on serialized keys"
+            + " has no two-word key");
       }
-      for (int slot = 0; slot < layout.size(); slot++) {
-        mergeSlot(group, slot, other, other.state(otherGroup, slot));
+      return KeyHash.hashWords(readWord0, readWord1, readNulls);
+    }
+    return KeyHash.hash(keyDataAddress + start, (int) (keyEnd(group) - start));
+  }
+
+  /**
+   * Writes {@code group}'s key as words at {@code target}: word 0, word 1, then the null mask as a long
+   * (only for a table still on words). Reads through this table's scratch fields: only the thread that
+   * owns this table may call it.
+   */
+  void copyKeyWords(int group, long target) {
+    if (!compactKeys || !readKeyWords(keyDataAddress + keyStart(group))) {
+      throw new IllegalStateException("group " + group + " of a hash aggregate table on serialized keys"
+          + " has no two-word key");
+    }
+    MemoryUtil.putLong(target, readWord0);
+    MemoryUtil.putLong(target + 8, readWord1);
+    MemoryUtil.putLong(target + 16, readNulls);
+  }
+
+  /**
+   * Adds a group of {@code source} (a table of the same aggregation, on words like this one), given by
+   * its key's words, into this table, its first-seen value being {@code firstSeenValue}; a group already
+   * here keeps the smaller value. {@code sourceState} is the group's state row: the source's own (see
+   * {@link #stateRowAddress}), or a copy of it when {@link #statesCopyOnInsert()}. {@code source} is only
+   * read, so several tables may merge from one source at once, each taking different groups. Returns
+   * the group's id in this table.
+   */
+  int mergeWords(long word0, long word1, int nulls, long firstSeenValue, HashAggregationTable source,
+      long sourceState) {
+    int groupsBefore = groupCount;
+    int group = findOrInsertWords(word0, word1, nulls, firstSeenValue);
+    mergeState(group, groupCount > groupsBefore, firstSeenValue, source, sourceState);
+    return group;
+  }
+
+  /** As {@link #mergeWords}, for tables on serialized keys: the key is the source group's bytes. */
+  void mergeSerializedGroup(HashAggregationTable source, int sourceGroup, long firstSeenValue) {
+    long keyStart = source.keyStart(sourceGroup);
+    int padded = (int) (source.keyEnd(sourceGroup) - keyStart);
+    keyLength = 0;
+    ensureScratch(padded);
+    MemoryUtil.copyMemory(source.keyDataAddress + keyStart, scratchAddress, padded);
+    keyLength = padded;
+    int groupsBefore = groupCount;
+    int group = findOrInsert(firstSeenValue);
+    mergeState(group, groupCount > groupsBefore, firstSeenValue, source, source.stateRowAddress(sourceGroup));
+  }
+
+  private void mergeState(int group, boolean inserted, long firstSeenValue, HashAggregationTable source,
+      long sourceState) {
+    if (inserted && statesCopyOnInsert) {
+      // A new group's state is the source's: merging into zeroed state would give the same bytes.
+      MemoryUtil.copyMemory(sourceState, statesAddress + (long) group * stateBytes, stateBytes);
+      return;
+    }
+    if (firstSeenValue < firstSeen(group)) {
+      MemoryUtil.putLong(firstSeenAddress + ((long) group << 3), firstSeenValue);
+    }
+    for (int slot = 0; slot < layout.size(); slot++) {
+      mergeSlot(group, slot, source, sourceState + slotOffsets[slot]);
+    }
+  }
+
+  /** Where {@code group}'s state row starts; valid until the table grows. */
+  long stateRowAddress(int group) {
+    return statesAddress + (long) group * stateBytes;
+  }
+
+  /**
+   * Whether a group new to a merge may take its source's state row as it is (a copy of the row can then
+   * stand for the source's in {@link #mergeWords}).
+   */
+  boolean statesCopyOnInsert() {
+    return statesCopyOnInsert;
+  }
+
+  /** Frees the lookup slots of a table whose groups are only read from now on (a merge's source). */
+  void releaseLookup() {
+    if (slots != null) {
+      slots.close();
+      slots = null;
+      slotsAddress = 0;
+    }
+  }
+
+  /**
+   * Whether merging a group into a new (zeroed) state gives the source's state bytes unchanged, for
+   * every slot: not for MIN/MAX of strings (their bytes live in the source's own buffer), moments
+   * (merged by formulas that may round) or heap states.
+   */
+  private static boolean statesCopyOnInsert(AccumulatorLayout layout) {
+    for (int slot = 0; slot < layout.size(); slot++) {
+      boolean copies = switch (layout.spec(slot).kind()) {
+        case COUNT, COUNT_ROWS, SUM_LONG, SUM_DOUBLE, SUM_DECIMAL, AVG_LONG, AVG_DOUBLE, AVG_DECIMAL, COUNT_IF,
+            BOOL_AND, BOOL_OR -> true;
+        case MIN, MAX -> layout.valueClass(slot) != AccumulatorLayout.ValueClass.BYTES;
+        default -> false;
+      };
+      if (!copies) {
+        return false;
       }
     }
+    return true;
   }
 
   private void mergeSlot(int group, int slot, HashAggregationTable other, long from) {
