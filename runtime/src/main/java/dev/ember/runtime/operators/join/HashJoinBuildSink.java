@@ -60,7 +60,7 @@ public final class HashJoinBuildSink implements PipelineSink {
   }
 
   /** Strings stay serialized: their words would need the value's length checked on every probe. */
-  private static CompactKeyLayout compactLayoutOf(StructType inputSchema, int keyCount) {
+  static CompactKeyLayout compactLayoutOf(StructType inputSchema, int keyCount) {
     if (keyCount == 0 || Boolean.getBoolean(SERIALIZED_KEYS_PROPERTY)) {
       return null;
     }
@@ -95,8 +95,9 @@ public final class HashJoinBuildSink implements PipelineSink {
     try {
       List<JoinBuildPartition> builds = new ArrayList<>();
       partitions.forEach(partition -> builds.add((JoinBuildPartition) partition));
+      // One partition per worker: a second one means the session has a second core for the build.
       JoinHashTable table = JoinHashTable.build(builds, payloadSchema, nullSafe.length == 0, compactLayout,
-          allocator, operator);
+          JoinBuildOptions.fromSystemProperties(partitions.size()), allocator, operator);
       handle.set(table);
       return new TableOwner(table);
     } finally {
