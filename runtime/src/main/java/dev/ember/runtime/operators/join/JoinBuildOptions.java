@@ -5,20 +5,18 @@ package dev.ember.runtime.operators.join;
  * many rows a Bloom filter is kept for probes ({@link Integer#MAX_VALUE}: never). Small tables fit the
  * caches, where neither pays for itself.
  *
- * <p>The system properties {@value #PARALLEL_BUILD_PROPERTY} and {@value #BLOOM_FILTER_PROPERTY}
- * ({@code false} switches one off) are read once per build, so a benchmark compares both in one run.
+ * <p>The system properties {@value HashJoinBuildSink#PARALLEL_BUILD_PROPERTY} and
+ * {@value HashJoinBuildSink#BLOOM_FILTER_PROPERTY} ({@code false} switches one off) are read once per build, so a benchmark compares both in one run.
  */
 record JoinBuildOptions(int twoThreadsMinRows, int bloomFilterMinRows) {
-  static final String PARALLEL_BUILD_PROPERTY = "ember.join.parallelBuild";
-  static final String BLOOM_FILTER_PROPERTY = "ember.join.bloomFilter";
   static final int DEFAULT_MIN_ROWS = 1 << 16;
 
   static final JoinBuildOptions SINGLE_THREAD_NO_FILTER = new JoinBuildOptions(Integer.MAX_VALUE, Integer.MAX_VALUE);
 
   /** @param workers the build pipeline's workers: a second thread only when the session has a second core */
   static JoinBuildOptions fromSystemProperties(int workers) {
-    boolean parallel = workers >= 2 && !"false".equalsIgnoreCase(System.getProperty(PARALLEL_BUILD_PROPERTY));
-    boolean bloomFilter = !"false".equalsIgnoreCase(System.getProperty(BLOOM_FILTER_PROPERTY));
+    boolean parallel = workers >= 2 && !"false".equalsIgnoreCase(System.getProperty(HashJoinBuildSink.PARALLEL_BUILD_PROPERTY));
+    boolean bloomFilter = !"false".equalsIgnoreCase(System.getProperty(HashJoinBuildSink.BLOOM_FILTER_PROPERTY));
     return new JoinBuildOptions(parallel ? DEFAULT_MIN_ROWS : Integer.MAX_VALUE,
         bloomFilter ? DEFAULT_MIN_ROWS : Integer.MAX_VALUE);
   }

@@ -154,19 +154,23 @@ public final class JoinHashTable implements AutoCloseable {
     }
     // Sixteen slots per filter word: each half of the slots then owns whole filter words.
     if (!twoThreads || slotCount < 2 << JoinBloomFilter.SLOTS_PER_WORD_SHIFT) {
-      linkRows(runs, 0, rowCount, 0, slotCount, true, null);
+      writePositions(runs, 0, rowCount);
+      linkKeys(runs, 0, slotCount, true, null);
       return;
     }
-    // Each thread links the keys whose home slot is in its half of the slots and never writes outside
-    // that half; a key whose probe would cross into the other half waits for a pass after both. Every
-    // key's rows are linked by one thread in row order, so chains are those of a one-thread build.
+    // First each thread writes where half the rows are (and ends their chains), so that no cache line
+    // of the row records is written by both threads at once.
     int middleRow = rowCount >>> 1;
+    TwoThreads.run(() -> writePositions(runs, 0, middleRow), () -> writePositions(runs, middleRow, rowCount),
+        "ember-join-build-positions");
+    // Then each thread links the keys whose home slot is in its half of the slots and writes no slot
+    // outside that half; a key whose probe would cross into the other half waits for a pass after both.
+    // Every key's rows are linked by one thread in row order, so chains are those of a one-thread build.
     int middleSlot = slotCount >>> 1;
     DeferredRows deferredFirst = new DeferredRows();
     DeferredRows deferredSecond = new DeferredRows();
-    TwoThreads.run(() -> linkRows(runs, 0, middleRow, 0, middleSlot, false, deferredFirst),
-        () -> linkRows(runs, middleRow, rowCount, middleSlot, slotCount, false, deferredSecond),
-        "ember-join-build-second-half");
+    TwoThreads.run(() -> linkKeys(runs, 0, middleSlot, false, deferredFirst),
+        () -> linkKeys(runs, middleSlot, slotCount, false, deferredSecond), "ember-join-build-second-half");
     for (DeferredRows deferred : List.of(deferredFirst, deferredSecond)) {
       deferredRowCount += deferred.size;
       for (int index = 0; index < deferred.size; index++) {
@@ -176,58 +180,59 @@ public final class JoinHashTable implements AutoCloseable {
   }
 
   /**
-   * Writes the position of the rows in {@code [positionsFrom, positionsTo)}, and links the rows whose
-   * key's home slot is in {@code [homeFrom, homeTo)}, probing no slot at or past {@code homeTo} unless
-   * {@code mayWrap} (then it wraps to slot 0); a row whose key would is added to {@code deferred}.
+   * Writes where the rows {@code [from, to)} are, ends their chains (a linked row's next is set when a
+   * later row of its key is linked) and, for serialized keys, where their keys are.
    */
-  private void linkRows(List<RowRun> runs, int positionsFrom, int positionsTo, int homeFrom, int homeTo,
-      boolean mayWrap, DeferredRows deferred) {
+  private void writePositions(List<RowRun> runs, int from, int to) {
+    for (RowRun run : runs) {
+      int start = Math.max(from, run.firstRow());
+      int end = Math.min(to, run.firstRow() + run.rowCount());
+      for (int row = start; row < end; row++) {
+        int inBatch = row - run.firstRow();
+        long record = rowRecordsAddress + (long) ROW_RECORD_BYTES * row;
+        MemoryUtil.putLong(record, ((long) run.batchIndex() << 32) | inBatch);
+        MemoryUtil.putInt(record + NEXT_OFFSET, -1);
+        if (!keyless && compactLayout == null) {
+          long entry = run.entries() + (long) inBatch * JoinBuildPartition.ROW_ENTRY_BYTES;
+          long offset = MemoryUtil.getLong(entry);
+          if (offset >= 0) {
+            MemoryUtil.putLong(keyAddresses.memoryAddress() + 8L * row, run.keyData() + offset);
+            MemoryUtil.putInt(keyLengths.memoryAddress() + 4L * row, (int) MemoryUtil.getLong(entry + 8));
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Links the rows whose key's home slot is in {@code [homeFrom, homeTo)}, probing no slot at or past
+   * {@code homeTo} unless {@code mayWrap} (then it wraps to slot 0); a row whose key would is added to
+   * {@code deferred}.
+   */
+  private void linkKeys(List<RowRun> runs, int homeFrom, int homeTo, boolean mayWrap, DeferredRows deferred) {
+    if (keyless) {
+      return;
+    }
     for (RowRun run : runs) {
       int firstRow = run.firstRow();
       for (int inBatch = 0; inBatch < run.rowCount(); inBatch++) {
-        int row = firstRow + inBatch;
-        boolean positionOwner = row >= positionsFrom && row < positionsTo;
-        if (positionOwner) {
-          MemoryUtil.putLong(rowRecordsAddress + (long) ROW_RECORD_BYTES * row,
-              ((long) run.batchIndex() << 32) | inBatch);
-        }
-        // A linked row's next is written by the thread that links it; a row in no chain gets -1 here.
-        if (keyless) {
-          if (positionOwner) {
-            setNext(row, -1);
-          }
-          continue;
-        }
         long entry = run.entries() + (long) inBatch * JoinBuildPartition.ROW_ENTRY_BYTES;
         long hash;
         if (compactLayout != null) {
           long nulls = MemoryUtil.getLong(entry + 16);
           if (nulls < 0) {
-            if (positionOwner) {
-              setNext(row, -1);
-            }
             continue;
           }
           hash = KeyHash.hashWords(MemoryUtil.getLong(entry), MemoryUtil.getLong(entry + 8), (int) nulls);
         } else {
-          long offset = MemoryUtil.getLong(entry);
-          if (offset < 0) {
-            if (positionOwner) {
-              setNext(row, -1);
-            }
+          if (MemoryUtil.getLong(entry) < 0) {
             continue;
           }
           hash = MemoryUtil.getLong(entry + 16);
-          int home = (int) hash & slotMask;
-          // The key's owner records where it is: only its owner compares it with other keys.
-          if (home >= homeFrom && home < homeTo) {
-            MemoryUtil.putLong(keyAddresses.memoryAddress() + 8L * row, run.keyData() + offset);
-            MemoryUtil.putInt(keyLengths.memoryAddress() + 4L * row, (int) MemoryUtil.getLong(entry + 8));
-          }
         }
         int home = (int) hash & slotMask;
-        if (home >= homeFrom && home < homeTo && !linkKey(row, entry, hash, homeTo, mayWrap)) {
-          deferred.add(row, entry);
+        if (home >= homeFrom && home < homeTo && !linkKey(firstRow + inBatch, entry, hash, homeTo, mayWrap)) {
+          deferred.add(firstRow + inBatch, entry);
         }
       }
     }
@@ -260,7 +265,6 @@ public final class JoinHashTable implements AutoCloseable {
       long slotAddress = slotsAddress + ((long) index << 3);
       long slot = MemoryUtil.getLong(slotAddress);
       if (slot == 0) {
-        setNext(row, -1);
         MemoryUtil.putLong(slotAddress, tag | (row + 1L));
         if (bloomFilter != null) {
           bloomFilter.add(hash, home);
@@ -291,7 +295,6 @@ public final class JoinHashTable implements AutoCloseable {
       long slotAddress = slotsAddress + (long) index * slotStride;
       long meta = MemoryUtil.getLong(slotAddress + metaOffset);
       if (meta == 0) {
-        setNext(row, -1);
         MemoryUtil.putLong(slotAddress, word0);
         if (secondWord) {
           MemoryUtil.putLong(slotAddress + 8, word1);
