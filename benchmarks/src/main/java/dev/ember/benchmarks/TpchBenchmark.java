@@ -101,11 +101,11 @@ public class TpchBenchmark {
   public String joinParallelBuild;
 
   /**
-   * Whether Ember keeps a Bloom filter in front of a large join table's slots (false sets the system
-   * property {@code ember.join.bloomFilter} to false); run with {@code -p engine=ember -p joinBloomFilter=true,false}
+   * Whether Ember keeps a Bloom filter in front of a large join table's slots (the system property
+   * {@code ember.join.bloomFilter}, off by default); run with {@code -p engine=ember -p joinBloomFilter=true,false}
    * to compare both in one run. Other engines ignore it.
    */
-  @Param({"true"})
+  @Param({"false"})
   public String joinBloomFilter;
 
   private QueryEngine queryEngine;

@@ -32,7 +32,7 @@ public final class HashJoinBuildSink implements PipelineSink {
   public static final String SERIALIZED_KEYS_PROPERTY = "ember.join.serializedKeys";
   /** System property that, when false, links a large build side on one thread even with two workers. */
   public static final String PARALLEL_BUILD_PROPERTY = "ember.join.parallelBuild";
-  /** System property that, when false, keeps no Bloom filter in front of a large table's slots. */
+  /** System property that, when true, keeps a Bloom filter in front of a large table's slots (off by default). */
   public static final String BLOOM_FILTER_PROPERTY = "ember.join.bloomFilter";
 
   private final StructType inputSchema;

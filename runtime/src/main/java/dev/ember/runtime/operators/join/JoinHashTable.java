@@ -28,6 +28,12 @@ import org.apache.arrow.memory.util.MemoryUtil;
  * place of the serialized null tags, so {@code <=>} nulls match each other; keys with a null
  * {@code =} component are never inserted, so a probe key with one finds nothing.
  *
+ * <p>A large build side ({@link JoinBuildOptions}) is linked by two threads when the session has two
+ * workers: each owns half of the slots and links the keys whose home slot lies there, so no slot is
+ * written by both and every chain is the one a single thread builds (rows of a key, last row first).
+ * A large table may also keep a {@link JoinBloomFilter} (off by default), which every {@code findFirst}
+ * reads before the slots: most probes whose key is absent then touch one word of a small array and no slot.
+ *
  * <p>{@link #markMatched} is the only write while probing: racing workers all store the same byte,
  * and the scheduler's hand-over after the probe pipeline makes the marks visible to the reader of
  * {@link #matched}. Every buffer is reserved through {@link OperatorMemory}, so a build side too large
