@@ -56,6 +56,10 @@ public class JoinTableProbeBenchmark {
   @Param({"true", "false"})
   public boolean compactKeys;
 
+  /** Whether the table keeps a Bloom filter ({@code ember.join.bloomFilter}); half the probes miss. */
+  @Param({"true", "false"})
+  public boolean bloomFilter;
+
   private BufferAllocator allocator;
   private BatchSource owner;
   private JoinHashTable table;
@@ -65,6 +69,7 @@ public class JoinTableProbeBenchmark {
   @Setup(Level.Trial)
   public void build() {
     System.setProperty(HashJoinBuildSink.SERIALIZED_KEYS_PROPERTY, Boolean.toString(!compactKeys));
+    System.setProperty(HashJoinBuildSink.BLOOM_FILTER_PROPERTY, Boolean.toString(bloomFilter));
     allocator = Allocators.newRoot();
     JoinTableHandle handle = new JoinTableHandle("benchmark join");
     HashJoinBuildSink sink = new HashJoinBuildSink(SCHEMA, List.of(false), handle);
@@ -102,6 +107,7 @@ public class JoinTableProbeBenchmark {
     owner.close();
     allocator.close();
     System.clearProperty(HashJoinBuildSink.SERIALIZED_KEYS_PROPERTY);
+    System.clearProperty(HashJoinBuildSink.BLOOM_FILTER_PROPERTY);
   }
 
   /** Nanoseconds per probe row. */

@@ -100,6 +100,22 @@ public class TpchBenchmark {
   @Param({"true"})
   public String joinReorder;
 
+  /**
+   * Whether Ember links a large join build side on two threads when it has two cores (false sets the
+   * system property {@code ember.join.parallelBuild} to false); run with
+   * {@code -p engine=ember -p joinParallelBuild=true,false} to compare both in one run. Other engines ignore it.
+   */
+  @Param({"true"})
+  public String joinParallelBuild;
+
+  /**
+   * Whether Ember keeps a Bloom filter in front of a large join table's slots (the system property
+   * {@code ember.join.bloomFilter}, off by default); run with {@code -p engine=ember -p joinBloomFilter=true,false}
+   * to compare both in one run. Other engines ignore it.
+   */
+  @Param({"false"})
+  public String joinBloomFilter;
+
   private QueryEngine queryEngine;
   private MemoryRecorder memory;
 
@@ -110,6 +126,8 @@ public class TpchBenchmark {
         Boolean.toString(!Boolean.parseBoolean(joinCompactKeys)));
     System.setProperty("ember.parquet.dictionaryIdFilter", dictionaryIdFilter);
     System.setProperty(BytePatternCall.ENABLED_PROPERTY, likeBytes);
+    System.setProperty(HashJoinBuildSink.PARALLEL_BUILD_PROPERTY, joinParallelBuild);
+    System.setProperty(HashJoinBuildSink.BLOOM_FILTER_PROPERTY, joinBloomFilter);
     queryEngine = QueryEngine.start(engine, cores, TpchData.ensure(Double.parseDouble(scaleFactor)));
     if (queryEngine instanceof EmberEngine ember) {
       ember.setConf("spark.ember.parquet.lateMaterialization", lateMaterialization);

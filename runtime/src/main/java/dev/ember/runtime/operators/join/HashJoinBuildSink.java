@@ -30,6 +30,10 @@ import org.apache.arrow.memory.BufferAllocator;
 public final class HashJoinBuildSink implements PipelineSink {
   /** System property that, when true, keeps every join key serialized (no compact keys). */
   public static final String SERIALIZED_KEYS_PROPERTY = "ember.join.serializedKeys";
+  /** System property that, when false, links a large build side on one thread even with two workers. */
+  public static final String PARALLEL_BUILD_PROPERTY = "ember.join.parallelBuild";
+  /** System property that, when true, keeps a Bloom filter in front of a large table's slots (off by default). */
+  public static final String BLOOM_FILTER_PROPERTY = "ember.join.bloomFilter";
 
   private final StructType inputSchema;
   private final StructType payloadSchema;
@@ -60,7 +64,7 @@ public final class HashJoinBuildSink implements PipelineSink {
   }
 
   /** Strings stay serialized: their words would need the value's length checked on every probe. */
-  private static CompactKeyLayout compactLayoutOf(StructType inputSchema, int keyCount) {
+  static CompactKeyLayout compactLayoutOf(StructType inputSchema, int keyCount) {
     if (keyCount == 0 || Boolean.getBoolean(SERIALIZED_KEYS_PROPERTY)) {
       return null;
     }
@@ -95,8 +99,9 @@ public final class HashJoinBuildSink implements PipelineSink {
     try {
       List<JoinBuildPartition> builds = new ArrayList<>();
       partitions.forEach(partition -> builds.add((JoinBuildPartition) partition));
+      // One partition per worker: a second one means the session has a second core for the build.
       JoinHashTable table = JoinHashTable.build(builds, payloadSchema, nullSafe.length == 0, compactLayout,
-          allocator, operator);
+          JoinBuildOptions.fromSystemProperties(partitions.size()), allocator, operator);
       handle.set(table);
       return new TableOwner(table);
     } finally {

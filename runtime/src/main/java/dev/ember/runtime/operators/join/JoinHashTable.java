@@ -6,6 +6,7 @@ import dev.ember.runtime.operators.aggregate.CompactKeyLayout;
 import dev.ember.runtime.operators.aggregate.KeyHash;
 import dev.ember.sql.types.StructType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
@@ -26,6 +27,12 @@ import org.apache.arrow.memory.util.MemoryUtil;
  * compares words: no key bytes, hashing of memory or per-row key arrays. A null mask takes the
  * place of the serialized null tags, so {@code <=>} nulls match each other; keys with a null
  * {@code =} component are never inserted, so a probe key with one finds nothing.
+ *
+ * <p>A large build side ({@link JoinBuildOptions}) is linked by two threads when the session has two
+ * workers: each owns half of the slots and links the keys whose home slot lies there, so no slot is
+ * written by both and every chain is the one a single thread builds (rows of a key, last row first).
+ * A large table may also keep a {@link JoinBloomFilter} (off by default), which every {@code findFirst}
+ * reads before the slots: most probes whose key is absent then touch one word of a small array and no slot.
  *
  * <p>{@link #markMatched} is the only write while probing: racing workers all store the same byte,
  * and the scheduler's hand-over after the probe pipeline makes the marks visible to the reader of
@@ -60,7 +67,12 @@ public final class JoinHashTable implements AutoCloseable {
   private ArrowBuf keyAddresses;
   private ArrowBuf keyLengths;
   private ArrowBuf slots;
+  private int slotCount;
   private int slotMask;
+  /** Checked before the slots when the table is large; null for small tables. */
+  private JoinBloomFilter bloomFilter;
+  /** Rows a two-thread build linked after both threads (their probe crossed a half's end), for tests. */
+  private int deferredRowCount;
   private ArrowBuf matched;
 
   private JoinHashTable(StructType schema, boolean keyless, CompactKeyLayout compactLayout, int rowCount) {
@@ -79,6 +91,13 @@ public final class JoinHashTable implements AutoCloseable {
    */
   static JoinHashTable build(List<JoinBuildPartition> partitions, StructType schema, boolean keyless,
       CompactKeyLayout compactLayout, BufferAllocator allocator, String operator) {
+    return build(partitions, schema, keyless, compactLayout, JoinBuildOptions.SINGLE_THREAD_NO_FILTER, allocator,
+        operator);
+  }
+
+  /** As above, linking on two threads and keeping a Bloom filter when {@code options} say so for its size. */
+  static JoinHashTable build(List<JoinBuildPartition> partitions, StructType schema, boolean keyless,
+      CompactKeyLayout compactLayout, JoinBuildOptions options, BufferAllocator allocator, String operator) {
     long total = 0;
     for (JoinBuildPartition partition : partitions) {
       total += partition.rowCount();
@@ -89,8 +108,8 @@ public final class JoinHashTable implements AutoCloseable {
     }
     JoinHashTable table = new JoinHashTable(schema, keyless, compactLayout, (int) total);
     try {
-      table.allocate(allocator, operator);
-      table.link(partitions);
+      table.allocate(allocator, operator, !keyless && total >= options.bloomFilterMinRows());
+      table.link(partitions, !keyless && total >= options.twoThreadsMinRows());
       return table;
     } catch (RuntimeException e) {
       table.close();
@@ -98,7 +117,7 @@ public final class JoinHashTable implements AutoCloseable {
     }
   }
 
-  private void allocate(BufferAllocator allocator, String operator) {
+  private void allocate(BufferAllocator allocator, String operator, boolean withBloomFilter) {
     long rows = Math.max(1, rowCount);
     rowRecords = OperatorMemory.allocate(allocator, ROW_RECORD_BYTES * rows, operator);
     rowRecordsAddress = rowRecords.memoryAddress();
@@ -108,74 +127,176 @@ public final class JoinHashTable implements AutoCloseable {
         keyAddresses = OperatorMemory.allocateZeroed(allocator, 8 * rows, operator);
         keyLengths = OperatorMemory.allocateZeroed(allocator, 4 * rows, operator);
       }
-      int slotCount = Integer.highestOneBit((int) Math.max(2, rows * 2 - 1)) << 1;
+      slotCount = Integer.highestOneBit((int) Math.max(2, rows * 2 - 1)) << 1;
       slots = OperatorMemory.allocateZeroed(allocator, (long) slotStride * slotCount, operator);
       slotsAddress = slots.memoryAddress();
       slotMask = slotCount - 1;
+      if (withBloomFilter) {
+        bloomFilter = new JoinBloomFilter(slotCount, allocator, operator);
+      }
     }
   }
 
-  private void link(List<JoinBuildPartition> partitions) {
+  /** A batch's rows: their batch, first row number, entries in their partition and key data. */
+  private record RowRun(int batchIndex, int firstRow, int rowCount, long entries, long keyData) {}
+
+  private void link(List<JoinBuildPartition> partitions, boolean twoThreads) {
+    List<RowRun> runs = new ArrayList<>();
     int row = 0;
     for (JoinBuildPartition partition : partitions) {
       long entries = keyless ? 0 : partition.rowEntriesAddress();
       int localRow = 0;
       ArrowBuf keys = partition.takeKeyData();
       keyBuffers.add(keys);
+      long keyData = keys == null ? 0 : keys.memoryAddress();
       for (ColumnBatch batch : partition.takeBatches()) {
         int batchIndex = batches.size();
         batches.add(batch);
-        for (int inBatch = 0; inBatch < batch.rowCount(); inBatch++, localRow++, row++) {
-          long record = rowRecordsAddress + (long) ROW_RECORD_BYTES * row;
-          MemoryUtil.putLong(record, ((long) batchIndex << 32) | inBatch);
-          MemoryUtil.putInt(record + NEXT_OFFSET, -1);
-          if (!keyless) {
-            long entry = entries + (long) localRow * JoinBuildPartition.ROW_ENTRY_BYTES;
-            if (compactLayout != null) {
-              long nulls = MemoryUtil.getLong(entry + 16);
-              if (nulls >= 0) {
-                insertCompact(row, MemoryUtil.getLong(entry), MemoryUtil.getLong(entry + 8), (int) nulls);
-              }
-              continue;
-            }
-            long offset = MemoryUtil.getLong(entry);
-            if (offset >= 0) {
-              long address = keys.memoryAddress() + offset;
-              int length = (int) MemoryUtil.getLong(entry + 8);
-              MemoryUtil.putLong(keyAddresses.memoryAddress() + 8L * row, address);
-              MemoryUtil.putInt(keyLengths.memoryAddress() + 4L * row, length);
-              insert(row, address, length, MemoryUtil.getLong(entry + 16));
-            }
+        runs.add(new RowRun(batchIndex, row, batch.rowCount(),
+            entries + (long) localRow * JoinBuildPartition.ROW_ENTRY_BYTES, keyData));
+        row += batch.rowCount();
+        localRow += batch.rowCount();
+      }
+    }
+    // Sixteen slots per filter word: each half of the slots then owns whole filter words.
+    if (!twoThreads || slotCount < 2 << JoinBloomFilter.SLOTS_PER_WORD_SHIFT) {
+      writePositions(runs, 0, rowCount);
+      linkKeys(runs, 0, slotCount, true, null);
+      return;
+    }
+    // First each thread writes where half the rows are (and ends their chains), so that no cache line
+    // of the row records is written by both threads at once.
+    int middleRow = rowCount >>> 1;
+    TwoThreads.run(() -> writePositions(runs, 0, middleRow), () -> writePositions(runs, middleRow, rowCount),
+        "ember-join-build-positions");
+    // Then each thread links the keys whose home slot is in its half of the slots and writes no slot
+    // outside that half; a key whose probe would cross into the other half waits for a pass after both.
+    // Every key's rows are linked by one thread in row order, so chains are those of a one-thread build.
+    int middleSlot = slotCount >>> 1;
+    DeferredRows deferredFirst = new DeferredRows();
+    DeferredRows deferredSecond = new DeferredRows();
+    TwoThreads.run(() -> linkKeys(runs, 0, middleSlot, false, deferredFirst),
+        () -> linkKeys(runs, middleSlot, slotCount, false, deferredSecond), "ember-join-build-second-half");
+    for (DeferredRows deferred : List.of(deferredFirst, deferredSecond)) {
+      deferredRowCount += deferred.size;
+      for (int index = 0; index < deferred.size; index++) {
+        linkDeferred((int) deferred.rows[index], deferred.entries[index]);
+      }
+    }
+  }
+
+  /**
+   * Writes where the rows {@code [from, to)} are, ends their chains (a linked row's next is set when a
+   * later row of its key is linked) and, for serialized keys, where their keys are.
+   */
+  private void writePositions(List<RowRun> runs, int from, int to) {
+    for (RowRun run : runs) {
+      int start = Math.max(from, run.firstRow());
+      int end = Math.min(to, run.firstRow() + run.rowCount());
+      for (int row = start; row < end; row++) {
+        int inBatch = row - run.firstRow();
+        long record = rowRecordsAddress + (long) ROW_RECORD_BYTES * row;
+        MemoryUtil.putLong(record, ((long) run.batchIndex() << 32) | inBatch);
+        MemoryUtil.putInt(record + NEXT_OFFSET, -1);
+        if (!keyless && compactLayout == null) {
+          long entry = run.entries() + (long) inBatch * JoinBuildPartition.ROW_ENTRY_BYTES;
+          long offset = MemoryUtil.getLong(entry);
+          if (offset >= 0) {
+            MemoryUtil.putLong(keyAddresses.memoryAddress() + 8L * row, run.keyData() + offset);
+            MemoryUtil.putInt(keyLengths.memoryAddress() + 4L * row, (int) MemoryUtil.getLong(entry + 8));
           }
         }
       }
     }
   }
 
-  private void insert(int row, long keyAddress, int length, long hash) {
+  /**
+   * Links the rows whose key's home slot is in {@code [homeFrom, homeTo)}, probing no slot at or past
+   * {@code homeTo} unless {@code mayWrap} (then it wraps to slot 0); a row whose key would is added to
+   * {@code deferred}.
+   */
+  private void linkKeys(List<RowRun> runs, int homeFrom, int homeTo, boolean mayWrap, DeferredRows deferred) {
+    if (keyless) {
+      return;
+    }
+    for (RowRun run : runs) {
+      int firstRow = run.firstRow();
+      for (int inBatch = 0; inBatch < run.rowCount(); inBatch++) {
+        long entry = run.entries() + (long) inBatch * JoinBuildPartition.ROW_ENTRY_BYTES;
+        long hash;
+        if (compactLayout != null) {
+          long nulls = MemoryUtil.getLong(entry + 16);
+          if (nulls < 0) {
+            continue;
+          }
+          hash = KeyHash.hashWords(MemoryUtil.getLong(entry), MemoryUtil.getLong(entry + 8), (int) nulls);
+        } else {
+          if (MemoryUtil.getLong(entry) < 0) {
+            continue;
+          }
+          hash = MemoryUtil.getLong(entry + 16);
+        }
+        int home = (int) hash & slotMask;
+        if (home >= homeFrom && home < homeTo && !linkKey(firstRow + inBatch, entry, hash, homeTo, mayWrap)) {
+          deferred.add(firstRow + inBatch, entry);
+        }
+      }
+    }
+  }
+
+  /** Links a row a build thread deferred: its probe may wrap, so it always finds a slot. */
+  private void linkDeferred(int row, long entry) {
+    long hash = compactLayout != null
+        ? KeyHash.hashWords(MemoryUtil.getLong(entry), MemoryUtil.getLong(entry + 8),
+            (int) MemoryUtil.getLong(entry + 16))
+        : MemoryUtil.getLong(entry + 16);
+    linkKey(row, entry, hash, slotCount, true);
+  }
+
+  private boolean linkKey(int row, long entry, long hash, int end, boolean mayWrap) {
+    if (compactLayout != null) {
+      return insertCompact(row, MemoryUtil.getLong(entry), MemoryUtil.getLong(entry + 8),
+          (int) MemoryUtil.getLong(entry + 16), hash, end, mayWrap);
+    }
+    return insert(row, MemoryUtil.getLong(keyAddresses.memoryAddress() + 8L * row),
+        MemoryUtil.getInt(keyLengths.memoryAddress() + 4L * row), hash, end, mayWrap);
+  }
+
+  /** False, leaving the table as it was, when the probe reached slot {@code end} and may not wrap. */
+  private boolean insert(int row, long keyAddress, int length, long hash, int end, boolean mayWrap) {
     long tag = hash & TAG_MASK;
-    int index = (int) hash & slotMask;
+    int home = (int) hash & slotMask;
+    int index = home;
     while (true) {
-      long slotAddress = slots.memoryAddress() + ((long) index << 3);
+      long slotAddress = slotsAddress + ((long) index << 3);
       long slot = MemoryUtil.getLong(slotAddress);
       if (slot == 0) {
         MemoryUtil.putLong(slotAddress, tag | (row + 1L));
-        return;
+        if (bloomFilter != null) {
+          bloomFilter.add(hash, home);
+        }
+        return true;
       }
       int head = (int) slot - 1;
       if ((slot & TAG_MASK) == tag && sameKey(head, keyAddress, length)) {
         // The new row becomes the chain's head: the order within a key is not observable in Spark.
         setNext(row, head);
         MemoryUtil.putLong(slotAddress, tag | (row + 1L));
-        return;
+        return true;
       }
-      index = (index + 1) & slotMask;
+      if (++index == end) {
+        if (!mayWrap) {
+          return false;
+        }
+        index = 0;
+      }
     }
   }
 
-  private void insertCompact(int row, long word0, long word1, int nulls) {
+  private boolean insertCompact(int row, long word0, long word1, int nulls, long hash, int end, boolean mayWrap) {
     long nullTag = (long) nulls << 32;
-    int index = (int) KeyHash.hashWords(word0, word1, nulls) & slotMask;
+    int home = (int) hash & slotMask;
+    int index = home;
     while (true) {
       long slotAddress = slotsAddress + (long) index * slotStride;
       long meta = MemoryUtil.getLong(slotAddress + metaOffset);
@@ -185,15 +306,43 @@ public final class JoinHashTable implements AutoCloseable {
           MemoryUtil.putLong(slotAddress + 8, word1);
         }
         MemoryUtil.putLong(slotAddress + metaOffset, nullTag | (row + 1L));
-        return;
+        if (bloomFilter != null) {
+          bloomFilter.add(hash, home);
+        }
+        return true;
       }
       if ((meta & TAG_MASK) == nullTag && MemoryUtil.getLong(slotAddress) == word0
           && (!secondWord || MemoryUtil.getLong(slotAddress + 8) == word1)) {
         setNext(row, (int) meta - 1);
         MemoryUtil.putLong(slotAddress + metaOffset, nullTag | (row + 1L));
-        return;
+        return true;
       }
-      index = (index + 1) & slotMask;
+      if (++index == end) {
+        if (!mayWrap) {
+          return false;
+        }
+        index = 0;
+      }
+    }
+  }
+
+  /**
+   * Rows whose key a build thread could not link inside its half of the slots, with their entries;
+   * few (a cluster of full slots reaching the half's end), so a growing heap array.
+   */
+  private static final class DeferredRows {
+    long[] rows = new long[16];
+    long[] entries = new long[16];
+    int size;
+
+    void add(int row, long entry) {
+      if (size == rows.length) {
+        rows = Arrays.copyOf(rows, size * 2);
+        entries = Arrays.copyOf(entries, size * 2);
+      }
+      rows[size] = row;
+      entries[size] = entry;
+      size++;
     }
   }
 
@@ -204,6 +353,20 @@ public final class JoinHashTable implements AutoCloseable {
   private boolean sameKey(int row, long keyAddress, int length) {
     return MemoryUtil.getInt(keyLengths.memoryAddress() + 4L * row) == length
         && KeyHash.equal(MemoryUtil.getLong(keyAddresses.memoryAddress() + 8L * row), keyAddress, length);
+  }
+
+  int deferredRowCount() {
+    return deferredRowCount;
+  }
+
+  /** Whether the table keeps a Bloom filter that probes check first. */
+  boolean hasBloomFilter() {
+    return bloomFilter != null;
+  }
+
+  /** False only when no key with this hash is in the table (true when there is no filter). */
+  boolean mightContainHash(long hash) {
+    return bloomFilter == null || bloomFilter.mightContain(hash, (int) hash & slotMask);
   }
 
   /** The first row whose key equals the encoder's finished key, or -1; every row when keyless. */
@@ -222,8 +385,11 @@ public final class JoinHashTable implements AutoCloseable {
     long hash = KeyHash.hash(key.address(), length);
     long tag = hash & TAG_MASK;
     int index = (int) hash & slotMask;
+    if (bloomFilter != null && !bloomFilter.mightContain(hash, index)) {
+      return -1;
+    }
     while (true) {
-      long slot = MemoryUtil.getLong(slots.memoryAddress() + ((long) index << 3));
+      long slot = MemoryUtil.getLong(slotsAddress + ((long) index << 3));
       if (slot == 0) {
         return -1;
       }
@@ -241,7 +407,11 @@ public final class JoinHashTable implements AutoCloseable {
    */
   public int findFirst(long word0, long word1, int nulls) {
     long nullTag = (long) nulls << 32;
-    int index = (int) KeyHash.hashWords(word0, word1, nulls) & slotMask;
+    long hash = KeyHash.hashWords(word0, word1, nulls);
+    int index = (int) hash & slotMask;
+    if (bloomFilter != null && !bloomFilter.mightContain(hash, index)) {
+      return -1;
+    }
     while (true) {
       long slotAddress = slotsAddress + (long) index * slotStride;
       long meta = MemoryUtil.getLong(slotAddress + metaOffset);
@@ -258,7 +428,11 @@ public final class JoinHashTable implements AutoCloseable {
 
   /** A single-word key without nulls (one BIGINT, or two INTs, ...): {@link #findFirst(long, long, int)}. */
   public int findFirst(long word0) {
-    int index = (int) KeyHash.hashWords(word0, 0L, 0) & slotMask;
+    long hash = KeyHash.hashWords(word0, 0L, 0);
+    int index = (int) hash & slotMask;
+    if (bloomFilter != null && !bloomFilter.mightContain(hash, index)) {
+      return -1;
+    }
     while (true) {
       long slotAddress = slotsAddress + (long) index * slotStride;
       long meta = MemoryUtil.getLong(slotAddress + metaOffset);
@@ -344,6 +518,10 @@ public final class JoinHashTable implements AutoCloseable {
       }
     });
     keyBuffers.clear();
+    if (bloomFilter != null) {
+      bloomFilter.close();
+      bloomFilter = null;
+    }
     for (ArrowBuf buffer : new ArrowBuf[] {rowRecords, keyAddresses, keyLengths, slots, matched}) {
       if (buffer != null) {
         buffer.close();
