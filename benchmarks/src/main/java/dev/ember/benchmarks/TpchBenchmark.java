@@ -101,11 +101,11 @@ public class TpchBenchmark {
   public String joinReorder;
 
   /**
-   * Whether Ember links a large join build side on two threads when it has two cores (false sets the
-   * system property {@code ember.join.parallelBuild} to false); run with
+   * Whether Ember links a large join build side on two threads when it has two cores (the system
+   * property {@code ember.join.parallelBuild}, off by default); run with
    * {@code -p engine=ember -p joinParallelBuild=true,false} to compare both in one run. Other engines ignore it.
    */
-  @Param({"true"})
+  @Param({"false"})
   public String joinParallelBuild;
 
   /**

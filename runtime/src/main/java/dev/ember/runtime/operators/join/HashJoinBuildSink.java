@@ -30,7 +30,7 @@ import org.apache.arrow.memory.BufferAllocator;
 public final class HashJoinBuildSink implements PipelineSink {
   /** System property that, when true, keeps every join key serialized (no compact keys). */
   public static final String SERIALIZED_KEYS_PROPERTY = "ember.join.serializedKeys";
-  /** System property that, when false, links a large build side on one thread even with two workers. */
+  /** System property that, when true, links a large build side on two threads when there are two workers. */
   public static final String PARALLEL_BUILD_PROPERTY = "ember.join.parallelBuild";
   /** System property that, when true, keeps a Bloom filter in front of a large table's slots (off by default). */
   public static final String BLOOM_FILTER_PROPERTY = "ember.join.bloomFilter";
