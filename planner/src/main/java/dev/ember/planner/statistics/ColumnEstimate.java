@@ -19,10 +19,6 @@ public record ColumnEstimate(double distinct, double sourceRows, double min, dou
     return !Double.isNaN(min) && !Double.isNaN(max) && max >= min;
   }
 
-  public ColumnEstimate withDistinct(double newDistinct) {
-    return new ColumnEstimate(newDistinct, sourceRows, min, max);
-  }
-
   /** The column as one of {@code rows} new rows, such as a grouping key of an aggregate's output. */
   public ColumnEstimate asColumnOf(double rows) {
     return new ColumnEstimate(Math.min(distinct, rows), rows, min, max);
