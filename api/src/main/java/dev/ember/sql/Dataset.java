@@ -54,7 +54,7 @@ public class Dataset<T> {
     SessionSettings settings = session.settings();
     QuerySettings querySettings = new QuerySettings(settings.caseSensitive(), settings.ansiEnabled(),
         settings.codegenEnabled(), settings.kernelOptions(), settings.scanSettings(), settings.disabledRules(),
-        settings.backgroundCompilation(), settings.sortSpillSettings());
+        settings.backgroundCompilation(), settings.sortSpillSettings(), settings.codegenFallback());
     this.queryExecution = new QueryExecution(session.engine(), querySettings, plan, session.functionRegistry(), null);
     queryExecution.analyzed();
   }

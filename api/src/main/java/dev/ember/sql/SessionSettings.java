@@ -40,6 +40,14 @@ final class SessionSettings {
    */
   static final String COMPILE_IN_BACKGROUND = "spark.ember.codegen.compileInBackground";
   /**
+   * Spark's switch: when a generated kernel's source fails to compile, run its pipeline interpreted
+   * (true) or fail the query (false). Only a compiler error counts; an expression the generator does
+   * not handle, or a method too large for the JIT, still runs interpreted. False compiles every kernel
+   * before the query runs. The default can be set with the system property {@code ember.codegen.fallback};
+   * Ember's own tests set it to false, so that generated code that does not compile fails them.
+   */
+  static final String CODEGEN_FALLBACK = "spark.sql.codegen.fallback";
+  /**
    * Ember: generated hash-aggregate kernels find the groups of a batch first and then run each
    * accumulator over the batch in its own loop (true), or update every accumulator row by row (false,
    * for comparing).
@@ -81,6 +89,7 @@ final class SessionSettings {
       case PARQUET_OUTPUT_TIMESTAMP_TYPE -> "INT96";
       case LOCAL_DIR -> System.getProperty("java.io.tmpdir");
       case COMPILE_IN_BACKGROUND -> System.getProperty("ember.codegen.compileInBackground", "true");
+      case CODEGEN_FALLBACK -> System.getProperty("ember.codegen.fallback", "true");
       default -> null;
     };
   }
@@ -108,6 +117,10 @@ final class SessionSettings {
 
   boolean backgroundCompilation() {
     return flag(COMPILE_IN_BACKGROUND);
+  }
+
+  boolean codegenFallback() {
+    return flag(CODEGEN_FALLBACK);
   }
 
   ZoneId sessionZone() {

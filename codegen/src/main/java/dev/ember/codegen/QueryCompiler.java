@@ -5,6 +5,7 @@ import dev.ember.codegen.adaptive.BackgroundCompiler;
 import dev.ember.codegen.interpreted.InterpretedKernels;
 import dev.ember.codegen.pipeline.PipelineBuilder;
 import dev.ember.codegen.pipeline.PipelineGraph;
+import dev.ember.codegen.spec.InvalidKernelSourceException;
 import dev.ember.codegen.spec.KernelCompilationException;
 import dev.ember.codegen.spec.KernelProvider;
 import dev.ember.codegen.spec.PipelineSpec;
@@ -24,7 +25,8 @@ import java.util.function.Function;
  * interpreted kernel alone; the reason is kept for {@code explain()}. With background compilation, a
  * pipeline whose class is not compiled yet starts interpreted, starts compiling once it has processed
  * enough rows to be worth it, and moves to the generated kernel when the class is ready
- * ({@link AdaptiveKernelFactory}).
+ * ({@link AdaptiveKernelFactory}). Without fallback ({@code spark.sql.codegen.fallback=false}) every
+ * kernel is compiled first and generated source that does not compile fails the query.
  */
 public final class QueryCompiler {
   private final KernelProvider generated;
@@ -61,7 +63,7 @@ public final class QueryCompiler {
   private KernelFactory kernelsFor(PipelineSpec spec, QueryCompilerSettings settings, Map<Integer, String> fallbacks) {
     if (settings.codegenEnabled() && generated != null) {
       try {
-        if (settings.backgroundCompilation()) {
+        if (settings.backgroundCompilation() && settings.codegenFallback()) {
           KernelFactory compiled = generated.createIfCompiled(spec, settings.kernelOptions());
           return compiled != null ? compiled : new AdaptiveKernelFactory(
               InterpretedKernels.create(spec, settings.kernelOptions()),
@@ -70,6 +72,10 @@ public final class QueryCompiler {
         }
         return generated.create(spec, settings.kernelOptions());
       } catch (KernelCompilationException e) {
+        if (!settings.codegenFallback() && e instanceof InvalidKernelSourceException) {
+          throw new InvalidKernelSourceException("The generated kernel of pipeline " + spec.pipelineId()
+              + " does not compile and spark.sql.codegen.fallback is false: " + e.getMessage(), e);
+        }
         fallbacks.put(spec.pipelineId(), String.valueOf(e.getMessage()));
       }
     }

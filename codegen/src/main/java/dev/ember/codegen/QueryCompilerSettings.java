@@ -11,9 +11,17 @@ import java.util.Objects;
  * @param backgroundCompilation run a pipeline whose kernel is not compiled yet with the interpreted
  *     kernels while it compiles on a background thread, instead of waiting for the compiler
  * @param sortSpill when and where full sorts spill sorted runs to disk
+ * @param codegenFallback run a pipeline interpreted when its generated source fails to compile (true), or
+ *     fail the query (false; every kernel is then compiled before the query runs)
  */
 public record QueryCompilerSettings(KernelOptions kernelOptions, boolean codegenEnabled, ScanSettings scanSettings,
-    int rangeMorselRows, boolean backgroundCompilation, SortSpillSettings sortSpill) {
+    int rangeMorselRows, boolean backgroundCompilation, SortSpillSettings sortSpill, boolean codegenFallback) {
+  /** Settings whose kernels fall back to interpretation when their source fails to compile. */
+  public QueryCompilerSettings(KernelOptions kernelOptions, boolean codegenEnabled, ScanSettings scanSettings,
+      int rangeMorselRows, boolean backgroundCompilation, SortSpillSettings sortSpill) {
+    this(kernelOptions, codegenEnabled, scanSettings, rangeMorselRows, backgroundCompilation, sortSpill, true);
+  }
+
   /** Settings whose sorts spill as {@link SortSpillSettings#DEFAULT} says. */
   public QueryCompilerSettings(KernelOptions kernelOptions, boolean codegenEnabled, ScanSettings scanSettings,
       int rangeMorselRows, boolean backgroundCompilation) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ember.SparkException;
 import dev.ember.codegen.spec.HasSource;
+import dev.ember.codegen.spec.InvalidKernelSourceException;
 import dev.ember.codegen.spec.KernelCompilationException;
 import dev.ember.codegen.spec.KernelOptions;
 import dev.ember.planner.expressions.AggregateCall;
@@ -49,6 +50,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -217,6 +219,29 @@ class QueryCompilerTest {
         new QueryCompilerSettings(SETTINGS.kernelOptions(), false, SETTINGS.scanSettings(), 7));
     assertTrue(disabled.fallbacks().isEmpty());
     assertTrue(disabled.explainPipelines().lines().allMatch(line -> line.endsWith("kernel=interpreted (vectorized)")));
+  }
+
+  @Test
+  void withoutFallbackSourceThatDoesNotCompileFailsTheQuery() {
+    QueryCompiler compiler = new QueryCompiler((spec, options) -> {
+      if (spec.pipelineId() == 2) {
+        throw new InvalidKernelSourceException("Janino could not compile EmberPipeline2: bad", null);
+      }
+      if (spec.pipelineId() == 1) {
+        throw new KernelCompilationException("method too large");
+      }
+      return new SourcedKernels(spec.pipelineId());
+    });
+    QueryCompilerSettings noFallback = new QueryCompilerSettings(SETTINGS.kernelOptions(), true,
+        SETTINGS.scanSettings(), 7, true, SETTINGS.sortSpill(), false);
+    InvalidKernelSourceException error = assertThrows(InvalidKernelSourceException.class,
+        () -> compiler.compile(groupedEvens(), noFallback));
+    assertTrue(error.getMessage().startsWith("The generated kernel of pipeline 2 does not compile and "
+        + "spark.sql.codegen.fallback is false: Janino could not compile EmberPipeline2: bad"), error.getMessage());
+
+    CompiledQuery withFallback = compiler.compile(groupedEvens(), SETTINGS);
+    assertEquals(Map.of(1, "method too large", 2, "Janino could not compile EmberPipeline2: bad"),
+        withFallback.fallbacks());
   }
 
   /** Stands in for a generated kernel factory; never run. */

@@ -128,7 +128,7 @@ public final class QueryExecution {
 
   private QueryCompilerSettings compilerSettings(boolean backgroundCompilation) {
     return new QueryCompilerSettings(settings.kernelOptions(), settings.codegenEnabled(), settings.scanSettings(),
-        RANGE_MORSEL_ROWS, backgroundCompilation, settings.sortSpill());
+        RANGE_MORSEL_ROWS, backgroundCompilation, settings.sortSpill(), settings.codegenFallback());
   }
 
   /** The schema of the result, from the analyzed plan. */

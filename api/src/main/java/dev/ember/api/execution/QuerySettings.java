@@ -10,13 +10,13 @@ import java.util.Set;
 /** The session settings one query is planned and run with, read once when the query starts. */
 public record QuerySettings(boolean caseSensitive, boolean ansiEnabled, boolean codegenEnabled,
     KernelOptions kernelOptions, ScanSettings scanSettings, Set<String> disabledRules,
-    boolean backgroundCompilation, SortSpillSettings sortSpill) {
-  /** Settings whose sorts spill as {@link SortSpillSettings#DEFAULT} says. */
+    boolean backgroundCompilation, SortSpillSettings sortSpill, boolean codegenFallback) {
+  /** Settings whose sorts spill as {@link SortSpillSettings#DEFAULT} says and whose kernels may fall back. */
   public QuerySettings(boolean caseSensitive, boolean ansiEnabled, boolean codegenEnabled,
       KernelOptions kernelOptions, ScanSettings scanSettings, Set<String> disabledRules,
       boolean backgroundCompilation) {
     this(caseSensitive, ansiEnabled, codegenEnabled, kernelOptions, scanSettings, disabledRules,
-        backgroundCompilation, SortSpillSettings.DEFAULT);
+        backgroundCompilation, SortSpillSettings.DEFAULT, true);
   }
 
   public QuerySettings {

@@ -1,5 +1,6 @@
 package dev.ember.codegen.generated;
 
+import dev.ember.codegen.spec.InvalidKernelSourceException;
 import dev.ember.codegen.spec.KernelCompilationException;
 import java.io.IOException;
 import java.io.StringReader;
@@ -32,7 +33,7 @@ final class JaninoCompiler {
     try {
       compiler.cook(className + ".java", new StringReader(source));
     } catch (CompileException | IOException | RuntimeException e) {
-      throw new KernelCompilationException("Janino could not compile " + className + ": " + e.getMessage(), e);
+      throw new InvalidKernelSourceException("Janino could not compile " + className + ": " + e.getMessage(), e);
     }
     for (ClassFile classFile : compiler.getClassFiles()) {
       for (ClassFile.MethodInfo method : classFile.methodInfos) {

@@ -319,8 +319,12 @@ final class KernelSourceGenerator {
 
       MethodScope scope = new MethodScope(new CodeBuilder(2));
       scope.code().comment("column " + column + " `" + field.name() + "` " + type.simpleString());
+      // A block per column: its locals are named after the input they read, and two output columns
+      // (a join key and the same column kept) may read one input within one split method.
+      scope.code().open("{");
       ExprValue value = columns.read(column, scope);
       writeValue(vector, type, value, scope);
+      scope.code().close();
       writes.add(scope.code());
     }
     splitMethods("bindOutput", "", "", "Takes the new output vectors (and their buffer addresses).", binds);

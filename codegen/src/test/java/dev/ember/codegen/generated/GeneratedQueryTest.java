@@ -118,4 +118,15 @@ class GeneratedQueryTest {
     Alias text = Alias.of(new Cast(ID, DataTypes.StringType, true, true), "text");
     assertSameRows(new LimitExec(25, new ProjectExec(List.of(doubled, text), range(10_000))));
   }
+
+  @Test
+  void outputColumnsReadingTheSameInputCompile() {
+    // A join's build side keeps its key column and the key computed from it: two output columns, one input.
+    Alias sameAgain = Alias.of(ID, "id_again");
+    Alias filtered = Alias.of(new BinaryArithmetic(ArithmeticOperator.MULTIPLY, ID, longLiteral(2)), "doubled");
+    PhysicalPlan plan = new LimitExec(40, new FilterExec(new Comparison(ComparisonOperator.GREATER_THAN, ID,
+        longLiteral(5)), new ProjectExec(List.of(ID, sameAgain, filtered, ID), range(1_000))));
+    assertSameRows(plan);
+    assertEquals(List.of(6L, 6L, 12L, 6L), run(new QueryCompiler(generated), plan, false, true).get(0));
+  }
 }
