@@ -1,6 +1,7 @@
 package dev.ember.runtime.operators.aggregate;
 
 import dev.ember.runtime.batch.ColumnBatch;
+import dev.ember.runtime.operators.ParallelTasks;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.StructType;
@@ -106,7 +107,7 @@ final class AggregateOutput {
         } finally {
           writer.closeDistinctResults();
         }
-      });
+      }, "ember-aggregate-output");
     } catch (RuntimeException | Error e) {
       for (ColumnBatch batch : batches) {
         if (batch != null) {

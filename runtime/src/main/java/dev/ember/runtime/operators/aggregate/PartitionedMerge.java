@@ -1,6 +1,7 @@
 package dev.ember.runtime.operators.aggregate;
 
 import dev.ember.runtime.memory.OperatorMemory;
+import dev.ember.runtime.operators.ParallelTasks;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -134,8 +135,8 @@ final class PartitionedMerge implements AutoCloseable {
       }
     }
     rankSources();
-    ParallelTasks.run(threads, sources.length, this::partitionSource);
-    ParallelTasks.run(threads, partitionCount, this::mergePartition);
+    ParallelTasks.run(threads, sources.length, this::partitionSource, "ember-aggregate-partition");
+    ParallelTasks.run(threads, partitionCount, this::mergePartition, "ember-aggregate-merge");
     closeSourceIndexes();
     compactOrder();
     closeBuffers(kept);

@@ -2,6 +2,7 @@ package dev.ember.runtime.operators.join;
 
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.runtime.memory.OperatorMemory;
+import dev.ember.runtime.operators.ParallelTasks;
 import dev.ember.runtime.operators.aggregate.CompactKeyLayout;
 import dev.ember.runtime.operators.aggregate.KeyHash;
 import dev.ember.sql.types.StructType;
@@ -167,7 +168,7 @@ public final class JoinHashTable implements AutoCloseable {
     // First each thread writes where half the rows are (and ends their chains), so that no cache line
     // of the row records is written by both threads at once.
     int middleRow = rowCount >>> 1;
-    TwoThreads.run(() -> writePositions(runs, 0, middleRow), () -> writePositions(runs, middleRow, rowCount),
+    ParallelTasks.both(() -> writePositions(runs, 0, middleRow), () -> writePositions(runs, middleRow, rowCount),
         "ember-join-build-positions");
     // Then each thread links the keys whose home slot is in its half of the slots and writes no slot
     // outside that half; a key whose probe would cross into the other half waits for a pass after both.
@@ -175,7 +176,7 @@ public final class JoinHashTable implements AutoCloseable {
     int middleSlot = slotCount >>> 1;
     DeferredRows deferredFirst = new DeferredRows();
     DeferredRows deferredSecond = new DeferredRows();
-    TwoThreads.run(() -> linkKeys(runs, 0, middleSlot, false, deferredFirst),
+    ParallelTasks.both(() -> linkKeys(runs, 0, middleSlot, false, deferredFirst),
         () -> linkKeys(runs, middleSlot, slotCount, false, deferredSecond), "ember-join-build-second-half");
     for (DeferredRows deferred : List.of(deferredFirst, deferredSecond)) {
       deferredRowCount += deferred.size;

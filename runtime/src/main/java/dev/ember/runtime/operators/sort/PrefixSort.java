@@ -1,8 +1,8 @@
 package dev.ember.runtime.operators.sort;
 
 import dev.ember.runtime.memory.OperatorMemory;
+import dev.ember.runtime.operators.ParallelTasks;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.util.MemoryUtil;
@@ -65,44 +65,8 @@ final class PrefixSort {
   private static boolean sortInTwoHalves(long prefixes, long rows, long scratchPrefixes, long scratchRows,
       int rowCount) {
     int middle = rowCount >>> 1;
-    AtomicReference<Throwable> helperFailure = new AtomicReference<>();
-    Thread helper = new Thread(() -> {
-      try {
-        sortInPlace(prefixes, rows, scratchPrefixes, scratchRows, middle, rowCount);
-      } catch (Throwable e) {
-        helperFailure.set(e);
-      }
-    }, "ember-sort-second-half");
-    helper.setDaemon(true);
-    helper.start();
-    Throwable failure = null;
-    try {
-      sortInPlace(prefixes, rows, scratchPrefixes, scratchRows, 0, middle);
-    } catch (RuntimeException | Error e) {
-      failure = e;
-    }
-    // The helper writes into buffers the caller frees: wait for it even when interrupted.
-    boolean interrupted = false;
-    while (helper.isAlive()) {
-      try {
-        helper.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    if (failure == null && helperFailure.get() != null) {
-      failure = helperFailure.get();
-    }
-    if (failure instanceof RuntimeException runtime) {
-      throw runtime;
-    } else if (failure instanceof Error error) {
-      throw error;
-    } else if (failure != null) {
-      throw new IllegalStateException("sorting the second half of the rows failed", failure);
-    }
+    ParallelTasks.both(() -> sortInPlace(prefixes, rows, scratchPrefixes, scratchRows, 0, middle),
+        () -> sortInPlace(prefixes, rows, scratchPrefixes, scratchRows, middle, rowCount), "ember-sort-half");
     mergeHalves(prefixes, rows, scratchPrefixes, scratchRows, middle, rowCount);
     return true;
   }
