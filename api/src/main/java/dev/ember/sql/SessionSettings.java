@@ -42,9 +42,10 @@ final class SessionSettings {
   /**
    * Spark's switch: when a generated kernel's source fails to compile, run its pipeline interpreted
    * (true) or fail the query (false). Only a compiler error counts; an expression the generator does
-   * not handle, or a method too large for the JIT, still runs interpreted. False compiles every kernel
-   * before the query runs. The default can be set with the system property {@code ember.codegen.fallback};
-   * Ember's own tests set it to false, so that generated code that does not compile fails them.
+   * not handle, or a method too large for the JIT, still runs interpreted, and so does a kernel compiled
+   * in the background ({@link #COMPILE_IN_BACKGROUND}). The default can be set with the system property
+   * {@code ember.codegen.fallback}; Ember's own tests set it to false, so that generated code that does
+   * not compile fails them.
    */
   static final String CODEGEN_FALLBACK = "spark.sql.codegen.fallback";
   /**

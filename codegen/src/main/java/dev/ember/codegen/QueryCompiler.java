@@ -25,8 +25,9 @@ import java.util.function.Function;
  * interpreted kernel alone; the reason is kept for {@code explain()}. With background compilation, a
  * pipeline whose class is not compiled yet starts interpreted, starts compiling once it has processed
  * enough rows to be worth it, and moves to the generated kernel when the class is ready
- * ({@link AdaptiveKernelFactory}). Without fallback ({@code spark.sql.codegen.fallback=false}) every
- * kernel is compiled first and generated source that does not compile fails the query.
+ * ({@link AdaptiveKernelFactory}). Without fallback ({@code spark.sql.codegen.fallback=false}), generated
+ * source that does not compile fails the query when it is compiled before the query runs; a kernel
+ * compiled in the background still falls back, as the query is already running interpreted.
  */
 public final class QueryCompiler {
   private final KernelProvider generated;
@@ -63,7 +64,7 @@ public final class QueryCompiler {
   private KernelFactory kernelsFor(PipelineSpec spec, QueryCompilerSettings settings, Map<Integer, String> fallbacks) {
     if (settings.codegenEnabled() && generated != null) {
       try {
-        if (settings.backgroundCompilation() && settings.codegenFallback()) {
+        if (settings.backgroundCompilation()) {
           KernelFactory compiled = generated.createIfCompiled(spec, settings.kernelOptions());
           return compiled != null ? compiled : new AdaptiveKernelFactory(
               InterpretedKernels.create(spec, settings.kernelOptions()),

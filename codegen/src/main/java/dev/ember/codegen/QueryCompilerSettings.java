@@ -12,7 +12,7 @@ import java.util.Objects;
  *     kernels while it compiles on a background thread, instead of waiting for the compiler
  * @param sortSpill when and where full sorts spill sorted runs to disk
  * @param codegenFallback run a pipeline interpreted when its generated source fails to compile (true), or
- *     fail the query (false; every kernel is then compiled before the query runs)
+ *     fail the query (false; only kernels compiled before the query runs, not in the background)
  */
 public record QueryCompilerSettings(KernelOptions kernelOptions, boolean codegenEnabled, ScanSettings scanSettings,
     int rangeMorselRows, boolean backgroundCompilation, SortSpillSettings sortSpill, boolean codegenFallback) {

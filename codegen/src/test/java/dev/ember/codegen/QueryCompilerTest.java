@@ -233,7 +233,7 @@ class QueryCompilerTest {
       return new SourcedKernels(spec.pipelineId());
     });
     QueryCompilerSettings noFallback = new QueryCompilerSettings(SETTINGS.kernelOptions(), true,
-        SETTINGS.scanSettings(), 7, true, SETTINGS.sortSpill(), false);
+        SETTINGS.scanSettings(), 7, false, SETTINGS.sortSpill(), false);
     InvalidKernelSourceException error = assertThrows(InvalidKernelSourceException.class,
         () -> compiler.compile(groupedEvens(), noFallback));
     assertTrue(error.getMessage().startsWith("The generated kernel of pipeline 2 does not compile and "

@@ -1,6 +1,7 @@
 package dev.ember.codegen.generated;
 
 import dev.ember.codegen.spec.BatchOutput;
+import dev.ember.codegen.spec.InvalidKernelSourceException;
 import dev.ember.codegen.spec.KernelCompilationException;
 import dev.ember.codegen.spec.KernelOptions;
 import dev.ember.codegen.spec.KernelProvider;
@@ -29,6 +30,8 @@ public final class GeneratedKernels implements KernelProvider {
   private static final Pattern LINE_COMMENT = Pattern.compile("(?m)^\\s*//.*\\n");
   private static final Pattern CLASS_NAME = Pattern.compile("\\b" + KernelSourceGenerator.CLASS_PREFIX + "\\d+\\b");
 
+  private static final System.Logger LOGGER = System.getLogger(GeneratedKernels.class.getName());
+
   private final Map<String, Class<?>> cache = new ConcurrentHashMap<>();
   private final AtomicLong compilations = new AtomicLong();
 
@@ -41,7 +44,15 @@ public final class GeneratedKernels implements KernelProvider {
     Class<?> kernelClass = cache.get(key);
     if (kernelClass == null) {
       // Compiles outside any lock; two threads racing on one new source both compile, one class wins.
-      Class<?> compiled = JaninoCompiler.compile(source.className(), source.text());
+      Class<?> compiled;
+      try {
+        compiled = JaninoCompiler.compile(source.className(), source.text());
+      } catch (InvalidKernelSourceException e) {
+        // A generator bug that a query with fallback on survives silently (interpreted), so it is logged.
+        LOGGER.log(System.Logger.Level.WARNING, "Generated code for pipeline " + spec.pipelineId()
+            + " did not compile: " + e.getMessage());
+        throw e;
+      }
       compilations.incrementAndGet();
       Class<?> previous = cache.putIfAbsent(key, compiled);
       kernelClass = previous != null ? previous : compiled;

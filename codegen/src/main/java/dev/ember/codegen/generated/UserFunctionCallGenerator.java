@@ -38,7 +38,8 @@ final class UserFunctionCallGenerator {
     boolean bytes = JavaTypes.isBytes(type);
     CodeBuilder code = scope.code();
     String name = scope.fresh("udf");
-    String target = builder.addReference("udf", method.getDeclaringClass().getCanonicalName(), function.instance(),
+    // Not "udf": the reference field would be udf0 like the value's local, which would hide it.
+    String target = builder.addReference("udfFunction", method.getDeclaringClass().getCanonicalName(), function.instance(),
         "user-defined function " + function.name());
     code.comment("user-defined function " + function.name());
     code.line((bytes ? "byte[]" : JavaTypes.javaType(type)) + " " + name + " = "
