@@ -16,17 +16,11 @@ import java.util.Objects;
  */
 public record QueryCompilerSettings(KernelOptions kernelOptions, boolean codegenEnabled, ScanSettings scanSettings,
     int rangeMorselRows, boolean backgroundCompilation, SortSpillSettings sortSpill, boolean codegenFallback) {
-  /** Settings whose kernels fall back to interpretation when their source fails to compile. */
-  public QueryCompilerSettings(KernelOptions kernelOptions, boolean codegenEnabled, ScanSettings scanSettings,
-      int rangeMorselRows, boolean backgroundCompilation, SortSpillSettings sortSpill) {
-    this(kernelOptions, codegenEnabled, scanSettings, rangeMorselRows, backgroundCompilation, sortSpill, true);
-  }
-
-  /** Settings whose sorts spill as {@link SortSpillSettings#DEFAULT} says. */
+  /** Settings whose sorts spill as {@link SortSpillSettings#DEFAULT} says and whose kernels may fall back. */
   public QueryCompilerSettings(KernelOptions kernelOptions, boolean codegenEnabled, ScanSettings scanSettings,
       int rangeMorselRows, boolean backgroundCompilation) {
     this(kernelOptions, codegenEnabled, scanSettings, rangeMorselRows, backgroundCompilation,
-        SortSpillSettings.DEFAULT);
+        SortSpillSettings.DEFAULT, true);
   }
 
   /** Settings that compile every kernel before the query runs. */

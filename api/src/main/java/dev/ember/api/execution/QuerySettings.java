@@ -11,14 +11,6 @@ import java.util.Set;
 public record QuerySettings(boolean caseSensitive, boolean ansiEnabled, boolean codegenEnabled,
     KernelOptions kernelOptions, ScanSettings scanSettings, Set<String> disabledRules,
     boolean backgroundCompilation, SortSpillSettings sortSpill, boolean codegenFallback) {
-  /** Settings whose sorts spill as {@link SortSpillSettings#DEFAULT} says and whose kernels may fall back. */
-  public QuerySettings(boolean caseSensitive, boolean ansiEnabled, boolean codegenEnabled,
-      KernelOptions kernelOptions, ScanSettings scanSettings, Set<String> disabledRules,
-      boolean backgroundCompilation) {
-    this(caseSensitive, ansiEnabled, codegenEnabled, kernelOptions, scanSettings, disabledRules,
-        backgroundCompilation, SortSpillSettings.DEFAULT, true);
-  }
-
   public QuerySettings {
     Objects.requireNonNull(sortSpill, "sortSpill is null");
     Objects.requireNonNull(kernelOptions, "kernelOptions is null");
