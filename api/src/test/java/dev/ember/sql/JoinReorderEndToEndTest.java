@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the session gets back by excluding the rule.
  */
 class JoinReorderEndToEndTest {
-  private static final String EXCLUDED_RULES = "spark.ember.optimizer.excludedRules";
+  private static final String EXCLUDED_RULES = SessionSettings.DISABLED_RULES;
 
   @TempDir
   Path directory;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.runtime.memory.Allocators;
 import dev.ember.runtime.operators.collect.QueryResult;
 import dev.ember.runtime.pipeline.SinkPartition;
@@ -20,8 +19,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.util.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -94,18 +91,7 @@ class CompactKeysTest {
       throw e;
     }
     try (QueryResult result = QueryResult.drain(sink.finish(tables, allocator), allocator)) {
-      List<List<Object>> output = new ArrayList<>();
-      for (ColumnBatch batch : result.batches()) {
-        for (int row = 0; row < batch.rowCount(); row++) {
-          List<Object> values = new ArrayList<>();
-          for (FieldVector vector : batch.vectors()) {
-            Object value = vector.getObject(row);
-            values.add(value instanceof Text text ? text.toString() : value);
-          }
-          output.add(values);
-        }
-      }
-      return output;
+      return ResultRows.of(result);
     }
   }
 

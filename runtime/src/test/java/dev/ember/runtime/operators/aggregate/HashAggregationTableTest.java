@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ember.SparkException;
-import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.runtime.memory.Allocators;
 import dev.ember.runtime.operators.collect.QueryResult;
 import dev.ember.runtime.pipeline.SinkPartition;
@@ -22,8 +21,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.util.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -87,18 +84,7 @@ class HashAggregationTableTest {
       throw e;
     }
     try (QueryResult result = QueryResult.drain(sink.finish(partitions, allocator), allocator)) {
-      List<List<Object>> rows = new ArrayList<>();
-      for (ColumnBatch batch : result.batches()) {
-        for (int row = 0; row < batch.rowCount(); row++) {
-          List<Object> values = new ArrayList<>();
-          for (FieldVector vector : batch.vectors()) {
-            Object value = vector.getObject(row);
-            values.add(value instanceof Text text ? text.toString() : value);
-          }
-          rows.add(values);
-        }
-      }
-      return rows;
+      return ResultRows.of(result);
     }
   }
 
