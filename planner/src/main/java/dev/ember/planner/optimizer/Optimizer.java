@@ -9,6 +9,7 @@ import dev.ember.planner.optimizer.rules.FoldConstants;
 import dev.ember.planner.optimizer.rules.InferSideFiltersFromDisjunctions;
 import dev.ember.planner.optimizer.rules.MergeFilters;
 import dev.ember.planner.optimizer.rules.PruneColumns;
+import dev.ember.planner.optimizer.rules.ReduceAggregateInputsBySemiJoin;
 import dev.ember.planner.optimizer.rules.PushFiltersIntoScan;
 import dev.ember.planner.optimizer.rules.PushFilterIntoJoinCondition;
 import dev.ember.planner.optimizer.rules.PushFilterThroughJoin;
@@ -82,6 +83,9 @@ public final class Optimizer {
         // On the final filters, before they move into scans, so estimates see them.
         new RuleBatch("Join reordering", Strategy.ONCE, List.of(
             new ReorderJoins())),
+        // On the final join order, whose filtered scans the copies are made of.
+        new RuleBatch("Semi-join reduction", Strategy.ONCE, List.of(
+            new ReduceAggregateInputsBySemiJoin())),
         new RuleBatch("Scan pushdown", Strategy.ONCE, List.of(
             new PushFiltersIntoScan())),
         new RuleBatch("Column pruning", Strategy.ONCE, List.of(
