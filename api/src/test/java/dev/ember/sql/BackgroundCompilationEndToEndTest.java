@@ -73,6 +73,25 @@ class BackgroundCompilationEndToEndTest {
     assertFalse(pipelines.contains("compiling"), pipelines);
   }
 
+  @Test
+  void aSmallQueryThatRunsAgainCompilesAtOnceAndThenRunsGenerated() throws InterruptedException {
+    SparkSession background = sessions.start("local[1]", Map.of("spark.ember.codegen.compileInBackground", "true"));
+    Dataset<Row> first = background.range(0, 60).filter(col("id").mod(17).equalTo(5));
+    assertEquals(4, first.collectAsList().size());
+    assertTrue(first.queryExecution().compiled().explainPipelines().contains("generated kernel compiled after"));
+
+    // The same shape again: worth a class however few its rows, so its compilation starts with the query.
+    Dataset<Row> again = background.range(0, 60).filter(col("id").mod(17).equalTo(5));
+    assertEquals(4, again.collectAsList().size());
+    String pipelines = waitForGenerated(again);
+    assertTrue(pipelines.contains("kernel=generated"), pipelines);
+
+    Dataset<Row> third = background.range(0, 60).filter(col("id").mod(17).equalTo(5));
+    assertEquals(first.collectAsList(), third.collectAsList());
+    String repeated = third.queryExecution().compiled().explainPipelines();
+    assertFalse(repeated.contains("kernel=interpreted"), repeated);
+  }
+
   private static String waitForGenerated(Dataset<Row> query) throws InterruptedException {
     long deadline = System.nanoTime() + 60_000_000_000L;
     String pipelines = query.queryExecution().compiled().explainPipelines();

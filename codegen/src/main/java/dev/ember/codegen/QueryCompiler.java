@@ -65,11 +65,16 @@ public final class QueryCompiler {
     if (settings.codegenEnabled() && generated != null) {
       try {
         if (settings.backgroundCompilation()) {
-          KernelFactory compiled = generated.createIfCompiled(spec, settings.kernelOptions());
-          return compiled != null ? compiled : new AdaptiveKernelFactory(
+          KernelProvider.Cached cached = generated.cached(spec, settings.kernelOptions());
+          if (cached.compiled() != null) {
+            return cached.compiled();
+          }
+          // A pipeline planned before belongs to a query that runs again (a loop, a notebook cell run
+          // once more): its class will be used again, so it is worth compiling however few its rows.
+          return new AdaptiveKernelFactory(
               InterpretedKernels.create(spec, settings.kernelOptions()),
               () -> BackgroundCompiler.submit(() -> generated.create(spec, settings.kernelOptions())),
-              AdaptiveKernelFactory.DEFAULT_ROWS_BEFORE_COMPILING);
+              cached.plannedBefore() ? 0 : AdaptiveKernelFactory.DEFAULT_ROWS_BEFORE_COMPILING);
         }
         return generated.create(spec, settings.kernelOptions());
       } catch (KernelCompilationException e) {

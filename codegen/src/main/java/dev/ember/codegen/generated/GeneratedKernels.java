@@ -9,6 +9,7 @@ import dev.ember.codegen.spec.PipelineSpec;
 import dev.ember.runtime.pipeline.KernelFactory;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -32,7 +33,11 @@ public final class GeneratedKernels implements KernelProvider {
 
   private static final System.Logger LOGGER = System.getLogger(GeneratedKernels.class.getName());
 
+  /** Pipelines this provider found nothing compiled for, to compile them when they come again. */
+  private static final int MAX_PLANNED = 100_000;
+
   private final Map<String, Class<?>> cache = new ConcurrentHashMap<>();
+  private final Set<Long> planned = ConcurrentHashMap.newKeySet();
   private final AtomicLong compilations = new AtomicLong();
 
   @Override
@@ -62,13 +67,29 @@ public final class GeneratedKernels implements KernelProvider {
   }
 
   @Override
-  public KernelFactory createIfCompiled(PipelineSpec spec, KernelOptions options) {
+  public Cached cached(PipelineSpec spec, KernelOptions options) {
     Objects.requireNonNull(spec, "spec is null");
     Objects.requireNonNull(options, "options is null");
     KernelSourceGenerator.Source source = KernelSourceGenerator.generate(spec, options);
-    Class<?> kernelClass = cache.get(normalize(source.text()));
-    return kernelClass == null ? null : new GeneratedKernelFactory(kernelClass, source.references(), source.text(),
-        spec.sink() instanceof BatchOutput);
+    String key = normalize(source.text());
+    Class<?> kernelClass = cache.get(key);
+    if (kernelClass != null) {
+      return new Cached(new GeneratedKernelFactory(kernelClass, source.references(), source.text(),
+          spec.sink() instanceof BatchOutput), true);
+    }
+    if (planned.size() >= MAX_PLANNED) {
+      planned.clear(); // forgetting a pipeline only delays its compilation
+    }
+    return new Cached(null, !planned.add(fingerprint(key)));
+  }
+
+  /** A 64-bit FNV-1a hash of a normalized source: a collision only starts a compilation early. */
+  private static long fingerprint(String key) {
+    long hash = 0xcbf29ce484222325L;
+    for (int i = 0; i < key.length(); i++) {
+      hash = (hash ^ key.charAt(i)) * 0x100000001b3L;
+    }
+    return hash;
   }
 
   /** How many classes this provider has compiled (cache misses that compiled successfully). */

@@ -17,12 +17,17 @@ public interface KernelProvider {
   KernelFactory create(PipelineSpec spec, KernelOptions options);
 
   /**
-   * The kernels for {@code spec} if they can be had without compiling (already compiled for an equal
-   * pipeline), else null. The default knows no cache.
+   * What this provider already has for pipelines equal to {@code spec}: their compiled kernels, and
+   * whether an equal pipeline was planned before (a query that runs again). The default knows nothing.
    *
    * @throws KernelCompilationException when it is already clear that no kernel can be built
    */
-  default KernelFactory createIfCompiled(PipelineSpec spec, KernelOptions options) {
-    return null;
+  default Cached cached(PipelineSpec spec, KernelOptions options) {
+    return Cached.NOTHING;
+  }
+
+  /** The kernels of an equal pipeline compiled before, or null; whether an equal pipeline was planned before. */
+  record Cached(KernelFactory compiled, boolean plannedBefore) {
+    public static final Cached NOTHING = new Cached(null, false);
   }
 }
