@@ -1,16 +1,22 @@
 package dev.ember.codegen.pipeline;
 
 import dev.ember.codegen.spec.BatchOutput;
+import dev.ember.codegen.spec.FilterStep;
 import dev.ember.codegen.spec.JoinProbeStep;
+import dev.ember.codegen.spec.StreamingStep;
 import dev.ember.planner.expressions.Alias;
 import dev.ember.planner.expressions.AttributeReference;
+import dev.ember.planner.expressions.BoundReference;
 import dev.ember.planner.expressions.Expression;
 import dev.ember.planner.logical.JoinType;
 import dev.ember.planner.physical.BuildSide;
 import dev.ember.planner.physical.PhysicalPlan;
 import dev.ember.runtime.operators.join.HashJoinBuildSink;
+import dev.ember.runtime.operators.join.JoinKeyFilter;
+import dev.ember.runtime.operators.join.JoinKeyFilterableSource;
 import dev.ember.runtime.operators.join.JoinTableHandle;
 import dev.ember.runtime.operators.join.UnmatchedBuildRowsSink;
+import dev.ember.runtime.pipeline.BatchSource;
 import dev.ember.runtime.pipeline.Pipeline;
 import dev.ember.sql.types.StructType;
 import java.util.ArrayList;
@@ -83,6 +89,9 @@ final class JoinPipelines {
       stepOutput = stepOutput.stream().map(column -> column.withNullability(true)).toList();
     }
     StructType buildSchema = PipelineBuilder.schemaOf(buildColumns);
+    if (mode == JoinProbeStep.Mode.INNER || mode == JoinProbeStep.Mode.SEMI) {
+      filterScanByKeys(probe, keys, nullSafe, handle);
+    }
     probe.steps.add(new JoinProbeStep(mode, keys, nullSafe, residual, buildSchema,
         joinType == JoinType.FULL_OUTER || buildRowsAreOutput, handle, PipelineBuilder.schemaOf(stepOutput)));
     probe.columns = stepOutput;
@@ -101,6 +110,34 @@ final class JoinPipelines {
       builder.project(result, List.copyOf(output), output);
     }
     return result;
+  }
+
+  /**
+   * Lets the probe pipeline's scan drop the rows whose key the build side lacks, before it decodes
+   * the other columns: an inner or semi join drops them anyway. Only for one {@code =} key that is a
+   * column of the scan, read through steps that keep the scan's columns where they are (filters and
+   * other joins' probes; a projection may move them).
+   */
+  private static void filterScanByKeys(PipelineBuilder.OpenPipeline probe, List<Expression> keys,
+      List<Boolean> nullSafe, JoinTableHandle handle) {
+    if (keys.size() != 1 || nullSafe.get(0) || !(keys.get(0) instanceof BoundReference key)
+        || !(probe.input instanceof Pipeline.SourceInput scan)
+        || !(scan.source() instanceof JoinKeyFilterableSource source)
+        || key.ordinal() >= source.schema().length()
+        || !JoinKeyFilter.supports(key.dataType())
+        || !source.schema().apply(key.ordinal()).dataType().equals(key.dataType())) {
+      return;
+    }
+    for (StreamingStep step : probe.steps) {
+      if (!(step instanceof FilterStep) && !(step instanceof JoinProbeStep)) {
+        return;
+      }
+    }
+    BatchSource filtered = source.withJoinKeyFilter(key.ordinal(), handle);
+    if (filtered != source) {
+      probe.input = new Pipeline.SourceInput(filtered);
+      probe.sourceDescription += " [join key filter on " + source.schema().apply(key.ordinal()).name() + "]";
+    }
   }
 
   private static JoinProbeStep.Mode mode(JoinType joinType) {

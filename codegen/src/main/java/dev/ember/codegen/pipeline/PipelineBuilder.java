@@ -145,8 +145,9 @@ public final class PipelineBuilder {
 
   /** A pipeline still being built: its input and the steps fused so far. */
   static final class OpenPipeline {
-    final Pipeline.Input input;
-    final String sourceDescription;
+    /** Replaced only by a source that also filters (a join key filter), before the pipeline closes. */
+    Pipeline.Input input;
+    String sourceDescription;
     final StructType inputSchema;
     final List<StreamingStep> steps = new ArrayList<>();
     /** Build sides of the joins probed in this pipeline: they run before it. */

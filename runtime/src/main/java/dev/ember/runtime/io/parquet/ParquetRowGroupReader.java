@@ -3,6 +3,7 @@ package dev.ember.runtime.io.parquet;
 import dev.ember.SparkThrowable;
 import dev.ember.runtime.batch.ArrowTypes;
 import dev.ember.runtime.batch.ColumnBatch;
+import dev.ember.runtime.operators.join.JoinKeyFilter;
 import dev.ember.runtime.pipeline.BatchStream;
 import dev.ember.sql.types.BinaryType;
 import dev.ember.sql.types.DataType;
@@ -78,12 +79,16 @@ final class ParquetRowGroupReader implements BatchStream {
   /** A pushed predicate on output column {@code column}, to evaluate on its decoded values. */
   record RowFilter(int column, ColumnPredicate predicate) {}
 
+  /** A join's key filter on output column {@code column}, run after the column's predicates. */
+  record KeyFilter(int column, JoinKeyFilter filter) {}
+
   /**
    * A filtered column: its comparisons on long values merged into one range (null when it has
    * none), then the other predicates.
    */
-  private record FilteredColumn(int column, LongRangeFilter range, List<RowPredicate> predicates) {
-    static FilteredColumn of(int column, List<RowPredicate> predicates) {
+  private record FilteredColumn(int column, LongRangeFilter range, List<RowPredicate> predicates,
+      List<JoinKeyFilter> keyFilters) {
+    static FilteredColumn of(int column, List<RowPredicate> predicates, List<JoinKeyFilter> keyFilters) {
       LongRangeFilter range = null;
       List<RowPredicate> others = new ArrayList<>();
       for (RowPredicate predicate : predicates) {
@@ -94,13 +99,16 @@ final class ParquetRowGroupReader implements BatchStream {
           range = range == null ? next : range.intersect(next);
         }
       }
-      return new FilteredColumn(column, range, List.copyOf(others));
+      return new FilteredColumn(column, range, List.copyOf(others), List.copyOf(keyFilters));
     }
 
     int filter(FieldVector vector, int[] rows, int count) {
       int kept = range == null ? count : range.filter(vector, rows, count);
       for (RowPredicate predicate : predicates) {
         kept = predicate.filter(vector, rows, kept);
+      }
+      for (JoinKeyFilter keyFilter : keyFilters) {
+        kept = keyFilter.filter(vector, rows, kept);
       }
       return kept;
     }
@@ -117,10 +125,11 @@ final class ParquetRowGroupReader implements BatchStream {
    *     group reads as empty when its dictionaries prove that none of its rows matches
    * @param rowFilters predicates on output columns to drop rows with before the other columns are
    *     decoded (empty to decode every row); those Ember cannot evaluate on the column are ignored
+   * @param keyFilters join key filters on output columns, which drop rows the same way
    */
   ParquetRowGroupReader(ParquetRowGroupMorsel morsel, StructType schema, Function<MessageType, int[]> fileColumns,
       Function<MessageType, List<ParquetRowGroupFilter.BoundPredicate>> predicates, List<RowFilter> rowFilters,
-      BufferAllocator allocator) {
+      List<KeyFilter> keyFilters, BufferAllocator allocator) {
     this.morsel = morsel;
     this.schema = schema;
     this.allocator = allocator;
@@ -180,7 +189,7 @@ final class ParquetRowGroupReader implements BatchStream {
       this.nestedColumns = nestedFields.isEmpty() ? null : new ParquetNestedColumns(pages,
           file.getFooter().getFileMetaData().getCreatedBy(), nestedFields,
           nestedOutputs.stream().mapToInt(Integer::intValue).toArray(), schema);
-      this.filteredColumns = nestedColumns == null ? filteredColumns(rowFilters) : List.of();
+      this.filteredColumns = nestedColumns == null ? filteredColumns(rowFilters, keyFilters) : List.of();
       this.keptRows = filteredColumns.isEmpty() ? null : new int[ParquetSource.BATCH_ROWS];
       this.vectorRows = filteredColumns.isEmpty() ? null : new int[ParquetSource.BATCH_ROWS];
       this.batchIds = new int[columns][];
@@ -199,11 +208,12 @@ final class ParquetRowGroupReader implements BatchStream {
    * Ember can evaluate. Columns with an equality or IN test go first (they usually keep fewest
    * rows), strings last (they cost most to decode).
    */
-  private List<FilteredColumn> filteredColumns(List<RowFilter> rowFilters) {
+  private List<FilteredColumn> filteredColumns(List<RowFilter> rowFilters, List<KeyFilter> keyFilters) {
     Map<Integer, List<RowPredicate>> byColumn = new LinkedHashMap<>();
+    Map<Integer, List<JoinKeyFilter>> keysByColumn = new LinkedHashMap<>();
     for (RowFilter filter : rowFilters) {
       int column = filter.column();
-      if (column < 0 || column >= columnReaders.length || columnReaders[column] == null || copyOf[column] >= 0) {
+      if (!filterable(column)) {
         continue;
       }
       RowPredicate predicate = RowPredicate.of(filter.predicate(), schema.apply(column).dataType());
@@ -211,17 +221,31 @@ final class ParquetRowGroupReader implements BatchStream {
         byColumn.computeIfAbsent(column, key -> new ArrayList<>()).add(predicate);
       }
     }
+    for (KeyFilter filter : keyFilters) {
+      if (filterable(filter.column())) {
+        byColumn.computeIfAbsent(filter.column(), key -> new ArrayList<>());
+        keysByColumn.computeIfAbsent(filter.column(), key -> new ArrayList<>()).add(filter.filter());
+      }
+    }
     List<FilteredColumn> columns = new ArrayList<>();
-    byColumn.forEach((column, list) -> columns.add(FilteredColumn.of(column, list)));
+    byColumn.forEach((column, list) -> columns.add(
+        FilteredColumn.of(column, list, keysByColumn.getOrDefault(column, List.of()))));
     columns.sort(Comparator.comparingInt(this::decodingRank));
     return List.copyOf(columns);
   }
 
+  /** A column read by its own flat reader. */
+  private boolean filterable(int column) {
+    return column >= 0 && column < columnReaders.length && columnReaders[column] != null && copyOf[column] < 0;
+  }
+
+  /** Predicates before join key filters: they cost less per row and leave fewer rows to look up. */
   private int decodingRank(FilteredColumn column) {
     DataType type = schema.apply(column.column()).dataType();
     boolean variableWidth = type instanceof StringType || type instanceof BinaryType;
     boolean equality = column.hasEquality();
-    return (variableWidth ? 2 : 0) + (equality ? 0 : 1);
+    boolean keysOnly = column.range() == null && column.predicates().isEmpty();
+    return (variableWidth ? 4 : 0) + (keysOnly ? 2 : 0) + (equality ? 0 : 1);
   }
 
   private PageReadStore readRowGroup() {
@@ -369,7 +393,8 @@ final class ParquetRowGroupReader implements BatchStream {
    * values: it is one range and every one of those values is on a dictionary-encoded page.
    */
   private boolean canFilterIds(FilteredColumn filtered, int rows) {
-    if (!dictionaryIdFilter || filtered.range() == null || !filtered.predicates().isEmpty()) {
+    if (!dictionaryIdFilter || filtered.range() == null || !filtered.predicates().isEmpty()
+        || !filtered.keyFilters().isEmpty()) {
       return false;
     }
     try {

@@ -1,6 +1,9 @@
 package dev.ember.runtime.io.parquet;
 
 import dev.ember.SparkException;
+import dev.ember.runtime.operators.join.JoinKeyFilter;
+import dev.ember.runtime.operators.join.JoinKeyFilterableSource;
+import dev.ember.runtime.operators.join.JoinTableHandle;
 import dev.ember.runtime.pipeline.BatchSource;
 import dev.ember.runtime.pipeline.BatchStream;
 import dev.ember.runtime.pipeline.Morsel;
@@ -27,7 +30,7 @@ import org.apache.parquet.schema.MessageType;
  * default), the predicates also drop rows inside each batch before the other columns are decoded
  * (see {@link ParquetRowGroupReader}); the query must still filter, as rows may pass them.
  */
-public final class ParquetSource implements BatchSource {
+public final class ParquetSource implements JoinKeyFilterableSource {
   /** Rows per batch. */
   public static final int BATCH_ROWS = 4096;
 
@@ -37,6 +40,10 @@ public final class ParquetSource implements BatchSource {
   private final List<ColumnPredicate> predicates;
   private final StructType schema;
   private final boolean lateMaterialization;
+  /** Output columns whose rows are dropped when a join's build side lacks their key. */
+  private final List<JoinKeyColumn> joinKeyColumns;
+
+  private record JoinKeyColumn(int column, JoinTableHandle handle) {}
 
   /**
    * @param dataSchema the table's columns (first file's, or the user's)
@@ -53,7 +60,13 @@ public final class ParquetSource implements BatchSource {
    */
   public ParquetSource(List<Path> files, StructType dataSchema, int[] requiredColumns, List<ColumnPredicate> predicates,
       boolean lateMaterialization) {
+    this(files, dataSchema, requiredColumns, predicates, lateMaterialization, List.of());
+  }
+
+  private ParquetSource(List<Path> files, StructType dataSchema, int[] requiredColumns, List<ColumnPredicate> predicates,
+      boolean lateMaterialization, List<JoinKeyColumn> joinKeyColumns) {
     this.lateMaterialization = lateMaterialization;
+    this.joinKeyColumns = List.copyOf(joinKeyColumns);
     this.files = List.copyOf(Objects.requireNonNull(files, "files is null"));
     this.dataSchema = Objects.requireNonNull(dataSchema, "dataSchema is null");
     this.requiredColumns = Objects.requireNonNull(requiredColumns, "requiredColumns is null").clone();
@@ -74,6 +87,19 @@ public final class ParquetSource implements BatchSource {
       throw new IllegalArgumentException(
           what + " " + column + " is outside the Parquet schema of " + dataSchema.length() + " columns");
     }
+  }
+
+  /** Without late materialisation every column is decoded at every row, so there is nothing to save. */
+  @Override
+  public BatchSource withJoinKeyFilter(int column, JoinTableHandle handle) {
+    Objects.requireNonNull(handle, "handle is null");
+    if (!lateMaterialization || column < 0 || column >= schema.length()
+        || !JoinKeyFilter.supports(schema.apply(column).dataType())) {
+      return this;
+    }
+    List<JoinKeyColumn> columns = new ArrayList<>(joinKeyColumns);
+    columns.add(new JoinKeyColumn(column, handle));
+    return new ParquetSource(files, dataSchema, requiredColumns, predicates, true, columns);
   }
 
   @Override
@@ -150,7 +176,7 @@ public final class ParquetSource implements BatchSource {
         fileColumns[i] = fileColumn(rowGroup.file(), fileSchema, requiredColumns[i]);
       }
       return fileColumns;
-    }, fileSchema -> bindPredicates(rowGroup.file(), fileSchema), rowFilters(), allocator);
+    }, fileSchema -> bindPredicates(rowGroup.file(), fileSchema), rowFilters(), keyFilters(), allocator);
   }
 
   /** The predicates on columns this source outputs, by output column; only those can drop rows early. */
@@ -170,9 +196,20 @@ public final class ParquetSource implements BatchSource {
     return filters;
   }
 
+  /** One fresh filter per reader: a filter keeps counters of its own rows. */
+  private List<ParquetRowGroupReader.KeyFilter> keyFilters() {
+    List<ParquetRowGroupReader.KeyFilter> filters = new ArrayList<>(joinKeyColumns.size());
+    for (JoinKeyColumn key : joinKeyColumns) {
+      filters.add(new ParquetRowGroupReader.KeyFilter(key.column(),
+          JoinKeyFilter.of(key.handle(), schema.apply(key.column()).dataType())));
+    }
+    return filters;
+  }
+
   @Override
   public String toString() {
     return "ParquetSource(" + files.size() + " files, " + schema.simpleString() + ", " + predicates.size()
-        + " pushed predicates" + (lateMaterialization ? "" : ", late materialisation off") + ")";
+        + " pushed predicates" + (lateMaterialization ? "" : ", late materialisation off")
+        + (joinKeyColumns.isEmpty() ? "" : ", " + joinKeyColumns.size() + " join key filters") + ")";
   }
 }
