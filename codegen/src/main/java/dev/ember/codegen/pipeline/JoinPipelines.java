@@ -135,6 +135,7 @@ final class JoinPipelines {
     }
     BatchSource filtered = source.withJoinKeyFilter(key.ordinal(), handle);
     if (filtered != source) {
+      handle.wantKeyBitmap();
       probe.input = new Pipeline.SourceInput(filtered);
       probe.sourceDescription += " [join key filter on " + source.schema().apply(key.ordinal()).name() + "]";
     }

@@ -102,6 +102,14 @@ public final class HashJoinBuildSink implements PipelineSink {
       // One partition per worker: a second one means the session has a second core for the build.
       JoinHashTable table = JoinHashTable.build(builds, payloadSchema, nullSafe.length == 0, compactLayout,
           JoinBuildOptions.fromSystemProperties(partitions.size()), allocator, operator);
+      if (handle.keyBitmapWanted()) {
+        try {
+          table.addKeyBitmap(allocator, operator);
+        } catch (RuntimeException e) {
+          table.close();
+          throw e;
+        }
+      }
       handle.set(table);
       return new TableOwner(table);
     } finally {

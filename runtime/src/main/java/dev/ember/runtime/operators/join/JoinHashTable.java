@@ -72,6 +72,14 @@ public final class JoinHashTable implements AutoCloseable {
   private int slotMask;
   /** Checked before the slots when the table is large; null for small tables. */
   private JoinBloomFilter bloomFilter;
+  /**
+   * One bit per value of the keys' range, set for the keys the table holds, when a scan filters on them
+   * and the range is small; null otherwise. With it, a key's presence is one bit in a cache-resident
+   * array instead of a slot lookup in a table that may be megabytes large.
+   */
+  private ArrowBuf keyBitmap;
+  private long keyBitmapMin;
+  private long keyBitmapBits;
   /** Rows a two-thread build linked after both threads (their probe crossed a half's end), for tests. */
   private int deferredRowCount;
   private ArrowBuf matched;
@@ -447,6 +455,66 @@ public final class JoinHashTable implements AutoCloseable {
     }
   }
 
+  /**
+   * Adds the key bitmap {@link #containsKey} reads, when the keys are one word without nulls and their
+   * range needs at most twice the slots' memory (or 1 MB, and never more than 8 MB); else nothing.
+   */
+  void addKeyBitmap(BufferAllocator allocator, String operator) {
+    if (compactLayout == null || secondWord || slots == null || keyBitmap != null) {
+      return;
+    }
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    boolean any = false;
+    for (int index = 0; index < slotCount; index++) {
+      long slotAddress = slotsAddress + (long) index * slotStride;
+      long meta = MemoryUtil.getLong(slotAddress + metaOffset);
+      if (meta != 0 && (meta & TAG_MASK) == 0) {
+        long key = MemoryUtil.getLong(slotAddress);
+        min = Math.min(min, key);
+        max = Math.max(max, key);
+        any = true;
+      }
+    }
+    long limit = Math.min(1L << 26, Math.max(8L << 20, 16L * slotStride * slotCount));
+    long range = max - min + 1;
+    if (!any || max - min < 0 || range > limit) {
+      return;
+    }
+    ArrowBuf bitmap = OperatorMemory.allocateZeroed(allocator, ((range + 63) >>> 6) << 3, operator);
+    long bitmapAddress = bitmap.memoryAddress();
+    for (int index = 0; index < slotCount; index++) {
+      long slotAddress = slotsAddress + (long) index * slotStride;
+      long meta = MemoryUtil.getLong(slotAddress + metaOffset);
+      if (meta != 0 && (meta & TAG_MASK) == 0) {
+        long bit = MemoryUtil.getLong(slotAddress) - min;
+        long word = bitmapAddress + ((bit >>> 6) << 3);
+        MemoryUtil.putLong(word, MemoryUtil.getLong(word) | (1L << bit));
+      }
+    }
+    keyBitmap = bitmap;
+    keyBitmapMin = min;
+    keyBitmapBits = range;
+  }
+
+  /**
+   * Whether some row has this single-word key without nulls: {@code findFirst(word0) >= 0}, from the key
+   * bitmap when the table has one.
+   */
+  public boolean containsKey(long word0) {
+    if (keyBitmap == null) {
+      return findFirst(word0) >= 0;
+    }
+    long bit = word0 - keyBitmapMin;
+    return Long.compareUnsigned(bit, keyBitmapBits) < 0
+        && (MemoryUtil.getLong(keyBitmap.memoryAddress() + ((bit >>> 6) << 3)) & (1L << bit)) != 0;
+  }
+
+  /** Whether the table keeps a key bitmap, for tests. */
+  boolean hasKeyBitmap() {
+    return keyBitmap != null;
+  }
+
   /** The table's compact key layout, or null when its keys are serialized (or it has none). */
   public CompactKeyLayout compactLayout() {
     return compactLayout;
@@ -523,7 +591,7 @@ public final class JoinHashTable implements AutoCloseable {
       bloomFilter.close();
       bloomFilter = null;
     }
-    for (ArrowBuf buffer : new ArrowBuf[] {rowRecords, keyAddresses, keyLengths, slots, matched}) {
+    for (ArrowBuf buffer : new ArrowBuf[] {rowRecords, keyAddresses, keyLengths, slots, matched, keyBitmap}) {
       if (buffer != null) {
         buffer.close();
       }
@@ -533,5 +601,6 @@ public final class JoinHashTable implements AutoCloseable {
     keyLengths = null;
     slots = null;
     matched = null;
+    keyBitmap = null;
   }
 }

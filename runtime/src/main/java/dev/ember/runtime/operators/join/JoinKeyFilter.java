@@ -75,7 +75,7 @@ public final class JoinKeyFilter {
       long key = intKey ? MemoryUtil.getInt(data + ((long) row << 2)) & 0xFFFFFFFFL
           : MemoryUtil.getLong(data + ((long) row << 3));
       rows[kept] = row;
-      kept += lookup.findFirst(key) >= 0 ? 1 : 0;
+      kept += lookup.containsKey(key) ? 1 : 0;
     }
     tested += count;
     passed += kept;

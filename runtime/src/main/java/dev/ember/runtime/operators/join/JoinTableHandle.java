@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class JoinTableHandle {
   private final String description;
   private final AtomicReference<JoinHashTable> table = new AtomicReference<>();
+  /** Set while wiring, before the build runs: a scan filters on the keys, so the table keeps a key bitmap. */
+  private volatile boolean keyBitmapWanted;
 
   /** @param description the join, for error messages ({@code HashJoin [id#1], [id#3], Inner}) */
   public JoinTableHandle(String description) {
@@ -34,6 +36,15 @@ public final class JoinTableHandle {
 
   void clear(JoinHashTable built) {
     table.compareAndSet(built, null);
+  }
+
+  /** Asks the build side for {@link JoinHashTable#containsKey}'s bitmap; only before the build runs. */
+  public void wantKeyBitmap() {
+    keyBitmapWanted = true;
+  }
+
+  boolean keyBitmapWanted() {
+    return keyBitmapWanted;
   }
 
   public String description() {

@@ -82,6 +82,7 @@ class JoinKeyFilterTest {
   @Test
   void keepsTheRowsWhoseKeyTheBuildSideHoldsInOrderAndNoNullKey() {
     JoinTableHandle handle = new JoinTableHandle("test join");
+    handle.wantKeyBitmap(); // keys up to 2^40 apart: no bitmap, so the filter looks them up
     try (BatchSource owner = build(handle, "BIGINT", 3L, -8L, 3L, null, 1L << 40);
         BigIntVector probe = longs(1L, 3L, null, -8L, 4L, 1L << 40, 3L)) {
       JoinKeyFilter filter = JoinKeyFilter.of(handle, DataTypes.LongType);
@@ -98,6 +99,7 @@ class JoinKeyFilterTest {
   @Test
   void dateKeysAreLookedUpInATableOfDateKeys() {
     JoinTableHandle handle = new JoinTableHandle("test join");
+    handle.wantKeyBitmap();
     try (BatchSource owner = build(handle, "DATE", 9_000L, -3L);
         DateDayVector probe = new DateDayVector("probe", allocator)) {
       probe.allocateNew(4);
@@ -129,6 +131,7 @@ class JoinKeyFilterTest {
   @Test
   void itStopsOnceMostRowsPass() {
     JoinTableHandle handle = new JoinTableHandle("test join");
+    handle.wantKeyBitmap(); // keys within a million: the filter reads the bitmap
     Long[] keys = new Long[4096];
     Arrays.setAll(keys, i -> (long) (i % 3 == 0 ? -1 - i : i));
     // Two thirds of the probe keys are in the table.
@@ -141,6 +144,44 @@ class JoinKeyFilterTest {
       }
       assertTrue(filter.stopped());
       assertEquals(4096, filter.filter(probe, allRows(4096), 4096));
+    }
+  }
+
+  @Test
+  void theKeyBitmapAnswersAsTheTableDoes() {
+    JoinTableHandle handle = new JoinTableHandle("test join");
+    handle.wantKeyBitmap();
+    Long[] keys = new Long[3000];
+    Arrays.setAll(keys, i -> i % 500 == 0 ? null : -40_000L + 37L * i);
+    try (BatchSource owner = build(handle, "BIGINT", keys)) {
+      JoinHashTable table = handle.table();
+      assertTrue(table.hasKeyBitmap());
+      for (long key = -41_000; key < 80_000; key++) {
+        assertEquals(table.findFirst(key) >= 0, table.containsKey(key), "key " + key);
+      }
+      assertFalse(table.containsKey(Long.MIN_VALUE));
+      assertFalse(table.containsKey(Long.MAX_VALUE));
+    }
+  }
+
+  @Test
+  void keysSpreadTooWideGetNoBitmapAndAreLookedUp() {
+    JoinTableHandle handle = new JoinTableHandle("test join");
+    handle.wantKeyBitmap();
+    try (BatchSource owner = build(handle, "BIGINT", 1L, 1L << 40, Long.MIN_VALUE, Long.MAX_VALUE)) {
+      JoinHashTable table = handle.table();
+      assertFalse(table.hasKeyBitmap());
+      assertTrue(table.containsKey(1L << 40));
+      assertTrue(table.containsKey(Long.MIN_VALUE));
+      assertFalse(table.containsKey(2L));
+    }
+  }
+
+  @Test
+  void aTableNobodyFiltersOnHasNoBitmap() {
+    JoinTableHandle handle = new JoinTableHandle("test join");
+    try (BatchSource owner = build(handle, "BIGINT", 1L, 2L)) {
+      assertFalse(handle.table().hasKeyBitmap());
     }
   }
 
