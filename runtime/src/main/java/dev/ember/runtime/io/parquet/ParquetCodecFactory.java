@@ -7,7 +7,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * parquet-mr's codecs, except Hadoop-framed {@code LZ4}, which Ember reads and writes itself
- * ({@link HadoopLz4Codec}) because Hadoop's implementation needs lz4-java. One instance per reader
+ * ({@link HadoopLz4Codec}) because Hadoop's implementation needs lz4-java, and Snappy pages, which
+ * Ember decompresses without parquet-mr's stream copies ({@link SnappyPageDecompressor}). One instance per reader
  * or writer: the compressors it hands out are not thread-safe.
  */
 final class ParquetCodecFactory implements CompressionCodecFactory {
@@ -24,7 +25,11 @@ final class ParquetCodecFactory implements CompressionCodecFactory {
 
   @Override
   public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
-    return codec == CompressionCodecName.LZ4 ? HadoopLz4Codec.decompressor() : codecs.getDecompressor(codec);
+    return switch (codec) {
+      case LZ4 -> HadoopLz4Codec.decompressor();
+      case SNAPPY -> new SnappyPageDecompressor();
+      default -> codecs.getDecompressor(codec);
+    };
   }
 
   @Override

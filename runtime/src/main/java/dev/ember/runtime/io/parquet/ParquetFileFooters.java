@@ -12,7 +12,6 @@ import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.InputFile;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.SeekableInputStream;
 
 /**
@@ -45,7 +44,7 @@ public final class ParquetFileFooters {
       return cached;
     }
     ParquetMetadata footer;
-    try (ParquetFileReader reader = ParquetFileReader.open(new NamedInputFile(file), options())) {
+    try (ParquetFileReader reader = ParquetFileReader.open(new LocalParquetFile(file, ParquetReadErrors.displayName(file)), options())) {
       footer = reader.getFooter();
     } catch (IOException | RuntimeException e) {
       // parquet-mr reports a missing magic number or a short file as a RuntimeException.
@@ -62,7 +61,7 @@ public final class ParquetFileFooters {
   /** A reader over {@code file} with its footer (cached when unchanged); the caller closes it. */
   static ParquetFileReader open(Path file) {
     ParquetMetadata footer = read(file);
-    InputFile input = new NamedInputFile(file);
+    InputFile input = new LocalParquetFile(file, ParquetReadErrors.displayName(file));
     SeekableInputStream stream = null;
     try {
       stream = input.newStream();
@@ -105,21 +104,6 @@ public final class ParquetFileFooters {
       } catch (IOException | RuntimeException e) {
         return null;
       }
-    }
-  }
-
-  /** parquet-mr names the input file in its messages; without this it would print an object id. */
-  private static final class NamedInputFile extends LocalInputFile {
-    private final Path file;
-
-    NamedInputFile(Path file) {
-      super(file);
-      this.file = file;
-    }
-
-    @Override
-    public String toString() {
-      return ParquetReadErrors.displayName(file);
     }
   }
 }
