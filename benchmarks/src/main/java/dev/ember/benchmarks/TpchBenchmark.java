@@ -3,9 +3,12 @@ package dev.ember.benchmarks;
 import dev.ember.benchmarks.engines.EmberEngine;
 import dev.ember.benchmarks.engines.QueryEngine;
 import dev.ember.benchmarks.engines.Workload;
+import dev.ember.benchmarks.report.WarmupRuns;
 import dev.ember.benchmarks.tpch.TpchData;
 import dev.ember.codegen.semantics.BytePatternCall;
 import dev.ember.runtime.operators.join.HashJoinBuildSink;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -116,11 +119,20 @@ public class TpchBenchmark {
   @Param({"false"})
   public String joinBloomFilter;
 
+  /**
+   * Seconds each fork spends running its benchmark before JMH's iterations start (at least two runs),
+   * so that the iterations measure a warm JVM: Ember's generated kernels and Parquet decoders need
+   * 10 to 30 runs of a query before the JIT has compiled them fully. 0 leaves only JMH's warm-up
+   * iterations. The suite logs these runs' times ({@link WarmupRuns}).
+   */
+  @Param({"0"})
+  public String warmupSeconds;
+
   private QueryEngine queryEngine;
   private MemoryRecorder memory;
 
   @Setup(Level.Trial)
-  public void start() throws Exception {
+  public void start(BenchmarkParams params) throws Exception {
     memory = MemoryRecorder.start();
     System.setProperty(HashJoinBuildSink.SERIALIZED_KEYS_PROPERTY,
         Boolean.toString(!Boolean.parseBoolean(joinCompactKeys)));
@@ -136,6 +148,25 @@ public class TpchBenchmark {
         ember.setConf("spark.ember.optimizer.excludedRules", "ReorderJoins");
       }
     }
+    warmUp(params);
+  }
+
+  private void warmUp(BenchmarkParams params) throws Exception {
+    double seconds = Double.parseDouble(warmupSeconds);
+    if (seconds <= 0) {
+      return;
+    }
+    String benchmark = params.getBenchmark();
+    String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+    Workload workload = Workload.forBenchmarkMethod(method);
+    List<Double> runs = new ArrayList<>();
+    long deadline = System.nanoTime() + (long) (seconds * 1e9);
+    while (runs.size() < 2 || System.nanoTime() < deadline) {
+      long start = System.nanoTime();
+      queryEngine.run(workload);
+      runs.add((System.nanoTime() - start) / 1e6);
+    }
+    WarmupRuns.record(method, engine, cores, runs);
   }
 
   @TearDown(Level.Trial)

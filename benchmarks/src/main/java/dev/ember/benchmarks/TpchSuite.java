@@ -6,6 +6,7 @@ import dev.ember.benchmarks.report.PeakMemory;
 import dev.ember.benchmarks.report.ResultsChart;
 import dev.ember.benchmarks.report.ResultsReport;
 import dev.ember.benchmarks.report.Timing;
+import dev.ember.benchmarks.report.WarmupRuns;
 import dev.ember.benchmarks.tpch.TpchData;
 import dev.ember.benchmarks.tpch.TpchFiles;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * for each engine and core count, then rewrites the generated section of {@code RESULTS.md}, the chart
  * and the raw JMH JSON beside it.
  *
- * <p>Options: {@code --scale 1 --cores 1,2 --warmup 1 --iterations 3 --engines ember,spark,duckdb
+ * <p>Options: {@code --scale 1 --cores 1,2 --warmup-seconds 8 --warmup 1 --iterations 3 --engines ember,spark,duckdb
  * --benchmarks all|q1,q6,... --results path/RESULTS.md}.
  */
 public final class TpchSuite {
@@ -45,6 +46,7 @@ public final class TpchSuite {
         .map(Integer::parseInt).toList();
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "1"));
     int iterations = Integer.parseInt(options.getOrDefault("iterations", "3"));
+    String warmupSeconds = options.getOrDefault("warmup-seconds", "8");
     List<String> engines = Arrays.stream(options.getOrDefault("engines", "ember,spark,duckdb").split(","))
         .map(String::trim).toList();
     String benchmarks = options.getOrDefault("benchmarks", "all");
@@ -54,7 +56,8 @@ public final class TpchSuite {
     Path directory = results.getParent();
     String command = "./mvnw -Pbench package -pl benchmarks -am -DskipTests -Dbench.scale=" + scale
         + " -Dbench.cores=" + String.join(",", cores.stream().map(String::valueOf).toList())
-        + (benchmarks.equals("all") ? "" : " -Dbench.benchmarks=" + benchmarks);
+        + (benchmarks.equals("all") ? "" : " -Dbench.benchmarks=" + benchmarks)
+        + (warmupSeconds.equals("8") ? "" : " -Dbench.warmupSeconds=" + warmupSeconds);
 
     String loadBefore = Machine.loadAverage();
     String commit = gitCommit(directory); // Now, before anything is timed: the code that is measured.
@@ -64,6 +67,7 @@ public final class TpchSuite {
     AnswerCheck.Verified verified = AnswerCheck.verify(files, checkCores, workloads);
 
     Path memoryLog = Files.createTempFile("ember-bench-memory-", ".tsv");
+    Path warmupLog = Files.createTempFile("ember-bench-warmup-", ".tsv");
     Path json = directory.resolve("jmh-tpch.json");
     Options jmh = new OptionsBuilder()
         .include(TpchBenchmark.class.getName() + "\\.("
@@ -71,9 +75,11 @@ public final class TpchSuite {
         .param("engine", engines.toArray(new String[0]))
         .param("cores", cores.stream().map(String::valueOf).toArray(String[]::new))
         .param("scaleFactor", scale)
+        .param("warmupSeconds", warmupSeconds)
         .warmupIterations(warmup)
         .measurementIterations(iterations)
-        .jvmArgsPrepend("-D" + MemoryRecorder.LOG_PROPERTY + "=" + memoryLog)
+        .jvmArgsPrepend("-D" + MemoryRecorder.LOG_PROPERTY + "=" + memoryLog,
+            "-D" + WarmupRuns.LOG_PROPERTY + "=" + warmupLog)
         .resultFormat(ResultFormatType.JSON)
         .result(json.toString())
         .build();
@@ -94,6 +100,8 @@ public final class TpchSuite {
     }
     List<PeakMemory> memory = PeakMemory.read(memoryLog);
     Files.deleteIfExists(memoryLog);
+    List<Timing> warmupRuns = WarmupRuns.read(warmupLog);
+    Files.deleteIfExists(warmupLog);
 
     String chart = "tpch-results.png";
     ResultsChart.write(directory.resolve(chart), "TPC-H scale factor " + scale + ": Ember, Spark 4.2, DuckDB",
@@ -101,9 +109,10 @@ public final class TpchSuite {
     Map<String, String> versions = new LinkedHashMap<>(verified.versions());
     versions.put("ember", "Ember " + options.getOrDefault("ember-version", "") + commit);
     versions.put("duckdb", verified.versions().get("duckdb") + " (duckdb_jdbc)");
-    ResultsReport.write(results, new ResultsReport.Run(scale, cores, warmup, iterations, command,
+    ResultsReport.write(results, new ResultsReport.Run(scale, cores, Double.parseDouble(warmupSeconds), warmup,
+        iterations, command,
         ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE), Machine.current(), versions,
-        verified.rows(), files, workloads, timings, memory, chart, loadBefore, Machine.loadAverage()));
+        verified.rows(), files, workloads, timings, warmupRuns, memory, chart, loadBefore, Machine.loadAverage()));
     System.out.println("Wrote " + results + ", " + directory.resolve(chart) + " and " + json);
   }
 

@@ -21,10 +21,14 @@ public final class ResultsReport {
   public static final String END = "<!-- END GENERATED: TPC-H suite -->";
 
   /** Everything one suite run produced. */
-  public record Run(String scaleFactor, List<Integer> cores, int warmupIterations, int measurementIterations,
-      String command, String date, Machine machine, Map<String, String> versions, Map<Workload, Integer> answerRows,
-      TpchFiles files, List<Workload> workloads, List<Timing> timings, List<PeakMemory> memory, String chartFile,
-      String loadBefore, String loadAfter) {}
+  public record Run(String scaleFactor, List<Integer> cores, double warmupSeconds, int warmupIterations,
+      int measurementIterations, String command, String date, Machine machine, Map<String, String> versions,
+      Map<Workload, Integer> answerRows, TpchFiles files, List<Workload> workloads, List<Timing> timings,
+      List<Timing> warmupRuns, List<PeakMemory> memory, String chartFile, String loadBefore, String loadAfter) {}
+
+  /** Runs 2 to 4 after the JVM started: what the suite measured before it warmed up by time. */
+  private static final int EARLY_FROM = 1;
+  private static final int EARLY_TO = 4;
 
   private ResultsReport() {}
 
@@ -53,7 +57,12 @@ public final class ResultsReport {
     out.append("- Engines: ").append(String.join("; ", run.versions().values())).append(". Spark `local[N]` with ")
         .append("`spark.sql.shuffle.partitions=N`, Ember `local[N]`, DuckDB `SET threads = N` (in-process JDBC, ")
         .append("in-memory database, reading the files on every query).\n");
-    out.append("- JMH 1.37, single-shot: ").append(run.warmupIterations()).append(" warm-up and ")
+    out.append("- JMH 1.37, single-shot: ");
+    if (run.warmupSeconds() > 0) {
+      out.append("each fork first runs its query for ").append(String.format(Locale.ROOT, "%.0f", run.warmupSeconds()))
+          .append(" s (at least twice) to warm its JVM up, then ");
+    }
+    out.append(run.warmupIterations()).append(" warm-up and ")
         .append(run.measurementIterations()).append(" measured iterations, one fork (`-Xmx8g`) per engine, benchmark and ")
         .append("core count. The table gives the median; one iteration is a whole query from reading the files to ")
         .append("the collected answer.\n");
@@ -89,6 +98,9 @@ public final class ResultsReport {
           .append(ratioText(geometricMean(versusDuckDb))).append("** |\n");
     }
     out.append("\n![Median time per query, Ember, Spark and DuckDB](").append(run.chartFile()).append(")\n\n");
+    if (!run.warmupRuns().isEmpty()) {
+      renderEarlyRuns(run, out);
+    }
 
     out.append("### Scan throughput\n\n");
     out.append("Input bytes (file sizes on disk) and rows divided by the median time.\n\n");
@@ -149,6 +161,54 @@ public final class ResultsReport {
       }
     }
     return out.toString();
+  }
+
+  /** The median of runs 2 to 4 of each fork's warm-up: the JVM just started, the JIT has compiled little. */
+  private static void renderEarlyRuns(Run run, StringBuilder out) {
+    out.append("### Before warm-up: runs 2 to 4 after the JVM started (ms)\n\n");
+    out.append("The median of each fork's second to fourth warm-up run, as the suite measured before it warmed up by ")
+        .append("time; the number of warm-up runs shows how many times each engine ran the query before the table ")
+        .append("above was measured.\n\n");
+    out.append("| Benchmark | Cores | Ember | Spark | DuckDB | Ember / Spark | Ember / DuckDB | Warm-up runs (Ember, Spark, DuckDB) |\n");
+    out.append("|---|---|---|---|---|---|---|---|\n");
+    for (int cores : run.cores()) {
+      List<Double> versusSpark = new ArrayList<>();
+      List<Double> versusDuckDb = new ArrayList<>();
+      for (Workload workload : run.workloads()) {
+        Optional<Double> ember = earlyMedian(run, workload, "ember", cores);
+        Optional<Double> spark = earlyMedian(run, workload, "spark", cores);
+        Optional<Double> duckDb = earlyMedian(run, workload, "duckdb", cores);
+        Optional<Double> ratioSpark = ratio(ember, spark);
+        Optional<Double> ratioDuckDb = ratio(ember, duckDb);
+        ratioSpark.ifPresent(versusSpark::add);
+        ratioDuckDb.ifPresent(versusDuckDb::add);
+        out.append("| ").append(workload.title()).append(" | ").append(cores).append(" | ").append(millis(ember))
+            .append(" | ").append(millis(spark)).append(" | ").append(millis(duckDb)).append(" | ")
+            .append(ratioText(ratioSpark)).append(" | ").append(ratioText(ratioDuckDb)).append(" | ")
+            .append(String.join(", ", List.of("ember", "spark", "duckdb").stream()
+                .map(engine -> warmupRuns(run, workload, engine, cores).map(t -> Integer.toString(t.iterationsMillis().size()))
+                    .orElse("–")).toList()))
+            .append(" |\n");
+      }
+      out.append("| **Geometric mean of ratios** | ").append(cores).append(" | | | | **")
+          .append(ratioText(geometricMean(versusSpark))).append("** | **")
+          .append(ratioText(geometricMean(versusDuckDb))).append("** | |\n");
+    }
+    out.append("\n");
+  }
+
+  private static Optional<Timing> warmupRuns(Run run, Workload workload, String engine, int cores) {
+    return run.warmupRuns().stream()
+        .filter(timing -> timing.workload() == workload && timing.engine().equals(engine) && timing.cores() == cores)
+        .findFirst();
+  }
+
+  private static Optional<Double> earlyMedian(Run run, Workload workload, String engine, int cores) {
+    return warmupRuns(run, workload, engine, cores)
+        .filter(timing -> timing.iterationsMillis().size() > EARLY_FROM)
+        .map(timing -> new Timing(workload, engine, cores,
+            timing.iterationsMillis().subList(EARLY_FROM, Math.min(EARLY_TO, timing.iterationsMillis().size())))
+            .medianMillis());
   }
 
   private static Optional<Double> median(Run run, Workload workload, String engine, int cores) {
