@@ -27,6 +27,7 @@ import dev.ember.planner.physical.PhysicalPlan;
 import dev.ember.planner.physical.ProjectExec;
 import dev.ember.planner.physical.RangeExec;
 import dev.ember.planner.physical.ScanExec;
+import dev.ember.planner.physical.SharedResults;
 import dev.ember.planner.physical.SortExec;
 import dev.ember.planner.physical.TakeOrderedExec;
 import dev.ember.planner.physical.UnionExec;
@@ -50,7 +51,9 @@ import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -78,6 +81,13 @@ public final class PipelineBuilder {
   private final Function<PipelineSpec, KernelFactory> kernels;
   private final List<BuiltPipeline> built = new ArrayList<>();
   private final JoinPipelines joins = new JoinPipelines(this);
+  /** Aggregates built so far that an equal aggregate elsewhere in the plan reads again instead of recomputing. */
+  private final Map<AggregateKey, BuiltAggregate> sharedAggregates = new HashMap<>();
+
+  /** What makes two hash aggregates compute the same table; their result expressions may differ. */
+  private record AggregateKey(List<Expression> grouping, List<Alias> aggregates, PhysicalPlan child) {}
+
+  private record BuiltAggregate(Pipeline upstream, List<AttributeReference> tableColumns) {}
 
   /**
    * @param kernels chooses the kernel factory of each pipeline, called once per pipeline in
@@ -272,7 +282,28 @@ public final class PipelineBuilder {
     open.columns = output;
   }
 
+  /**
+   * An aggregate equal to one built before (see {@link SharedResults}) reads that pipeline's table
+   * again: the scheduler runs the pipeline once and hands each reader its own view of the result.
+   */
   private OpenPipeline aggregate(HashAggregateExec aggregate) {
+    AggregateKey key = new AggregateKey(aggregate.groupingExpressions(), aggregate.aggregates(), aggregate.child());
+    boolean shareable = SharedResults.canShare(aggregate);
+    BuiltAggregate built = shareable ? sharedAggregates.get(key) : null;
+    if (built == null) {
+      built = buildAggregate(aggregate);
+      if (shareable) {
+        sharedAggregates.put(key, built);
+      }
+    }
+    OpenPipeline downstream = downstreamOf(built.upstream(), built.tableColumns());
+    if (!isIdentity(aggregate.resultExpressions(), built.tableColumns())) {
+      project(downstream, aggregate.resultExpressions(), aggregate.output());
+    }
+    return downstream;
+  }
+
+  private BuiltAggregate buildAggregate(HashAggregateExec aggregate) {
     OpenPipeline open = open(aggregate.child());
     int id = nextId();
     List<Expression> keys = Binder.bindAll(aggregate.groupingExpressions(), open.columns, id);
@@ -290,13 +321,7 @@ public final class PipelineBuilder {
     List<DataType> keyTypes = keys.stream().map(Expression::dataType).toList();
     HashAggregateSink sink = new HashAggregateSink(new AggregationSpec(keyTypes, accumulators), schemaOf(tableColumns),
         ansiEnabled);
-    Pipeline upstream = close(open, new AggregateUpdate(keys, updates), sink);
-
-    OpenPipeline downstream = downstreamOf(upstream, tableColumns);
-    if (!isIdentity(aggregate.resultExpressions(), tableColumns)) {
-      project(downstream, aggregate.resultExpressions(), aggregate.output());
-    }
-    return downstream;
+    return new BuiltAggregate(close(open, new AggregateUpdate(keys, updates), sink), List.copyOf(tableColumns));
   }
 
   private static boolean isIdentity(List<Expression> expressions, List<AttributeReference> columns) {

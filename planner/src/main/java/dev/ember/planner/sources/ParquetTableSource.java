@@ -145,4 +145,21 @@ public final class ParquetTableSource implements TableSource {
   public BatchSource createBatchSource(int[] columns, ScanSettings settings) {
     return new ParquetSource(files, schema, columns, predicates, rowFiltering && settings.parquetLateMaterialization());
   }
+
+  /**
+   * Two sources are equal when they read the same files with the same schema and skip the same data,
+   * so that two scans of one table in a query can share one result; the paths as the user wrote them
+   * only label the scan.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ParquetTableSource that && files.equals(that.files) && schema.equals(that.schema)
+        && pushedConjuncts.equals(that.pushedConjuncts) && predicates.equals(that.predicates)
+        && rowFiltering == that.rowFiltering;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(files, schema, pushedConjuncts, predicates, rowFiltering);
+  }
 }

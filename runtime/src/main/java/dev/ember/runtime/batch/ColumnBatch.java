@@ -35,6 +35,26 @@ public final class ColumnBatch implements AutoCloseable {
     }
   }
 
+  /**
+   * A second batch over the same buffers, without a copy: each buffer's reference count goes up, so
+   * this batch and the view are closed independently and the memory is freed with the last of them.
+   * Safe because vectors are never modified once their batch is built.
+   */
+  public ColumnBatch sharedView() {
+    List<FieldVector> views = new ArrayList<>(vectors.length);
+    try {
+      for (FieldVector vector : vectors) {
+        org.apache.arrow.vector.util.TransferPair transfer = vector.getTransferPair(vector.getAllocator());
+        transfer.splitAndTransfer(0, rowCount);
+        views.add((FieldVector) transfer.getTo());
+      }
+    } catch (RuntimeException | Error e) {
+      views.forEach(FieldVector::close);
+      throw e;
+    }
+    return new ColumnBatch(schema, views, rowCount);
+  }
+
   /** Allocates empty vectors for the schema with room for {@code capacity} rows; value counts are 0. */
   public static List<FieldVector> allocateVectors(StructType schema, BufferAllocator allocator, int capacity) {
     List<FieldVector> vectors = new ArrayList<>(schema.length());

@@ -65,17 +65,30 @@ public final class PipelineExecutor implements AutoCloseable {
     return parallelism;
   }
 
-  /** Runs the upstream pipelines, then this one; returns the sink's output, owned by the caller. */
+  /**
+   * Runs the upstream pipelines, then this one; returns the sink's output, owned by the caller. A
+   * pipeline that several others read runs once, each reader getting its own view of the output.
+   */
   public BatchSource run(Pipeline pipeline, BufferAllocator allocator) {
     Objects.requireNonNull(pipeline, "pipeline is null");
     Objects.requireNonNull(allocator, "allocator is null");
+    try (SharedOutputs shared = SharedOutputs.of(pipeline)) {
+      return run(pipeline, allocator, shared);
+    }
+  }
+
+  private BatchSource run(Pipeline pipeline, BufferAllocator allocator, SharedOutputs shared) {
+    BatchSource ready = shared.take(pipeline);
+    if (ready != null) {
+      return ready;
+    }
     BatchSource source;
     if (pipeline.input() instanceof Pipeline.SourceInput sourceInput) {
       source = sourceInput.source();
     } else if (pipeline.input() instanceof Pipeline.UpstreamInput upstreamInput) {
-      source = run(upstreamInput.upstream(), allocator);
+      source = run(upstreamInput.upstream(), allocator, shared);
     } else if (pipeline.input() instanceof Pipeline.ConcatenatedInput concatenated) {
-      source = runAll(concatenated.upstreams(), allocator);
+      source = runAll(concatenated.upstreams(), allocator, shared);
     } else {
       throw new IllegalStateException("unknown pipeline input " + pipeline.input());
     }
@@ -83,9 +96,9 @@ public final class PipelineExecutor implements AutoCloseable {
     List<BatchSource> builtSides = new ArrayList<>();
     try (source) {
       for (Pipeline buildSide : pipeline.buildSides()) {
-        builtSides.add(run(buildSide, allocator));
+        builtSides.add(run(buildSide, allocator, shared));
       }
-      return runOn(pipeline, source, allocator);
+      return shared.distribute(pipeline, runOn(pipeline, source, allocator));
     } finally {
       closeBuiltSides(builtSides);
     }
@@ -110,11 +123,11 @@ public final class PipelineExecutor implements AutoCloseable {
   }
 
   /** Runs each upstream in order; on failure closes the outputs already produced. */
-  private BatchSource runAll(List<Pipeline> upstreams, BufferAllocator allocator) {
+  private BatchSource runAll(List<Pipeline> upstreams, BufferAllocator allocator, SharedOutputs shared) {
     List<BatchSource> outputs = new ArrayList<>(upstreams.size());
     try {
       for (Pipeline upstream : upstreams) {
-        outputs.add(run(upstream, allocator));
+        outputs.add(run(upstream, allocator, shared));
       }
     } catch (RuntimeException | Error e) {
       for (BatchSource output : outputs) {

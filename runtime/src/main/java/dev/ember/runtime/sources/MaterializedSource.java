@@ -79,6 +79,46 @@ public final class MaterializedSource implements BatchSource {
     return new SingleBatchStream(batch);
   }
 
+  /**
+   * {@code readers} sources over this source's batches, for a result that several pipelines read: the
+   * first takes the batches themselves, the others {@linkplain ColumnBatch#sharedView() views} of
+   * them. This source is empty afterwards. Fails if a batch was opened already.
+   */
+  public List<MaterializedSource> share(int readers) {
+    if (readers < 1) {
+      throw new IllegalArgumentException("readers must be at least 1, got " + readers);
+    }
+    List<ColumnBatch> originals = new ArrayList<>(batches.length());
+    for (int i = 0; i < batches.length(); i++) {
+      ColumnBatch batch = batches.getAndSet(i, null);
+      if (batch == null) {
+        originals.forEach(ColumnBatch::close);
+        throw new IllegalStateException(morsels.get(i).describe() + " was already opened; the source cannot be shared");
+      }
+      originals.add(batch);
+    }
+    List<MaterializedSource> shared = new ArrayList<>(readers);
+    shared.add(new MaterializedSource(schema, originals));
+    try {
+      for (int reader = 1; reader < readers; reader++) {
+        List<ColumnBatch> views = new ArrayList<>(originals.size());
+        try {
+          for (ColumnBatch batch : originals) {
+            views.add(batch.sharedView());
+          }
+        } catch (RuntimeException | Error e) {
+          views.forEach(ColumnBatch::close);
+          throw e;
+        }
+        shared.add(new MaterializedSource(schema, views));
+      }
+    } catch (RuntimeException | Error e) {
+      shared.forEach(MaterializedSource::close);
+      throw e;
+    }
+    return shared;
+  }
+
   @Override
   public void close() {
     for (int i = 0; i < batches.length(); i++) {

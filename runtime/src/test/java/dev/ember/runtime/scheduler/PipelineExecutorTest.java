@@ -251,4 +251,81 @@ class PipelineExecutorTest {
     }
     assertSame(source, closed[0]);
   }
+
+  /** {@code factory}, counting the kernels it creates: one per worker each time its pipeline runs. */
+  private static KernelFactory counting(KernelFactory factory, java.util.concurrent.atomic.AtomicInteger created) {
+    return new KernelFactory() {
+      @Override
+      public PipelineKernel create(SinkPartition partition, BufferAllocator allocator) {
+        created.incrementAndGet();
+        return factory.create(partition, allocator);
+      }
+
+      @Override
+      public String describe() {
+        return factory.describe();
+      }
+    };
+  }
+
+  private Pipeline countedGroupedSum(java.util.concurrent.atomic.AtomicInteger created) {
+    Pipeline plain = groupedSumPipeline(1000, 100);
+    return new Pipeline(1, plain.input(), counting(plain.kernels(), created), plain.sink());
+  }
+
+  @Test
+  void aPipelineTwoPipelinesReadRunsOnceAndEachReaderGetsAllItsRows() {
+    java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
+    Pipeline aggregate = countedGroupedSum(created);
+    StructType schema = aggregate.sink().outputSchema();
+    Pipeline first = new Pipeline(2, new Pipeline.UpstreamInput(aggregate), TestKernels.forwarding(), new CollectSink(schema));
+    Pipeline second = new Pipeline(3, new Pipeline.UpstreamInput(aggregate), TestKernels.forwarding(), new CollectSink(schema));
+    Pipeline both = new Pipeline(4, new Pipeline.ConcatenatedInput(List.of(first, second)), TestKernels.forwarding(),
+        new CollectSink(schema));
+
+    try (QueryResult result = run(1, both)) {
+      List<List<Object>> rows = rows(result);
+      assertEquals(14, rows.size());
+      assertEquals(rows.subList(0, 7), rows.subList(7, 14));
+      assertEquals(List.of(0L, sumOfKey(0), 143L, 0L, 994L), rows.get(0));
+    }
+    assertEquals(1, created.get(), "the shared aggregate ran once, on one worker");
+  }
+
+  @Test
+  void aFailedReaderFreesTheShareTheOtherReaderDidNotTake() {
+    SparkException failure = new SparkException("DIVIDE_BY_ZERO", "Division by zero.");
+    Pipeline aggregate = groupedSumPipeline(1000, 100);
+    StructType schema = aggregate.sink().outputSchema();
+    Pipeline failing = new Pipeline(2, new Pipeline.UpstreamInput(aggregate), TestKernels.failingAt(0, failure),
+        new CollectSink(schema));
+    Pipeline neverRuns = new Pipeline(3, new Pipeline.UpstreamInput(aggregate), TestKernels.forwarding(),
+        new CollectSink(schema));
+    Pipeline both = new Pipeline(4, new Pipeline.ConcatenatedInput(List.of(failing, neverRuns)),
+        TestKernels.forwarding(), new CollectSink(schema));
+
+    try (PipelineExecutor executor = new PipelineExecutor(2)) {
+      assertSame(failure, assertThrows(SparkException.class, () -> executor.run(both, allocator)));
+    }
+    assertEquals(0, allocator.getAllocatedMemory(), "the second reader's view was freed");
+  }
+
+  @Test
+  void aSharedPipelineWhoseOutputCannotBeSharedIsAnErrorNotASecondRun() {
+    RangeSource source = new RangeSource(0, 100, 1, 10, "id");
+    Pipeline sorted = new Pipeline(1, new Pipeline.SourceInput(source), TestKernels.forwarding(),
+        new dev.ember.runtime.operators.collect.SingleStreamSink(source.schema()));
+    Pipeline first = new Pipeline(2, new Pipeline.UpstreamInput(sorted), TestKernels.forwarding(),
+        new CollectSink(source.schema()));
+    Pipeline second = new Pipeline(3, new Pipeline.UpstreamInput(sorted), TestKernels.forwarding(),
+        new CollectSink(source.schema()));
+    Pipeline both = new Pipeline(4, new Pipeline.ConcatenatedInput(List.of(first, second)),
+        TestKernels.forwarding(), new CollectSink(source.schema()));
+
+    try (PipelineExecutor executor = new PipelineExecutor(1)) {
+      IllegalStateException error = assertThrows(IllegalStateException.class, () -> executor.run(both, allocator));
+      assertTrue(error.getMessage().startsWith("pipeline 1 has 2 readers"), error.getMessage());
+    }
+    assertEquals(0, allocator.getAllocatedMemory());
+  }
 }

@@ -32,7 +32,7 @@ import java.util.Set;
  * on deterministic ones. The list is of known-deterministic kinds, so a kind added later counts as
  * non-deterministic until someone decides otherwise here.
  */
-final class Determinism {
+public final class Determinism {
   private static final Set<Class<? extends Expression>> DETERMINISTIC_KINDS = Set.of(
       AttributeReference.class, BoundReference.class, Literal.class, Alias.class, BinaryArithmetic.class,
       UnaryMinus.class, Comparison.class, And.class, Or.class, Not.class, IsNull.class, IsNotNull.class,
@@ -41,13 +41,13 @@ final class Determinism {
 
   private Determinism() {}
 
-  static boolean isDeterministic(Expression expression) {
+  public static boolean isDeterministic(Expression expression) {
     return !expression.exists(node -> node instanceof ScalarFunctionCall call
         ? !call.function().deterministic()
         : !DETERMINISTIC_KINDS.contains(node.getClass()));
   }
 
-  static boolean allDeterministic(List<? extends Expression> expressions) {
+  public static boolean allDeterministic(List<? extends Expression> expressions) {
     return expressions.stream().allMatch(Determinism::isDeterministic);
   }
 }
