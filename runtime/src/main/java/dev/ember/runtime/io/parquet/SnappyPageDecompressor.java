@@ -40,12 +40,7 @@ final class SnappyPageDecompressor implements BytesInputDecompressor {
   }
 
   static void decompress(byte[] input, int offset, int length, byte[] output) throws IOException {
-    int declared;
-    try {
-      declared = Snappy.uncompressedLength(input, offset, length);
-    } catch (IOException | RuntimeException e) {
-      throw new IOException("Corrupt Snappy page: " + e.getMessage(), e);
-    }
+    int declared = declaredLength(input, offset, length);
     if (declared != output.length) {
       throw new IOException("Corrupt Snappy page: it decompresses to " + declared + " bytes, its header says "
           + output.length);
@@ -60,6 +55,29 @@ final class SnappyPageDecompressor implements BytesInputDecompressor {
       throw new IOException("Corrupt Snappy page: it decompressed to " + produced + " bytes, its header says "
           + output.length);
     }
+  }
+
+  /**
+   * The uncompressed length a Snappy block starts with: a little-endian base-128 varint of at most
+   * five bytes. Read here rather than through snappy-java, whose native call pins the array and was
+   * an eighth of a scan's samples.
+   */
+  static int declaredLength(byte[] input, int offset, int length) throws IOException {
+    int value = 0;
+    for (int i = 0; i < 5; i++) {
+      if (i >= length) {
+        throw new IOException("Corrupt Snappy page: it ends inside its length header");
+      }
+      int octet = input[offset + i] & 0xFF;
+      if (i == 4 && octet > 0x07) {
+        throw new IOException("Corrupt Snappy page: its length header is larger than 2 GB");
+      }
+      value |= (octet & 0x7F) << (7 * i);
+      if ((octet & 0x80) == 0) {
+        return value;
+      }
+    }
+    throw new IOException("Corrupt Snappy page: its length header is longer than five bytes");
   }
 
   @Override

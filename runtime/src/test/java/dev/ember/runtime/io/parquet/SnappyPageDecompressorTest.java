@@ -82,6 +82,21 @@ class SnappyPageDecompressorTest {
     assertTrue(error.getMessage().startsWith("Corrupt Snappy page"), error.getMessage());
   }
 
+  @Test
+  void theLengthHeaderIsReadAsSnappyWritesIt() throws IOException {
+    for (int size : new int[] {0, 1, 127, 128, 16_383, 16_384, 2_097_151, 2_097_152, 3_000_000}) {
+      byte[] compressed = Snappy.compress(new byte[size]);
+      org.junit.jupiter.api.Assertions.assertEquals(size,
+          SnappyPageDecompressor.declaredLength(compressed, 0, compressed.length), "size " + size);
+    }
+    byte[] tooLong = {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x01};
+    assertTrue(assertThrows(IOException.class, () -> SnappyPageDecompressor.declaredLength(tooLong, 0, 6))
+        .getMessage().contains("larger than 2 GB"));
+    byte[] cut = {(byte) 0x80, (byte) 0x80};
+    assertTrue(assertThrows(IOException.class, () -> SnappyPageDecompressor.declaredLength(cut, 0, 2))
+        .getMessage().contains("ends inside its length header"));
+  }
+
   /** Half repetitive, half random: compressible, but not trivially. */
   private static byte[] page(int size) {
     byte[] bytes = new byte[size];
