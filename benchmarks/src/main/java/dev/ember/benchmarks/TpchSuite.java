@@ -33,7 +33,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * for each engine and core count, then rewrites the generated section of {@code RESULTS.md}, the chart
  * and the raw JMH JSON beside it.
  *
- * <p>Options: {@code --scale 1 --cores 1,2 --warmup-seconds 8 --warmup 1 --iterations 3 --engines ember,spark,duckdb
+ * <p>Options: {@code --scale 1 --cores 1,2 --warmup-seconds 10 --warmup 1 --iterations 3 --engines ember,spark,duckdb
  * --benchmarks all|q1,q6,... --results path/RESULTS.md}.
  */
 public final class TpchSuite {
@@ -46,7 +46,7 @@ public final class TpchSuite {
         .map(Integer::parseInt).toList();
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "1"));
     int iterations = Integer.parseInt(options.getOrDefault("iterations", "3"));
-    String warmupSeconds = options.getOrDefault("warmup-seconds", "8");
+    String warmupSeconds = options.getOrDefault("warmup-seconds", "10");
     List<String> engines = Arrays.stream(options.getOrDefault("engines", "ember,spark,duckdb").split(","))
         .map(String::trim).toList();
     String benchmarks = options.getOrDefault("benchmarks", "all");
@@ -57,7 +57,7 @@ public final class TpchSuite {
     String command = "./mvnw -Pbench package -pl benchmarks -am -DskipTests -Dbench.scale=" + scale
         + " -Dbench.cores=" + String.join(",", cores.stream().map(String::valueOf).toList())
         + (benchmarks.equals("all") ? "" : " -Dbench.benchmarks=" + benchmarks)
-        + (warmupSeconds.equals("8") ? "" : " -Dbench.warmupSeconds=" + warmupSeconds);
+        + (warmupSeconds.equals("10") ? "" : " -Dbench.warmupSeconds=" + warmupSeconds);
 
     String loadBefore = Machine.loadAverage();
     String commit = gitCommit(directory); // Now, before anything is timed: the code that is measured.
