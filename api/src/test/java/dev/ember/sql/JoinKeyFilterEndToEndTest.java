@@ -126,4 +126,24 @@ class JoinKeyFilterEndToEndTest {
         .select("f_id", "f_key", "f_small"), true);
     assertEquals(both.get(1), both.get(0));
   }
+
+  @Test
+  void aTwoColumnKeyIsFilteredOnItsBigintComponent() {
+    // TPC-H Q2's shape: a part key and a second column; the scan drops rows whose part key is absent.
+    List<List<Row>> both = withAndWithout(spark -> fact(spark)
+        .join(kept(spark), col("f_key").equalTo(col("d_key")).and(col("f_small").equalTo(col("d_small"))))
+        .select("f_id", "f_key", "f_small", "f_text"), true);
+    assertEquals(both.get(1), both.get(0));
+    assertFalse(both.get(1).isEmpty());
+  }
+
+  @Test
+  void aNullSafeComponentIsSkippedAndTheNextOneFilters() {
+    // Null keys match under <=>, so that component cannot drop rows; the int component does.
+    List<List<Row>> both = withAndWithout(spark -> fact(spark)
+        .join(kept(spark), col("f_key").eqNullSafe(col("d_key")).and(col("f_small").equalTo(col("d_small"))))
+        .select("f_id", "f_key", "f_small"), true);
+    assertEquals(both.get(1), both.get(0));
+    assertFalse(both.get(1).isEmpty());
+  }
 }

@@ -76,27 +76,7 @@ public final class ResultsReport {
 
     out.append("### Median time per query (ms)\n\n");
     out.append("Ratios below 1 mean Ember is faster.\n\n");
-    out.append("| Benchmark | Cores | Ember | Spark | DuckDB | Ember / Spark | Ember / DuckDB |\n");
-    out.append("|---|---|---|---|---|---|---|\n");
-    for (int cores : run.cores()) {
-      List<Double> versusSpark = new ArrayList<>();
-      List<Double> versusDuckDb = new ArrayList<>();
-      for (Workload workload : run.workloads()) {
-        Optional<Double> ember = median(run, workload, "ember", cores);
-        Optional<Double> spark = median(run, workload, "spark", cores);
-        Optional<Double> duckDb = median(run, workload, "duckdb", cores);
-        Optional<Double> ratioSpark = ratio(ember, spark);
-        Optional<Double> ratioDuckDb = ratio(ember, duckDb);
-        ratioSpark.ifPresent(versusSpark::add);
-        ratioDuckDb.ifPresent(versusDuckDb::add);
-        out.append("| ").append(workload.title()).append(" | ").append(cores).append(" | ").append(millis(ember))
-            .append(" | ").append(millis(spark)).append(" | ").append(millis(duckDb)).append(" | ")
-            .append(ratioText(ratioSpark)).append(" | ").append(ratioText(ratioDuckDb)).append(" |\n");
-      }
-      out.append("| **Geometric mean of ratios** | ").append(cores).append(" | | | | **")
-          .append(ratioText(geometricMean(versusSpark))).append("** | **")
-          .append(ratioText(geometricMean(versusDuckDb))).append("** |\n");
-    }
+    ratioTable(run, out, (workload, engine, cores) -> median(run, workload, engine, cores), null);
     out.append("\n![Median time per query, Ember, Spark and DuckDB](").append(run.chartFile()).append(")\n\n");
     if (!run.warmupRuns().isEmpty()) {
       renderEarlyRuns(run, out);
@@ -163,37 +143,58 @@ public final class ResultsReport {
     return out.toString();
   }
 
-  /** The median of runs 2 to 4 of each fork's warm-up: the JVM just started, the JIT has compiled little. */
-  private static void renderEarlyRuns(Run run, StringBuilder out) {
-    out.append("### Before warm-up: runs 2 to 4 after the JVM started (ms)\n\n");
-    out.append("The median of each fork's second to fourth warm-up run, as the suite measured before it warmed up by ")
-        .append("time; the number of warm-up runs shows how many times each engine ran the query before the table ")
-        .append("above was measured.\n\n");
-    out.append("| Benchmark | Cores | Ember | Spark | DuckDB | Ember / Spark | Ember / DuckDB | Warm-up runs (Ember, Spark, DuckDB) |\n");
-    out.append("|---|---|---|---|---|---|---|---|\n");
+  /** One engine's time for a workload and core count, when it has one. */
+  private interface EngineTime {
+    Optional<Double> millis(Workload workload, String engine, int cores);
+  }
+
+  /** What an extra last column says for a workload and core count. */
+  private interface ExtraColumn {
+    String text(Workload workload, int cores);
+  }
+
+  /**
+   * A table of each workload's time on the three engines, Ember's ratios to the others and their
+   * geometric means per core count; {@code extra} (a warm-up count column) may be null.
+   */
+  private static void ratioTable(Run run, StringBuilder out, EngineTime time, ExtraColumn extra) {
+    out.append("| Benchmark | Cores | Ember | Spark | DuckDB | Ember / Spark | Ember / DuckDB |")
+        .append(extra == null ? "" : " Warm-up runs (Ember, Spark, DuckDB) |").append("\n");
+    out.append("|---|---|---|---|---|---|---|").append(extra == null ? "" : "---|").append("\n");
     for (int cores : run.cores()) {
       List<Double> versusSpark = new ArrayList<>();
       List<Double> versusDuckDb = new ArrayList<>();
       for (Workload workload : run.workloads()) {
-        Optional<Double> ember = earlyMedian(run, workload, "ember", cores);
-        Optional<Double> spark = earlyMedian(run, workload, "spark", cores);
-        Optional<Double> duckDb = earlyMedian(run, workload, "duckdb", cores);
+        Optional<Double> ember = time.millis(workload, "ember", cores);
+        Optional<Double> spark = time.millis(workload, "spark", cores);
+        Optional<Double> duckDb = time.millis(workload, "duckdb", cores);
         Optional<Double> ratioSpark = ratio(ember, spark);
         Optional<Double> ratioDuckDb = ratio(ember, duckDb);
         ratioSpark.ifPresent(versusSpark::add);
         ratioDuckDb.ifPresent(versusDuckDb::add);
         out.append("| ").append(workload.title()).append(" | ").append(cores).append(" | ").append(millis(ember))
             .append(" | ").append(millis(spark)).append(" | ").append(millis(duckDb)).append(" | ")
-            .append(ratioText(ratioSpark)).append(" | ").append(ratioText(ratioDuckDb)).append(" | ")
-            .append(String.join(", ", List.of("ember", "spark", "duckdb").stream()
-                .map(engine -> warmupRuns(run, workload, engine, cores).map(t -> Integer.toString(t.iterationsMillis().size()))
-                    .orElse("–")).toList()))
-            .append(" |\n");
+            .append(ratioText(ratioSpark)).append(" | ").append(ratioText(ratioDuckDb)).append(" |")
+            .append(extra == null ? "" : " " + extra.text(workload, cores) + " |").append("\n");
       }
       out.append("| **Geometric mean of ratios** | ").append(cores).append(" | | | | **")
           .append(ratioText(geometricMean(versusSpark))).append("** | **")
-          .append(ratioText(geometricMean(versusDuckDb))).append("** | |\n");
+          .append(ratioText(geometricMean(versusDuckDb))).append("** |").append(extra == null ? "" : " |")
+          .append("\n");
     }
+  }
+
+  /** The median of runs 2 to 4 of each fork's warm-up: the JVM just started, the JIT has compiled little. */
+  private static void renderEarlyRuns(Run run, StringBuilder out) {
+    out.append("### Before warm-up: runs 2 to 4 after the JVM started (ms)\n\n");
+    out.append("The median of each fork's second to fourth warm-up run, as the suite measured before it warmed up by ")
+        .append("time; the number of warm-up runs shows how many times each engine ran the query before the table ")
+        .append("above was measured.\n\n");
+    ratioTable(run, out, (workload, engine, cores) -> earlyMedian(run, workload, engine, cores),
+        (workload, cores) -> String.join(", ", List.of("ember", "spark", "duckdb").stream()
+            .map(engine -> warmupRuns(run, workload, engine, cores)
+                .map(t -> Integer.toString(t.iterationsMillis().size())).orElse("–"))
+            .toList()));
     out.append("\n");
   }
 

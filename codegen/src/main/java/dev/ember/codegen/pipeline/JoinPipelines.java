@@ -11,6 +11,7 @@ import dev.ember.planner.expressions.Expression;
 import dev.ember.planner.logical.JoinType;
 import dev.ember.planner.physical.BuildSide;
 import dev.ember.planner.physical.PhysicalPlan;
+import dev.ember.runtime.operators.aggregate.CompactKeyLayout;
 import dev.ember.runtime.operators.join.HashJoinBuildSink;
 import dev.ember.runtime.operators.join.JoinKeyFilter;
 import dev.ember.runtime.operators.join.JoinKeyFilterableSource;
@@ -18,6 +19,7 @@ import dev.ember.runtime.operators.join.JoinTableHandle;
 import dev.ember.runtime.operators.join.UnmatchedBuildRowsSink;
 import dev.ember.runtime.pipeline.BatchSource;
 import dev.ember.runtime.pipeline.Pipeline;
+import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.StructType;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,18 +116,18 @@ final class JoinPipelines {
 
   /**
    * Lets the probe pipeline's scan drop the rows whose key the build side lacks, before it decodes
-   * the other columns: an inner or semi join drops them anyway. Only for one {@code =} key that is a
-   * column of the scan, read through steps that keep the scan's columns where they are (filters and
-   * other joins' probes; a projection may move them).
+   * the other columns: an inner or semi join drops them anyway. The scan filters on every {@code =}
+   * component of the key that is a bigint, int or date column of the scan, since which one is
+   * selective is known only at run time (TPC-H Q9's supplier key keeps nearly every lineitem row, its
+   * part key a twentieth); a filter that keeps most rows switches itself off. With several components
+   * the table's keys must be compact, so that it can keep a bitmap of each component's values. The key
+   * columns must be read through steps that keep the scan's columns where they are (filters and other
+   * joins' probes; a projection may move them).
    */
   private static void filterScanByKeys(PipelineBuilder.OpenPipeline probe, List<Expression> keys,
       List<Boolean> nullSafe, JoinTableHandle handle) {
-    if (keys.size() != 1 || nullSafe.get(0) || !(keys.get(0) instanceof BoundReference key)
-        || !(probe.input instanceof Pipeline.SourceInput scan)
-        || !(scan.source() instanceof JoinKeyFilterableSource source)
-        || key.ordinal() >= source.schema().length()
-        || !JoinKeyFilter.supports(key.dataType())
-        || !source.schema().apply(key.ordinal()).dataType().equals(key.dataType())) {
+    if (!(probe.input instanceof Pipeline.SourceInput scan)
+        || !(scan.source() instanceof JoinKeyFilterableSource source)) {
       return;
     }
     for (StreamingStep step : probe.steps) {
@@ -133,11 +135,25 @@ final class JoinPipelines {
         return;
       }
     }
-    BatchSource filtered = source.withJoinKeyFilter(key.ordinal(), handle);
-    if (filtered != source) {
-      handle.wantKeyBitmap();
+    List<DataType> keyTypes = keys.stream().map(Expression::dataType).toList();
+    if (keys.size() > 1 && CompactKeyLayout.of(keyTypes).isEmpty()) {
+      return;
+    }
+    JoinKeyFilterableSource current = source;
+    for (int component = 0; component < keys.size(); component++) {
+      if (nullSafe.get(component) || !(keys.get(component) instanceof BoundReference key)
+          || key.ordinal() >= current.schema().length() || !JoinKeyFilter.supports(key.dataType())
+          || !current.schema().apply(key.ordinal()).dataType().equals(key.dataType())) {
+        continue;
+      }
+      BatchSource filtered = current.withJoinKeyFilter(key.ordinal(), handle, component);
+      if (filtered == current || !(filtered instanceof JoinKeyFilterableSource next)) {
+        return;
+      }
+      handle.filterOnComponent(component, keyTypes);
+      current = next;
       probe.input = new Pipeline.SourceInput(filtered);
-      probe.sourceDescription += " [join key filter on " + source.schema().apply(key.ordinal()).name() + "]";
+      probe.sourceDescription += " [join key filter on " + current.schema().apply(key.ordinal()).name() + "]";
     }
   }
 

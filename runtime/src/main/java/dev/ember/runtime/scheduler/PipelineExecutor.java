@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.ember.runtime.memory.OperatorMemory;
+import dev.ember.runtime.memory.Resources;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
 
@@ -100,25 +101,7 @@ public final class PipelineExecutor implements AutoCloseable {
       }
       return shared.distribute(pipeline, runOn(pipeline, source, allocator));
     } finally {
-      closeBuiltSides(builtSides);
-    }
-  }
-
-  private static void closeBuiltSides(List<BatchSource> builtSides) {
-    RuntimeException failure = null;
-    for (BatchSource built : builtSides) {
-      try {
-        built.close();
-      } catch (RuntimeException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
+      Resources.closeAll(builtSides);
     }
   }
 

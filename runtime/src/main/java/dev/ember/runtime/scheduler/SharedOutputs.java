@@ -1,5 +1,6 @@
 package dev.ember.runtime.scheduler;
 
+import dev.ember.runtime.memory.Resources;
 import dev.ember.runtime.pipeline.BatchSource;
 import dev.ember.runtime.pipeline.Pipeline;
 import dev.ember.runtime.sources.MaterializedSource;
@@ -76,22 +77,9 @@ final class SharedOutputs implements AutoCloseable {
 
   @Override
   public void close() {
-    RuntimeException failure = null;
-    for (Deque<BatchSource> outputs : waiting.values()) {
-      for (BatchSource output = outputs.poll(); output != null; output = outputs.poll()) {
-        try {
-          output.close();
-        } catch (RuntimeException e) {
-          if (failure == null) {
-            failure = e;
-          } else {
-            failure.addSuppressed(e);
-          }
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    List<BatchSource> untaken = new ArrayList<>();
+    waiting.values().forEach(untaken::addAll);
+    waiting.clear();
+    Resources.closeAll(untaken);
   }
 }

@@ -1,5 +1,6 @@
 package dev.ember.runtime.sources;
 
+import dev.ember.runtime.memory.Resources;
 import dev.ember.runtime.pipeline.BatchSource;
 import dev.ember.runtime.pipeline.BatchStream;
 import dev.ember.runtime.pipeline.Morsel;
@@ -67,20 +68,6 @@ public final class ConcatenatedSource implements BatchSource {
 
   @Override
   public void close() {
-    RuntimeException failure = null;
-    for (BatchSource part : parts) {
-      try {
-        part.close();
-      } catch (RuntimeException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    Resources.closeAll(parts);
   }
 }

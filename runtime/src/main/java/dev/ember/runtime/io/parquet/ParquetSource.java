@@ -43,7 +43,7 @@ public final class ParquetSource implements JoinKeyFilterableSource {
   /** Output columns whose rows are dropped when a join's build side lacks their key. */
   private final List<JoinKeyColumn> joinKeyColumns;
 
-  private record JoinKeyColumn(int column, JoinTableHandle handle) {}
+  private record JoinKeyColumn(int column, JoinTableHandle handle, int component) {}
 
   /**
    * @param dataSchema the table's columns (first file's, or the user's)
@@ -91,14 +91,14 @@ public final class ParquetSource implements JoinKeyFilterableSource {
 
   /** Without late materialisation every column is decoded at every row, so there is nothing to save. */
   @Override
-  public BatchSource withJoinKeyFilter(int column, JoinTableHandle handle) {
+  public BatchSource withJoinKeyFilter(int column, JoinTableHandle handle, int component) {
     Objects.requireNonNull(handle, "handle is null");
     if (!lateMaterialization || column < 0 || column >= schema.length()
         || !JoinKeyFilter.supports(schema.apply(column).dataType())) {
       return this;
     }
     List<JoinKeyColumn> columns = new ArrayList<>(joinKeyColumns);
-    columns.add(new JoinKeyColumn(column, handle));
+    columns.add(new JoinKeyColumn(column, handle, component));
     return new ParquetSource(files, dataSchema, requiredColumns, predicates, true, columns);
   }
 
@@ -201,7 +201,7 @@ public final class ParquetSource implements JoinKeyFilterableSource {
     List<ParquetRowGroupReader.KeyFilter> filters = new ArrayList<>(joinKeyColumns.size());
     for (JoinKeyColumn key : joinKeyColumns) {
       filters.add(new ParquetRowGroupReader.KeyFilter(key.column(),
-          JoinKeyFilter.of(key.handle(), schema.apply(key.column()).dataType())));
+          JoinKeyFilter.of(key.handle(), schema.apply(key.column()).dataType(), key.component())));
     }
     return filters;
   }

@@ -102,9 +102,11 @@ public final class HashJoinBuildSink implements PipelineSink {
       // One partition per worker: a second one means the session has a second core for the build.
       JoinHashTable table = JoinHashTable.build(builds, payloadSchema, nullSafe.length == 0, compactLayout,
           JoinBuildOptions.fromSystemProperties(partitions.size()), allocator, operator);
-      if (handle.keyBitmapWanted()) {
+      if (!handle.filteredComponents().isEmpty()) {
         try {
-          table.addKeyBitmap(allocator, operator);
+          for (int component : handle.filteredComponents()) {
+            table.addKeyBitmap(allocator, operator, component);
+          }
         } catch (RuntimeException e) {
           table.close();
           throw e;

@@ -73,13 +73,10 @@ public final class JoinHashTable implements AutoCloseable {
   /** Checked before the slots when the table is large; null for small tables. */
   private JoinBloomFilter bloomFilter;
   /**
-   * One bit per value of the keys' range, set for the keys the table holds, when a scan filters on them
-   * and the range is small; null otherwise. With it, a key's presence is one bit in a cache-resident
-   * array instead of a slot lookup in a table that may be megabytes large.
+   * Per key component, the bitmap of its values when a scan filters on it and their range is small;
+   * null (or a null entry) otherwise.
    */
-  private ArrowBuf keyBitmap;
-  private long keyBitmapMin;
-  private long keyBitmapBits;
+  private KeyBitmap[] keyBitmaps;
   /** Rows a two-thread build linked after both threads (their probe crossed a half's end), for tests. */
   private int deferredRowCount;
   private ArrowBuf matched;
@@ -456,23 +453,34 @@ public final class JoinHashTable implements AutoCloseable {
   }
 
   /**
-   * Adds the key bitmap {@link #containsKey} reads, when the keys are one word without nulls and their
-   * range needs at most twice the slots' memory (or 1 MB, and never more than 8 MB); else nothing.
+   * Adds the bitmap {@link #containsKey} reads: one bit per value in the range of key component
+   * {@code component}'s non-null values (ints sign-extended, so negative keys keep the range small), when the table holds compact keys, the component is a whole
+   * 8-byte word or a 4-byte int, and the range needs at most twice the slots' memory (or 1 MB, and
+   * never more than 8 MB); else nothing.
    */
-  void addKeyBitmap(BufferAllocator allocator, String operator) {
-    if (compactLayout == null || secondWord || slots == null || keyBitmap != null) {
+  void addKeyBitmap(BufferAllocator allocator, String operator, int component) {
+    if (compactLayout == null || slots == null || component < 0 || component >= compactLayout.size()
+        || keyBitmap(component) != null) {
       return;
     }
+    CompactKeyLayout.Encoding encoding = compactLayout.encoding(component);
+    boolean wholeWord = encoding == CompactKeyLayout.Encoding.LONG;
+    if (!wholeWord && encoding != CompactKeyLayout.Encoding.INT) {
+      return;
+    }
+    long wordOffset = 8L * compactLayout.word(component);
+    int shift = compactLayout.shift(component);
+    long nullBit = 1L << (32 + component);
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     boolean any = false;
     for (int index = 0; index < slotCount; index++) {
       long slotAddress = slotsAddress + (long) index * slotStride;
       long meta = MemoryUtil.getLong(slotAddress + metaOffset);
-      if (meta != 0 && (meta & TAG_MASK) == 0) {
-        long key = MemoryUtil.getLong(slotAddress);
-        min = Math.min(min, key);
-        max = Math.max(max, key);
+      if (meta != 0 && (meta & nullBit) == 0) {
+        long value = componentValue(MemoryUtil.getLong(slotAddress + wordOffset), shift, wholeWord);
+        min = Math.min(min, value);
+        max = Math.max(max, value);
         any = true;
       }
     }
@@ -486,33 +494,45 @@ public final class JoinHashTable implements AutoCloseable {
     for (int index = 0; index < slotCount; index++) {
       long slotAddress = slotsAddress + (long) index * slotStride;
       long meta = MemoryUtil.getLong(slotAddress + metaOffset);
-      if (meta != 0 && (meta & TAG_MASK) == 0) {
-        long bit = MemoryUtil.getLong(slotAddress) - min;
+      if (meta != 0 && (meta & nullBit) == 0) {
+        long bit = componentValue(MemoryUtil.getLong(slotAddress + wordOffset), shift, wholeWord) - min;
         long word = bitmapAddress + ((bit >>> 6) << 3);
         MemoryUtil.putLong(word, MemoryUtil.getLong(word) | (1L << bit));
       }
     }
-    keyBitmap = bitmap;
-    keyBitmapMin = min;
-    keyBitmapBits = range;
+    if (keyBitmaps == null) {
+      keyBitmaps = new KeyBitmap[compactLayout.size()];
+    }
+    keyBitmaps[component] = new KeyBitmap(bitmap, min, range);
+  }
+
+  /** A component's value in its word: the word itself, or the int at {@code shift}, sign-extended. */
+  private static long componentValue(long word, int shift, boolean wholeWord) {
+    return wholeWord ? word : (int) (word >>> shift);
+  }
+
+  /** The bitmap of key component {@code component}'s values, or null when the table keeps none. */
+  public KeyBitmap keyBitmap(int component) {
+    return keyBitmaps == null || component < 0 || component >= keyBitmaps.length ? null : keyBitmaps[component];
   }
 
   /**
-   * Whether some row has this single-word key without nulls: {@code findFirst(word0) >= 0}, from the key
-   * bitmap when the table has one.
+   * Whether some row's key, of one int, date or bigint component, has this value: a slot lookup of
+   * the key's word. Only for a table whose compact keys are that one component in one word.
    */
-  public boolean containsKey(long word0) {
-    if (keyBitmap == null) {
-      return findFirst(word0) >= 0;
-    }
-    long bit = word0 - keyBitmapMin;
-    return Long.compareUnsigned(bit, keyBitmapBits) < 0
-        && (MemoryUtil.getLong(keyBitmap.memoryAddress() + ((bit >>> 6) << 3)) & (1L << bit)) != 0;
+  public boolean containsKey(long value) {
+    // A lone int component fills the low half of its word, the high half zero.
+    return findFirst(compactLayout.encoding(0) == CompactKeyLayout.Encoding.INT ? value & 0xFFFFFFFFL : value) >= 0;
+  }
+
+  /** Whether {@link #containsKey} may be asked: the keys are compact, of one component, in one word. */
+  public boolean singleWordKeys() {
+    return compactLayout != null && compactLayout.size() == 1 && !secondWord;
   }
 
   /** Whether the table keeps a key bitmap, for tests. */
   boolean hasKeyBitmap() {
-    return keyBitmap != null;
+    return keyBitmaps != null;
   }
 
   /** The table's compact key layout, or null when its keys are serialized (or it has none). */
@@ -591,9 +611,16 @@ public final class JoinHashTable implements AutoCloseable {
       bloomFilter.close();
       bloomFilter = null;
     }
-    for (ArrowBuf buffer : new ArrowBuf[] {rowRecords, keyAddresses, keyLengths, slots, matched, keyBitmap}) {
+    for (ArrowBuf buffer : new ArrowBuf[] {rowRecords, keyAddresses, keyLengths, slots, matched}) {
       if (buffer != null) {
         buffer.close();
+      }
+    }
+    if (keyBitmaps != null) {
+      for (KeyBitmap bitmap : keyBitmaps) {
+        if (bitmap != null) {
+          bitmap.buffer().close();
+        }
       }
     }
     rowRecords = null;
@@ -601,6 +628,6 @@ public final class JoinHashTable implements AutoCloseable {
     keyLengths = null;
     slots = null;
     matched = null;
-    keyBitmap = null;
+    keyBitmaps = null;
   }
 }

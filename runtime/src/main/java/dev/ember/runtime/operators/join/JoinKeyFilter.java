@@ -17,11 +17,13 @@ import org.apache.arrow.vector.FieldVector;
  * type; without this every row's order, supplier, price and discount are decoded first.
  *
  * <p>One filter serves one reader (one morsel), so it keeps plain counters. It asks the handle for
- * the table at its first batch, when the build side is done. A key of a single {@code =} component
- * (bigint, int or date) is looked up in a table holding compact keys of the same layout; against any
- * other table the filter keeps every row. It also stops filtering, keeping every row, once it has
- * seen most rows pass: then the lookup costs more than the decoding it saves, and the join still
- * checks every row.
+ * the table at its first batch, when the build side is done. The filtered column is one {@code =}
+ * component (bigint, int or date) of the join's key, which the handle names. With a key of that one
+ * component, a table holding compact keys of the same layout answers by its key bitmap or a slot
+ * lookup; with more components (TPC-H Q2 and Q9 join on a part key and a second column), only by a
+ * bitmap of the component's values, since a value alone cannot be looked up. Against any other table
+ * the filter keeps every row. It also stops filtering, keeping every row, once it has seen most rows
+ * pass: then the lookup costs more than the decoding it saves, and the join still checks every row.
  */
 public final class JoinKeyFilter {
   /** Rows tested before the filter may decide that it keeps too many to pay. */
@@ -29,15 +31,19 @@ public final class JoinKeyFilter {
 
   private final JoinTableHandle handle;
   private final DataType keyType;
+  private final int component;
   private final boolean intKey;
   private JoinHashTable table;
+  /** The component's bitmap, or null when the filter looks the whole key up in the slots. */
+  private KeyBitmap bitmap;
   private boolean off;
   private long tested;
   private long passed;
 
-  private JoinKeyFilter(JoinTableHandle handle, DataType keyType) {
+  private JoinKeyFilter(JoinTableHandle handle, DataType keyType, int component) {
     this.handle = handle;
     this.keyType = keyType;
+    this.component = component;
     this.intKey = !(keyType instanceof LongType);
   }
 
@@ -46,13 +52,16 @@ public final class JoinKeyFilter {
     return type instanceof LongType || type instanceof IntegerType || type instanceof DateType;
   }
 
-  /** A filter on a key column of {@code keyType} (one {@link #supports} accepts) against the handle's table. */
-  public static JoinKeyFilter of(JoinTableHandle handle, DataType keyType) {
+  /**
+   * A filter on a column of {@code keyType} (one {@link #supports} accepts) that is key component
+   * {@code component} of the handle's join, against the handle's table.
+   */
+  public static JoinKeyFilter of(JoinTableHandle handle, DataType keyType, int component) {
     Objects.requireNonNull(handle, "handle is null");
     if (!supports(keyType)) {
       throw new IllegalArgumentException("a join key filter reads bigint, int or date keys, got " + keyType);
     }
-    return new JoinKeyFilter(handle, keyType);
+    return new JoinKeyFilter(handle, keyType, component);
   }
 
   /**
@@ -65,17 +74,27 @@ public final class JoinKeyFilter {
     }
     long validity = vector.getValidityBuffer().memoryAddress();
     long data = vector.getDataBuffer().memoryAddress();
-    JoinHashTable lookup = table;
     int kept = 0;
-    for (int i = 0; i < count; i++) {
-      int row = rows[i];
-      if ((MemoryUtil.getByte(validity + (row >> 3)) & (1 << (row & 7))) == 0) {
-        continue; // a null = key matches nothing
+    KeyBitmap values = bitmap;
+    if (values != null) {
+      for (int i = 0; i < count; i++) {
+        int row = rows[i];
+        if ((MemoryUtil.getByte(validity + (row >> 3)) & (1 << (row & 7))) == 0) {
+          continue; // a null = key matches nothing
+        }
+        rows[kept] = row;
+        kept += values.contains(key(data, row)) ? 1 : 0;
       }
-      long key = intKey ? MemoryUtil.getInt(data + ((long) row << 2)) & 0xFFFFFFFFL
-          : MemoryUtil.getLong(data + ((long) row << 3));
-      rows[kept] = row;
-      kept += lookup.containsKey(key) ? 1 : 0;
+    } else {
+      JoinHashTable lookup = table;
+      for (int i = 0; i < count; i++) {
+        int row = rows[i];
+        if ((MemoryUtil.getByte(validity + (row >> 3)) & (1 << (row & 7))) == 0) {
+          continue;
+        }
+        rows[kept] = row;
+        kept += lookup.containsKey(key(data, row)) ? 1 : 0;
+      }
     }
     tested += count;
     passed += kept;
@@ -83,6 +102,10 @@ public final class JoinKeyFilter {
       off = true;
     }
     return kept;
+  }
+
+  private long key(long data, int row) {
+    return intKey ? MemoryUtil.getInt(data + ((long) row << 2)) : MemoryUtil.getLong(data + ((long) row << 3));
   }
 
   /** Whether the filter has stopped (most rows passed), for tests. */
@@ -93,9 +116,16 @@ public final class JoinKeyFilter {
   private boolean resolveTable() {
     if (table == null) {
       JoinHashTable built = handle.table();
-      CompactKeyLayout layout = CompactKeyLayout.of(List.of(keyType)).orElse(null);
-      if (layout == null || layout.usesSecondWord() || !built.compactKeysMatch(layout)) {
+      List<DataType> keyTypes = handle.keyTypes();
+      CompactKeyLayout layout = CompactKeyLayout.of(keyTypes).orElse(null);
+      if (component >= keyTypes.size() || !keyTypes.get(component).equals(keyType) || layout == null
+          || !built.compactKeysMatch(layout)) {
         off = true;
+        return false;
+      }
+      bitmap = built.keyBitmap(component);
+      if (bitmap == null && !built.singleWordKeys()) {
+        off = true; // a component of a longer key cannot be looked up alone
         return false;
       }
       table = built;

@@ -9,8 +9,9 @@ import dev.ember.runtime.pipeline.BatchSource;
 public interface JoinKeyFilterableSource extends BatchSource {
   /**
    * This source, also dropping the rows whose output column {@code column} (a type
-   * {@link JoinKeyFilter#supports}) no build row's key equals. Only for a join that drops such rows
-   * (inner or semi, on that one {@code =} key), which still checks every row it gets.
+   * {@link JoinKeyFilter#supports}) equals no build row's key component {@code component}. Only for a
+   * join that drops such rows (inner or semi, with that component an {@code =} key), which still checks
+   * every row it gets.
    */
-  BatchSource withJoinKeyFilter(int column, JoinTableHandle handle);
+  BatchSource withJoinKeyFilter(int column, JoinTableHandle handle, int component);
 }

@@ -1,5 +1,7 @@
 package dev.ember.runtime.operators.join;
 
+import dev.ember.sql.types.DataType;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -10,8 +12,12 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class JoinTableHandle {
   private final String description;
   private final AtomicReference<JoinHashTable> table = new AtomicReference<>();
-  /** Set while wiring, before the build runs: a scan filters on the keys, so the table keeps a key bitmap. */
-  private volatile boolean keyBitmapWanted;
+  /**
+   * Set while wiring, before the build runs: the key components scans filter on (so the table keeps a
+   * bitmap of each one's values), and the types of all the join's key components.
+   */
+  private volatile List<Integer> filteredComponents = List.of();
+  private volatile List<DataType> keyTypes = List.of();
 
   /** @param description the join, for error messages ({@code HashJoin [id#1], [id#3], Inner}) */
   public JoinTableHandle(String description) {
@@ -38,13 +44,34 @@ public final class JoinTableHandle {
     table.compareAndSet(built, null);
   }
 
-  /** Asks the build side for {@link JoinHashTable#containsKey}'s bitmap; only before the build runs. */
-  public void wantKeyBitmap() {
-    keyBitmapWanted = true;
+  /**
+   * Says that a scan filters on key component {@code component} of keys of {@code keyTypes}
+   * ({@link JoinKeyFilter}), so the build side keeps a {@link KeyBitmap} of that component's values;
+   * only while wiring, before the build runs.
+   */
+  public synchronized void filterOnComponent(int component, List<DataType> keyTypes) {
+    if (component < 0 || component >= keyTypes.size()) {
+      throw new IllegalArgumentException("component " + component + " of a key of " + keyTypes.size() + " components");
+    }
+    if (!this.keyTypes.isEmpty() && !this.keyTypes.equals(keyTypes)) {
+      throw new IllegalArgumentException("key types " + keyTypes + " differ from " + this.keyTypes);
+    }
+    this.keyTypes = List.copyOf(keyTypes);
+    List<Integer> components = new java.util.ArrayList<>(filteredComponents);
+    if (!components.contains(component)) {
+      components.add(component);
+    }
+    filteredComponents = List.copyOf(components);
   }
 
-  boolean keyBitmapWanted() {
-    return keyBitmapWanted;
+  /** The key components scans filter on, in the order they asked. */
+  public List<Integer> filteredComponents() {
+    return filteredComponents;
+  }
+
+  /** The types of the join's key components, once a scan filters on one of them. */
+  public List<DataType> keyTypes() {
+    return keyTypes;
   }
 
   public String description() {

@@ -1,5 +1,6 @@
 package dev.ember.runtime.operators.sort;
 
+import dev.ember.runtime.memory.Resources;
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.runtime.pipeline.BatchConsumer;
 import dev.ember.runtime.pipeline.BatchSource;
@@ -165,7 +166,7 @@ public final class SortSink implements PipelineSink {
       }
     } catch (RuntimeException e) {
       try {
-        closeAll(directories);
+        Resources.closeAll(directories);
       } catch (RuntimeException closeFailure) {
         e.addSuppressed(closeFailure);
       }
@@ -205,26 +206,6 @@ public final class SortSink implements PipelineSink {
       totalRows += batch.rowCount();
     }
     return totalRows;
-  }
-
-  /** Closes every resource, then throws the first failure. */
-  static void closeAll(List<? extends AutoCloseable> resources) {
-    RuntimeException failure = null;
-    for (AutoCloseable resource : resources) {
-      try {
-        resource.close();
-      } catch (Exception e) {
-        RuntimeException wrapped = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-        if (failure == null) {
-          failure = wrapped;
-        } else {
-          failure.addSuppressed(wrapped);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
   }
 
   /**

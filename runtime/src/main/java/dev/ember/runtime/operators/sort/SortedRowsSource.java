@@ -1,5 +1,6 @@
 package dev.ember.runtime.operators.sort;
 
+import dev.ember.runtime.memory.Resources;
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.runtime.pipeline.BatchSource;
 import dev.ember.runtime.pipeline.BatchStream;
@@ -112,7 +113,7 @@ final class SortedRowsSource implements BatchSource {
       released = true;
       List<AutoCloseable> resources = new ArrayList<>(input);
       resources.add(order);
-      SortSink.closeAll(resources);
+      Resources.closeAll(resources);
     }
   }
 }

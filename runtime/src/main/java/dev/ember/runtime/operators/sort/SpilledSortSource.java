@@ -1,5 +1,6 @@
 package dev.ember.runtime.operators.sort;
 
+import dev.ember.runtime.memory.Resources;
 import dev.ember.runtime.batch.ColumnBatch;
 import dev.ember.runtime.pipeline.BatchSource;
 import dev.ember.runtime.pipeline.BatchStream;
@@ -86,7 +87,7 @@ final class SpilledSortSource implements BatchSource {
     try {
       closeMerge();
     } finally {
-      SortSink.closeAll(directories);
+      Resources.closeAll(directories);
     }
   }
 }
