@@ -62,8 +62,8 @@ class HadoopLz4CodecTest {
     org.junit.jupiter.api.Assertions.assertTrue(error.getMessage().startsWith("Corrupt LZ4 page"), error.getMessage());
   }
 
-  /** Half repetitive, half random: compressible, but not trivially. */
-  private static byte[] page(int size) {
+  /** Half repetitive, half random: compressible, but not trivially (the Snappy tests use it too). */
+  static byte[] page(int size) {
     byte[] bytes = new byte[size];
     SplittableRandom random = new SplittableRandom(size);
     for (int i = 0; i < size; i++) {

@@ -97,13 +97,7 @@ class SnappyPageDecompressorTest {
         .getMessage().contains("ends inside its length header"));
   }
 
-  /** Half repetitive, half random: compressible, but not trivially. */
   private static byte[] page(int size) {
-    byte[] bytes = new byte[size];
-    SplittableRandom random = new SplittableRandom(size);
-    for (int i = 0; i < size; i++) {
-      bytes[i] = i % 64 < 32 ? (byte) (i % 7) : (byte) random.nextInt(256);
-    }
-    return bytes;
+    return HadoopLz4CodecTest.page(size);
   }
 }
