@@ -453,10 +453,10 @@ public final class JoinHashTable implements AutoCloseable {
   }
 
   /**
-   * Adds the bitmap {@link #containsKey} reads: one bit per value in the range of key component
-   * {@code component}'s non-null values (ints sign-extended, so negative keys keep the range small), when the table holds compact keys, the component is a whole
-   * 8-byte word or a 4-byte int, and the range needs at most twice the slots' memory (or 1 MB, and
-   * never more than 8 MB); else nothing.
+   * Adds a {@link KeyBitmap} of key component {@code component}'s non-null values (ints
+   * sign-extended, so negative keys keep the range small), when the table holds compact keys, the
+   * component is a whole 8-byte word or a 4-byte int, and the range needs at most twice the slots'
+   * memory (or 1 MB, and never more than 8 MB); else nothing.
    */
   void addKeyBitmap(BufferAllocator allocator, String operator, int component) {
     if (compactLayout == null || slots == null || component < 0 || component >= compactLayout.size()

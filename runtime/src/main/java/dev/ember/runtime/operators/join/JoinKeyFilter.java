@@ -75,26 +75,16 @@ public final class JoinKeyFilter {
     long validity = vector.getValidityBuffer().memoryAddress();
     long data = vector.getDataBuffer().memoryAddress();
     int kept = 0;
-    KeyBitmap values = bitmap;
-    if (values != null) {
-      for (int i = 0; i < count; i++) {
-        int row = rows[i];
-        if ((MemoryUtil.getByte(validity + (row >> 3)) & (1 << (row & 7))) == 0) {
-          continue; // a null = key matches nothing
-        }
-        rows[kept] = row;
-        kept += values.contains(key(data, row)) ? 1 : 0;
+    KeyBitmap values = bitmap; // loop-invariant: the JIT splits the loop on it
+    JoinHashTable lookup = table;
+    for (int i = 0; i < count; i++) {
+      int row = rows[i];
+      if ((MemoryUtil.getByte(validity + (row >> 3)) & (1 << (row & 7))) == 0) {
+        continue; // a null = key matches nothing
       }
-    } else {
-      JoinHashTable lookup = table;
-      for (int i = 0; i < count; i++) {
-        int row = rows[i];
-        if ((MemoryUtil.getByte(validity + (row >> 3)) & (1 << (row & 7))) == 0) {
-          continue;
-        }
-        rows[kept] = row;
-        kept += lookup.containsKey(key(data, row)) ? 1 : 0;
-      }
+      long key = intKey ? MemoryUtil.getInt(data + ((long) row << 2)) : MemoryUtil.getLong(data + ((long) row << 3));
+      rows[kept] = row;
+      kept += (values != null ? values.contains(key) : lookup.containsKey(key)) ? 1 : 0;
     }
     tested += count;
     passed += kept;
@@ -102,10 +92,6 @@ public final class JoinKeyFilter {
       off = true;
     }
     return kept;
-  }
-
-  private long key(long data, int row) {
-    return intKey ? MemoryUtil.getInt(data + ((long) row << 2)) : MemoryUtil.getLong(data + ((long) row << 3));
   }
 
   /** Whether the filter has stopped (most rows passed), for tests. */
