@@ -30,8 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Linking a join's build side (the sink's finish) of unique BIGINT keys, like TPC-H's 1.5 M orders,
- * from two workers' partitions: on one thread or on two ({@code ember.join.parallelBuild}), with or
- * without the Bloom filter. The keys are encoded per worker before the measured call, as in a query.
+ * from two workers' partitions: range by range of slots on two threads (the default), straight from the
+ * rows on one thread or on two ({@code ember.join.partitionedBuild}, {@code ember.join.parallelBuild}),
+ * with or without the Bloom filter. The keys are encoded per worker before the measured call, as in a query.
  * Run with {@code ./mvnw -Pjmh package -pl benchmarks -am -DskipTests -Dbench.args="JoinTableBuild"}.
  */
 @State(Scope.Benchmark)
@@ -48,8 +49,9 @@ public class JoinTableBuildBenchmark {
   @Param({"1500000"})
   public int buildRows;
 
-  @Param({"true", "false"})
-  public boolean parallelBuild;
+  /** How the keys are linked: {@code partitioned} (the default), {@code straight} or {@code straightTwoThreads}. */
+  @Param({"partitioned", "straight", "straightTwoThreads"})
+  public String link;
 
   @Param({"true", "false"})
   public boolean bloomFilter;
@@ -62,7 +64,8 @@ public class JoinTableBuildBenchmark {
 
   @Setup(Level.Trial)
   public void open() {
-    System.setProperty(HashJoinBuildSink.PARALLEL_BUILD_PROPERTY, Boolean.toString(parallelBuild));
+    System.setProperty(HashJoinBuildSink.PARTITIONED_BUILD_PROPERTY, Boolean.toString(link.equals("partitioned")));
+    System.setProperty(HashJoinBuildSink.PARALLEL_BUILD_PROPERTY, Boolean.toString(link.equals("straightTwoThreads")));
     System.setProperty(HashJoinBuildSink.BLOOM_FILTER_PROPERTY, Boolean.toString(bloomFilter));
     allocator = Allocators.newRoot();
   }
@@ -107,6 +110,7 @@ public class JoinTableBuildBenchmark {
   public void close() {
     allocator.close();
     System.clearProperty(HashJoinBuildSink.PARALLEL_BUILD_PROPERTY);
+    System.clearProperty(HashJoinBuildSink.PARTITIONED_BUILD_PROPERTY);
     System.clearProperty(HashJoinBuildSink.BLOOM_FILTER_PROPERTY);
   }
 }

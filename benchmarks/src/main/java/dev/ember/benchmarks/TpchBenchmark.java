@@ -112,6 +112,14 @@ public class TpchBenchmark {
   public String joinParallelBuild;
 
   /**
+   * Whether Ember links a large join table of compact keys range by range of slots (the system property
+   * {@code ember.join.partitionedBuild}, on by default); run with
+   * {@code -p engine=ember -p joinPartitionedBuild=true,false} to compare both in one run. Other engines ignore it.
+   */
+  @Param({"true"})
+  public String joinPartitionedBuild;
+
+  /**
    * Whether Ember keeps a Bloom filter in front of a large join table's slots (the system property
    * {@code ember.join.bloomFilter}, off by default); run with {@code -p engine=ember -p joinBloomFilter=true,false}
    * to compare both in one run. Other engines ignore it.
@@ -140,6 +148,7 @@ public class TpchBenchmark {
     System.setProperty(BytePatternCall.ENABLED_PROPERTY, likeBytes);
     System.setProperty(HashJoinBuildSink.PARALLEL_BUILD_PROPERTY, joinParallelBuild);
     System.setProperty(HashJoinBuildSink.BLOOM_FILTER_PROPERTY, joinBloomFilter);
+    System.setProperty(HashJoinBuildSink.PARTITIONED_BUILD_PROPERTY, joinPartitionedBuild);
     queryEngine = QueryEngine.start(engine, cores, TpchData.ensure(Double.parseDouble(scaleFactor)));
     if (queryEngine instanceof EmberEngine ember) {
       ember.setConf("spark.ember.parquet.lateMaterialization", lateMaterialization);

@@ -34,6 +34,11 @@ public final class HashJoinBuildSink implements PipelineSink {
   public static final String PARALLEL_BUILD_PROPERTY = "ember.join.parallelBuild";
   /** System property that, when true, keeps a Bloom filter in front of a large table's slots (off by default). */
   public static final String BLOOM_FILTER_PROPERTY = "ember.join.bloomFilter";
+  /**
+   * System property that, when false, links large tables of compact keys straight from the rows instead
+   * of range by range of slots (on by default).
+   */
+  public static final String PARTITIONED_BUILD_PROPERTY = "ember.join.partitionedBuild";
 
   private final StructType inputSchema;
   private final StructType payloadSchema;

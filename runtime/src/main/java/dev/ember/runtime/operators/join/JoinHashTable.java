@@ -29,9 +29,10 @@ import org.apache.arrow.memory.util.MemoryUtil;
  * place of the serialized null tags, so {@code <=>} nulls match each other; keys with a null
  * {@code =} component are never inserted, so a probe key with one finds nothing.
  *
- * <p>A large build side ({@link JoinBuildOptions}) is linked by two threads when the session has two
- * workers: each owns half of the slots and links the keys whose home slot lies there, so no slot is
- * written by both and every chain is the one a single thread builds (rows of a key, last row first).
+ * <p>A large build side of compact keys ({@link JoinBuildOptions}) is linked range by range of slots
+ * ({@link #linkPartitioned}), on as many threads as the build had workers. Others may be linked by two
+ * threads: each owns half of the slots and links the keys whose home slot lies there. Either way no slot
+ * is written by two threads and every chain is the one a single thread builds (rows of a key, last row first).
  * A large table may also keep a {@link JoinBloomFilter} (off by default), which every {@code findFirst}
  * reads before the slots: most probes whose key is absent then touch one word of a small array and no slot.
  *
@@ -44,6 +45,9 @@ public final class JoinHashTable implements AutoCloseable {
   private static final long TAG_MASK = 0xFFFFFFFF00000000L;
   private static final int ROW_RECORD_BYTES = 16;
   private static final int NEXT_OFFSET = 8;
+  /** Slots per range of a partitioned link: 256 KiB of one-word compact slots. */
+  private static final int PARTITION_SLOTS_SHIFT = 14;
+  private static final int PARTITION_SLOTS = 1 << PARTITION_SLOTS_SHIFT;
 
   private final StructType schema;
   private final boolean keyless;
@@ -70,6 +74,8 @@ public final class JoinHashTable implements AutoCloseable {
   private ArrowBuf slots;
   private int slotCount;
   private int slotMask;
+  /** Whether the keys are linked range by range of slots ({@link #linkPartitioned}). */
+  private boolean linkByRange;
   /** Checked before the slots when the table is large; null for small tables. */
   private JoinBloomFilter bloomFilter;
   /**
@@ -114,8 +120,8 @@ public final class JoinHashTable implements AutoCloseable {
     }
     JoinHashTable table = new JoinHashTable(schema, keyless, compactLayout, (int) total);
     try {
-      table.allocate(allocator, operator, !keyless && total >= options.bloomFilterMinRows());
-      table.link(partitions, !keyless && total >= options.twoThreadsMinRows());
+      table.allocate(allocator, operator, !keyless && total >= options.bloomFilterMinRows(), options.partitionMinRows());
+      table.link(partitions, options, allocator, operator);
       return table;
     } catch (RuntimeException e) {
       table.close();
@@ -123,7 +129,7 @@ public final class JoinHashTable implements AutoCloseable {
     }
   }
 
-  private void allocate(BufferAllocator allocator, String operator, boolean withBloomFilter) {
+  private void allocate(BufferAllocator allocator, String operator, boolean withBloomFilter, int partitionMinRows) {
     long rows = Math.max(1, rowCount);
     rowRecords = OperatorMemory.allocate(allocator, ROW_RECORD_BYTES * rows, operator);
     rowRecordsAddress = rowRecords.memoryAddress();
@@ -134,7 +140,11 @@ public final class JoinHashTable implements AutoCloseable {
         keyLengths = OperatorMemory.allocateZeroed(allocator, 4 * rows, operator);
       }
       slotCount = Integer.highestOneBit((int) Math.max(2, rows * 2 - 1)) << 1;
-      slots = OperatorMemory.allocateZeroed(allocator, (long) slotStride * slotCount, operator);
+      linkByRange = compactLayout != null && rows >= partitionMinRows && slotCount > PARTITION_SLOTS;
+      // Linked range by range, each range is zeroed just before it is linked, while it is in the cache.
+      slots = linkByRange
+          ? OperatorMemory.allocate(allocator, (long) slotStride * slotCount, operator)
+          : OperatorMemory.allocateZeroed(allocator, (long) slotStride * slotCount, operator);
       slotsAddress = slots.memoryAddress();
       slotMask = slotCount - 1;
       if (withBloomFilter) {
@@ -146,7 +156,8 @@ public final class JoinHashTable implements AutoCloseable {
   /** A batch's rows: their batch, first row number, entries in their partition and key data. */
   private record RowRun(int batchIndex, int firstRow, int rowCount, long entries, long keyData) {}
 
-  private void link(List<JoinBuildPartition> partitions, boolean twoThreads) {
+  private void link(List<JoinBuildPartition> partitions, JoinBuildOptions options, BufferAllocator allocator,
+      String operator) {
     List<RowRun> runs = new ArrayList<>();
     int row = 0;
     for (JoinBuildPartition partition : partitions) {
@@ -164,6 +175,11 @@ public final class JoinHashTable implements AutoCloseable {
         localRow += batch.rowCount();
       }
     }
+    if (linkByRange) {
+      linkPartitioned(runs, options.threads(), allocator, operator);
+      return;
+    }
+    boolean twoThreads = !keyless && rowCount >= options.twoThreadsMinRows();
     // Sixteen slots per filter word: each half of the slots then owns whole filter words.
     if (!twoThreads || slotCount < 2 << JoinBloomFilter.SLOTS_PER_WORD_SHIFT) {
       writePositions(runs, 0, rowCount);
@@ -189,6 +205,127 @@ public final class JoinHashTable implements AutoCloseable {
         linkDeferred((int) deferred.rows[index], deferred.entries[index]);
       }
     }
+  }
+
+  /**
+   * Links a large table of compact keys in two steps, so that no step jumps around all of the slots:
+   * the keys are first copied into one run per range of {@value #PARTITION_SLOTS} slots (where their
+   * home slot lies), then each run is linked into its range, which fits in a core's cache. Linking
+   * straight from the rows misses the cache on nearly every row once the slots outgrow it (1.5 M
+   * keys: 64 MiB of slots). Threads split the rows for the copy and take whole ranges for the link.
+   *
+   * <p>Each range's run holds its rows in row order and a key's rows all share one home slot, so every
+   * key's rows are linked by one thread in row order: the chains are those of a one-thread build. A
+   * key whose probe would leave its range is linked after all ranges, in range and row order.
+   */
+  private void linkPartitioned(List<RowRun> runs, int threads, BufferAllocator allocator, String operator) {
+    int chunks = Math.max(1, threads);
+    int[] chunkStart = new int[chunks + 1];
+    for (int chunk = 0; chunk <= chunks; chunk++) {
+      chunkStart[chunk] = (int) ((long) rowCount * chunk / chunks);
+    }
+    ParallelTasks.run(threads, chunks, chunk -> writePositions(runs, chunkStart[chunk], chunkStart[chunk + 1]),
+        "ember-join-build-positions");
+    int rangeCount = slotCount / PARTITION_SLOTS;
+    int[][] counts = new int[chunks][rangeCount];
+    ParallelTasks.run(threads, chunks, chunk -> countHomes(runs, chunkStart[chunk], chunkStart[chunk + 1],
+        counts[chunk]), "ember-join-build-count");
+    // Range by range, each chunk's rows after those of the chunks before it: runs in row order.
+    int[] rangeStart = new int[rangeCount + 1];
+    int[][] nextRecord = new int[chunks][rangeCount];
+    int records = 0;
+    for (int range = 0; range < rangeCount; range++) {
+      rangeStart[range] = records;
+      for (int chunk = 0; chunk < chunks; chunk++) {
+        nextRecord[chunk][range] = records;
+        records += counts[chunk][range];
+      }
+    }
+    rangeStart[rangeCount] = records;
+    int stride = secondWord ? 24 : 16;
+    try (ArrowBuf keyRuns = OperatorMemory.allocate(allocator, Math.max(1, (long) stride * records), operator)) {
+      long base = keyRuns.memoryAddress();
+      ParallelTasks.run(threads, chunks, chunk -> copyKeys(runs, chunkStart[chunk], chunkStart[chunk + 1],
+          nextRecord[chunk], base, stride), "ember-join-build-copy");
+      DeferredRows[] deferred = new DeferredRows[rangeCount];
+      ParallelTasks.run(threads, rangeCount, range -> deferred[range] = linkRun(base, stride,
+          rangeStart[range], rangeStart[range + 1], (range + 1) * PARTITION_SLOTS), "ember-join-build-link");
+      for (DeferredRows rows : deferred) {
+        if (rows != null) {
+          deferredRowCount += rows.size;
+          for (int index = 0; index < rows.size; index++) {
+            linkRecord(rows.entries[index], stride, slotCount, true);
+          }
+        }
+      }
+    }
+  }
+
+  /** Counts the linkable rows of {@code [from, to)} per range of slots their home slot is in. */
+  private void countHomes(List<RowRun> runs, int from, int to, int[] counts) {
+    for (RowRun run : runs) {
+      int start = Math.max(from, run.firstRow());
+      int end = Math.min(to, run.firstRow() + run.rowCount());
+      long entry = run.entries() + (long) (start - run.firstRow()) * JoinBuildPartition.ROW_ENTRY_BYTES;
+      for (int row = start; row < end; row++, entry += JoinBuildPartition.ROW_ENTRY_BYTES) {
+        long nulls = MemoryUtil.getLong(entry + 16);
+        if (nulls >= 0) {
+          long hash = KeyHash.hashWords(MemoryUtil.getLong(entry), MemoryUtil.getLong(entry + 8), (int) nulls);
+          counts[((int) hash & slotMask) >>> PARTITION_SLOTS_SHIFT]++;
+        }
+      }
+    }
+  }
+
+  /**
+   * Copies the keys of the linkable rows of {@code [from, to)} to their ranges' runs: word(s), then
+   * the null mask (high 32 bits) and row + 1 (low 32 bits), as a slot holds them.
+   */
+  private void copyKeys(List<RowRun> runs, int from, int to, int[] nextRecord, long base, int stride) {
+    for (RowRun run : runs) {
+      int start = Math.max(from, run.firstRow());
+      int end = Math.min(to, run.firstRow() + run.rowCount());
+      long entry = run.entries() + (long) (start - run.firstRow()) * JoinBuildPartition.ROW_ENTRY_BYTES;
+      for (int row = start; row < end; row++, entry += JoinBuildPartition.ROW_ENTRY_BYTES) {
+        long nulls = MemoryUtil.getLong(entry + 16);
+        if (nulls >= 0) {
+          long word0 = MemoryUtil.getLong(entry);
+          long word1 = MemoryUtil.getLong(entry + 8);
+          int range = ((int) KeyHash.hashWords(word0, word1, (int) nulls) & slotMask) >>> PARTITION_SLOTS_SHIFT;
+          long record = base + (long) nextRecord[range]++ * stride;
+          MemoryUtil.putLong(record, word0);
+          if (secondWord) {
+            MemoryUtil.putLong(record + 8, word1);
+          }
+          MemoryUtil.putLong(record + stride - 8, (nulls << 32) | (row + 1L));
+        }
+      }
+    }
+  }
+
+  /** Links the run's records {@code [from, to)} below slot {@code end}; returns those that would cross it. */
+  private DeferredRows linkRun(long base, int stride, int from, int to, int end) {
+    MemoryUtil.setMemory(slotsAddress + (long) (end - PARTITION_SLOTS) * slotStride, (long) PARTITION_SLOTS * slotStride,
+        (byte) 0);
+    DeferredRows deferred = null;
+    for (int index = from; index < to; index++) {
+      long record = base + (long) index * stride;
+      if (!linkRecord(record, stride, end, false)) {
+        if (deferred == null) {
+          deferred = new DeferredRows();
+        }
+        deferred.add(index, record);
+      }
+    }
+    return deferred;
+  }
+
+  private boolean linkRecord(long record, int stride, int end, boolean mayWrap) {
+    long word0 = MemoryUtil.getLong(record);
+    long word1 = secondWord ? MemoryUtil.getLong(record + 8) : 0;
+    long meta = MemoryUtil.getLong(record + stride - 8);
+    int nulls = (int) (meta >>> 32);
+    return insertCompact((int) meta - 1, word0, word1, nulls, KeyHash.hashWords(word0, word1, nulls), end, mayWrap);
   }
 
   /**

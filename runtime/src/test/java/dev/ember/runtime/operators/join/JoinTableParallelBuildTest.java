@@ -22,9 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A table linked on two threads holds exactly the chains of a one-thread build (same rows, same
- * order within a key), for compact keys of one and two words and for serialized keys, with nulls,
- * duplicates and keys whose probes cross the middle or the end of the slots.
+ * A table linked on two threads, or range by range of slots on one or two threads, holds exactly the
+ * chains of a one-thread build (same rows, same order within a key), for compact keys of one and two
+ * words and for serialized keys, with nulls, duplicates and keys whose probes cross the middle, a
+ * range's end or the end of the slots.
  */
 class JoinTableParallelBuildTest {
   private static final StructType ONE_WORD = StructType.fromDDL("key0 BIGINT, payload BIGINT");
@@ -32,6 +33,8 @@ class JoinTableParallelBuildTest {
   private static final StructType SERIALIZED = StructType.fromDDL("key0 BIGINT, key1 STRING, payload BIGINT");
   private static final StructType SERIALIZED_ONE = StructType.fromDDL("key0 STRING, payload BIGINT");
   private static final JoinBuildOptions TWO_THREADS_AND_FILTER = new JoinBuildOptions(1, 1);
+  private static final JoinBuildOptions BY_RANGE_ONE_THREAD = new JoinBuildOptions(Integer.MAX_VALUE, 1, 1, 1);
+  private static final JoinBuildOptions BY_RANGE_TWO_THREADS = new JoinBuildOptions(Integer.MAX_VALUE, 1, 1, 2);
 
   private BufferAllocator allocator;
 
@@ -159,9 +162,15 @@ class JoinTableParallelBuildTest {
 
   /** Returns how many rows the two-thread build deferred. */
   private int assertSameChains(StructType schema, boolean[] nullSafe, List<KeyRow> rows, List<KeyRow> probes) {
+    return assertSameChains(schema, nullSafe, rows, probes, TWO_THREADS_AND_FILTER);
+  }
+
+  /** Returns how many rows the build with {@code options} deferred. */
+  private int assertSameChains(StructType schema, boolean[] nullSafe, List<KeyRow> rows, List<KeyRow> probes,
+      JoinBuildOptions options) {
     int keyCount = nullSafe.length;
     try (JoinHashTable single = build(schema, nullSafe, rows, JoinBuildOptions.SINGLE_THREAD_NO_FILTER);
-        JoinHashTable parallel = build(schema, nullSafe, rows, TWO_THREADS_AND_FILTER);
+        JoinHashTable parallel = build(schema, nullSafe, rows, options);
         JoinKeyEncoder encoder = new JoinKeyEncoder(allocator)) {
       assertFalse(single.hasBloomFilter());
       assertTrue(parallel.hasBloomFilter());
@@ -231,5 +240,46 @@ class JoinTableParallelBuildTest {
     List<KeyRow> probes = new ArrayList<>(new java.util.LinkedHashSet<>(rows));
     assertTrue(assertSameChains(ONE_WORD, new boolean[] {false}, rows, probes) > 0, "no row crossed a half's end");
     assertSameChains(SERIALIZED_ONE, new boolean[] {false}, rows, probes);
+  }
+
+  @Test
+  void oneWordCompactKeysLinkedByRangeChainAsInOneThread() {
+    List<KeyRow> rows = randomRows(20_000, 8000, 4);
+    for (JoinBuildOptions options : List.of(BY_RANGE_ONE_THREAD, BY_RANGE_TWO_THREADS)) {
+      assertSameChains(ONE_WORD, new boolean[] {false}, rows, probes(rows, 8000), options);
+    }
+  }
+
+  @Test
+  void twoWordCompactKeysLinkedByRangeChainAsInOneThread() {
+    List<KeyRow> rows = randomRows(20_000, 3000, 5);
+    for (JoinBuildOptions options : List.of(BY_RANGE_ONE_THREAD, BY_RANGE_TWO_THREADS)) {
+      assertSameChains(TWO_WORDS, new boolean[] {false, true}, rows, probes(rows, 3000), options);
+    }
+  }
+
+  /**
+   * 20 000 rows make 65 536 slots, linked in four ranges of 16 384. Keys whose home is one of the last
+   * slots of the first range or of the table fill them, so the later ones would cross into the next
+   * range or past the end: they are deferred and linked after all ranges, still in row order.
+   */
+  @Test
+  void keysCrossingTheEndOfARangeAreLinked() {
+    List<Long> crossing = new ArrayList<>();
+    for (long key = 0; crossing.size() < 12; key++) {
+      int home = (int) dev.ember.runtime.operators.aggregate.KeyHash.hashWords(key, 0, 0) & 65535;
+      if (home == 16382 || home == 16383 || home == 65534 || home == 65535) {
+        crossing.add(key);
+      }
+    }
+    List<KeyRow> rows = new ArrayList<>();
+    for (int row = 0; row < 20_000; row++) {
+      rows.add(new KeyRow(row < 36 ? crossing.get(row % 12) : 1_000_000L + row, null));
+    }
+    List<KeyRow> probes = new ArrayList<>(new java.util.LinkedHashSet<>(rows));
+    for (JoinBuildOptions options : List.of(BY_RANGE_ONE_THREAD, BY_RANGE_TWO_THREADS)) {
+      assertTrue(assertSameChains(ONE_WORD, new boolean[] {false}, rows, probes, options) > 0,
+          "no row crossed a range's end");
+    }
   }
 }
