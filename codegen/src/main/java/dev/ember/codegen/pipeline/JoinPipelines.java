@@ -3,6 +3,7 @@ package dev.ember.codegen.pipeline;
 import dev.ember.codegen.spec.BatchOutput;
 import dev.ember.codegen.spec.FilterStep;
 import dev.ember.codegen.spec.JoinProbeStep;
+import dev.ember.codegen.spec.ProjectStep;
 import dev.ember.codegen.spec.StreamingStep;
 import dev.ember.planner.expressions.Alias;
 import dev.ember.planner.expressions.AttributeReference;
@@ -121,8 +122,8 @@ final class JoinPipelines {
    * selective is known only at run time (TPC-H Q9's supplier key keeps nearly every lineitem row, its
    * part key a twentieth); a filter that keeps most rows switches itself off. With several components
    * the table's keys must be compact, so that it can keep a bitmap of each component's values. The key
-   * columns must be read through steps that keep the scan's columns where they are (filters and other
-   * joins' probes; a projection may move them).
+   * columns must reach the join as the scan read them: through filters, other joins' probes and
+   * projections that only pick columns.
    */
   private static void filterScanByKeys(PipelineBuilder.OpenPipeline probe, List<Expression> keys,
       List<Boolean> nullSafe, JoinTableHandle handle) {
@@ -130,10 +131,9 @@ final class JoinPipelines {
         || !(scan.source() instanceof JoinKeyFilterableSource source)) {
       return;
     }
-    for (StreamingStep step : probe.steps) {
-      if (!(step instanceof FilterStep) && !(step instanceof JoinProbeStep)) {
-        return;
-      }
+    int[] scanColumns = scanColumnsOf(probe.steps, source.schema().length());
+    if (scanColumns == null) {
+      return;
     }
     List<DataType> keyTypes = keys.stream().map(Expression::dataType).toList();
     if (keys.size() > 1 && CompactKeyLayout.of(keyTypes).isEmpty()) {
@@ -142,19 +142,52 @@ final class JoinPipelines {
     JoinKeyFilterableSource current = source;
     for (int component = 0; component < keys.size(); component++) {
       if (nullSafe.get(component) || !(keys.get(component) instanceof BoundReference key)
-          || key.ordinal() >= current.schema().length() || !JoinKeyFilter.supports(key.dataType())
-          || !current.schema().apply(key.ordinal()).dataType().equals(key.dataType())) {
+          || key.ordinal() >= scanColumns.length || scanColumns[key.ordinal()] < 0
+          || !JoinKeyFilter.supports(key.dataType())) {
         continue;
       }
-      BatchSource filtered = current.withJoinKeyFilter(key.ordinal(), handle, component);
+      int column = scanColumns[key.ordinal()];
+      if (!current.schema().apply(column).dataType().equals(key.dataType())) {
+        continue;
+      }
+      BatchSource filtered = current.withJoinKeyFilter(column, handle, component);
       if (filtered == current || !(filtered instanceof JoinKeyFilterableSource next)) {
         return;
       }
       handle.filterOnComponent(component, keyTypes);
       current = next;
       probe.input = new Pipeline.SourceInput(filtered);
-      probe.sourceDescription += " [join key filter on " + current.schema().apply(key.ordinal()).name() + "]";
+      probe.sourceDescription += " [join key filter on " + current.schema().apply(column).name() + "]";
     }
+  }
+
+  /**
+   * For each column after {@code steps}, the scan column it is unchanged (or -1: computed or a build
+   * side's); null when a step may drop rows' columns otherwise than these steps do.
+   */
+  private static int[] scanColumnsOf(List<StreamingStep> steps, int scanWidth) {
+    int[] columns = new int[scanWidth];
+    for (int column = 0; column < scanWidth; column++) {
+      columns[column] = column;
+    }
+    for (StreamingStep step : steps) {
+      if (step instanceof JoinProbeStep join) {
+        // A probe keeps its input's columns in place and appends the build side's.
+        int[] widened = java.util.Arrays.copyOf(columns, join.outputSchema().length());
+        java.util.Arrays.fill(widened, Math.min(columns.length, widened.length), widened.length, -1);
+        columns = widened;
+      } else if (step instanceof ProjectStep project) {
+        int[] picked = new int[project.expressions().size()];
+        for (int index = 0; index < picked.length; index++) {
+          picked[index] = project.expressions().get(index) instanceof BoundReference reference
+              && reference.ordinal() < columns.length ? columns[reference.ordinal()] : -1;
+        }
+        columns = picked;
+      } else if (!(step instanceof FilterStep)) {
+        return null;
+      }
+    }
+    return columns;
   }
 
   private static JoinProbeStep.Mode mode(JoinType joinType) {

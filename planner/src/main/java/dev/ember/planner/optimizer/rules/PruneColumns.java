@@ -38,8 +38,8 @@ import java.util.function.ToLongFunction;
  *                                                           +- Relation [age#2,city#3]
  * </pre>
  *
- * Below an aggregate or a sort (operators that hold their whole input) a project drops the columns
- * only a lower filter needed. A node never loses its last column, so {@code count()} over a table still
+ * Below an aggregate or a sort (operators that hold their whole input), and over a filter under a
+ * join (whose build side holds its input), a project drops the columns only a lower filter needed. A node never loses its last column, so {@code count()} over a table still
  * reads one: the narrowest. The root's output never changes.
  */
 public final class PruneColumns implements OptimizerRule {
@@ -89,7 +89,8 @@ public final class PruneColumns implements OptimizerRule {
       // Each side keeps what is required above plus what the condition reads; ids never repeat
       // across the sides, so one set serves both.
       Set<Long> childRequired = union(required, join.condition().map(References::of).orElse(Set.of()));
-      return join.withNewChildren(List.of(prune(join.left(), childRequired), prune(join.right(), childRequired)));
+      return join.withNewChildren(List.of(narrowFiltered(prune(join.left(), childRequired), childRequired),
+          narrowFiltered(prune(join.right(), childRequired), childRequired)));
     } else if (node instanceof SubqueryAlias || node instanceof BroadcastHint) {
       return node.withNewChildren(List.of(prune(node.children().get(0), required)));
     }
@@ -145,6 +146,14 @@ public final class PruneColumns implements OptimizerRule {
   }
 
   /** {@code child} under a project of only the required columns, when it produces others too. */
+  /**
+   * A join side that is a filter drops the columns only the filter read ({@code o_comment} under TPC-H
+   * Q13's join): a built side would otherwise copy them into its table.
+   */
+  private static LogicalPlan narrowFiltered(LogicalPlan side, Set<Long> required) {
+    return side instanceof Filter ? narrow(side, required) : side;
+  }
+
   private static LogicalPlan narrow(LogicalPlan child, Set<Long> required) {
     List<AttributeReference> output = child.output();
     List<AttributeReference> kept = output.stream().filter(column -> required.contains(column.exprId())).toList();
