@@ -146,4 +146,30 @@ class JoinKeyFilterEndToEndTest {
     assertEquals(both.get(1), both.get(0));
     assertFalse(both.get(1).isEmpty());
   }
+
+  @Test
+  void aProbedSideWhoseFilterColumnIsProjectedAwayIsStillFiltered() {
+    // f_amount is read only by the filter, so a project drops it between the filter and the join.
+    List<List<Row>> both = withAndWithout(spark -> fact(spark).where(col("f_amount").gt(1_000))
+        .join(kept(spark), col("f_key").equalTo(col("d_key")))
+        .select("f_id", "f_key", "d_small"), true);
+    assertEquals(both.get(1), both.get(0));
+    assertFalse(both.get(1).isEmpty());
+  }
+
+  @Test
+  void aJoinAfterOneThatBuiltItsLeftSideFiltersOnItsKey() {
+    // The small left side is built, and the probe reorders its columns to the join's output before
+    // the second join probes on f_small.
+    SparkSession spark = sessions.start("local[2]", Map.of());
+    writeTables(spark);
+    Function<SparkSession, Dataset<Row>> query = session -> kept(session).select(col("d_key").as("k1"))
+        .join(fact(session), col("k1").equalTo(col("f_key")))
+        .join(kept(session).select(col("d_small").as("k2")), col("f_small").equalTo(col("k2")))
+        .select("f_id", "f_key", "f_small");
+    String pipelines = query.apply(spark).queryExecution().compiled().explainPipelines();
+    assertTrue(pipelines.contains(FILTER + " f_small"), pipelines);
+    List<List<Row>> both = withAndWithout(query, true);
+    assertEquals(both.get(1), both.get(0));
+  }
 }

@@ -52,6 +52,19 @@ class PruneColumnsTest {
   }
 
   @Test
+  void dropsWhatOnlyAFilterUnderAJoinReadAndLeavesOtherSidesAsScanned() {
+    Expression named = new Comparison(ComparisonOperator.EQUAL_TO, JoinTables.LEFT_NAME, Literal.fromJava("x"));
+    LogicalPlan join = new dev.ember.planner.logical.Join(new Filter(named, JoinTables.left()), JoinTables.right(),
+        dev.ember.planner.logical.JoinType.INNER, java.util.Optional.of(JoinTables.sameAge()));
+    assertRewrites(rule,
+        new Project(List.of(JoinTables.LEFT_AGE), join),
+        new Project(List.of(JoinTables.LEFT_AGE), new dev.ember.planner.logical.Join(
+            new Project(List.of(JoinTables.LEFT_AGE), new Filter(named, JoinTables.left())),
+            dev.ember.planner.optimizer.PeopleTable.scan(JoinTables.RIGHT_AGE),
+            dev.ember.planner.logical.JoinType.INNER, java.util.Optional.of(JoinTables.sameAge()))));
+  }
+
+  @Test
   void readsTheNarrowestColumnForACountOnly() {
     Aggregate countAll = new Aggregate(List.of(), List.of(count), scan());
     assertRewrites(rule, countAll, new Aggregate(List.of(), List.of(count), scan(AGE)));
