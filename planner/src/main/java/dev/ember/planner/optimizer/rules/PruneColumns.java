@@ -39,8 +39,9 @@ import java.util.function.ToLongFunction;
  * </pre>
  *
  * Below an aggregate or a sort (operators that hold their whole input), and over a filter under a
- * join (whose build side holds its input), a project drops the columns only a lower filter needed. A node never loses its last column, so {@code count()} over a table still
- * reads one: the narrowest. The root's output never changes.
+ * join (whose build side holds its input), a project drops the columns only a lower filter needed. A
+ * node never loses its last column, so {@code count()} over a table still reads one: the narrowest.
+ * The root's output never changes.
  */
 public final class PruneColumns implements OptimizerRule {
   @Override
@@ -145,7 +146,6 @@ public final class PruneColumns implements OptimizerRule {
     return List.copyOf(kept);
   }
 
-  /** {@code child} under a project of only the required columns, when it produces others too. */
   /**
    * A join side that is a filter drops the columns only the filter read ({@code o_comment} under TPC-H
    * Q13's join): a built side would otherwise copy them into its table.
@@ -154,6 +154,7 @@ public final class PruneColumns implements OptimizerRule {
     return side instanceof Filter ? narrow(side, required) : side;
   }
 
+  /** {@code child} under a project of only the required columns, when it produces others too. */
   private static LogicalPlan narrow(LogicalPlan child, Set<Long> required) {
     List<AttributeReference> output = child.output();
     List<AttributeReference> kept = output.stream().filter(column -> required.contains(column.exprId())).toList();

@@ -242,19 +242,19 @@ public final class JoinHashTable implements AutoCloseable {
       }
     }
     rangeStart[rangeCount] = records;
-    int stride = secondWord ? 24 : 16;
-    try (ArrowBuf keyRuns = OperatorMemory.allocate(allocator, Math.max(1, (long) stride * records), operator)) {
+    // A record is laid out as a slot: the key's word(s), then the null mask and row + 1.
+    try (ArrowBuf keyRuns = OperatorMemory.allocate(allocator, Math.max(1, (long) slotStride * records), operator)) {
       long base = keyRuns.memoryAddress();
       ParallelTasks.run(threads, chunks, chunk -> copyKeys(runs, chunkStart[chunk], chunkStart[chunk + 1],
-          nextRecord[chunk], base, stride), "ember-join-build-copy");
+          nextRecord[chunk], base), "ember-join-build-copy");
       DeferredRows[] deferred = new DeferredRows[rangeCount];
-      ParallelTasks.run(threads, rangeCount, range -> deferred[range] = linkRun(base, stride,
+      ParallelTasks.run(threads, rangeCount, range -> deferred[range] = linkRun(base,
           rangeStart[range], rangeStart[range + 1], (range + 1) * PARTITION_SLOTS), "ember-join-build-link");
       for (DeferredRows rows : deferred) {
         if (rows != null) {
           deferredRowCount += rows.size;
           for (int index = 0; index < rows.size; index++) {
-            linkRecord(rows.entries[index], stride, slotCount, true);
+            linkRecord(rows.entries[index], slotCount, true);
           }
         }
       }
@@ -281,7 +281,7 @@ public final class JoinHashTable implements AutoCloseable {
    * Copies the keys of the linkable rows of {@code [from, to)} to their ranges' runs: word(s), then
    * the null mask (high 32 bits) and row + 1 (low 32 bits), as a slot holds them.
    */
-  private void copyKeys(List<RowRun> runs, int from, int to, int[] nextRecord, long base, int stride) {
+  private void copyKeys(List<RowRun> runs, int from, int to, int[] nextRecord, long base) {
     for (RowRun run : runs) {
       int start = Math.max(from, run.firstRow());
       int end = Math.min(to, run.firstRow() + run.rowCount());
@@ -292,25 +292,25 @@ public final class JoinHashTable implements AutoCloseable {
           long word0 = MemoryUtil.getLong(entry);
           long word1 = MemoryUtil.getLong(entry + 8);
           int range = ((int) KeyHash.hashWords(word0, word1, (int) nulls) & slotMask) >>> PARTITION_SLOTS_SHIFT;
-          long record = base + (long) nextRecord[range]++ * stride;
+          long record = base + (long) nextRecord[range]++ * slotStride;
           MemoryUtil.putLong(record, word0);
           if (secondWord) {
             MemoryUtil.putLong(record + 8, word1);
           }
-          MemoryUtil.putLong(record + stride - 8, (nulls << 32) | (row + 1L));
+          MemoryUtil.putLong(record + metaOffset, (nulls << 32) | (row + 1L));
         }
       }
     }
   }
 
   /** Links the run's records {@code [from, to)} below slot {@code end}; returns those that would cross it. */
-  private DeferredRows linkRun(long base, int stride, int from, int to, int end) {
+  private DeferredRows linkRun(long base, int from, int to, int end) {
     MemoryUtil.setMemory(slotsAddress + (long) (end - PARTITION_SLOTS) * slotStride, (long) PARTITION_SLOTS * slotStride,
         (byte) 0);
     DeferredRows deferred = null;
     for (int index = from; index < to; index++) {
-      long record = base + (long) index * stride;
-      if (!linkRecord(record, stride, end, false)) {
+      long record = base + (long) index * slotStride;
+      if (!linkRecord(record, end, false)) {
         if (deferred == null) {
           deferred = new DeferredRows();
         }
@@ -320,10 +320,10 @@ public final class JoinHashTable implements AutoCloseable {
     return deferred;
   }
 
-  private boolean linkRecord(long record, int stride, int end, boolean mayWrap) {
+  private boolean linkRecord(long record, int end, boolean mayWrap) {
     long word0 = MemoryUtil.getLong(record);
     long word1 = secondWord ? MemoryUtil.getLong(record + 8) : 0;
-    long meta = MemoryUtil.getLong(record + stride - 8);
+    long meta = MemoryUtil.getLong(record + metaOffset);
     int nulls = (int) (meta >>> 32);
     return insertCompact((int) meta - 1, word0, word1, nulls, KeyHash.hashWords(word0, word1, nulls), end, mayWrap);
   }
